@@ -1,0 +1,27 @@
+// The Prisma client: one per database URL per process, kept on globalThis so
+// Next.js hot reloads do not open new pools.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseUrl } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+const clients = ((globalThis as { __leadbridgePrisma?: Map<string, PrismaClient> }).__leadbridgePrisma ??= new Map());
+
+/** The client for the current DATABASE_URL. */
+export function db(): PrismaClient {
+  const url = databaseUrl();
+  let client = clients.get(url);
+  if (!client) {
+    client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    clients.set(url, client);
+  }
+  return client;
+}
+
+/** Closes every client this process opened (CLI tools and tests, before exit). */
+export async function disconnectDb(): Promise<void> {
+  await Promise.all([...clients.values()].map((client) => client.$disconnect()));
+  clients.clear();
+}
+
+export type { PrismaClient } from "@/lib/generated/prisma/client";
+export { Prisma } from "@/lib/generated/prisma/client";

@@ -1,0 +1,96 @@
+// Creates the demo workspace on the first start of an empty database, so a new
+// user sees a working product at once. Does nothing when any workspace exists.
+import { db, Prisma } from "@/lib/db/client";
+import { DEMO_CONVERSATIONS, DEMO_WORKSPACE, type DemoConversation } from "./conversations";
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+function messageTimes(conversation: DemoConversation, now: number): Date[] {
+  const end = now - conversation.hoursAgo * HOUR;
+  const total = conversation.messages.reduce((sum, message) => sum + message.minutesLater, 0);
+  let at = end - total * MINUTE;
+  return conversation.messages.map((message) => {
+    at += message.minutesLater * MINUTE;
+    return new Date(at);
+  });
+}
+
+/** Seeds the demo workspace; returns what it created, or null when the database already had a workspace. */
+export async function seedDemoWorkspace(now = Date.now()): Promise<{ workspaceId: string; conversations: number } | null> {
+  return db().$transaction(
+    async (tx) => {
+      // Serializes concurrent first starts (app and a CLI tool at once).
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('leadbridge:seed-demo'))`;
+      if ((await tx.workspace.count()) > 0) return null;
+
+      const workspace = await tx.workspace.create({
+        data: {
+          name: DEMO_WORKSPACE.name,
+          slug: DEMO_WORKSPACE.slug,
+          defaultCountry: DEMO_WORKSPACE.defaultCountry,
+          timezone: DEMO_WORKSPACE.timezone,
+          products: [...DEMO_WORKSPACE.products],
+          isDemo: true,
+          whatsappNumbers: {
+            create: { phoneNumberId: DEMO_WORKSPACE.whatsappPhoneNumberId, displayPhoneNumber: DEMO_WORKSPACE.whatsappDisplayNumber },
+          },
+        },
+      });
+
+      for (const [index, demo] of DEMO_CONVERSATIONS.entries()) {
+        const times = messageTimes(demo, now);
+        const userTimes = times.filter((_, i) => demo.messages[i]!.role === "user");
+        const conversation = await tx.conversation.create({
+          data: {
+            workspaceId: workspace.id,
+            externalId: `demo-${demo.key}`,
+            source: "demo",
+            contactWaId: demo.waId,
+            contactProfileName: demo.profileName,
+            language: demo.language,
+            firstMessageAt: times[0]!,
+            lastMessageAt: times.at(-1)!,
+            lastUserMessageAt: userTimes.at(-1) ?? null,
+            messageCount: demo.messages.length,
+          },
+        });
+        await tx.message.createMany({
+          data: demo.messages.map((message, i) => ({
+            workspaceId: workspace.id,
+            conversationId: conversation.id,
+            providerMessageId: `wamid.demo.${demo.key}.${i}`,
+            role: message.role,
+            type: "text",
+            body: message.text,
+            sentAt: times[i]!,
+          })),
+        });
+        // Two in three demo leads arrive already proposed; the rest wait for extraction.
+        if (demo.lead && index % 3 !== 2) {
+          const lead = demo.lead;
+          await tx.leadProposal.create({
+            data: {
+              workspaceId: workspace.id,
+              conversationId: conversation.id,
+              status: "proposed",
+              name: lead.name,
+              email: lead.email ?? null,
+              emailNormalized: lead.email?.toLowerCase() ?? null,
+              phone: lead.phone ?? null,
+              phoneE164: lead.phone ?? null,
+              company: lead.company ?? null,
+              productInterest: lead.productInterest ?? null,
+              urgencyLevel: lead.urgencyLevel,
+              qualifies: true,
+              extractor: "demo",
+              extractedAt: times.at(-1)!,
+            },
+          });
+        }
+      }
+      return { workspaceId: workspace.id, conversations: DEMO_CONVERSATIONS.length };
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 60_000 },
+  );
+}

@@ -1,0 +1,41 @@
+// Integration tests' database server: DATABASE_URL's server when set, else an
+// embedded PostgreSQL of their own (separate from the app's). Migrates a
+// template database once; each test file clones it (tests/support/file-database.ts).
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { ensureEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { applyMigrations, ensureDatabaseExists, adminQuery } from "@/lib/db/migrations";
+import { env } from "@/lib/env";
+
+export const TEMPLATE_DATABASE = "leadbridge_test_template";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    testDatabaseServerUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const config = env();
+  let serverUrl: string;
+  let stop = async () => {};
+  if (config.DATABASE_URL) {
+    const url = new URL(config.DATABASE_URL);
+    url.pathname = "";
+    serverUrl = url.toString().replace(/\/$/, "");
+  } else {
+    const cluster = await ensureEmbeddedPostgres({
+      clusterDir: path.join(config.LEADBRIDGE_DATA_DIR, "test-postgres"),
+      port: config.EMBEDDED_POSTGRES_PORT + 10,
+    });
+    serverUrl = cluster.serverUrl;
+    stop = cluster.stop;
+  }
+  const templateUrl = `${serverUrl}/${TEMPLATE_DATABASE}`;
+  // Rebuilt every run so a changed migration is always what the tests see.
+  await adminQuery(templateUrl, `DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`);
+  await ensureDatabaseExists(templateUrl);
+  await applyMigrations(templateUrl);
+  project.provide("testDatabaseServerUrl", serverUrl);
+  return stop;
+}
