@@ -100,14 +100,6 @@ export async function ensureEmbeddedPostgres(options: {
     onError: (error) => log(String(error)),
   });
 
-  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
-    await mkdir(path.dirname(clusterDir), { recursive: true });
-    // A half-made cluster from an interrupted first start cannot be reused.
-    rmSync(clusterDir, { recursive: true, force: true });
-    log(`Creating the embedded PostgreSQL cluster in ${clusterDir}`);
-    await pg.initialise();
-  }
-
   if (!(await portIsFree(options.port))) {
     // Another process of ours may be starting this very cluster right now.
     const joined = await waitUntilReady(clusterDir, 3000);
@@ -116,6 +108,14 @@ export async function ensureEmbeddedPostgres(options: {
       `Port ${options.port} on ${HOST} is in use by another program, so the embedded PostgreSQL cannot start. ` +
         `Stop that program, set EMBEDDED_POSTGRES_PORT to a free port, or set DATABASE_URL to use your own server.`,
     );
+  }
+
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
+    await mkdir(path.dirname(clusterDir), { recursive: true });
+    // A half-made cluster from an interrupted first start cannot be reused.
+    rmSync(clusterDir, { recursive: true, force: true });
+    log(`Creating the embedded PostgreSQL cluster in ${clusterDir}`);
+    await pg.initialise();
   }
 
   try {

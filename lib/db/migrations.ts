@@ -53,14 +53,20 @@ function connectionConfig(databaseUrl: string): pg.PoolConfig {
  *   catalog queries return during introspection: read it as text and report it
  *   to the engine as a character column;
  * - its shadow database (replayed migrations, for a diff) is dropped while still
- *   connected, which fails and leaves it behind; close the pool first.
+ *   connected, which fails and leaves it behind; close the pool first;
+ * - the engine does not close its connections when freed: `opened` collects
+ *   them so the caller can (a database in use cannot be cloned or dropped).
  */
-function adapterFactory(config: pg.PoolConfig): SqlMigrationAwareDriverAdapterFactory {
+function adapterFactory(config: pg.PoolConfig, opened: { dispose(): Promise<void> }[]): SqlMigrationAwareDriverAdapterFactory {
   const main = new PrismaPg(config);
   return {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: async () => readCharAsText(await main.connect()),
+    async connect() {
+      const adapter = readCharAsText(await main.connect());
+      opened.push(adapter);
+      return adapter;
+    },
     async connectToShadowDb() {
       const shadow = readCharAsText(await main.connectToShadowDb());
       const pool = (shadow as unknown as { client: pg.Pool }).client;
@@ -119,13 +125,15 @@ export async function adminQuery(server: pg.PoolConfig | string, sql: string, pa
 async function withEngine<T>(databaseUrl: string, work: (engine: SchemaEngine, schema: string) => Promise<T>): Promise<T> {
   await loadWasm();
   const schema = await readFile(SCHEMA_PATH, "utf8");
-  const adapter = bindMigrationAwareSqlAdapterFactory(adapterFactory(connectionConfig(databaseUrl)));
+  const opened: { dispose(): Promise<void> }[] = [];
+  const adapter = bindMigrationAwareSqlAdapterFactory(adapterFactory(connectionConfig(databaseUrl), opened));
   const { SchemaEngine: Engine } = engineBindings as unknown as { SchemaEngine: typeof SchemaEngine };
   const engine = await Engine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, adapter);
   try {
     return await work(engine, schema);
   } finally {
     engine.free();
+    await Promise.allSettled(opened.map((connection) => connection.dispose()));
   }
 }
 

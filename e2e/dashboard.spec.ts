@@ -1,0 +1,43 @@
+// A new user's first look: the dashboard opens on the review queue with the
+// demo workspace's conversations, and every section of the navigation loads.
+import { expect, test } from "@playwright/test";
+
+test("the queue shows the demo conversations from the database", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/queue$/);
+  await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
+  await expect(page.getByTestId("workspace-name")).toHaveText("Verde Solar (demo)");
+  const rows = page.getByTestId("queue-table").locator("tbody tr");
+  await expect(rows).toHaveCount(30);
+  await expect(page.getByText("proposed · Grace Adeyemi")).toBeVisible();
+  // A returning prospect shows up once per conversation.
+  await expect(page.getByText("proposed · Ana Beatriz Souza")).toHaveCount(2);
+  await page.screenshot({ path: "test-results/queue.png", fullPage: true });
+});
+
+test("every section of the navigation opens", async ({ page }) => {
+  await page.goto("/queue");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const [link, heading] of [
+    ["Contacts", "Contacts"],
+    ["Follow-ups", "Follow-ups"],
+    ["Funnel", "Funnel"],
+    ["Settings", "Settings"],
+    ["Queue", "Review queue"],
+  ] as const) {
+    await nav.getByRole("link", { name: link }).click();
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expect(nav.getByRole("link", { name: link })).toHaveAttribute("aria-current", "page");
+  }
+});
+
+test("empty sections say what will fill them, and the funnel counts conversations", async ({ page }) => {
+  await page.goto("/contacts");
+  await expect(page.getByText("No contacts yet")).toBeVisible();
+  await page.goto("/follow-ups");
+  await expect(page.getByText("No follow-ups yet")).toBeVisible();
+  await page.goto("/funnel");
+  await expect(page.getByTestId("funnel").locator("li").first()).toContainText("Conversations30");
+  await page.goto("/settings");
+  await expect(page.getByText("100000000000001")).toBeVisible();
+});

@@ -1,0 +1,32 @@
+// End-to-end tests in Debian's Chromium (/usr/bin/chromium; never a downloaded
+// browser) against the production build, served by the same launcher users run,
+// on a fresh embedded database of its own.
+import { defineConfig } from "@playwright/test";
+
+const port = 3100;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  outputDir: "test-results",
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  webServer: {
+    command: "rm -rf .data/e2e && node_modules/.bin/tsx scripts/serve.ts start",
+    url: `http://127.0.0.1:${port}/queue`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: { PORT: String(port), HOST: "127.0.0.1", LEADBRIDGE_DATA_DIR: ".data/e2e", EMBEDDED_POSTGRES_PORT: "54349", DATABASE_URL: "" },
+  },
+});

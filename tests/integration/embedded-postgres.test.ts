@@ -1,0 +1,74 @@
+// The embedded PostgreSQL's lifecycle: first start, joining a running server,
+// recovering from a crash's stale lock file, and a clear error on a busy port.
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { ensureEmbeddedPostgres, type EmbeddedCluster } from "@/lib/db/embedded-postgres";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function select1(serverUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });
+  await client.connect();
+  try {
+    return (await client.query<{ one: number }>("SELECT 1 AS one")).rows[0]!.one;
+  } finally {
+    await client.end();
+  }
+}
+
+const base = mkdtempSync(path.join(os.tmpdir(), "leadbridge-pg-"));
+// PostgreSQL runs as its own user when the tests run as root: let it reach the cluster.
+chmodSync(base, 0o755);
+const clusterDir = path.join(base, "cluster");
+const started: EmbeddedCluster[] = [];
+
+afterAll(async () => {
+  for (const cluster of started.reverse()) await cluster.stop();
+});
+
+describe("ensureEmbeddedPostgres", () => {
+  it("creates, starts, joins and restarts after a stale lock", { timeout: 60_000 }, async () => {
+    const port = await freePort();
+    const first = await ensureEmbeddedPostgres({ clusterDir, port });
+    started.push(first);
+    expect(first.owned).toBe(true);
+    expect(await select1(first.serverUrl)).toBe(1);
+
+    // A second process (here: a second call) joins the running server.
+    const second = await ensureEmbeddedPostgres({ clusterDir, port: port + 1 });
+    expect(second.owned).toBe(false);
+    expect(second.serverUrl).toBe(first.serverUrl);
+
+    // A crash leaves postmaster.pid naming a dead process: the next start must work.
+    await first.stop();
+    started.pop();
+    writeFileSync(path.join(clusterDir, "postmaster.pid"), `999999\n${clusterDir}\n0\n${port}\n\n127.0.0.1\n0 0\nready\n`);
+    const restarted = await ensureEmbeddedPostgres({ clusterDir, port });
+    started.push(restarted);
+    expect(restarted.owned).toBe(true);
+    expect(await select1(restarted.serverUrl)).toBe(1);
+  });
+
+  it("says clearly when its port is taken by another program", { timeout: 60_000 }, async () => {
+    const blocker = net.createServer();
+    const port = await new Promise<number>((resolve) => blocker.listen(0, "127.0.0.1", () => resolve((blocker.address() as net.AddressInfo).port)));
+    try {
+      await expect(ensureEmbeddedPostgres({ clusterDir: path.join(base, "busy"), port })).rejects.toThrow(
+        new RegExp(`Port ${port} .* in use by another program.*EMBEDDED_POSTGRES_PORT`),
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+});
