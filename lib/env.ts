@@ -19,6 +19,15 @@ const envSchema = z.object({
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   // Create the demo workspace on first start of an empty database.
   SEED_DEMO: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  // Inngest: Cloud (event + signing keys), a self-hosted server (INNGEST_BASE_URL
+  // + keys), or `npx inngest-cli dev` (INNGEST_DEV=1). None set: no engine; the
+  // development server drains the outbox itself every few seconds.
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  INNGEST_BASE_URL: optionalString.pipe(z.url().optional()),
+  INNGEST_DEV: optionalString,
+  // Seconds between the development server's outbox drains when no Inngest is configured.
+  DEV_DRAIN_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -44,6 +53,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** True when events can be sent to an Inngest engine (Cloud, self-hosted, or the dev server). */
+export function inngestConfigured(config: Env = env()): boolean {
+  return Boolean(config.INNGEST_EVENT_KEY || config.INNGEST_DEV);
 }
 
 /**

@@ -5,7 +5,9 @@ import { spawn } from "node:child_process";
 import { prepareDatabase } from "@/lib/db/database";
 import { seedDemoWorkspace } from "@/lib/demo/seed";
 import { disconnectDb } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { env, inngestConfigured } from "@/lib/env";
+import { drainOutbox } from "@/lib/outbox/drain";
+import { outboxHandlers } from "@/lib/outbox/handlers";
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
@@ -44,6 +46,26 @@ const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", mode, "
 });
 log(`http://${config.HOST}:${config.PORT}`);
 
+// With no Inngest engine on a laptop, run background work here so the product
+// works end to end; production relies on Inngest (Cloud or self-hosted).
+let drainTimer: NodeJS.Timeout | undefined;
+if (mode === "dev" && !inngestConfigured(config)) {
+  log(`no Inngest configured: draining background work every ${config.DEV_DRAIN_INTERVAL_SECONDS} s`);
+  let draining = false;
+  drainTimer = setInterval(async () => {
+    if (draining) return;
+    draining = true;
+    try {
+      const summary = await drainOutbox({ handlers: outboxHandlers, worker: `dev-server:${process.pid}` });
+      if (summary.claimed > 0) log(`background work: ${summary.done} done, ${summary.retrying} retrying, ${summary.failed} failed`);
+    } catch (error) {
+      log(`background work failed: ${(error as Error).message}`);
+    } finally {
+      draining = false;
+    }
+  }, config.DEV_DRAIN_INTERVAL_SECONDS * 1000);
+}
+
 let stopping = false;
 const stop = (signal: NodeJS.Signals) => {
   if (stopping) return;
@@ -54,6 +76,8 @@ process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));
 
 next.on("exit", async (code, signal) => {
+  clearInterval(drainTimer);
+  await disconnectDb();
   await database.release();
   process.exit(code ?? (signal ? 0 : 1));
 });

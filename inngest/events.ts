@@ -1,0 +1,11 @@
+// Event names and payloads. One event per outbox kind; the payload is the
+// outbox item's id and the event id is the same id, so a resend is de-duplicated.
+import { z } from "zod";
+import type { OutboxKind } from "@/lib/outbox/outbox";
+
+export const outboxEventData = z.object({ outboxItemId: z.uuid() });
+export type OutboxEventData = z.infer<typeof outboxEventData>;
+
+export function outboxEventName(kind: OutboxKind): `leadbridge/${OutboxKind}` {
+  return `leadbridge/${kind}`;
+}

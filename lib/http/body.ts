@@ -1,0 +1,42 @@
+// Reads request bodies safely: a size limit (measured on the raw bytes), JSON
+// parsing with a clear error, and zod validation.
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+/** The raw body, refusing more than `limitBytes` (checked while reading, not trusted from headers). */
+export async function readRawBody(request: Request, limitBytes: number): Promise<Buffer> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limitBytes) throw new AppError("payload_too_large", `The body is larger than ${limitBytes} bytes.`);
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limitBytes) {
+      await reader.cancel();
+      throw new AppError("payload_too_large", `The body is larger than ${limitBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function parseJson(raw: Buffer | string): unknown {
+  const text = typeof raw === "string" ? raw : raw.toString("utf8");
+  if (text.trim() === "") throw new AppError("bad_request", "The request body is empty; JSON was expected.");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new AppError("bad_request", `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Reads, parses and validates a JSON body. */
+export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T, limitBytes = 1_000_000): Promise<z.infer<T>> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.includes("json")) throw new AppError("unsupported_media_type", "Send the body as application/json.");
+  return schema.parse(parseJson(await readRawBody(request, limitBytes)));
+}

@@ -1,0 +1,42 @@
+// problem+json (RFC 9457) responses for API errors.
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { AppError, errorStatus } from "@/lib/errors";
+
+const titles: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+export function problem(status: number, detail: string, extra: Record<string, unknown> = {}, headers: HeadersInit = {}): Response {
+  return Response.json(
+    { type: "about:blank", title: titles[status] ?? "Error", status, detail, ...extra },
+    { status, headers: { "content-type": "application/problem+json", ...headers } },
+  );
+}
+
+/** Maps any thrown value to a problem response; unexpected errors are logged with an id. */
+export function problemFromError(error: unknown): Response {
+  if (error instanceof AppError) {
+    return problem(errorStatus[error.code], error.message, { code: error.code, ...error.details });
+  }
+  if (error instanceof z.ZodError) {
+    return problem(422, "The request body is not valid.", { code: "validation_failed", errors: fieldErrors(error) });
+  }
+  const errorId = randomUUID();
+  console.error(`[error ${errorId}]`, error);
+  return problem(500, "Something went wrong on our side. Quote this id when reporting it.", { errorId });
+}
+
+export function fieldErrors(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));
+}
