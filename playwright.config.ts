@@ -3,7 +3,9 @@
 // on a fresh embedded database of its own.
 import { defineConfig } from "@playwright/test";
 
-const port = 3100;
+// Overridable so several checkouts can run their end-to-end tests side by side.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const databasePort = Number(process.env.E2E_DATABASE_PORT ?? 54349);
 
 export default defineConfig({
   testDir: "e2e",
@@ -27,6 +29,6 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(port), HOST: "127.0.0.1", LEADBRIDGE_DATA_DIR: ".data/e2e", EMBEDDED_POSTGRES_PORT: "54349", DATABASE_URL: "" },
+    env: { PORT: String(port), HOST: "127.0.0.1", LEADBRIDGE_DATA_DIR: ".data/e2e", EMBEDDED_POSTGRES_PORT: String(databasePort), DATABASE_URL: "" },
   },
 });
