@@ -1,0 +1,109 @@
+// Possible duplicates of a proposed lead within its workspace: internal CRM
+// contacts and earlier leads with the same phone (canonical E.164, so Brazil's
+// 9th digit and Mexico's +521 match) or the same lowercased email (exact), and
+// contacts with a similar name at the same company or in the same phone country
+// (near). Each candidate says why it matched.
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { db } from "@/lib/db/client";
+import { canonicalPhone } from "@/lib/phone/canonical";
+import { nameSimilarity } from "./name-similarity";
+
+export type DuplicateCandidate = {
+  kind: "contact" | "lead";
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  company: string | null;
+  /** Exact candidates (same phone or email) must be merged, not approved beside. */
+  exact: boolean;
+  reasons: string[];
+};
+
+export type DuplicateQuery = {
+  name: string | null;
+  email: string | null;
+  /** The phone the person gave and the WhatsApp number they wrote from, E.164. */
+  phones: string[];
+  company: string | null;
+  /** The proposal being reviewed, left out of its own candidates. */
+  excludeProposalId?: string;
+};
+
+const NEAR_NAME_THRESHOLD = 0.75;
+const NEAR_SCAN_LIMIT = 500;
+
+function countryCode(phone: string): string | null {
+  const parsed = parsePhoneNumberFromString(phone);
+  return parsed ? `+${parsed.countryCallingCode}` : null;
+}
+
+export async function findDuplicateCandidates(workspaceId: string, query: DuplicateQuery): Promise<DuplicateCandidate[]> {
+  const email = query.email?.trim().toLowerCase() || null;
+  const phones = [...new Set(query.phones.map(canonicalPhone))];
+  const exactWhere = [
+    ...(email ? [{ emailNormalized: email }] : []),
+    ...(phones.length > 0 ? [{ phoneE164: { in: phones } }] : []),
+  ];
+  const candidates = new Map<string, DuplicateCandidate>();
+  const add = (candidate: Omit<DuplicateCandidate, "reasons">, reason: string) => {
+    const key = `${candidate.kind}:${candidate.id}`;
+    const existing = candidates.get(key);
+    if (existing) {
+      existing.exact ||= candidate.exact;
+      if (!existing.reasons.includes(reason)) existing.reasons.push(reason);
+    } else {
+      candidates.set(key, { ...candidate, reasons: [reason] });
+    }
+  };
+  const exactReasons = (row: { emailNormalized: string | null; phoneE164: string | null }) => [
+    ...(email && row.emailNormalized === email ? [`same email ${email}`] : []),
+    ...(row.phoneE164 && phones.includes(row.phoneE164) ? [`same phone ${row.phoneE164}`] : []),
+  ];
+
+  if (exactWhere.length > 0) {
+    const [contacts, leads] = await Promise.all([
+      db().contact.findMany({
+        where: { workspaceId, OR: exactWhere },
+        select: { id: true, name: true, email: true, emailNormalized: true, phoneE164: true, company: true },
+      }),
+      db().leadProposal.findMany({
+        where: { workspaceId, OR: exactWhere, status: { notIn: ["rejected"] }, ...(query.excludeProposalId ? { id: { not: query.excludeProposalId } } : {}) },
+        orderBy: { createdAt: "desc" },
+        take: 20,
+        select: { id: true, name: true, email: true, emailNormalized: true, phoneE164: true, company: true },
+      }),
+    ]);
+    for (const row of contacts) {
+      for (const reason of exactReasons(row)) add({ kind: "contact", id: row.id, name: row.name, email: row.email, phone: row.phoneE164, company: row.company, exact: true }, reason);
+    }
+    for (const row of leads) {
+      for (const reason of exactReasons(row)) add({ kind: "lead", id: row.id, name: row.name, email: row.email, phone: row.phoneE164, company: row.company, exact: true }, reason);
+    }
+  }
+
+  if (query.name) {
+    const company = query.company?.trim() || null;
+    const countries = [...new Set(phones.map(countryCode).filter((code): code is string => code !== null))];
+    const nearWhere = [
+      ...(company ? [{ company: { equals: company, mode: "insensitive" as const } }] : []),
+      ...countries.map((code) => ({ phoneE164: { startsWith: code } })),
+    ];
+    if (nearWhere.length > 0) {
+      const contacts = await db().contact.findMany({
+        where: { workspaceId, OR: nearWhere },
+        take: NEAR_SCAN_LIMIT,
+        select: { id: true, name: true, email: true, phoneE164: true, company: true },
+      });
+      for (const row of contacts) {
+        const similarity = nameSimilarity(query.name, row.name);
+        if (similarity < NEAR_NAME_THRESHOLD) continue;
+        const sameCompany = company !== null && row.company?.toLowerCase() === company.toLowerCase();
+        const where = sameCompany ? `at the same company (${row.company})` : `in the same phone country (${countryCode(row.phoneE164 ?? "")})`;
+        add({ kind: "contact", id: row.id, name: row.name, email: row.email, phone: row.phoneE164, company: row.company, exact: false }, `similar name ${where}`);
+      }
+    }
+  }
+  // Exact matches first; then contacts before leads.
+  return [...candidates.values()].sort((a, b) => Number(b.exact) - Number(a.exact) || (a.kind === b.kind ? 0 : a.kind === "contact" ? -1 : 1));
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { canonicalPhone, phoneFromWaId } from "./canonical";
+
+describe("canonicalPhone", () => {
+  it("adds Brazil's mobile 9th digit to old 8-digit mobiles", () => {
+    expect(canonicalPhone("+551187654321")).toBe("+5511987654321");
+    expect(canonicalPhone("+5511987654321")).toBe("+5511987654321");
+  });
+
+  it("leaves Brazilian landlines alone (they start with 2-5)", () => {
+    expect(canonicalPhone("+551133334444")).toBe("+551133334444");
+  });
+
+  it("drops Mexico's old mobile 1 after +52", () => {
+    expect(canonicalPhone("+5215512345678")).toBe("+525512345678");
+    expect(canonicalPhone("+525512345678")).toBe("+525512345678");
+  });
+
+  it("leaves other countries alone", () => {
+    expect(canonicalPhone("+14155550199")).toBe("+14155550199");
+    expect(canonicalPhone("+447700900123")).toBe("+447700900123");
+  });
+
+  it("reads wa_ids, which are digits without +", () => {
+    expect(phoneFromWaId("551187654321")).toBe("+5511987654321");
+    expect(phoneFromWaId("5215512345678")).toBe("+525512345678");
+  });
+});
