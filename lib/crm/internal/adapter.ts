@@ -1,0 +1,119 @@
+// The internal CRM: contacts, leads and tasks in our own database, one
+// workspace at a time. The default CRM, shown on the Contacts page. It honours
+// the same contract as a vendor's CRM (never a duplicate contact: one per
+// email and one per phone, enforced by unique indexes).
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { canonicalPhone } from "@/lib/phone/canonical";
+import { CrmPermanentError } from "../errors";
+import type { CrmAdapter, CrmContact, CrmContactInput, CrmContactUpsertResult, CrmLabeledScores, CrmLeadInput, CrmTaskInput } from "../types";
+
+const contactSelect = { id: true, name: true, email: true, phoneE164: true, company: true } as const;
+
+type ContactRow = { id: string; name: string; email: string | null; phoneE164: string | null; company: string | null };
+
+const toCrmContact = (row: ContactRow): CrmContact => ({ crmContactId: row.id, name: row.name, email: row.email, phone: row.phoneE164, company: row.company });
+
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+export function createInternalCrm(workspaceId: string): CrmAdapter {
+  async function findRow(email: string | null | undefined, phone: string | null | undefined): Promise<ContactRow | null> {
+    if (email) {
+      const byEmail = await db().contact.findFirst({ where: { workspaceId, emailNormalized: email.trim().toLowerCase() }, select: contactSelect });
+      if (byEmail) return byEmail;
+    }
+    if (phone) {
+      return db().contact.findFirst({ where: { workspaceId, phoneE164: canonicalPhone(phone) }, select: contactSelect });
+    }
+    return null;
+  }
+
+  async function upsertContact(input: CrmContactInput): Promise<CrmContactUpsertResult> {
+    if (!input.email && !input.phone) throw new CrmPermanentError("A contact needs an email or a phone.");
+    const email = input.email?.trim() || null;
+    const phone = input.phone ? canonicalPhone(input.phone) : null;
+    const fill = {
+      name: input.name,
+      ...(email ? { email, emailNormalized: email.toLowerCase() } : {}),
+      ...(phone ? { phoneE164: phone } : {}),
+      ...(input.company ? { company: input.company } : {}),
+    };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const existing = await findRow(email, phone);
+      try {
+        if (existing) {
+          await db().contact.update({ where: { id: existing.id }, data: fill });
+          return { crmContactId: existing.id, created: false };
+        }
+        const created = await db().contact.create({ data: { workspaceId, ...fill }, select: { id: true } });
+        return { crmContactId: created.id, created: true };
+      } catch (error) {
+        // Another writer created it (or took this email/phone) meanwhile: look again.
+        if (!isUniqueViolation(error) || attempt === 1) {
+          if (isUniqueViolation(error)) throw new CrmPermanentError("The email and the phone belong to two different contacts; merge them first.");
+          throw error;
+        }
+      }
+    }
+    throw new Error("unreachable");
+  }
+
+  return {
+    system: "internal",
+    async findContactByEmail(email) {
+      const row = await findRow(email, null);
+      return row ? toCrmContact(row) : null;
+    },
+    async findContactByPhone(phone) {
+      const row = await findRow(null, phone);
+      return row ? toCrmContact(row) : null;
+    },
+    upsertContact,
+    async upsertContacts(contacts) {
+      const results: CrmContactUpsertResult[] = [];
+      for (const contact of contacts) results.push(await upsertContact(contact));
+      return results;
+    },
+    async createLead(lead: CrmLeadInput) {
+      const existing = await db().crmLead.findUnique({ where: { conversationId: lead.conversationId }, select: { id: true } });
+      if (existing) return { crmLeadId: existing.id, created: false };
+      try {
+        const created = await db().crmLead.create({
+          data: { workspaceId, contactId: lead.crmContactId, conversationId: lead.conversationId, title: lead.title },
+          select: { id: true },
+        });
+        return { crmLeadId: created.id, created: true };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        const raced = await db().crmLead.findUniqueOrThrow({ where: { conversationId: lead.conversationId }, select: { id: true } });
+        return { crmLeadId: raced.id, created: false };
+      }
+    },
+    async setLabeledScores(crmContactId: string, scores: CrmLabeledScores) {
+      const { count } = await db().contact.updateMany({
+        where: { id: crmContactId, workspaceId },
+        data: { leadScore: scores.leadScore, primaryObjection: scores.primaryObjection, recommendedApproach: scores.recommendedApproach },
+      });
+      if (count === 0) throw new CrmPermanentError(`Contact ${crmContactId} does not exist in the internal CRM.`);
+    },
+    async createTask(task: CrmTaskInput) {
+      const created = await db().crmTask.create({
+        data: {
+          workspaceId,
+          contactId: task.crmContactId,
+          subject: task.subject,
+          body: task.body ?? null,
+          dueAt: task.dueAt,
+          priority: task.priority,
+          type: task.type,
+        },
+        select: { id: true },
+      });
+      return { crmTaskId: created.id };
+    },
+    async ensureCustomProperties() {
+      // Our own tables have the labeled score columns.
+      return { created: [] };
+    },
+  };
+}
