@@ -41,3 +41,15 @@ export function quoteAround(text: string, start: number, end: number, limit = 16
   if (to < text.length && SENTENCE_BREAK.test(text.charAt(to)) && text.charAt(to) !== "\n") to++;
   return text.slice(from, to).trim();
 }
+
+/** Every match of a cue, in original offsets (the cue needs no "g" flag). */
+export function findAllCues(text: FoldedText, cue: RegExp): (CueMatch & { groups: (string | undefined)[] })[] {
+  const flags = cue.flags.includes("g") ? cue.flags : `${cue.flags}g`;
+  const matches: (CueMatch & { groups: (string | undefined)[] })[] = [];
+  for (const match of text.folded.matchAll(new RegExp(cue.source, flags))) {
+    const start = text.origin[match.index] ?? 0;
+    const end = text.origin[match.index + match[0].length] ?? text.original.length;
+    matches.push({ start, end, matched: text.original.slice(start, end), groups: match.slice(1) });
+  }
+  return matches;
+}
