@@ -25,7 +25,7 @@ describe("proposeFollowUp: times the prospect asked for", () => {
       timezone: "America/New_York",
       channel: "call",
       rule: "requested_time",
-      reason: 'Prospect asked to be contacted: "Tuesday at 3pm"',
+      reason: 'Prospect asked to be contacted: "Can you call me Tuesday at 3pm?"',
       signal: { messageId: "m1", quote: "Can you call me Tuesday at 3pm?" },
       movedIntoBusinessHours: false,
       overdue: false,
@@ -81,7 +81,7 @@ describe("proposeFollowUp: times the prospect asked for", () => {
     const proposal = propose("America/Sao_Paulo", [["user", "call me Saturday at 11am", "2026-11-24T14:00:00Z"]]);
     expect(due(proposal)).toBe("2026-11-30T12:00:00.000Z");
     expect(proposal?.movedIntoBusinessHours).toBe(true);
-    expect(proposal?.reason).toBe('Prospect asked to be contacted: "Saturday at 11am" (asked for Sat 28 Nov 11:00, moved into business hours)');
+    expect(proposal?.reason).toBe('Prospect asked to be contacted: "call me Saturday at 11am" (asked for Sat 28 Nov 11:00, moved into business hours)');
   });
 
   it("moves 20:00 to 09:00 the next business day", () => {
@@ -95,7 +95,7 @@ describe("proposeFollowUp: times the prospect asked for", () => {
       ["agent", "Sure! I'll call you Thursday at 11 instead, tomorrow we're closed.", "2026-11-24T13:05:00Z"],
     ]);
     expect(due(proposal)).toBe("2026-11-26T16:00:00.000Z");
-    expect(proposal?.reason).toBe('We promised to get back: "Thursday at 11"');
+    expect(proposal?.reason).toBe(`We promised to get back: "I'll call you Thursday at 11 instead, tomorrow we're closed."`);
     expect(proposal?.signal?.messageId).toBe("m2");
   });
 

@@ -93,7 +93,7 @@ export function proposeFollowUp(input: ProposeFollowUpInput): FollowUpProposal |
     const moved = asked.timeGiven && !due.equals(asked.local);
     const who = requested.by === "prospect" ? "Prospect asked to be contacted" : "We promised to get back";
     const movedNote = moved ? ` (asked for ${describeLocal(asked.local)}, moved into business hours)` : "";
-    return propose("requested_time", due, `${who}: "${asked.quote}"${movedNote}`, requested, moved);
+    return propose("requested_time", due, `${who}: "${requested.quote}"${movedNote}`, requested, moved);
   }
   if (signals.urgency) {
     const due = addBusinessMinutes(now, URGENT_WITHIN_BUSINESS_MINUTES, hours);
