@@ -22,6 +22,12 @@ describe("findRequestedTimes", () => {
     expect(find("call me Monday, last time was great")[0]?.quote).toBe("Monday");
   });
 
+  it("lets the language that understands most of the message win", () => {
+    expect(find("jueves 10:30", "Europe/Madrid")).toEqual([
+      { quote: "jueves 10:30", local: "2026-11-26T10:30:00.000+01:00", timeGiven: true },
+    ]);
+  });
+
   it("reads 'in 2 hours' as an instant", () => {
     expect(find("call me in 2 hours")).toEqual([{ quote: "in 2 hours", local: "2026-11-24T10:00:00.000-05:00", timeGiven: true }]);
   });

@@ -151,15 +151,22 @@ export function findRequestedTimes(
   const said = DateTime.fromJSDate(sentAt, { zone });
   const handled = findHandledPhrases(foldText(text), said);
   const reference = { instant: sentAt, timezone: said.offset };
+  // Every locale reads the message; the one that understands most of it wins
+  // (ties: the guessed language first), so "jueves 10:30" is not read as English "10:30".
   let fromChrono: RequestedTime[] = [];
+  let bestCoverage = 0;
   for (const locale of guessDateLocales(text, languageHint)) {
-    const results = PARSERS[locale].parse(text, reference, { forwardDate: true });
-    fromChrono = results
+    const times = PARSERS[locale]
+      .parse(text, reference, { forwardDate: true })
       .filter((result) => !/^\s*\d{1,2}\s*$/.test(result.text))
       .map((result) => toRequestedTime(result, text, said, zone))
       .filter((time): time is RequestedTime => time !== null && !handled.some((phrase) => overlaps(phrase, time)))
       .filter((time) => !saidOfThePast(text, time));
-    if (fromChrono.length > 0) break;
+    const coverage = times.reduce((sum, time) => sum + (time.end - time.start), 0);
+    if (coverage > bestCoverage) {
+      fromChrono = times;
+      bestCoverage = coverage;
+    }
   }
   const all = mergeDayAndTime(
     [...handled, ...fromChrono].sort((a, b) => a.start - b.start),
