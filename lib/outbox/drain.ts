@@ -3,7 +3,11 @@
 // Inngest server is reachable, and the development server's background loop.
 import { claimDue, completeItem, failItem, type OutboxItem, type OutboxKind } from "./outbox";
 
-export type OutboxHandler = (item: OutboxItem) => Promise<void>;
+export type OutboxHandler = {
+  run(item: OutboxItem): Promise<void>;
+  /** Called once when the item is given up on, to show the failure to people. */
+  onGiveUp?(item: OutboxItem, reason: string): Promise<void>;
+};
 export type OutboxHandlers = Partial<Record<OutboxKind, OutboxHandler>>;
 
 /** Thrown by a handler for work that will never succeed (shown to people, not retried). */
@@ -55,7 +59,7 @@ export async function drainOutbox(options: {
     for (const item of items) {
       const tally = (summary.byKind[item.kind] ??= { done: 0, retrying: 0, failed: 0 });
       try {
-        await options.handlers[item.kind]!(item);
+        await options.handlers[item.kind]!.run(item);
         await completeItem(item.id, options.worker);
         summary.done += 1;
         tally.done += 1;
@@ -64,6 +68,7 @@ export async function drainOutbox(options: {
         const status = await failItem(item, options.worker, failure, now());
         summary.errors.push({ id: item.id, kind: item.kind, error: failure.message });
         if (status === "failed") {
+          await options.handlers[item.kind]!.onGiveUp?.(item, failure.message);
           summary.failed += 1;
           tally.failed += 1;
         } else {

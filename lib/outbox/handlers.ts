@@ -1,6 +1,37 @@
 // Which service runs each kind of outbox work. The Inngest functions call the
 // same services step by step; `jobs:drain` and the development server's loop
 // call them through this table.
+import { z } from "zod";
+import { markSyncStatus, pushLabeledScores, syncLead } from "@/lib/crm/sync";
+import { asOutboxFailure } from "@/lib/crm/sync";
 import type { OutboxHandlers } from "./drain";
+import { PermanentFailure } from "./drain";
 
-export const outboxHandlers: OutboxHandlers = {};
+export const syncLeadPayload = z.object({ leadProposalId: z.uuid() });
+export const pushScoresPayload = z.object({ conversationId: z.uuid() });
+
+function parsePayload<T extends z.ZodType>(schema: T, payload: unknown): z.infer<T> {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) throw new PermanentFailure(`Malformed outbox payload: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+export const outboxHandlers: OutboxHandlers = {
+  sync_lead: {
+    run: async (item) => syncLead(parsePayload(syncLeadPayload, item.payload).leadProposalId),
+    onGiveUp: async (item, reason) => {
+      const parsed = syncLeadPayload.safeParse(item.payload);
+      if (parsed.success) await markSyncStatus(parsed.data.leadProposalId, "failed", reason);
+    },
+  },
+  push_scores: {
+    run: async (item) => {
+      if (!item.workspaceId) throw new PermanentFailure("A score push needs its workspace.");
+      try {
+        await pushLabeledScores(item.workspaceId, parsePayload(pushScoresPayload, item.payload).conversationId);
+      } catch (error) {
+        throw asOutboxFailure(error);
+      }
+    },
+  },
+};

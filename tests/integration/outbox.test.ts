@@ -63,18 +63,25 @@ describe("outbox", () => {
     await enqueue(db(), { workspaceId, kind: "sync_lead", payload: { outcome: "rate-limited" }, availableAt: past });
     await enqueue(db(), { workspaceId, kind: "sync_lead", payload: { outcome: "bad-request" }, availableAt: past });
     const seen: unknown[] = [];
+    const gaveUp: unknown[] = [];
     const summary = await drainOutbox({
       worker: "test",
       handlers: {
-        sync_lead: async (item) => {
-          seen.push(item.payload.outcome);
-          if (item.payload.outcome === "rate-limited") throw new RetryLater("429 from the CRM", 10_000);
-          if (item.payload.outcome === "bad-request") throw new PermanentFailure("The CRM rejected the email");
+        sync_lead: {
+          run: async (item) => {
+            seen.push(item.payload.outcome);
+            if (item.payload.outcome === "rate-limited") throw new RetryLater("429 from the CRM", 10_000);
+            if (item.payload.outcome === "bad-request") throw new PermanentFailure("The CRM rejected the email");
+          },
+          onGiveUp: async (item, reason) => {
+            gaveUp.push([item.payload.outcome, reason]);
+          },
         },
       },
     });
     expect(seen.sort()).toEqual(["bad-request", "ok", "rate-limited"]);
     expect(summary).toMatchObject({ claimed: 3, done: 1, retrying: 1, failed: 1 });
+    expect(gaveUp).toEqual([["bad-request", "The CRM rejected the email"]]);
     const items = await db().outboxItem.findMany({ where: { workspaceId }, select: { status: true, lastError: true, availableAt: true, payload: true } });
     const byOutcome = Object.fromEntries(items.map((item) => [(item.payload as { outcome: string }).outcome, item]));
     expect(byOutcome.ok!.status).toBe("done");
@@ -82,14 +89,14 @@ describe("outbox", () => {
     expect(byOutcome["rate-limited"]!.availableAt.getTime()).toBeGreaterThan(Date.now() + 8_000);
     expect(byOutcome["bad-request"]).toMatchObject({ status: "failed", lastError: "The CRM rejected the email" });
     // Nothing is due any more: a second drain does nothing.
-    expect((await drainOutbox({ worker: "test", handlers: { sync_lead: async () => {} } })).claimed).toBe(0);
+    expect((await drainOutbox({ worker: "test", handlers: { sync_lead: { run: async () => {} } } })).claimed).toBe(0);
   });
 
   it("gives up after the maximum number of attempts", async () => {
     const { id: workspaceId } = await workspace("give-up");
     const { id } = await enqueue(db(), { workspaceId, kind: "push_scores", payload: {}, availableAt: new Date(0) });
     await db().outboxItem.update({ where: { id }, data: { attempts: MAX_ATTEMPTS - 1 } });
-    await drainOutbox({ worker: "t", handlers: { push_scores: async () => { throw new Error("still down"); } } });
+    await drainOutbox({ worker: "t", handlers: { push_scores: { run: async () => { throw new Error("still down"); } } } });
     expect(await db().outboxItem.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, lastError: "still down" });
   });
 });

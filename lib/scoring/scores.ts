@@ -1,0 +1,91 @@
+// Behavioral scores in the database: pushed by a behavioral AI platform
+// (idempotent per conversation and version) or computed by the embedded scorer,
+// and the labels a salesperson reads. The platform's newest version wins over
+// the embedded score.
+import { db, Prisma } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/errors";
+import { loadTranscript } from "@/lib/conversations/transcript";
+import { enqueue } from "@/lib/outbox/outbox";
+import { EMBEDDED_SCORER_VERSION, scoreConversation } from "./embedded-scorer";
+import { labelBehavioralScores, type BehavioralScoreLabels } from "./labels";
+import { intentBandsSchema, type BehavioralScorePayload, type IntentBands } from "./schemas";
+
+export type CurrentScore = {
+  source: "platform" | "embedded";
+  version: number;
+  intentScore: number;
+  objectionType: string;
+  followUpTone: string;
+  labels: BehavioralScoreLabels;
+};
+
+export async function workspaceIntentBands(workspaceId: string): Promise<IntentBands> {
+  const workspace = await db().workspace.findUnique({ where: { id: workspaceId }, select: { intentBands: true } });
+  if (!workspace) throw notFound("Workspace");
+  const parsed = intentBandsSchema.safeParse(workspace.intentBands);
+  if (!parsed.success) throw new AppError("validation_failed", `The workspace's intent bands are not valid: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+/**
+ * Records a score pushed by the platform. The same version again is accepted
+ * once (created: false); the same version with other values is a conflict.
+ * When the lead is already in a CRM, a push of the new labels is queued.
+ */
+export async function recordPushedScore(
+  workspaceId: string,
+  conversationId: string,
+  payload: BehavioralScorePayload,
+): Promise<{ created: boolean; score: CurrentScore }> {
+  const bands = await workspaceIntentBands(workspaceId);
+  const conversation = await db().conversation.findFirst({ where: { id: conversationId, workspaceId }, select: { id: true } });
+  if (!conversation) throw notFound("Conversation");
+  // Labeling first: a score that cannot be labeled is never stored.
+  const labels = labelBehavioralScores({ intentScore: payload.intent_score, objectionType: payload.objection_type, followUpTone: payload.follow_up_tone }, bands);
+  const values = { intentScore: payload.intent_score, objectionType: payload.objection_type, followUpTone: payload.follow_up_tone };
+  const created = await db().$transaction(async (tx) => {
+    const existing = await tx.behavioralScore.findUnique({
+      where: { conversationId_source_version: { conversationId, source: "platform", version: payload.version } },
+      select: { intentScore: true, objectionType: true, followUpTone: true },
+    });
+    if (existing) {
+      const same = existing.intentScore === values.intentScore && existing.objectionType === values.objectionType && existing.followUpTone === values.followUpTone;
+      if (!same) throw new AppError("conflict", `Version ${payload.version} of this conversation's scores was already recorded with other values; send a new version.`);
+      return false;
+    }
+    await tx.behavioralScore.create({ data: { workspaceId, conversationId, source: "platform", version: payload.version, ...values } });
+    const linked = await tx.crmLink.count({ where: { conversationId } });
+    if (linked > 0) await enqueue(tx, { workspaceId, kind: "push_scores", payload: { conversationId }, dedupeKey: conversationId });
+    return true;
+  }).catch((error: unknown) => {
+    // Two pushes of the same version at once: the loser reads the winner's row.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+    throw error;
+  });
+  return { created, score: { source: "platform", version: payload.version, ...values, labels } };
+}
+
+/** Computes (or refreshes) the embedded score from the conversation's own signals. */
+export async function refreshEmbeddedScore(workspaceId: string, conversationId: string): Promise<void> {
+  const transcript = await loadTranscript(workspaceId, conversationId);
+  const score = scoreConversation(transcript.messages.map((message) => ({ id: message.id, role: message.role, text: message.text, sentAt: message.sentAt })));
+  const values = { intentScore: score.intentScore, objectionType: score.objectionType, followUpTone: score.followUpTone };
+  await db().behavioralScore.upsert({
+    where: { conversationId_source_version: { conversationId, source: "embedded", version: EMBEDDED_SCORER_VERSION } },
+    create: { workspaceId, conversationId, source: "embedded", version: EMBEDDED_SCORER_VERSION, ...values },
+    update: { ...values, receivedAt: new Date() },
+  });
+}
+
+/** The score a salesperson sees: the platform's newest version, else the embedded one; null when none. */
+export async function currentScore(workspaceId: string, conversationId: string): Promise<CurrentScore | null> {
+  const rows = await db().behavioralScore.findMany({
+    where: { workspaceId, conversationId },
+    orderBy: [{ version: "desc" }, { receivedAt: "desc" }],
+    select: { source: true, version: true, intentScore: true, objectionType: true, followUpTone: true },
+  });
+  const row = rows.find((candidate) => candidate.source === "platform") ?? rows.find((candidate) => candidate.source === "embedded");
+  if (!row) return null;
+  const labels = labelBehavioralScores(row, await workspaceIntentBands(workspaceId));
+  return { ...row, source: row.source as CurrentScore["source"], labels };
+}
