@@ -1,0 +1,104 @@
+// The CRM adapter interface: what LeadBridge asks of any CRM (the internal one in
+// our own database, HubSpot, ...), in the product's words. Adapters translate
+// these to their vendor and throw only the errors in ./errors. No Prisma here:
+// the internal adapter implements this from the outside like any vendor.
+export { CrmError, CrmPermanentError, CrmRateLimitError, CrmTransientError } from "./errors";
+
+/** A contact (prospect) as the CRM knows it. `crmContactId` is the CRM's own id. */
+export interface CrmContact {
+  crmContactId: string;
+  name: string | null;
+  email: string | null;
+  /** E.164, e.g. "+5511987654321". */
+  phone: string | null;
+  company: string | null;
+}
+
+/** What we know about a prospect; at least one of email or phone is required. */
+export interface CrmContactInput {
+  name: string;
+  email?: string | null;
+  /** E.164. */
+  phone?: string | null;
+  company?: string | null;
+}
+
+export interface CrmContactUpsertResult {
+  crmContactId: string;
+  /** True when the CRM had no such contact and one was created. */
+  created: boolean;
+}
+
+/** A lead (HubSpot: a deal) for one conversation with a contact. */
+export interface CrmLeadInput {
+  crmContactId: string;
+  /** Our conversation id; makes creating the lead idempotent. */
+  conversationId: string;
+  title: string;
+}
+
+export interface CrmLeadResult {
+  crmLeadId: string;
+  created: boolean;
+}
+
+/**
+ * Behavioral scores as labels a salesperson can act on, e.g. "Hot: ready to buy",
+ * "Price", "Send a discount before Friday". Never bare numbers.
+ */
+export interface CrmLabeledScores {
+  leadScore: string;
+  primaryObjection: string;
+  recommendedApproach: string;
+}
+
+export type CrmTaskPriority = "LOW" | "MEDIUM" | "HIGH";
+export type CrmTaskType = "CALL" | "EMAIL" | "TODO";
+
+/** A follow-up to do, shown to the salesperson on the contact. */
+export interface CrmTaskInput {
+  crmContactId: string;
+  dueAt: Date;
+  subject: string;
+  body?: string | null;
+  priority: CrmTaskPriority;
+  type: CrmTaskType;
+}
+
+export interface CrmTaskResult {
+  crmTaskId: string;
+}
+
+export interface CrmCustomPropertiesResult {
+  /** Names of fields this call created; empty when they all existed already. */
+  created: string[];
+}
+
+export interface CrmAdapter {
+  /** Which CRM this is, as stored in CrmLink.crmSystem ("internal", "hubspot"). */
+  readonly system: string;
+
+  findContactByEmail(email: string): Promise<CrmContact | null>;
+  /** `phone` in E.164. */
+  findContactByPhone(phone: string): Promise<CrmContact | null>;
+
+  /**
+   * Finds the contact by email, else by phone, and updates it; creates it only
+   * when none exists. Never creates a duplicate of an existing contact.
+   */
+  upsertContact(contact: CrmContactInput): Promise<CrmContactUpsertResult>;
+  /** Same as upsertContact for many contacts; results are in input order. */
+  upsertContacts(contacts: readonly CrmContactInput[]): Promise<CrmContactUpsertResult[]>;
+
+  /** Creates the lead for a conversation, or returns the one already created for it. */
+  createLead(lead: CrmLeadInput): Promise<CrmLeadResult>;
+
+  /** Writes the labeled scores (Lead Score, Primary Objection, Recommended Approach) on the contact. */
+  setLabeledScores(crmContactId: string, scores: CrmLabeledScores): Promise<void>;
+
+  /** Creates a task associated with the contact. */
+  createTask(task: CrmTaskInput): Promise<CrmTaskResult>;
+
+  /** Makes sure the CRM has the custom fields LeadBridge writes; safe to call any number of times. */
+  ensureCustomProperties(): Promise<CrmCustomPropertiesResult>;
+}
