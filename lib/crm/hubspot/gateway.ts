@@ -70,6 +70,11 @@ export function createHubSpotGateway(config: HubSpotConfig): HubSpotGateway {
     numberOfApiCallRetries: 0,
     httpAgent: deadlineAgent(basePath, timeoutMs),
   });
+  // The client keeps its retry/limiter decorators in a process-wide singleton,
+  // replaced by every `new Client()`, and applies them when an API group is first
+  // touched. Touch ours now, so another client built later with retries cannot
+  // make these retry behind our budget.
+  void [client.crm.contacts, client.crm.deals, client.crm.objects.tasks, client.crm.properties];
   const limiter = config.rateLimiter ?? sharedLimiter(config.rateLimit ?? { limit: 100, windowMs: 10_000 });
   const searchLimiter = config.searchRateLimiter ?? sharedLimiter(config.searchRateLimit ?? { limit: 4, windowMs: 1_000 });
   // The budget belongs to the HubSpot account, identified without keeping the token around.
