@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRateLimiter } from "./rate-limit";
+import { acquireAll, createRateLimiter } from "./rate-limit";
 
 /** A clock the test moves; sleeping advances it. */
 function fakeClock() {
@@ -77,5 +77,21 @@ describe("createRateLimiter", () => {
   it("rejects a nonsensical budget", () => {
     expect(() => createRateLimiter({ limit: 0, windowMs: 1_000 })).toThrow(RangeError);
     expect(() => createRateLimiter({ limit: 5, windowMs: 0 })).toThrow(RangeError);
+  });
+
+  it("takes slots in several budgets only when all have room, at the same moment", async () => {
+    const clock = fakeClock();
+    const account = createRateLimiter({ limit: 3, windowMs: 10_000, now: clock.now, sleep: clock.sleep });
+    const search = createRateLimiter({ limit: 1, windowMs: 1_000, now: clock.now, sleep: clock.sleep });
+    const sent: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      await acquireAll([search, account], "acct", clock.sleep);
+      sent.push(clock.now());
+    }
+    // Search allows one per second; the account allows three per 10 s.
+    expect(sent.map((t) => t - sent[0]!)).toEqual([0, 1_000, 2_000, 10_000]);
+    // The 4th search was counted when sent (10 s), not when its search slot was
+    // free (3 s): a 5th search now must wait, or HubSpot would see two in a second.
+    expect(search.waitMs("acct")).toBe(1_000);
   });
 });

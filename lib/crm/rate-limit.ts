@@ -21,6 +21,8 @@ export interface RateLimiter {
   acquire(account: string): Promise<void>;
   /** Takes a slot if one is free now; otherwise returns how long to wait (ms) without taking one. */
   tryAcquire(account: string): number;
+  /** How long until a slot is free (0: now), without taking it. */
+  waitMs(account: string): number;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -34,19 +36,27 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   // Send times per account, oldest first; never longer than `limit`.
   const sentAt = new Map<string, number[]>();
 
-  function tryAcquire(account: string): number {
-    const at = now();
+  /** The account's send times still inside the window at `at`. */
+  function current(account: string, at: number): number[] {
     let times = sentAt.get(account);
     if (!times) {
       times = [];
       sentAt.set(account, times);
     }
     while (times.length > 0 && times[0]! <= at - span) times.shift();
-    if (times.length < options.limit) {
-      times.push(at);
-      return 0;
-    }
-    return Math.max(1, times[0]! + span - at);
+    return times;
+  }
+
+  function waitMs(account: string): number {
+    const at = now();
+    const times = current(account, at);
+    return times.length < options.limit ? 0 : Math.max(1, times[0]! + span - at);
+  }
+
+  function tryAcquire(account: string): number {
+    const wait = waitMs(account);
+    if (wait === 0) current(account, now()).push(now());
+    return wait;
   }
 
   async function acquire(account: string): Promise<void> {
@@ -57,5 +67,21 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     }
   }
 
-  return { acquire, tryAcquire };
+  return { acquire, tryAcquire, waitMs };
+}
+
+/**
+ * Takes a slot in every budget at the same moment (e.g. HubSpot's account limit
+ * and its search limit). Taking them one after another would count the request
+ * in the first budget earlier than it is really sent.
+ */
+export async function acquireAll(limiters: readonly RateLimiter[], account: string, sleep = realSleep): Promise<void> {
+  for (;;) {
+    const waitMs = Math.max(0, ...limiters.map((limiter) => limiter.waitMs(account)));
+    if (waitMs === 0) {
+      for (const limiter of limiters) limiter.tryAcquire(account);
+      return;
+    }
+    await sleep(waitMs);
+  }
 }

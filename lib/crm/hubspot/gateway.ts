@@ -7,7 +7,7 @@ import http from "node:http";
 import https from "node:https";
 import type { Socket } from "node:net";
 import { Client } from "@hubspot/api-client";
-import { createRateLimiter, type RateLimiter } from "@/lib/crm/rate-limit";
+import { acquireAll, createRateLimiter, type RateLimiter } from "@/lib/crm/rate-limit";
 import { HubSpotTimeoutError, toCrmError, type HubSpotRequestKind } from "./errors";
 
 export interface HubSpotConfig {
@@ -83,8 +83,7 @@ export function createHubSpotGateway(config: HubSpotConfig): HubSpotGateway {
   return {
     client,
     async call(kind, request) {
-      if (kind === "search") await searchLimiter.acquire(account);
-      await limiter.acquire(account);
+      await acquireAll(kind === "search" ? [searchLimiter, limiter] : [limiter], account);
       try {
         return await request(client);
       } catch (error) {
