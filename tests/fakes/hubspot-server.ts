@@ -1,8 +1,10 @@
-// A local fake of HubSpot's CRM v3 API, for testing the HubSpot adapter through
+// A local fake of HubSpot's CRM API (v3 objects and properties, v4 default
+// associations), for testing the HubSpot adapter through
 // the official client. It serves the paths and bodies @hubspot/api-client sends
 // and answers as HubSpot does: Bearer auth (401), 409 on a duplicate email,
 // 400 on unknown properties or batches over 100, 429 over 100 requests per 10 s
 // or 4 searches per second, search index lag, and injected 500s or hangs.
+// Batch upsert takes only a unique-value property as idProperty, as HubSpot does.
 // Its in-memory store is public so tests assert what a HubSpot user would see.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
@@ -15,7 +17,7 @@ export interface FakeObject {
   updatedAt: number;
 }
 export interface FakeAssociation { fromType: string; fromId: string; toType: string; toId: string; associationTypeId: number }
-export interface FakeProperty { name: string; label: string; type: string; fieldType: string; groupName: string }
+export interface FakeProperty { name: string; label: string; type: string; fieldType: string; groupName: string; hasUniqueValue: boolean }
 export interface FakeRequest { method: string; path: string; body: unknown; status: number }
 
 export interface FakeHubSpotOptions {
@@ -35,6 +37,8 @@ type ObjectType = "contacts" | "deals" | "tasks";
 const OBJECT_TYPES: readonly ObjectType[] = ["contacts", "deals", "tasks"];
 // associationTypeId -> the type of object it points to (HUBSPOT_DEFINED).
 const ASSOCIATION_TARGETS: Record<number, ObjectType> = { 3: "contacts", 204: "contacts", 1: "contacts", 4: "deals" };
+// The default (unlabeled) association type between two object types, as v4 "default" uses.
+const DEFAULT_ASSOCIATION_TYPES: Record<string, number> = { "deals->contacts": 3, "tasks->contacts": 204, "contacts->deals": 4 };
 const DEFAULT_PROPERTIES: Record<ObjectType, string[]> = {
   contacts: ["email", "firstname", "lastname", "phone", "mobilephone", "company", "hs_object_id", "createdate", "lastmodifieddate"],
   deals: ["dealname", "pipeline", "dealstage", "amount", "closedate", "hs_object_id", "createdate", "hs_lastmodifieddate"],
@@ -83,7 +87,7 @@ export class FakeHubSpot {
     for (const type of OBJECT_TYPES) {
       this.groups[type].set(`${type.replace(/s$/, "")}information`, { name: `${type.replace(/s$/, "")}information`, label: "Information" });
       for (const name of DEFAULT_PROPERTIES[type]) {
-        this.properties[type].set(name, { name, label: name, type: "string", fieldType: "text", groupName: `${type.replace(/s$/, "")}information` });
+        this.properties[type].set(name, { name, label: name, type: "string", fieldType: "text", groupName: `${type.replace(/s$/, "")}information`, hasUniqueValue: name === "email" || name === "hs_object_id" });
       }
     }
   }
@@ -182,7 +186,8 @@ export class FakeHubSpot {
   // --- Routes ---------------------------------------------------------------
 
   private route(method: string, url: URL, body: unknown): [number, unknown] {
-    const parts = url.pathname.split("/").filter(Boolean); // crm, v3, objects|properties, ...
+    const parts = url.pathname.split("/").filter(Boolean); // crm, v3|v4, objects|properties, ...
+    if (parts[0] === "crm" && parts[1] === "v4" && method === "PUT") return [200, this.associateDefault(parts)];
     if (parts[0] !== "crm" || parts[1] !== "v3") throw notFound(url.pathname);
     const type = parts[3] as ObjectType;
     if (!OBJECT_TYPES.includes(type)) throw notFound(url.pathname);
@@ -213,7 +218,7 @@ export class FakeHubSpot {
   }
 
   private createProperty(type: ObjectType, input: Record<string, unknown>): FakeProperty {
-    const property = { name: String(input.name), label: String(input.label), type: String(input.type), fieldType: String(input.fieldType), groupName: String(input.groupName) };
+    const property = { name: String(input.name), label: String(input.label), type: String(input.type), fieldType: String(input.fieldType), groupName: String(input.groupName), hasUniqueValue: input.hasUniqueValue === true };
     if (this.properties[type].has(property.name)) {
       throw new HttpError(409, errorBody(`Property named '${property.name}' already exists.`, "OBJECT_ALREADY_EXISTS"));
     }
@@ -244,6 +249,9 @@ export class FakeHubSpot {
       for (const item of inputs) this.validate(type, item.properties);
       return done(inputs.map((item) => {
         const idProperty = (item.idProperty as string | undefined) ?? "hs_object_id";
+        if (!this.properties[type].get(idProperty)?.hasUniqueValue) {
+          throw new HttpError(400, errorBody(`Property ${idProperty} is not a unique identifier property and cannot be used as idProperty`, "VALIDATION_ERROR"));
+        }
         const existing = this.findOptional(type, String(item.id), idProperty);
         if (existing) return { ...this.present(this.update(type, existing, item.properties)), new: false };
         const properties = { ...(item.properties as Record<string, string>), [idProperty]: String(item.id) };
@@ -251,6 +259,22 @@ export class FakeHubSpot {
       }));
     }
     throw notFound(`batch/${action}`);
+  }
+
+  /** PUT /crm/v4/objects/{from}/{fromId}/associations/default/{to}/{toId}; idempotent. */
+  private associateDefault(parts: string[]): unknown {
+    const [, , , fromType, fromId, , label, toType, toId] = parts as [string, string, string, ObjectType, string, string, string, ObjectType, string];
+    const associationTypeId = DEFAULT_ASSOCIATION_TYPES[`${fromType}->${toType}`];
+    if (label !== "default" || !associationTypeId) throw notFound(parts.join("/"));
+    if (!this.objects[fromType].has(fromId) || !this.objects[toType].has(toId)) {
+      throw new HttpError(400, errorBody(`One or more objects do not exist: ${fromType} ${fromId}, ${toType} ${toId}`, "VALIDATION_ERROR"));
+    }
+    const link = { fromType, fromId, toType, toId, associationTypeId };
+    if (!this.associations.some((a) => JSON.stringify(a) === JSON.stringify(link))) this.associations.push(link);
+    const now = new Date().toISOString();
+    return { status: "COMPLETE", startedAt: now, completedAt: now, results: [
+      { from: { id: fromId }, to: { id: toId }, associationSpec: { associationCategory: "HUBSPOT_DEFINED", associationTypeId } },
+    ] };
   }
 
   // --- Store ----------------------------------------------------------------
