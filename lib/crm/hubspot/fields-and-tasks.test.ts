@@ -103,6 +103,38 @@ describe("HubSpot adapter: leads and tasks", () => {
     ]);
   });
 
+  it("still makes one deal when a retry comes before HubSpot's search has indexed the first", async () => {
+    fake = new FakeHubSpot({ searchLagMs: 60_000 });
+    await fake.start();
+    const crm = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url });
+    const crmContactId = fake.seed("contacts", { email: "ana@example.com" });
+
+    const first = await crm.createLead({ crmContactId, conversationId: "conv-9", title: "Ana: coffee" });
+    const retried = await crm.createLead({ crmContactId, conversationId: "conv-9", title: "Ana: coffee" });
+
+    expect(first.created).toBe(true);
+    expect(retried).toEqual({ crmLeadId: first.crmLeadId, created: false });
+    expect(fake.objects.deals.size).toBe(1);
+    expect(fake.properties.deals.get("leadbridge_conversation_id")?.hasUniqueValue).toBe(true);
+    expect(fake.associationsOf("deals", first.crmLeadId)).toHaveLength(1);
+  });
+
+  it("completes the association when an earlier attempt made the deal but not the link", async () => {
+    const crm = await setup();
+    await crm.ensureCustomProperties();
+    const crmContactId = fake.seed("contacts", { email: "ana@example.com" });
+    const orphanDeal = fake.seed("deals", { dealname: "Ana: coffee", dealstage: "qualifiedtobuy", leadbridge_conversation_id: "conv-7" });
+
+    const result = await crm.createLead({ crmContactId, conversationId: "conv-7", title: "Ana: coffee" });
+
+    expect(result).toEqual({ crmLeadId: orphanDeal, created: false });
+    // Found by search, so a stage the salesperson set is left alone.
+    expect(fake.objects.deals.get(orphanDeal)?.properties.dealstage).toBe("qualifiedtobuy");
+    expect(fake.associationsOf("deals", orphanDeal)).toEqual([
+      { fromType: "deals", fromId: orphanDeal, toType: "contacts", toId: crmContactId, associationTypeId: 3 },
+    ]);
+  });
+
   it("creates a task due at the follow-up time, associated with the contact (type 204)", async () => {
     const crm = await setup();
     const { crmContactId } = await crm.upsertContact({ name: "Ana", email: "ana@example.com" });

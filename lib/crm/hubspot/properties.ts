@@ -14,7 +14,7 @@ export const SCORE_PROPERTIES = {
   recommendedApproach: "leadbridge_recommended_approach",
 } as const;
 
-/** Deal field tying a deal to our conversation, so creating a lead twice finds the first. */
+/** Deal field tying a deal to our conversation; unique, so creating a lead twice finds the first. */
 export const CONVERSATION_ID_PROPERTY = "leadbridge_conversation_id";
 
 interface CustomProperty {
@@ -23,6 +23,8 @@ interface CustomProperty {
   label: string;
   fieldType: PropertyCreateFieldTypeEnum;
   description: string;
+  /** Lets batch upsert use it as idProperty (HubSpot allows 10 such fields per object). */
+  hasUniqueValue?: boolean;
 }
 
 export const CUSTOM_PROPERTIES: readonly CustomProperty[] = [
@@ -33,7 +35,7 @@ export const CUSTOM_PROPERTIES: readonly CustomProperty[] = [
   { objectType: "contacts", name: SCORE_PROPERTIES.recommendedApproach, label: "Recommended Approach", fieldType: PropertyCreateFieldTypeEnum.Textarea,
     description: "How to follow up with this prospect (from LeadBridge)." },
   { objectType: "deals", name: CONVERSATION_ID_PROPERTY, label: "LeadBridge Conversation ID", fieldType: PropertyCreateFieldTypeEnum.Text,
-    description: "The WhatsApp conversation this deal came from." },
+    description: "The WhatsApp conversation this deal came from.", hasUniqueValue: true },
 ];
 
 const isConflict = (error: unknown) => error instanceof CrmPermanentError && error.status === 409;
@@ -59,6 +61,7 @@ export async function ensureCustomProperties(gateway: HubSpotGateway): Promise<s
           type: PropertyCreateTypeEnum.String,
           fieldType: property.fieldType,
           groupName: LEADBRIDGE_GROUP.name,
+          hasUniqueValue: property.hasUniqueValue ?? false,
         }));
         created.push(property.name);
       } catch (error) {
