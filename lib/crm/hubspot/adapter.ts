@@ -38,7 +38,7 @@ export function toScoreProperties(scores: CrmLabeledScores): Record<string, stri
 }
 
 export class HubSpotCrmAdapter implements CrmAdapter {
-  readonly system = "hubspot";
+  readonly system = "hubspot" as const;
   private readonly gateway: HubSpotGateway;
   private readonly dealPlacement: DealPlacement;
   private customPropertiesReady = false;
