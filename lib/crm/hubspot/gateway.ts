@@ -14,7 +14,7 @@ export interface HubSpotConfig {
   accessToken: string;
   /** Defaults to https://api.hubapi.com; tests point it at the fake. */
   basePath?: string;
-  /** A request with no answer for this long fails as transient. Default 10 s. */
+  /** A request that gets no bytes from HubSpot for this long fails as transient. Default 10 s. */
   timeoutMs?: number;
   /** The account's budget. Default 100 requests per 10 s (HubSpot Free/Starter private apps). */
   rateLimit?: { limit: number; windowMs: number };
@@ -74,7 +74,7 @@ export function createHubSpotGateway(config: HubSpotConfig): HubSpotGateway {
   // replaced by every `new Client()`, and applies them when an API group is first
   // touched. Touch ours now, so another client built later with retries cannot
   // make these retry behind our budget.
-  void [client.crm.contacts, client.crm.deals, client.crm.objects.tasks, client.crm.properties];
+  void [client.crm.contacts, client.crm.deals, client.crm.objects.tasks, client.crm.properties, client.crm.associations.v4];
   const limiter = config.rateLimiter ?? sharedLimiter(config.rateLimit ?? { limit: 100, windowMs: 10_000 });
   const searchLimiter = config.searchRateLimiter ?? sharedLimiter(config.searchRateLimit ?? { limit: 4, windowMs: 1_000 });
   // The budget belongs to the HubSpot account, identified without keeping the token around.
