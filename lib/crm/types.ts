@@ -98,7 +98,11 @@ export interface CrmAdapter {
    * when none exists. Never creates a duplicate of an existing contact.
    */
   upsertContact(contact: CrmContactInput): Promise<CrmContactUpsertResult>;
-  /** Same as upsertContact for many contacts; results are in input order. */
+  /**
+   * Upserts many contacts; results are in input order. Contacts with an email
+   * may be matched by email alone here (HubSpot's batch upsert is keyed by
+   * email); phone-only contacts are matched by phone as in upsertContact.
+   */
   upsertContacts(contacts: readonly CrmContactInput[]): Promise<CrmContactUpsertResult[]>;
 
   /** Creates the lead for a conversation, or returns the one already created for it. */
