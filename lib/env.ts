@@ -28,6 +28,18 @@ const envSchema = z.object({
   INNGEST_DEV: optionalString,
   // Seconds between the development server's outbox drains when no Inngest is configured.
   DEV_DRAIN_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  // Which CRM approved leads are synced to: our own tables, or HubSpot.
+  CRM_PROVIDER: z.enum(["internal", "hubspot"]).default("internal"),
+  // A HubSpot private app's access token; required when CRM_PROVIDER=hubspot.
+  HUBSPOT_ACCESS_TOKEN: optionalString,
+  HUBSPOT_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).default("https://api.hubapi.com")),
+  // Give up on a HubSpot request after this long (it is then retried as transient).
+  HUBSPOT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // The account's limit: 100 per 10 s on Free/Starter, 190 on Pro/Enterprise.
+  HUBSPOT_REQUESTS_PER_10S: z.coerce.number().int().min(1).max(1_000).default(100),
+}).refine((config) => config.CRM_PROVIDER !== "hubspot" || config.HUBSPOT_ACCESS_TOKEN !== undefined, {
+  path: ["HUBSPOT_ACCESS_TOKEN"],
+  message: "is required when CRM_PROVIDER=hubspot",
 });
 
 export type Env = z.infer<typeof envSchema>;

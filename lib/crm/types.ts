@@ -4,6 +4,9 @@
 // the internal adapter implements this from the outside like any vendor.
 export { CrmError, CrmPermanentError, CrmRateLimitError, CrmTransientError } from "./errors";
 
+/** Which CRM an adapter talks to; stored as CrmLink.crmSystem, chosen by CRM_PROVIDER. */
+export type CrmSystem = "internal" | "hubspot";
+
 /** A contact (prospect) as the CRM knows it. `crmContactId` is the CRM's own id. */
 export interface CrmContact {
   crmContactId: string;
@@ -63,6 +66,11 @@ export interface CrmTaskInput {
   body?: string | null;
   priority: CrmTaskPriority;
   type: CrmTaskType;
+  /**
+   * Our FollowUp id. A CRM that can key tasks by it creates each follow-up's task
+   * once (the internal CRM); HubSpot has no such key for tasks and ignores it.
+   */
+  followUpId?: string;
 }
 
 export interface CrmTaskResult {
@@ -74,9 +82,12 @@ export interface CrmCustomPropertiesResult {
   created: string[];
 }
 
+/**
+ * One CRM account (an adapter is built per workspace's connection). Every method
+ * throws CrmRateLimitError, CrmTransientError or CrmPermanentError on failure.
+ */
 export interface CrmAdapter {
-  /** Which CRM this is, as stored in CrmLink.crmSystem ("internal", "hubspot"). */
-  readonly system: string;
+  readonly system: CrmSystem;
 
   findContactByEmail(email: string): Promise<CrmContact | null>;
   /** `phone` in E.164. */
@@ -87,7 +98,11 @@ export interface CrmAdapter {
    * when none exists. Never creates a duplicate of an existing contact.
    */
   upsertContact(contact: CrmContactInput): Promise<CrmContactUpsertResult>;
-  /** Same as upsertContact for many contacts; results are in input order. */
+  /**
+   * Upserts many contacts; results are in input order. Contacts with an email
+   * may be matched by email alone here (HubSpot's batch upsert is keyed by
+   * email); phone-only contacts are matched by phone as in upsertContact.
+   */
   upsertContacts(contacts: readonly CrmContactInput[]): Promise<CrmContactUpsertResult[]>;
 
   /** Creates the lead for a conversation, or returns the one already created for it. */

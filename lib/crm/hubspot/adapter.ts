@@ -1,0 +1,101 @@
+// The HubSpot CRM adapter: CrmAdapter over HubSpot's CRM v3 API via the
+// official client. Requests share the account's budget and deadline (gateway.ts);
+// each domain operation lives in its own module beside this one.
+import { CrmPermanentError } from "@/lib/crm/errors";
+import type {
+  CrmAdapter,
+  CrmContactInput,
+  CrmCustomPropertiesResult,
+  CrmLabeledScores,
+  CrmLeadInput,
+  CrmTaskInput,
+} from "@/lib/crm/types";
+import { env } from "@/lib/env";
+import * as contacts from "./contacts";
+import { createHubSpotGateway, type HubSpotConfig, type HubSpotGateway } from "./gateway";
+import { createLead, DEFAULT_DEAL_PLACEMENT, type DealPlacement } from "./leads";
+import { ensureCustomProperties, SCORE_PROPERTIES } from "./properties";
+import { createTask } from "./tasks";
+
+export interface HubSpotAdapterConfig extends HubSpotConfig {
+  /** Where new deals go; default: HubSpot's default pipeline, first stage. */
+  dealPlacement?: DealPlacement;
+}
+
+const BARE_NUMBER = /^\s*[-+]?\d+([.,]\d+)?\s*%?\s*$/;
+
+/** Labeled scores as HubSpot properties; a bare number means the labeling step was skipped. */
+export function toScoreProperties(scores: CrmLabeledScores): Record<string, string> {
+  const properties: Record<string, string> = {};
+  for (const [field, property] of Object.entries(SCORE_PROPERTIES) as Array<[keyof CrmLabeledScores, string]>) {
+    const label = scores[field].trim();
+    if (!label || BARE_NUMBER.test(label)) {
+      throw new CrmPermanentError(`${field} must be a label a salesperson can read, not "${scores[field]}"`);
+    }
+    properties[property] = label;
+  }
+  return properties;
+}
+
+export class HubSpotCrmAdapter implements CrmAdapter {
+  readonly system = "hubspot" as const;
+  private readonly gateway: HubSpotGateway;
+  private readonly dealPlacement: DealPlacement;
+  private customPropertiesReady = false;
+
+  constructor(config: HubSpotAdapterConfig) {
+    this.gateway = createHubSpotGateway(config);
+    this.dealPlacement = config.dealPlacement ?? DEFAULT_DEAL_PLACEMENT;
+  }
+
+  findContactByEmail(email: string) {
+    return contacts.findContactByEmail(this.gateway, email);
+  }
+
+  findContactByPhone(phone: string) {
+    return contacts.findContactByPhone(this.gateway, phone);
+  }
+
+  upsertContact(contact: CrmContactInput) {
+    return contacts.upsertContact(this.gateway, contact);
+  }
+
+  upsertContacts(list: readonly CrmContactInput[]) {
+    return contacts.upsertContacts(this.gateway, list);
+  }
+
+  async createLead(lead: CrmLeadInput) {
+    await this.ensureCustomProperties();
+    return createLead(this.gateway, lead, this.dealPlacement);
+  }
+
+  async setLabeledScores(crmContactId: string, scores: CrmLabeledScores): Promise<void> {
+    const properties = toScoreProperties(scores);
+    await this.ensureCustomProperties();
+    await this.gateway.call("standard", (client) => client.crm.contacts.basicApi.update(crmContactId, { properties }));
+  }
+
+  createTask(task: CrmTaskInput) {
+    return createTask(this.gateway, task);
+  }
+
+  /** Checks HubSpot once per adapter; later calls cost no request. */
+  async ensureCustomProperties(): Promise<CrmCustomPropertiesResult> {
+    if (this.customPropertiesReady) return { created: [] };
+    const created = await ensureCustomProperties(this.gateway);
+    this.customPropertiesReady = true;
+    return { created };
+  }
+}
+
+/** The adapter configured from HUBSPOT_* environment variables. */
+export function createHubSpotAdapterFromEnv(): HubSpotCrmAdapter {
+  const config = env();
+  if (!config.HUBSPOT_ACCESS_TOKEN) throw new Error("HUBSPOT_ACCESS_TOKEN is not set");
+  return new HubSpotCrmAdapter({
+    accessToken: config.HUBSPOT_ACCESS_TOKEN,
+    basePath: config.HUBSPOT_BASE_URL,
+    timeoutMs: config.HUBSPOT_TIMEOUT_MS,
+    rateLimit: { limit: config.HUBSPOT_REQUESTS_PER_10S, windowMs: 10_000 },
+  });
+}

@@ -1,0 +1,160 @@
+// Contacts in HubSpot: find by email or phone, and upsert without ever creating
+// a duplicate. HubSpot's search index lags writes by a few seconds, so "search,
+// then create" can still collide; the 409 it answers names the existing contact,
+// which we then update instead.
+import type { SimplePublicObject } from "@hubspot/api-client/lib/codegen/crm/contacts";
+import { FilterOperatorEnum } from "@hubspot/api-client/lib/codegen/crm/contacts";
+import { CrmPermanentError } from "@/lib/crm/errors";
+import type { CrmContact, CrmContactInput, CrmContactUpsertResult } from "@/lib/crm/types";
+import { existingContactId } from "./errors";
+import type { HubSpotGateway } from "./gateway";
+
+/** HubSpot takes at most 100 inputs per batch call. */
+export const HUBSPOT_BATCH_LIMIT = 100;
+
+const CONTACT_PROPERTIES = ["email", "firstname", "lastname", "phone", "mobilephone", "company"];
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** The HubSpot properties for what we know; unknown fields are left out so they never erase data. */
+export function toContactProperties(contact: CrmContactInput): Record<string, string> {
+  const properties: Record<string, string> = {};
+  const name = contact.name.trim().replace(/\s+/g, " ");
+  if (name) {
+    const space = name.indexOf(" ");
+    properties.firstname = space === -1 ? name : name.slice(0, space);
+    if (space !== -1) properties.lastname = name.slice(space + 1);
+  }
+  if (contact.email?.trim()) properties.email = normalizeEmail(contact.email);
+  if (contact.phone?.trim()) properties.phone = contact.phone.trim();
+  if (contact.company?.trim()) properties.company = contact.company.trim();
+  return properties;
+}
+
+export function fromHubSpotContact(contact: Pick<SimplePublicObject, "id" | "properties">): CrmContact {
+  const p = contact.properties;
+  const name = [p.firstname, p.lastname].filter((part) => part && part.trim()).join(" ");
+  return {
+    crmContactId: contact.id,
+    name: name || null,
+    email: p.email || null,
+    phone: p.phone || p.mobilephone || null,
+    company: p.company || null,
+  };
+}
+
+type Filter = { propertyName: string; value: string };
+
+/** One search; each filter is its own OR-ed group. Results in HubSpot's order. */
+async function searchContacts(gateway: HubSpotGateway, filters: Filter[]): Promise<SimplePublicObject[]> {
+  const response = await gateway.call("search", (client) =>
+    client.crm.contacts.searchApi.doSearch({
+      filterGroups: filters.map((filter) => ({ filters: [{ ...filter, operator: FilterOperatorEnum.Eq }] })),
+      properties: CONTACT_PROPERTIES,
+      limit: 10,
+    }),
+  );
+  return response.results;
+}
+
+const byEmail = (email: string): Filter[] => [{ propertyName: "email", value: normalizeEmail(email) }];
+// A salesperson may have typed the number as "mobile phone".
+const byPhone = (phone: string): Filter[] => [
+  { propertyName: "phone", value: phone.trim() },
+  { propertyName: "mobilephone", value: phone.trim() },
+];
+
+export async function findContactByEmail(gateway: HubSpotGateway, email: string): Promise<CrmContact | null> {
+  const [found] = await searchContacts(gateway, byEmail(email));
+  return found ? fromHubSpotContact(found) : null;
+}
+
+export async function findContactByPhone(gateway: HubSpotGateway, phone: string): Promise<CrmContact | null> {
+  const [found] = await searchContacts(gateway, byPhone(phone));
+  return found ? fromHubSpotContact(found) : null;
+}
+
+async function updateContact(gateway: HubSpotGateway, id: string, properties: Record<string, string>): Promise<void> {
+  await gateway.call("standard", (client) => client.crm.contacts.basicApi.update(id, { properties }));
+}
+
+function requireIdentity(contact: CrmContactInput): void {
+  if (!contact.email?.trim() && !contact.phone?.trim()) {
+    throw new CrmPermanentError(`Contact "${contact.name}" has neither email nor phone; HubSpot could not match it`);
+  }
+}
+
+/** Email match first, then phone; one search request for both. */
+async function findExisting(gateway: HubSpotGateway, contact: CrmContactInput): Promise<SimplePublicObject | undefined> {
+  const email = contact.email?.trim() ? normalizeEmail(contact.email) : undefined;
+  const filters = [...(email ? byEmail(email) : []), ...(contact.phone?.trim() ? byPhone(contact.phone) : [])];
+  const results = await searchContacts(gateway, filters);
+  return results.find((r) => email !== undefined && r.properties.email?.toLowerCase() === email) ?? results[0];
+}
+
+export async function upsertContact(gateway: HubSpotGateway, contact: CrmContactInput): Promise<CrmContactUpsertResult> {
+  requireIdentity(contact);
+  const properties = toContactProperties(contact);
+  const existing = await findExisting(gateway, contact);
+  if (existing) {
+    await updateContact(gateway, existing.id, properties);
+    return { crmContactId: existing.id, created: false };
+  }
+  try {
+    const created = await gateway.call("standard", (client) => client.crm.contacts.basicApi.create({ properties, associations: [] }));
+    return { crmContactId: created.id, created: true };
+  } catch (error) {
+    const existingId = existingContactId(error);
+    if (!existingId) throw error;
+    await updateContact(gateway, existingId, properties);
+    return { crmContactId: existingId, created: false };
+  }
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/**
+ * Contacts with an email go through batch upsert keyed by email (100 per call);
+ * phone-only contacts have no unique key in HubSpot, so each is searched and
+ * created or updated on its own.
+ */
+export async function upsertContacts(gateway: HubSpotGateway, contacts: readonly CrmContactInput[]): Promise<CrmContactUpsertResult[]> {
+  contacts.forEach(requireIdentity);
+  const results: CrmContactUpsertResult[] = new Array(contacts.length);
+  const withEmail = contacts.flatMap((contact, index) => (contact.email?.trim() ? [{ contact, index }] : []));
+
+  for (const part of chunk(withEmail, HUBSPOT_BATCH_LIMIT)) {
+    // Two inputs with one email in one batch make HubSpot reject the batch: last one wins.
+    const byKey = new Map(part.map((item) => [normalizeEmail(item.contact.email!), item]));
+    const response = await gateway.call("standard", (client) =>
+      client.crm.contacts.batchApi.upsert({
+        inputs: [...byKey.entries()].map(([email, item]) => ({ id: email, idProperty: "email", properties: toContactProperties(item.contact) })),
+      }),
+    );
+    if ("errors" in response && response.errors?.length) {
+      throw new CrmPermanentError(`HubSpot rejected part of a contact batch: ${response.errors.map((e) => e.message).join("; ")}`);
+    }
+    const answered = new Map(response.results.map((r) => [r.properties.email?.toLowerCase(), r]));
+    for (const item of part) {
+      const result = answered.get(normalizeEmail(item.contact.email!));
+      if (!result) throw new CrmPermanentError(`HubSpot's batch upsert did not return ${item.contact.email}`);
+      results[item.index] = { crmContactId: result.id, created: result._new };
+    }
+  }
+  for (const [index, contact] of contacts.entries()) {
+    if (!contact.email?.trim()) results[index] = await upsertContact(gateway, contact);
+  }
+  // The same email twice in one call: both point at one contact, created at most once.
+  const seen = new Set<string>();
+  return results.map((result) => {
+    const first = !seen.has(result.crmContactId);
+    seen.add(result.crmContactId);
+    return first ? result : { ...result, created: false };
+  });
+}

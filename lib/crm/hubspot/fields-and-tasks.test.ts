@@ -1,0 +1,159 @@
+// Custom fields, labeled scores, leads (deals) and follow-up tasks through the
+// HubSpot adapter against the local fake HubSpot.
+import { afterEach, describe, expect, it } from "vitest";
+import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
+import { HubSpotCrmAdapter } from "./adapter";
+
+let fake: FakeHubSpot;
+
+async function setup() {
+  fake = new FakeHubSpot();
+  await fake.start();
+  return new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url });
+}
+
+const propertyCreations = () => fake.requests.filter((r) => r.method === "POST" && /^\/crm\/v3\/properties\/\w+$/.test(r.path));
+
+afterEach(async () => {
+  await fake?.stop();
+});
+
+describe("HubSpot adapter: custom properties", () => {
+  it("creates LeadBridge's fields in a LeadBridge group once; a second run creates nothing", async () => {
+    const crm = await setup();
+    const first = await crm.ensureCustomProperties();
+
+    expect(first.created.sort()).toEqual([
+      "leadbridge_conversation_id", "leadbridge_lead_score", "leadbridge_primary_objection", "leadbridge_recommended_approach",
+    ]);
+    expect(fake.groups.contacts.get("leadbridge")?.label).toBe("LeadBridge");
+    expect(fake.properties.contacts.get("leadbridge_lead_score")).toMatchObject({ label: "Lead Score", type: "string", groupName: "leadbridge" });
+    expect(fake.properties.contacts.get("leadbridge_primary_objection")?.label).toBe("Primary Objection");
+    expect(fake.properties.contacts.get("leadbridge_recommended_approach")?.label).toBe("Recommended Approach");
+    expect(fake.properties.deals.get("leadbridge_conversation_id")?.groupName).toBe("leadbridge");
+
+    // Another process (a new adapter) finds them all and creates nothing.
+    const creationsBefore = propertyCreations().length;
+    const secondProcess = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url });
+    expect(await secondProcess.ensureCustomProperties()).toEqual({ created: [] });
+    expect(propertyCreations()).toHaveLength(creationsBefore);
+    expect(fake.requests.filter((r) => r.status === 409)).toHaveLength(0);
+  });
+
+  it("lets two processes ensure the fields at once: both succeed (409 is fine) and each field exists once", async () => {
+    const crm = await setup();
+    const other = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url });
+
+    const [mine, theirs] = await Promise.all([crm.ensureCustomProperties(), other.ensureCustomProperties()]);
+
+    expect([...mine.created, ...theirs.created].sort()).toEqual([
+      "leadbridge_conversation_id", "leadbridge_lead_score", "leadbridge_primary_objection", "leadbridge_recommended_approach",
+    ]);
+    expect(fake.requests.filter((r) => r.status === 409).length).toBeGreaterThan(0);
+    expect([...fake.properties.contacts.keys()].filter((name) => name.startsWith("leadbridge_"))).toHaveLength(3);
+  });
+});
+
+describe("HubSpot adapter: labeled scores", () => {
+  it("writes Lead Score, Primary Objection and Recommended Approach as words on the contact", async () => {
+    const crm = await setup();
+    const { crmContactId } = await crm.upsertContact({ name: "Ana", email: "ana@example.com" });
+
+    await crm.setLabeledScores(crmContactId, {
+      leadScore: "Hot: asked for the price twice",
+      primaryObjection: "Price",
+      recommendedApproach: "Offer the 3-month plan with a discount before Friday",
+    });
+
+    expect(fake.objects.contacts.get(crmContactId)?.properties).toMatchObject({
+      leadbridge_lead_score: "Hot: asked for the price twice",
+      leadbridge_primary_objection: "Price",
+      leadbridge_recommended_approach: "Offer the 3-month plan with a discount before Friday",
+    });
+  });
+
+  it("refuses a bare number as a score before calling HubSpot", async () => {
+    const crm = await setup();
+    const { crmContactId } = await crm.upsertContact({ name: "Ana", email: "ana@example.com" });
+    const before = fake.requests.length;
+
+    await expect(crm.setLabeledScores(crmContactId, { leadScore: "82", primaryObjection: "Price", recommendedApproach: "Call" }))
+      .rejects.toMatchObject({ name: "CrmPermanentError", retryable: false });
+    expect(fake.requests).toHaveLength(before);
+    expect(fake.objects.contacts.get(crmContactId)?.properties.leadbridge_lead_score).toBeUndefined();
+  });
+});
+
+describe("HubSpot adapter: leads and tasks", () => {
+  it("creates one deal per conversation, associated with the contact, even when asked twice", async () => {
+    const crm = await setup();
+    const { crmContactId } = await crm.upsertContact({ name: "Ana", email: "ana@example.com" });
+
+    const first = await crm.createLead({ crmContactId, conversationId: "conv-1", title: "Ana: 20 cases of coffee" });
+    const retried = await crm.createLead({ crmContactId, conversationId: "conv-1", title: "Ana: 20 cases of coffee" });
+
+    expect(first.created).toBe(true);
+    expect(retried).toEqual({ crmLeadId: first.crmLeadId, created: false });
+    expect(fake.objects.deals.size).toBe(1);
+    expect(fake.objects.deals.get(first.crmLeadId)?.properties).toMatchObject({
+      dealname: "Ana: 20 cases of coffee", pipeline: "default", dealstage: "appointmentscheduled", leadbridge_conversation_id: "conv-1",
+    });
+    expect(fake.associationsOf("deals", first.crmLeadId)).toEqual([
+      { fromType: "deals", fromId: first.crmLeadId, toType: "contacts", toId: crmContactId, associationTypeId: 3 },
+    ]);
+  });
+
+  it("still makes one deal when a retry comes before HubSpot's search has indexed the first", async () => {
+    fake = new FakeHubSpot({ searchLagMs: 60_000 });
+    await fake.start();
+    const crm = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url });
+    const crmContactId = fake.seed("contacts", { email: "ana@example.com" });
+
+    const first = await crm.createLead({ crmContactId, conversationId: "conv-9", title: "Ana: coffee" });
+    const retried = await crm.createLead({ crmContactId, conversationId: "conv-9", title: "Ana: coffee" });
+
+    expect(first.created).toBe(true);
+    expect(retried).toEqual({ crmLeadId: first.crmLeadId, created: false });
+    expect(fake.objects.deals.size).toBe(1);
+    expect(fake.properties.deals.get("leadbridge_conversation_id")?.hasUniqueValue).toBe(true);
+    expect(fake.associationsOf("deals", first.crmLeadId)).toHaveLength(1);
+  });
+
+  it("completes the association when an earlier attempt made the deal but not the link", async () => {
+    const crm = await setup();
+    await crm.ensureCustomProperties();
+    const crmContactId = fake.seed("contacts", { email: "ana@example.com" });
+    const orphanDeal = fake.seed("deals", { dealname: "Ana: coffee", dealstage: "qualifiedtobuy", leadbridge_conversation_id: "conv-7" });
+
+    const result = await crm.createLead({ crmContactId, conversationId: "conv-7", title: "Ana: coffee" });
+
+    expect(result).toEqual({ crmLeadId: orphanDeal, created: false });
+    // Found by search, so a stage the salesperson set is left alone.
+    expect(fake.objects.deals.get(orphanDeal)?.properties.dealstage).toBe("qualifiedtobuy");
+    expect(fake.associationsOf("deals", orphanDeal)).toEqual([
+      { fromType: "deals", fromId: orphanDeal, toType: "contacts", toId: crmContactId, associationTypeId: 3 },
+    ]);
+  });
+
+  it("creates a task due at the follow-up time, associated with the contact (type 204)", async () => {
+    const crm = await setup();
+    const { crmContactId } = await crm.upsertContact({ name: "Ana", email: "ana@example.com" });
+    const dueAt = new Date("2026-12-01T13:30:00.000Z");
+
+    const { crmTaskId } = await crm.createTask({
+      crmContactId, dueAt, subject: "Call Ana about the discount", body: "She asked for a price for 20 cases.", priority: "HIGH", type: "CALL",
+    });
+
+    expect(fake.objects.tasks.get(crmTaskId)?.properties).toMatchObject({
+      hs_timestamp: "2026-12-01T13:30:00.000Z",
+      hs_task_subject: "Call Ana about the discount",
+      hs_task_body: "She asked for a price for 20 cases.",
+      hs_task_status: "NOT_STARTED",
+      hs_task_priority: "HIGH",
+      hs_task_type: "CALL",
+    });
+    expect(fake.associationsOf("tasks", crmTaskId)).toEqual([
+      { fromType: "tasks", fromId: crmTaskId, toType: "contacts", toId: crmContactId, associationTypeId: 204 },
+    ]);
+  });
+});

@@ -1,0 +1,94 @@
+// Every HubSpot request goes through here: it waits for a slot in the account's
+// request budget (and the search budget for searches), bounds the request with a
+// socket deadline, and turns failures into CRM errors. The official client does
+// the wire format; its own retries stay off because retrying is the job's call.
+import { createHash } from "node:crypto";
+import http from "node:http";
+import https from "node:https";
+import type { Socket } from "node:net";
+import { Client } from "@hubspot/api-client";
+import { acquireAll, createRateLimiter, type RateLimiter } from "@/lib/crm/rate-limit";
+import { HubSpotTimeoutError, toCrmError, type HubSpotRequestKind } from "./errors";
+
+export interface HubSpotConfig {
+  accessToken: string;
+  /** Defaults to https://api.hubapi.com; tests point it at the fake. */
+  basePath?: string;
+  /** A request that gets no bytes from HubSpot for this long fails as transient. Default 10 s. */
+  timeoutMs?: number;
+  /** The account's budget. Default 100 requests per 10 s (HubSpot Free/Starter private apps). */
+  rateLimit?: { limit: number; windowMs: number };
+  /** Default 4 searches per second. */
+  searchRateLimit?: { limit: number; windowMs: number };
+  /** Share one limiter between adapters of the same account; by default one per process and budget. */
+  rateLimiter?: RateLimiter;
+  searchRateLimiter?: RateLimiter;
+}
+
+export interface HubSpotGateway {
+  readonly client: Client;
+  call<T>(kind: HubSpotRequestKind, request: (client: Client) => Promise<T>): Promise<T>;
+}
+
+// Jitter between our send time and HubSpot's arrival time; see rate-limit.ts.
+const BUDGET_MARGIN_MS = 250;
+const sharedLimiters = new Map<string, RateLimiter>();
+
+function sharedLimiter(budget: { limit: number; windowMs: number }): RateLimiter {
+  const key = `${budget.limit}/${budget.windowMs}`;
+  let limiter = sharedLimiters.get(key);
+  if (!limiter) {
+    limiter = createRateLimiter({ ...budget, marginMs: BUDGET_MARGIN_MS });
+    sharedLimiters.set(key, limiter);
+  }
+  return limiter;
+}
+
+/**
+ * A keep-alive agent whose sockets are destroyed after `timeoutMs` without
+ * traffic; the client offers no abort signal, but it does take an agent.
+ */
+function deadlineAgent(basePath: string, timeoutMs: number): http.Agent {
+  const agent = basePath.startsWith("https:")
+    ? new https.Agent({ keepAlive: true, timeout: timeoutMs })
+    : new http.Agent({ keepAlive: true, timeout: timeoutMs });
+  const createConnection = agent.createConnection.bind(agent);
+  agent.createConnection = (options, callback) => {
+    const socket = createConnection(options, callback) as Socket;
+    socket.on("timeout", () => socket.destroy(new HubSpotTimeoutError(timeoutMs)));
+    return socket;
+  };
+  return agent;
+}
+
+export function createHubSpotGateway(config: HubSpotConfig): HubSpotGateway {
+  const basePath = (config.basePath ?? "https://api.hubapi.com").replace(/\/+$/, "");
+  const timeoutMs = config.timeoutMs ?? 10_000;
+  const client = new Client({
+    accessToken: config.accessToken,
+    basePath,
+    numberOfApiCallRetries: 0,
+    httpAgent: deadlineAgent(basePath, timeoutMs),
+  });
+  // The client keeps its retry/limiter decorators in a process-wide singleton,
+  // replaced by every `new Client()`, and applies them when an API group is first
+  // touched. Touch ours now, so another client built later with retries cannot
+  // make these retry behind our budget.
+  void [client.crm.contacts, client.crm.deals, client.crm.objects.tasks, client.crm.properties, client.crm.associations.v4];
+  const limiter = config.rateLimiter ?? sharedLimiter(config.rateLimit ?? { limit: 100, windowMs: 10_000 });
+  const searchLimiter = config.searchRateLimiter ?? sharedLimiter(config.searchRateLimit ?? { limit: 4, windowMs: 1_000 });
+  // The budget belongs to the HubSpot account, identified without keeping the token around.
+  const account = `${basePath}#${createHash("sha256").update(config.accessToken).digest("hex").slice(0, 16)}`;
+
+  return {
+    client,
+    async call(kind, request) {
+      await acquireAll(kind === "search" ? [searchLimiter, limiter] : [limiter], account);
+      try {
+        return await request(client);
+      } catch (error) {
+        throw toCrmError(error, kind);
+      }
+    },
+  };
+}

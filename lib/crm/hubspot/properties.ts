@@ -1,0 +1,73 @@
+// The custom HubSpot fields LeadBridge writes, kept in a property group of ours
+// so a HubSpot admin sees where they come from. Ensuring them lists what exists
+// and creates only what is missing; a 409 (someone else just created it) is fine.
+import { PropertyCreateFieldTypeEnum, PropertyCreateTypeEnum } from "@hubspot/api-client/lib/codegen/crm/properties";
+import { CrmPermanentError } from "@/lib/crm/errors";
+import type { HubSpotGateway } from "./gateway";
+
+export const LEADBRIDGE_GROUP = { name: "leadbridge", label: "LeadBridge" };
+
+/** Contact fields holding the labeled behavioral scores. */
+export const SCORE_PROPERTIES = {
+  leadScore: "leadbridge_lead_score",
+  primaryObjection: "leadbridge_primary_objection",
+  recommendedApproach: "leadbridge_recommended_approach",
+} as const;
+
+/** Deal field tying a deal to our conversation; unique, so creating a lead twice finds the first. */
+export const CONVERSATION_ID_PROPERTY = "leadbridge_conversation_id";
+
+interface CustomProperty {
+  objectType: "contacts" | "deals";
+  name: string;
+  label: string;
+  fieldType: PropertyCreateFieldTypeEnum;
+  description: string;
+  /** Lets batch upsert use it as idProperty (HubSpot allows 10 such fields per object). */
+  hasUniqueValue?: boolean;
+}
+
+export const CUSTOM_PROPERTIES: readonly CustomProperty[] = [
+  { objectType: "contacts", name: SCORE_PROPERTIES.leadScore, label: "Lead Score", fieldType: PropertyCreateFieldTypeEnum.Text,
+    description: "How ready this prospect is to buy, in words (from LeadBridge's conversation analysis)." },
+  { objectType: "contacts", name: SCORE_PROPERTIES.primaryObjection, label: "Primary Objection", fieldType: PropertyCreateFieldTypeEnum.Text,
+    description: "What holds this prospect back (from LeadBridge)." },
+  { objectType: "contacts", name: SCORE_PROPERTIES.recommendedApproach, label: "Recommended Approach", fieldType: PropertyCreateFieldTypeEnum.Textarea,
+    description: "How to follow up with this prospect (from LeadBridge)." },
+  { objectType: "deals", name: CONVERSATION_ID_PROPERTY, label: "LeadBridge Conversation ID", fieldType: PropertyCreateFieldTypeEnum.Text,
+    description: "The WhatsApp conversation this deal came from.", hasUniqueValue: true },
+];
+
+const isConflict = (error: unknown) => error instanceof CrmPermanentError && error.status === 409;
+
+/** Creates our group and fields where missing; returns the names of fields it created. */
+export async function ensureCustomProperties(gateway: HubSpotGateway): Promise<string[]> {
+  const created: string[] = [];
+  const objectTypes = [...new Set(CUSTOM_PROPERTIES.map((p) => p.objectType))];
+  for (const objectType of objectTypes) {
+    const groups = await gateway.call("standard", (client) => client.crm.properties.groupsApi.getAll(objectType));
+    if (!groups.results.some((group) => group.name === LEADBRIDGE_GROUP.name)) {
+      await gateway.call("standard", (client) => client.crm.properties.groupsApi.create(objectType, LEADBRIDGE_GROUP))
+        .catch((error: unknown) => { if (!isConflict(error)) throw error; });
+    }
+    const existing = await gateway.call("standard", (client) => client.crm.properties.coreApi.getAll(objectType));
+    const names = new Set(existing.results.map((property) => property.name));
+    for (const property of CUSTOM_PROPERTIES.filter((p) => p.objectType === objectType && !names.has(p.name))) {
+      try {
+        await gateway.call("standard", (client) => client.crm.properties.coreApi.create(objectType, {
+          name: property.name,
+          label: property.label,
+          description: property.description,
+          type: PropertyCreateTypeEnum.String,
+          fieldType: property.fieldType,
+          groupName: LEADBRIDGE_GROUP.name,
+          hasUniqueValue: property.hasUniqueValue ?? false,
+        }));
+        created.push(property.name);
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+    }
+  }
+  return created;
+}

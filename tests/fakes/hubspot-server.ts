@@ -1,0 +1,368 @@
+// A local fake of HubSpot's CRM API (v3 objects and properties, v4 default
+// associations), for testing the HubSpot adapter through
+// the official client. It serves the paths and bodies @hubspot/api-client sends
+// and answers as HubSpot does: Bearer auth (401), 409 on a duplicate email,
+// 400 on unknown properties or batches over 100, 429 over 100 requests per 10 s
+// or 4 searches per second, search index lag, and injected 500s or hangs.
+// Batch upsert takes only a unique-value property as idProperty, as HubSpot does.
+// Its in-memory store is public so tests assert what a HubSpot user would see.
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+export interface FakeObject {
+  id: string;
+  properties: Record<string, string>;
+  createdAt: number;
+  updatedAt: number;
+}
+export interface FakeAssociation { fromType: string; fromId: string; toType: string; toId: string; associationTypeId: number }
+export interface FakeProperty { name: string; label: string; type: string; fieldType: string; groupName: string; hasUniqueValue: boolean }
+export interface FakeRequest { method: string; path: string; body: unknown; status: number }
+
+export interface FakeHubSpotOptions {
+  accessToken?: string;
+  /** Requests per window per account (HubSpot Free/Starter: 100 per 10 s). */
+  rateLimit?: { limit: number; windowMs: number };
+  /** Search requests per window (HubSpot: 4 per second). */
+  searchLimit?: { limit: number; windowMs: number };
+  batchLimit?: number;
+  /** Objects younger than this are not yet found by search, as in HubSpot's index. */
+  searchLagMs?: number;
+  /** Sent as Retry-After (seconds) on a 429 when set; HubSpot usually sends none. */
+  retryAfterSeconds?: number;
+}
+
+type ObjectType = "contacts" | "deals" | "tasks";
+const OBJECT_TYPES: readonly ObjectType[] = ["contacts", "deals", "tasks"];
+// associationTypeId -> the type of object it points to (HUBSPOT_DEFINED).
+const ASSOCIATION_TARGETS: Record<number, ObjectType> = { 3: "contacts", 204: "contacts", 1: "contacts", 4: "deals" };
+// The default (unlabeled) association type between two object types, as v4 "default" uses.
+const DEFAULT_ASSOCIATION_TYPES: Record<string, number> = { "deals->contacts": 3, "tasks->contacts": 204, "contacts->deals": 4 };
+const DEFAULT_PROPERTIES: Record<ObjectType, string[]> = {
+  contacts: ["email", "firstname", "lastname", "phone", "mobilephone", "company", "hs_object_id", "createdate", "lastmodifieddate"],
+  deals: ["dealname", "pipeline", "dealstage", "amount", "closedate", "hs_object_id", "createdate", "hs_lastmodifieddate"],
+  tasks: ["hs_timestamp", "hs_task_subject", "hs_task_body", "hs_task_status", "hs_task_priority", "hs_task_type", "hs_object_id", "hs_createdate"],
+};
+const ENUMS: Record<string, string[]> = {
+  hs_task_status: ["NOT_STARTED", "COMPLETED", "IN_PROGRESS", "WAITING", "DEFERRED"],
+  hs_task_priority: ["LOW", "MEDIUM", "HIGH", "NONE"],
+  hs_task_type: ["EMAIL", "CALL", "TODO", "LINKED_IN", "LINKED_IN_MESSAGE"],
+};
+
+class HttpError extends Error {
+  constructor(readonly status: number, readonly body: Record<string, unknown>, readonly headers: Record<string, string> = {}) {
+    super(String(body.message));
+  }
+}
+const errorBody = (message: string, category: string, extra: Record<string, unknown> = {}) =>
+  ({ status: "error", message, correlationId: randomUUID(), category, ...extra });
+
+export class FakeHubSpot {
+  readonly objects: Record<ObjectType, Map<string, FakeObject>> = { contacts: new Map(), deals: new Map(), tasks: new Map() };
+  readonly associations: FakeAssociation[] = [];
+  readonly properties: Record<ObjectType, Map<string, FakeProperty>> = { contacts: new Map(), deals: new Map(), tasks: new Map() };
+  readonly groups: Record<ObjectType, Map<string, { name: string; label: string }>> = { contacts: new Map(), deals: new Map(), tasks: new Map() };
+  /** Every request answered (or rejected), oldest first. */
+  readonly requests: FakeRequest[] = [];
+  url = "";
+
+  private readonly options: Required<Omit<FakeHubSpotOptions, "retryAfterSeconds">> & { retryAfterSeconds?: number };
+  private server: http.Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  private readonly acceptedAt: number[] = [];
+  private readonly searchesAt: number[] = [];
+  private faults: Array<"error" | "hang"> = [];
+  private nextId = 1001;
+
+  constructor(options: FakeHubSpotOptions = {}) {
+    this.options = {
+      accessToken: options.accessToken ?? "fake-hubspot-token",
+      rateLimit: options.rateLimit ?? { limit: 100, windowMs: 10_000 },
+      searchLimit: options.searchLimit ?? { limit: 4, windowMs: 1_000 },
+      batchLimit: options.batchLimit ?? 100,
+      searchLagMs: options.searchLagMs ?? 0,
+      retryAfterSeconds: options.retryAfterSeconds,
+    };
+    for (const type of OBJECT_TYPES) {
+      this.groups[type].set(`${type.replace(/s$/, "")}information`, { name: `${type.replace(/s$/, "")}information`, label: "Information" });
+      for (const name of DEFAULT_PROPERTIES[type]) {
+        this.properties[type].set(name, { name, label: name, type: "string", fieldType: "text", groupName: `${type.replace(/s$/, "")}information`, hasUniqueValue: name === "email" || name === "hs_object_id" });
+      }
+    }
+  }
+
+  get accessToken(): string { return this.options.accessToken; }
+
+  async start(): Promise<string> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    this.server.on("connection", (socket) => {
+      this.sockets.add(socket);
+      socket.on("close", () => this.sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The next `count` requests answer 500 Internal Server Error. */
+  failNext(count = 1): void { this.faults.push(...Array<"error">(count).fill("error")); }
+  /** The next `count` requests are never answered (until stop()). */
+  hangNext(count = 1): void { this.faults.push(...Array<"hang">(count).fill("hang")); }
+
+  /** Adds an object as if someone had created it in HubSpot; returns its id. */
+  seed(type: ObjectType, properties: Record<string, string>, createdAt = 0): string {
+    return this.insert(type, properties, createdAt).id;
+  }
+
+  contactsWith(property: string, value: string): FakeObject[] {
+    return [...this.objects.contacts.values()].filter((o) => o.properties[property]?.toLowerCase() === value.toLowerCase());
+  }
+
+  associationsOf(fromType: ObjectType, fromId: string): FakeAssociation[] {
+    return this.associations.filter((a) => a.fromType === fromType && a.fromId === fromId);
+  }
+
+  // --- HTTP plumbing --------------------------------------------------------
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://fake");
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const method = req.method ?? "GET";
+    let body: unknown;
+    const record = (status: number) => void this.requests.push({ method, path: url.pathname, body, status });
+    try {
+      body = text ? JSON.parse(text) : undefined;
+      if (req.headers.authorization !== `Bearer ${this.options.accessToken}`) {
+        throw new HttpError(401, errorBody("Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview", "INVALID_AUTHENTICATION"));
+      }
+      const fault = this.faults.shift();
+      if (fault === "hang") return record(0);
+      if (fault === "error") throw new HttpError(500, errorBody("internal error", "INTERNAL_ERROR"));
+      this.checkRateLimits(url.pathname);
+      const [status, payload] = this.route(method, url, body);
+      record(status);
+      this.send(res, status, payload);
+    } catch (error) {
+      const failure = error instanceof HttpError ? error
+        : new HttpError(400, errorBody(`Invalid input JSON: ${(error as Error).message}`, "VALIDATION_ERROR"));
+      record(failure.status);
+      this.send(res, failure.status, failure.body, failure.headers);
+    }
+  }
+
+  private send(res: http.ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { "content-type": "application/json;charset=utf-8", ...headers });
+    res.end(payload === undefined ? "" : JSON.stringify(payload));
+  }
+
+  private checkRateLimits(path: string): void {
+    const now = Date.now();
+    const retryAfter: Record<string, string> =
+      this.options.retryAfterSeconds === undefined ? {} : { "retry-after": String(this.options.retryAfterSeconds) };
+    const { limit, windowMs } = this.options.rateLimit;
+    while (this.acceptedAt.length > 0 && this.acceptedAt[0]! <= now - windowMs) this.acceptedAt.shift();
+    if (this.acceptedAt.length >= limit) {
+      throw new HttpError(429, { status: "error", message: "You have reached your secondly limit.", errorType: "RATE_LIMIT", correlationId: randomUUID(), policyName: "TEN_SECONDLY_ROLLING", groupName: "publicapi:private-app:fake" }, retryAfter);
+    }
+    if (path.endsWith("/search")) {
+      const search = this.options.searchLimit;
+      while (this.searchesAt.length > 0 && this.searchesAt[0]! <= now - search.windowMs) this.searchesAt.shift();
+      if (this.searchesAt.length >= search.limit) {
+        throw new HttpError(429, { status: "error", message: "You have reached your secondly limit.", errorType: "RATE_LIMIT", correlationId: randomUUID(), policyName: "SECONDLY" }, retryAfter);
+      }
+      this.searchesAt.push(now);
+    }
+    this.acceptedAt.push(now);
+  }
+
+  // --- Routes ---------------------------------------------------------------
+
+  private route(method: string, url: URL, body: unknown): [number, unknown] {
+    const parts = url.pathname.split("/").filter(Boolean); // crm, v3|v4, objects|properties, ...
+    if (parts[0] === "crm" && parts[1] === "v4" && method === "PUT") return [200, this.associateDefault(parts)];
+    if (parts[0] !== "crm" || parts[1] !== "v3") throw notFound(url.pathname);
+    const type = parts[3] as ObjectType;
+    if (!OBJECT_TYPES.includes(type)) throw notFound(url.pathname);
+    const input = (body ?? {}) as Record<string, unknown>;
+    if (parts[2] === "objects") {
+      const [, , , , action, sub] = parts;
+      if (method === "POST" && action === undefined) return [201, this.present(this.create(type, input))];
+      if (method === "POST" && action === "search") return [200, this.search(type, input)];
+      if (method === "POST" && action === "batch" && sub) return this.batch(type, sub, input);
+      if (method === "GET" && action) return [200, this.present(this.find(type, action, url.searchParams.get("idProperty")), url.searchParams.get("properties")?.split(","))];
+      if (method === "PATCH" && action) return [200, this.present(this.update(type, this.find(type, action, url.searchParams.get("idProperty")), input.properties))];
+    }
+    if (parts[2] === "properties") {
+      if (parts[4] === "groups") {
+        if (method === "GET") return [200, { results: [...this.groups[type].values()].map((g) => ({ ...g, displayOrder: -1, archived: false })) }];
+        if (method === "POST") {
+          const name = String(input.name);
+          if (this.groups[type].has(name)) throw new HttpError(409, errorBody(`A property group named '${name}' already exists.`, "OBJECT_ALREADY_EXISTS"));
+          this.groups[type].set(name, { name, label: String(input.label) });
+          return [201, { name, label: input.label, displayOrder: -1, archived: false }];
+        }
+      } else if (parts.length === 4) {
+        if (method === "GET") return [200, { results: [...this.properties[type].values()] }];
+        if (method === "POST") return [201, this.createProperty(type, input)];
+      }
+    }
+    throw notFound(url.pathname);
+  }
+
+  private createProperty(type: ObjectType, input: Record<string, unknown>): FakeProperty {
+    const property = { name: String(input.name), label: String(input.label), type: String(input.type), fieldType: String(input.fieldType), groupName: String(input.groupName), hasUniqueValue: input.hasUniqueValue === true };
+    if (this.properties[type].has(property.name)) {
+      throw new HttpError(409, errorBody(`Property named '${property.name}' already exists.`, "OBJECT_ALREADY_EXISTS"));
+    }
+    if (!this.groups[type].has(property.groupName)) {
+      throw new HttpError(400, errorBody(`Unable to find group ${property.groupName}`, "VALIDATION_ERROR"));
+    }
+    this.properties[type].set(property.name, property);
+    return property;
+  }
+
+  private batch(type: ObjectType, action: string, input: Record<string, unknown>): [number, unknown] {
+    const inputs = Array.isArray(input.inputs) ? (input.inputs as Array<Record<string, unknown>>) : [];
+    if (inputs.length > this.options.batchLimit) {
+      throw new HttpError(400, errorBody(`Too many inputs: ${inputs.length} is greater than the limit of ${this.options.batchLimit}`, "VALIDATION_ERROR", { context: { inputs: [String(inputs.length)] } }));
+    }
+    const done = (results: unknown[], status = 200): [number, unknown] =>
+      [status, { status: "COMPLETE", results, startedAt: new Date().toISOString(), completedAt: new Date().toISOString() }];
+    if (action === "create") {
+      for (const item of inputs) this.validate(type, item.properties);
+      if (type === "contacts") for (const item of inputs) this.assertEmailFree(item.properties);
+      return done(inputs.map((item) => this.present(this.create(type, item))), 201);
+    }
+    if (action === "read") {
+      const found = inputs.flatMap((item) => this.findOptional(type, String(item.id), (input.idProperty as string | undefined) ?? null) ?? []);
+      return done(found.map((o) => this.present(o, input.properties as string[] | undefined)));
+    }
+    if (action === "upsert") {
+      for (const item of inputs) this.validate(type, item.properties);
+      return done(inputs.map((item) => {
+        const idProperty = (item.idProperty as string | undefined) ?? "hs_object_id";
+        if (!this.properties[type].get(idProperty)?.hasUniqueValue) {
+          throw new HttpError(400, errorBody(`Property ${idProperty} is not a unique identifier property and cannot be used as idProperty`, "VALIDATION_ERROR"));
+        }
+        const existing = this.findOptional(type, String(item.id), idProperty);
+        if (existing) return { ...this.present(this.update(type, existing, item.properties)), new: false };
+        const properties = { ...(item.properties as Record<string, string>), [idProperty]: String(item.id) };
+        return { ...this.present(this.insert(type, properties)), new: true };
+      }));
+    }
+    throw notFound(`batch/${action}`);
+  }
+
+  /** PUT /crm/v4/objects/{from}/{fromId}/associations/default/{to}/{toId}; idempotent. */
+  private associateDefault(parts: string[]): unknown {
+    const [, , , fromType, fromId, , label, toType, toId] = parts as [string, string, string, ObjectType, string, string, string, ObjectType, string];
+    const associationTypeId = DEFAULT_ASSOCIATION_TYPES[`${fromType}->${toType}`];
+    if (label !== "default" || !associationTypeId) throw notFound(parts.join("/"));
+    if (!this.objects[fromType].has(fromId) || !this.objects[toType].has(toId)) {
+      throw new HttpError(400, errorBody(`One or more objects do not exist: ${fromType} ${fromId}, ${toType} ${toId}`, "VALIDATION_ERROR"));
+    }
+    const link = { fromType, fromId, toType, toId, associationTypeId };
+    if (!this.associations.some((a) => JSON.stringify(a) === JSON.stringify(link))) this.associations.push(link);
+    const now = new Date().toISOString();
+    return { status: "COMPLETE", startedAt: now, completedAt: now, results: [
+      { from: { id: fromId }, to: { id: toId }, associationSpec: { associationCategory: "HUBSPOT_DEFINED", associationTypeId } },
+    ] };
+  }
+
+  // --- Store ----------------------------------------------------------------
+
+  private create(type: ObjectType, input: Record<string, unknown>): FakeObject {
+    this.validate(type, input.properties);
+    const properties = input.properties as Record<string, string>;
+    if (type === "contacts") this.assertEmailFree(properties);
+    if (type === "tasks" && !properties.hs_timestamp) {
+      throw new HttpError(400, errorBody("Property values were not valid: [{\"isValid\":false,\"message\":\"hs_timestamp is required\",\"error\":\"REQUIRED_FIELD\",\"name\":\"hs_timestamp\"}]", "VALIDATION_ERROR"));
+    }
+    const associations = Array.isArray(input.associations) ? (input.associations as Array<{ to?: { id?: string }; types?: Array<{ associationTypeId?: number }> }>) : [];
+    const links = associations.flatMap((a) => (a.types ?? []).map((t) => ({ toId: String(a.to?.id), associationTypeId: Number(t.associationTypeId) })));
+    for (const link of links) {
+      const toType = ASSOCIATION_TARGETS[link.associationTypeId];
+      if (!toType || !this.objects[toType].has(link.toId)) {
+        throw new HttpError(400, errorBody(`One or more associations are invalid: ${link.toId} with type ${link.associationTypeId}`, "VALIDATION_ERROR"));
+      }
+    }
+    const created = this.insert(type, properties);
+    for (const link of links) {
+      this.associations.push({ fromType: type, fromId: created.id, toType: ASSOCIATION_TARGETS[link.associationTypeId]!, toId: link.toId, associationTypeId: link.associationTypeId });
+    }
+    return created;
+  }
+
+  private insert(type: ObjectType, properties: Record<string, string>, createdAt = Date.now()): FakeObject {
+    const id = String(this.nextId++);
+    const object = { id, properties: { ...properties, hs_object_id: id }, createdAt, updatedAt: createdAt };
+    this.objects[type].set(id, object);
+    return object;
+  }
+
+  private update(type: ObjectType, object: FakeObject, properties: unknown): FakeObject {
+    this.validate(type, properties);
+    Object.assign(object.properties, properties as Record<string, string>);
+    object.updatedAt = Date.now();
+    return object;
+  }
+
+  private validate(type: ObjectType, properties: unknown): void {
+    const problems = Object.entries((properties ?? {}) as Record<string, unknown>).flatMap(([name, value]) => {
+      if (!this.properties[type].has(name)) return [{ isValid: false, message: `Property "${name}" does not exist`, error: "PROPERTY_DOESNT_EXIST", name }];
+      if (ENUMS[name] && !ENUMS[name].includes(String(value))) return [{ isValid: false, message: `${String(value)} was not one of the allowed options`, error: "INVALID_OPTION", name }];
+      return [];
+    });
+    if (problems.length > 0) throw new HttpError(400, errorBody(`Property values were not valid: ${JSON.stringify(problems)}`, "VALIDATION_ERROR"));
+  }
+
+  private assertEmailFree(properties: unknown): void {
+    const email = (properties as Record<string, string> | undefined)?.email;
+    const existing = email ? this.contactsWith("email", email)[0] : undefined;
+    if (existing) throw new HttpError(409, errorBody(`Contact already exists. Existing ID: ${existing.id}`, "CONFLICT"));
+  }
+
+  private findOptional(type: ObjectType, id: string, idProperty: string | null): FakeObject | undefined {
+    if (!idProperty || idProperty === "hs_object_id") return this.objects[type].get(id);
+    return [...this.objects[type].values()].find((o) => o.properties[idProperty]?.toLowerCase() === id.toLowerCase());
+  }
+
+  private find(type: ObjectType, id: string, idProperty: string | null): FakeObject {
+    const found = this.findOptional(type, id, idProperty);
+    if (!found) throw new HttpError(404, errorBody("Object not found.  objectId are usually numeric.", "OBJECT_NOT_FOUND"));
+    return found;
+  }
+
+  private search(type: ObjectType, input: Record<string, unknown>): unknown {
+    const groups = (input.filterGroups ?? []) as Array<{ filters?: Array<{ propertyName: string; operator: string; value?: string }> }>;
+    const visibleBefore = Date.now() - this.options.searchLagMs;
+    const matches = [...this.objects[type].values()].filter((o) => o.createdAt <= visibleBefore && (groups.length === 0 || groups.some((g) =>
+      (g.filters ?? []).every((f) => {
+        const actual = o.properties[f.propertyName];
+        if (f.operator === "EQ") return actual !== undefined && actual.toLowerCase() === String(f.value).toLowerCase();
+        if (f.operator === "HAS_PROPERTY") return actual !== undefined && actual !== "";
+        throw new HttpError(400, errorBody(`Unsupported operator in fake: ${f.operator}`, "VALIDATION_ERROR"));
+      }))));
+    const limit = Math.min(Number(input.limit ?? 10), 200);
+    return { total: matches.length, results: matches.slice(0, limit).map((o) => this.present(o, input.properties as string[] | undefined)) };
+  }
+
+  /** An object as HubSpot returns it: requested properties (or the defaults), ISO dates. */
+  private present(object: FakeObject, requested?: string[]): Record<string, unknown> {
+    const names = requested && requested.length > 0 ? [...requested, "hs_object_id"] : Object.keys(object.properties);
+    const properties = Object.fromEntries(names.map((name) => [name, object.properties[name] ?? null]));
+    return { id: object.id, properties, createdAt: new Date(object.createdAt).toISOString(), updatedAt: new Date(object.updatedAt).toISOString(), archived: false };
+  }
+}
+
+function notFound(path: string): HttpError {
+  return new HttpError(404, errorBody(`Unable to route ${path}`, "OBJECT_NOT_FOUND"));
+}
