@@ -17,11 +17,11 @@ export async function dispatchOutbox(options: { limit?: number; now?: Date } = {
     where: { status: "pending", OR: [{ dispatchedAt: null }, { dispatchedAt: { lt: new Date(now.getTime() - RESEND_AFTER_MS) } }] },
     orderBy: { createdAt: "asc" },
     take: options.limit ?? 200,
-    select: { id: true, kind: true },
+    select: { id: true, kind: true, workspaceId: true },
   });
   if (items.length === 0) return { sent: 0 };
   try {
-    await inngest.send(items.map((item) => ({ id: item.id, name: outboxEventName(item.kind as OutboxKind), data: { outboxItemId: item.id } })));
+    await inngest.send(items.map((item) => ({ id: item.id, name: outboxEventName(item.kind as OutboxKind), data: { outboxItemId: item.id, workspaceId: item.workspaceId } })));
   } catch (error) {
     return { sent: 0, error: (error as Error).message };
   }

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import type { OutboxKind } from "@/lib/outbox/outbox";
 
-export const outboxEventData = z.object({ outboxItemId: z.uuid() });
+// workspaceId keys throttles and batches per CRM account; functions re-read the item.
+export const outboxEventData = z.object({ outboxItemId: z.uuid(), workspaceId: z.uuid().nullable().optional() });
 export type OutboxEventData = z.infer<typeof outboxEventData>;
 
 export function outboxEventName(kind: OutboxKind): `leadbridge/${OutboxKind}` {

@@ -1,4 +1,6 @@
 // Every Inngest function the app serves (app/api/inngest/route.ts).
+import { pushScoresFunction } from "./functions/push-scores";
 import { resendOutbox } from "./functions/resend-outbox";
+import { syncLeadFunction } from "./functions/sync-lead";
 
-export const functions = [resendOutbox];
+export const functions = [resendOutbox, syncLeadFunction, pushScoresFunction];

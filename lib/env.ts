@@ -82,6 +82,12 @@ export function databaseUrl(): string {
   return url;
 }
 
+/** Parses the environment again (after a test or a launcher changed it). */
+export function reloadEnv(): Env {
+  cached = undefined;
+  return env();
+}
+
 /** Makes a resolved database URL visible to this process and the processes it starts. */
 export function publishDatabaseUrl(url: string): void {
   process.env.DATABASE_URL = url;

@@ -111,7 +111,8 @@ export function retryDelayMs(attempts: number): number {
 
 /**
  * Releases a claimed item after a failure: back to pending after `retryAfterMs`
- * (or the backoff), or `failed` for good when `permanent` or out of attempts.
+ * (a rate limit: not counted as an attempt) or the backoff, or `failed` for
+ * good when `permanent` or out of attempts.
  * Returns the status it was left in.
  */
 export async function failItem(
@@ -120,12 +121,15 @@ export async function failItem(
   error: { message: string; permanent?: boolean; retryAfterMs?: number },
   now = new Date(),
 ): Promise<"pending" | "failed"> {
-  const giveUp = error.permanent === true || item.attempts >= MAX_ATTEMPTS;
+  // Waiting out a rate limit is not a failed attempt: it never gives up on its own.
+  const rateLimited = error.retryAfterMs !== undefined && error.permanent !== true;
+  const giveUp = error.permanent === true || (!rateLimited && item.attempts >= MAX_ATTEMPTS);
   const status = giveUp ? "failed" : "pending";
   await db().outboxItem.updateMany({
     where: { id: item.id, status: "claimed", claimedBy: worker },
     data: {
       status,
+      ...(rateLimited ? { attempts: { decrement: 1 } } : {}),
       lastError: error.message.slice(0, 2000),
       claimedUntil: null,
       claimedBy: null,

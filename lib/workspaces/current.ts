@@ -2,7 +2,7 @@
 // oldest workspace: the demo workspace on a fresh install.
 import { db } from "@/lib/db/client";
 
-export type WorkspaceSummary = { id: string; name: string; defaultCountry: string; timezone: string; products: string[]; crmProvider: string };
+export type WorkspaceSummary = { id: string; name: string; defaultCountry: string; timezone: string; products: string[]; crmProvider: string | null };
 
 export async function currentWorkspace(): Promise<WorkspaceSummary | null> {
   return db().workspace.findFirst({

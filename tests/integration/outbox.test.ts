@@ -87,6 +87,8 @@ describe("outbox", () => {
     expect(byOutcome.ok!.status).toBe("done");
     expect(byOutcome["rate-limited"]!.status).toBe("pending");
     expect(byOutcome["rate-limited"]!.availableAt.getTime()).toBeGreaterThan(Date.now() + 8_000);
+    // Waiting out a rate limit does not use up an attempt.
+    expect(await db().outboxItem.findFirstOrThrow({ where: { workspaceId, status: "pending" } })).toMatchObject({ attempts: 0 });
     expect(byOutcome["bad-request"]).toMatchObject({ status: "failed", lastError: "The CRM rejected the email" });
     // Nothing is due any more: a second drain does nothing.
     expect((await drainOutbox({ worker: "test", handlers: { sync_lead: { run: async () => {} } } })).claimed).toBe(0);

@@ -26,7 +26,7 @@ export default async function SettingsPage() {
         <dt className="text-slate-600">Products</dt>
         <dd className="col-span-2">{workspace.products.join(", ") || "—"}</dd>
         <dt className="text-slate-600">CRM</dt>
-        <dd className="col-span-2">{workspace.crmProvider}</dd>
+        <dd className="col-span-2">{workspace.crmProvider ?? "the default (CRM_PROVIDER)"}</dd>
         <dt className="text-slate-600">WhatsApp numbers</dt>
         <dd className="col-span-2">
           {numbers.length === 0 ? "None" : numbers.map((number) => `${number.displayPhoneNumber ?? "?"} (id ${number.phoneNumberId})`).join(", ")}
