@@ -28,6 +28,14 @@ const envSchema = z.object({
   INNGEST_DEV: optionalString,
   // Seconds between the development server's outbox drains when no Inngest is configured.
   DEV_DRAIN_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  // WhatsApp Business Cloud API webhook: the Meta app's secret signs every POST
+  // (X-Hub-Signature-256); the verify token answers Meta's subscription handshake.
+  // Unset: the webhook answers 503 and accepts nothing.
+  WHATSAPP_APP_SECRET: optionalString,
+  WHATSAPP_VERIFY_TOKEN: optionalString,
+  // Quiet period before a conversation is extracted: each new message pushes
+  // extraction this many seconds later, so a burst of messages is read once.
+  EXTRACTION_QUIET_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
 });
 
 export type Env = z.infer<typeof envSchema>;
