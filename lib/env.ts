@@ -63,6 +63,11 @@ export function env(): Env {
   return cached;
 }
 
+/** Forgets the parsed configuration so the next env() re-reads process.env (tests that change it). */
+export function reloadEnv(): void {
+  cached = undefined;
+}
+
 /** True when events can be sent to an Inngest engine (Cloud, self-hosted, or the dev server). */
 export function inngestConfigured(config: Env = env()): boolean {
   return Boolean(config.INNGEST_EVENT_KEY || config.INNGEST_DEV);
