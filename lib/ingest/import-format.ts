@@ -33,14 +33,17 @@ export const importedConversationSchema = z
     messages: z
       .array(importedMessageSchema)
       .min(1, "a conversation needs at least one message")
-      .max(MAX_MESSAGES_PER_CONVERSATION),
-  })
-  .superRefine((conversation, context) => {
-    const seen = new Set<string>();
-    conversation.messages.forEach((message, index) => {
-      if (seen.has(message.id)) context.addIssue({ code: "custom", path: ["messages", index, "id"], message: `duplicate message id ${message.id}` });
-      seen.add(message.id);
-    });
+      .max(MAX_MESSAGES_PER_CONVERSATION)
+      // Runs even when other fields are wrong, so one response lists every problem.
+      .superRefine((messages, context) => {
+        if (!Array.isArray(messages)) return;
+        const seen = new Set<unknown>();
+        messages.forEach((message, index) => {
+          const id = (message as { id?: unknown } | null)?.id;
+          if (typeof id === "string" && seen.has(id)) context.addIssue({ code: "custom", path: [index, "id"], message: `duplicate message id ${id}` });
+          seen.add(id);
+        });
+      }, { when: () => true }),
   });
 
 export type ImportedConversation = z.infer<typeof importedConversationSchema>;
