@@ -29,6 +29,15 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(port), HOST: "127.0.0.1", LEADBRIDGE_DATA_DIR: ".data/e2e", EMBEDDED_POSTGRES_PORT: String(databasePort), DATABASE_URL: "" },
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LEADBRIDGE_DATA_DIR: ".data/e2e",
+      EMBEDDED_POSTGRES_PORT: String(databasePort),
+      DATABASE_URL: "",
+      // e2e/ingest.spec.ts signs its webhook deliveries with this secret.
+      WHATSAPP_APP_SECRET: "e2e-secret",
+      WHATSAPP_VERIFY_TOKEN: "e2e-verify-token",
+    },
   },
 });

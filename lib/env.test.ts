@@ -18,3 +18,21 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x@y/z" })).toThrow(/DATABASE_URL/);
   });
 });
+
+describe("WhatsApp and extraction settings", () => {
+  it("leaves the webhook unconfigured by default and waits 120 s before extracting", () => {
+    const config = parseEnv({});
+    expect(config.WHATSAPP_APP_SECRET).toBeUndefined();
+    expect(config.WHATSAPP_VERIFY_TOKEN).toBeUndefined();
+    expect(config.EXTRACTION_QUIET_SECONDS).toBe(120);
+  });
+
+  it("reads the secrets and refuses a negative quiet period", () => {
+    expect(parseEnv({ WHATSAPP_APP_SECRET: "s", WHATSAPP_VERIFY_TOKEN: "t", EXTRACTION_QUIET_SECONDS: "5" })).toMatchObject({
+      WHATSAPP_APP_SECRET: "s",
+      WHATSAPP_VERIFY_TOKEN: "t",
+      EXTRACTION_QUIET_SECONDS: 5,
+    });
+    expect(() => parseEnv({ EXTRACTION_QUIET_SECONDS: "-1" })).toThrow(/EXTRACTION_QUIET_SECONDS/);
+  });
+});

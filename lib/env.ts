@@ -37,6 +37,14 @@ const envSchema = z.object({
   HUBSPOT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   // The account's limit: 100 per 10 s on Free/Starter, 190 on Pro/Enterprise.
   HUBSPOT_REQUESTS_PER_10S: z.coerce.number().int().min(1).max(1_000).default(100),
+  // WhatsApp Business Cloud API webhook: the Meta app's secret signs every POST
+  // (X-Hub-Signature-256); the verify token answers Meta's subscription handshake.
+  // Unset: the webhook answers 503 and accepts nothing.
+  WHATSAPP_APP_SECRET: optionalString,
+  WHATSAPP_VERIFY_TOKEN: optionalString,
+  // Quiet period before a conversation is extracted: each new message pushes
+  // extraction this many seconds later, so a burst of messages is read once.
+  EXTRACTION_QUIET_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
 }).refine((config) => config.CRM_PROVIDER !== "hubspot" || config.HUBSPOT_ACCESS_TOKEN !== undefined, {
   path: ["HUBSPOT_ACCESS_TOKEN"],
   message: "is required when CRM_PROVIDER=hubspot",

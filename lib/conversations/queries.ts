@@ -12,6 +12,11 @@ export type QueueRow = {
   proposal: { status: string; name: string | null; urgencyLevel: string | null; productInterest: string | null } | null;
 };
 
+/** A queue row as JSON (dates as ISO strings), for the dashboard's polling table. */
+export type QueueRowData = Omit<QueueRow, "lastMessageAt"> & { lastMessageAt: string };
+
+export const toQueueRowData = (row: QueueRow): QueueRowData => ({ ...row, lastMessageAt: row.lastMessageAt.toISOString() });
+
 export async function listRecentConversations(workspaceId: string, limit = 50): Promise<QueueRow[]> {
   const rows = await db().conversation.findMany({
     where: { workspaceId },

@@ -1,0 +1,18 @@
+// POST /api/v1/conversations/import: a chatbot platform pushes whole
+// conversations (one, or an array of up to 500) in the export format.
+import { dispatchOutbox } from "@/inngest/dispatch";
+import { parseJson, readRawBody } from "@/lib/http/body";
+import { withWorkspace } from "@/lib/http/route";
+import { importConversations } from "@/lib/ingest/import";
+import { parseImportRequest } from "@/lib/ingest/import-format";
+import { AppError } from "@/lib/errors";
+
+const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
+
+export const POST = withWorkspace(async (request, { principal }) => {
+  if (!(request.headers.get("content-type") ?? "").includes("json")) throw new AppError("unsupported_media_type", "Send the body as application/json.");
+  const conversations = parseImportRequest(parseJson(await readRawBody(request, IMPORT_BODY_LIMIT)));
+  const results = await importConversations(principal.workspaceId, conversations);
+  void dispatchOutbox().catch((error: unknown) => console.warn(`[import] outbox dispatch failed: ${(error as Error).message}`));
+  return Response.json({ conversations: results });
+});

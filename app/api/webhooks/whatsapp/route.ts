@@ -1,0 +1,44 @@
+// Meta's WhatsApp Business webhook: the subscription handshake (GET) and
+// signed deliveries of messages and statuses (POST). Answers fast: messages are
+// stored and extraction is queued in the outbox; nothing heavy runs here.
+import { dispatchOutbox } from "@/inngest/dispatch";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { parseJson, readRawBody } from "@/lib/http/body";
+import { withErrors } from "@/lib/http/route";
+import { subscriptionChallenge } from "@/lib/ingest/handshake";
+import { isValidSignature } from "@/lib/ingest/signature";
+import { ingestWebhook } from "@/lib/ingest/webhook";
+import { readWebhookPayload } from "@/lib/ingest/whatsapp-payload";
+
+/** Meta sends at most 3 MB per delivery. */
+const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024;
+
+export const GET = withErrors(async (request) => {
+  const verifyToken = env().WHATSAPP_VERIFY_TOKEN;
+  if (!verifyToken) throw new AppError("unavailable", "The WhatsApp webhook is not configured: set WHATSAPP_VERIFY_TOKEN.");
+  const challenge = subscriptionChallenge(new URL(request.url).searchParams, verifyToken);
+  if (challenge === null) return new Response("Forbidden", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return new Response(challenge, { status: 200, headers: { "content-type": "text/plain; charset=utf-8" } });
+});
+
+export const POST = withErrors(async (request) => {
+  const { WHATSAPP_APP_SECRET: appSecret, EXTRACTION_QUIET_SECONDS: quietSeconds } = env();
+  // Never accept unsigned payloads: without the secret nothing can be verified.
+  if (!appSecret) throw new AppError("unavailable", "The WhatsApp webhook is not configured: set WHATSAPP_APP_SECRET.");
+  try {
+    const raw = await readRawBody(request, WEBHOOK_BODY_LIMIT);
+    if (!isValidSignature(raw, request.headers.get("x-hub-signature-256"), appSecret)) {
+      throw new AppError("unauthorized", "The X-Hub-Signature-256 header is missing or does not match the body.");
+    }
+    const summary = await ingestWebhook(readWebhookPayload(parseJson(raw)), { quietSeconds });
+    // Best effort, after commit: the outbox keeps the work if this fails.
+    void dispatchOutbox().catch((error: unknown) => console.warn(`[webhook] outbox dispatch failed: ${(error as Error).message}`));
+    const { stored, duplicates, badMessages, statusesApplied, parked } = summary;
+    return Response.json({ received: true, stored, duplicates, badMessages, statusesApplied, parked: parked.length });
+  } catch (error) {
+    // Meta retries non-2xx answers; these will not get better, so say why in the log.
+    if (error instanceof AppError) console.warn(`[webhook] refused a delivery (${error.code}): ${error.message}`);
+    throw error;
+  }
+});

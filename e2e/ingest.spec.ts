@@ -1,0 +1,50 @@
+// A prospect writes on WhatsApp: Meta's signed delivery reaches the running app
+// and the conversation appears in the open review queue without a reload.
+import { createHmac } from "node:crypto";
+import { expect, test } from "@playwright/test";
+
+// Both set in playwright.config.ts (webServer env) and in the demo workspace.
+const APP_SECRET = "e2e-secret";
+const DEMO_PHONE_NUMBER_ID = "100000000000001";
+
+test("a signed webhook delivery shows up in the open queue within seconds", async ({ page, request }) => {
+  await page.goto("/queue");
+  await expect(page.getByTestId("queue-table")).toBeVisible();
+  // Marks this page load: a reload would lose it.
+  await page.evaluate(() => ((window as unknown as { __sameLoad: boolean }).__sameLoad = true));
+
+  const waId = `55119${String(Date.now()).slice(-8)}`;
+  const name = `E2E Prospect ${waId.slice(-4)}`;
+  const body = JSON.stringify({
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: "WABA",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: "551140001234", phone_number_id: DEMO_PHONE_NUMBER_ID },
+              contacts: [{ profile: { name }, wa_id: waId }],
+              messages: [{ from: waId, id: `wamid.e2e.${waId}`, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: "Oi! Quanto custa um kit solar para minha casa?" } }],
+            },
+          },
+        ],
+      },
+    ],
+  });
+  const signature = `sha256=${createHmac("sha256", APP_SECRET).update(body).digest("hex")}`;
+
+  const unsigned = await request.post("/api/webhooks/whatsapp", { data: body, headers: { "content-type": "application/json" } });
+  expect(unsigned.status()).toBe(401);
+  const delivered = await request.post("/api/webhooks/whatsapp", { data: body, headers: { "content-type": "application/json", "x-hub-signature-256": signature } });
+  expect(delivered.status()).toBe(200);
+  expect(await delivered.json()).toMatchObject({ received: true, stored: 1 });
+
+  const firstRow = page.getByTestId("queue-table").locator("tbody tr").first();
+  await expect(firstRow).toContainText(name, { timeout: 10_000 });
+  await expect(firstRow).toContainText("Quanto custa um kit solar");
+  await expect(firstRow).toContainText("not extracted yet");
+  expect(await page.evaluate(() => (window as unknown as { __sameLoad?: boolean }).__sameLoad)).toBe(true);
+});

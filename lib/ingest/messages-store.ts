@@ -1,0 +1,93 @@
+// The storing primitives both ingestion paths (webhook, import) share, always
+// inside the caller's transaction: insert messages once (a provider message id
+// seen before is skipped, not an error), recompute a conversation's counters
+// from its messages (so redelivery and reordering can never skew them), ask for
+// extraction through the outbox, and record opt-outs.
+import { Prisma } from "@/lib/db/client";
+import { enqueue } from "@/lib/outbox/outbox";
+import { isOptOutMessage } from "./opt-out";
+
+export type Tx = Prisma.TransactionClient;
+
+export type NewMessage = {
+  conversationId: string;
+  providerMessageId: string;
+  role: "user" | "assistant" | "agent";
+  type: string;
+  body: string;
+  sentAt: Date;
+  raw?: Record<string, unknown> | null;
+};
+
+export type StoredMessage = { id: string; conversationId: string; providerMessageId: string; role: string; type: string; body: string };
+
+/** Serializes writers for one key (a contact, an imported conversation) until the transaction ends. */
+export async function lockKey(tx: Tx, key: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+}
+
+/** Provider message ids of these that the workspace already has. */
+export async function existingMessageIds(tx: Tx, workspaceId: string, providerMessageIds: string[]): Promise<Set<string>> {
+  if (providerMessageIds.length === 0) return new Set();
+  const rows = await tx.message.findMany({
+    where: { workspaceId, providerMessageId: { in: providerMessageIds } },
+    select: { providerMessageId: true },
+  });
+  return new Set(rows.map((row) => row.providerMessageId));
+}
+
+/** Inserts the messages not stored yet (ON CONFLICT DO NOTHING); returns only those inserted. */
+export async function insertMessages(tx: Tx, workspaceId: string, messages: NewMessage[]): Promise<StoredMessage[]> {
+  if (messages.length === 0) return [];
+  return tx.message.createManyAndReturn({
+    data: messages.map((message) => ({
+      workspaceId,
+      conversationId: message.conversationId,
+      providerMessageId: message.providerMessageId,
+      role: message.role,
+      type: message.type,
+      body: message.body,
+      sentAt: message.sentAt,
+      raw: (message.raw ?? undefined) as Prisma.InputJsonValue | undefined,
+    })),
+    skipDuplicates: true,
+    select: { id: true, conversationId: true, providerMessageId: true, role: true, type: true, body: true },
+  });
+}
+
+/** first/last/last-user message times and the count, from the stored messages themselves. */
+export async function refreshConversationStats(tx: Tx, conversationIds: string[]): Promise<void> {
+  if (conversationIds.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE conversations AS c
+       SET message_count = s.message_count,
+           first_message_at = s.first_message_at,
+           last_message_at = s.last_message_at,
+           last_user_message_at = s.last_user_message_at,
+           updated_at = now()
+      FROM (SELECT conversation_id,
+                   count(*)::int AS message_count,
+                   min(sent_at) AS first_message_at,
+                   max(sent_at) AS last_message_at,
+                   max(sent_at) FILTER (WHERE role = 'user') AS last_user_message_at
+              FROM messages
+             WHERE conversation_id = ANY(${conversationIds}::uuid[])
+             GROUP BY conversation_id) AS s
+     WHERE c.id = s.conversation_id`;
+}
+
+/**
+ * Asks for (re-)extraction of a conversation. One pending item per conversation:
+ * a newer request moves it to `availableAt` (the debounce).
+ */
+export async function requestExtraction(tx: Tx, workspaceId: string, conversationId: string, availableAt: Date): Promise<void> {
+  await enqueue(tx, { workspaceId, kind: "extract_lead", payload: { conversationId }, dedupeKey: conversationId, availableAt });
+}
+
+/** Records an opt-out for each contact whose new text message is a stop word. */
+export async function recordOptOuts(tx: Tx, workspaceId: string, waId: string, stored: StoredMessage[]): Promise<boolean> {
+  const stop = stored.find((message) => message.role === "user" && message.type === "text" && isOptOutMessage(message.body));
+  if (!stop) return false;
+  await tx.optOut.createMany({ data: [{ workspaceId, waId, messageId: stop.id }], skipDuplicates: true });
+  return true;
+}
