@@ -13,7 +13,7 @@ const PARTICLES = new Set(["de", "da", "do", "dos", "das", "del", "della", "di",
 const NOT_NAMES = new Set(
   (
     "i im me my mine you your he she we they it its this that the a an and or but so not no yes ok okay okk sure yeah yh yep nope hi hii hiii hey hello " +
-    "thanks thank thx ty please pls sorry fine good great perfect nice cool alright interested looking trying enquiring inquiring asking writing calling " +
+    "later after now soon tomorrow today thanks thank thx ty please pls sorry fine good great perfect nice cool alright interested looking trying enquiring inquiring asking writing calling " +
     "contacting planning thinking going moving ready available free busy glad happy here there back new just also still from with for to at in on of by " +
     "go up out about very really well sir madam maam mum mom dad mr mrs ms dr " +
     "sim nao não claro vale dale bueno buenas buenos hola oi ola olá tudo bem obrigado obrigada gracias merci danke bitte ja nein oui non si sí " +
@@ -99,7 +99,9 @@ function nameInAnswer(content: string, firstAfterQuestion: boolean, lowercase: b
     const count = tokenCount(name);
     // The whole clause must be the name (allowing a trailing period), else "Ok thanks Paula" reads oddly.
     if (name.split(/\s+/).length !== words.length) continue;
-    if (count >= 2 || (firstAfterQuestion && parts.length <= 2 && words.length === 1)) return titleCaseIfLower(name);
+    // A lone word is a name only when capitalized ("Laura"), never "later" or "sure".
+    const lone = firstAfterQuestion && parts.length <= 2 && words.length === 1 && /^\p{Lu}/u.test(name);
+    if (count >= 2 || lone) return titleCaseIfLower(name);
   }
   return null;
 }

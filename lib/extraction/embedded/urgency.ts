@@ -9,7 +9,7 @@ import type { ReadConversation } from "./context";
 import { daysAhead, localDate } from "./urgency-time";
 
 const NOT_URGENT =
-  /\b(?:nothing|not|no|nao|nada|nicht|pas|nahi|koi)\s+(?:urgent[e]?|urgencia|dringend|presse|pressa|prisa|rush|hurry|jaldi)\b|\b(?:no|sem|sin|keine|pas de|without|koi)\s+(?:rush|hurry|pressa|prisa|apuro|urgencia|eile|presse|jaldi)(?:\s+at all)?\b|\b(?:eilt nicht|rien ne presse|no hay prisa|no es urgente|nao e urgente|not in a hurry|jaldi nahi|jaldi nahin)\b/g;
+  /\b(?:nothing|not|no|nao|nada|nicht|kein|keine|pas|nahi|koi)\s+(?:(?:a|an|um|uma|un|una|une|ein|eine|so|that|tan|tao|muy|very|really|e|es|est|ist|hai)\s+)?(?:urgent[e]?|urgencia|urgence|emergency|emergencia|notfall|dringend|eilig|presse|pressa|prisa|rush|hurry|jaldi)\b|\b(?:no|sem|sin|keine|pas de|without|koi)\s+(?:rush|hurry|pressa|prisa|apuro|urgencia|eile|presse|jaldi)(?:\s+at all)?\b|\b(?:eilt nicht|rien ne presse|no hay prisa|no es urgente|nao e urgente|not in a hurry|jaldi nahi|jaldi nahin)\b/g;
 
 const HIGH =
   /\b(?:urgent|urgente|urgentemente|urgently|urgency|urgencia|asap|as soon as possible|o quanto antes|o mais rapido possivel|o mais rapido|lo antes posible|cuanto antes|lo mas pronto posible|de inmediato|inmediatamente|immediately|right away|right now|emergency|emergencia|sofort|dringend|schnellstmoglich|so schnell wie moglich|au plus vite|des que possible|le plus tot possible|tout de suite|d urgence|urgence|turant|jaldi|jald se jald|necesito ya|lo necesito ya|ya mismo|agora mesmo|preciso ja|today|tonight|tomorrow|hoje|amanha|hoy|esta noche|heute|aujourd hui|ce soir|demain|aaj|this afternoon|esta tarde)\b|\bmanana\b(?!\s+(?:por|en|de) la)|(?<!guten |ab |am |jeden )\bmorgen\b|\bkal\b(?!\s+(?:raat|se|tha|thi))/;
