@@ -19,6 +19,12 @@ const envSchema = z.object({
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   // Create the demo workspace on first start of an empty database.
   SEED_DEMO: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  // Lead extraction: "embedded" (rules, no network) or "llm" (an OpenAI-compatible API).
+  EXTRACTION_PROVIDER: z.enum(["embedded", "llm"]).default("embedded"),
+  OPENAI_API_KEY: optionalString,
+  // Any OpenAI-compatible server; empty means api.openai.com.
+  OPENAI_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  OPENAI_MODEL: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -34,7 +34,8 @@ function hasTopLevel(email: string): boolean {
   return domain.includes(".") && /^[a-z]{2,}$/.test(last);
 }
 
-function candidatesIn(content: string): Array<{ value: string; quote: string }> {
+/** Addresses written in one message, plain or spelled out, lowercased. */
+export function emailCandidatesIn(content: string): Array<{ value: string; quote: string }> {
   const found: Array<{ value: string; quote: string }> = [];
   for (const match of content.matchAll(PLAIN_EMAIL)) {
     const value = normalizeEmail(match[0]);
@@ -72,14 +73,14 @@ export function findEmail(read: ReadConversation): EmailFinding {
   const candidates: EmailCandidate[] = [];
   for (const { message, index } of read.prospect) {
     const last = candidates.at(-1);
-    if (last && !last.complete && candidatesIn(message.content).length === 0) {
+    if (last && !last.complete && emailCandidatesIn(message.content).length === 0) {
       const suffix = domainCompletion(message.content);
       if (suffix) {
         candidates.push({ ...last, value: `${last.value}.${suffix}`, messageId: message.id, quote: message.content.trim(), index, complete: true });
         continue;
       }
     }
-    for (const { value, quote } of candidatesIn(message.content)) {
+    for (const { value, quote } of emailCandidatesIn(message.content)) {
       if (saidFirstByBusiness(read, index, (content) => content.toLowerCase().includes(value))) continue;
       candidates.push({ value, messageId: message.id, quote, index, complete: hasTopLevel(value) });
     }
