@@ -15,7 +15,7 @@ const HIGH =
   /\b(?:urgent|urgente|urgentemente|urgently|urgency|urgencia|asap|as soon as possible|o quanto antes|o mais rapido possivel|o mais rapido|lo antes posible|cuanto antes|lo mas pronto posible|de inmediato|inmediatamente|immediately|right away|right now|emergency|emergencia|sofort|dringend|schnellstmoglich|so schnell wie moglich|au plus vite|des que possible|le plus tot possible|tout de suite|d urgence|urgence|turant|jaldi|jald se jald|necesito ya|lo necesito ya|ya mismo|agora mesmo|preciso ja|today|tonight|tomorrow|hoje|amanha|hoy|esta noche|heute|aujourd hui|ce soir|demain|aaj|this afternoon|esta tarde)\b|\bmanana\b(?!\s+(?:por|en|de) la)|(?<!guten |ab |am |jeden )\bmorgen\b|\bkal\b(?!\s+(?:raat|se|tha|thi))/;
 
 const MEDIUM =
-  /\b(?:this week|next week|next few days|in a few days|few days|coming days|soon|shortly|esta semana|proxima semana|la semana que viene|semana que vem|semana que viene|em breve|en breve|diese woche|nachste woche|nachsten woche|in den nachsten tagen|bald|cette semaine|la semaine prochaine|dans quelques jours|bientot|is hafte|agle hafte|this month|este mes|diesen monat|ce mois)\b/;
+  /\b(?:this week|next week|next few days|in a few days|few days|coming days|soon|shortly|esta semana|proxima semana|la semana que viene|semana que vem|semana que viene|em breve|en breve|diese woche|nachste woche|nachsten woche|in den nachsten tagen|bald|cette semaine|la semaine prochaine|dans quelques jours|bientot|is hafte|agle hafte|this month|este mes|diesen monat|ce mois|next month|el mes que viene|el proximo mes|mes que vem|proximo mes|nachsten monat|le mois prochain|agle mahine)\b/;
 
 const LOW =
   /\b(?:later|no rush|just looking|just browsing|only looking|so vendo|to so vendo|estou vendo|solo mirando|viendo opciones|estoy viendo|nada definido|not sure yet|no date yet|next year|el ano que viene|el proximo ano|ano que vem|proximo ano|nachstes jahr|l annee prochaine|agle saal|next (?:spring|summer|autumn|fall|winter)|proximo trimestre|next quarter|rien n est encore signe|sin fecha|sem data|keine eile|just checking|just asking|solo preguntaba|so pesquisando|mas adelante|mais pra frente)\b/;
@@ -29,9 +29,10 @@ function levelForDays(days: number): UrgencyLevel {
 const RANK: Record<UrgencyLevel, number> = { low: 0, medium: 1, high: 2 };
 
 export function findUrgency(read: ReadConversation): FieldProposal<UrgencyLevel> {
-  let level: UrgencyLevel = "low";
+  let level = "low" as UrgencyLevel;
   let evidence: { messageId: string; quote: string } | null = null;
   let explicitLow: { messageId: string; quote: string } | null = null;
+  let calmSaid = null as { messageId: string; quote: string } | null;
   const raise = (next: UrgencyLevel, messageId: string, quote: string) => {
     if (RANK[next] > RANK[level]) {
       level = next;
@@ -43,6 +44,7 @@ export function findUrgency(read: ReadConversation): FieldProposal<UrgencyLevel>
     const folded = fold(message.content).replace(/['’]/g, " ");
     const calm = folded.replace(NOT_URGENT, " ");
     if (calm !== folded || LOW.test(folded)) explicitLow ??= { messageId: message.id, quote: message.content.trim() };
+    if (calm !== folded) calmSaid ??= { messageId: message.id, quote: message.content.trim() };
     const high = calm.match(HIGH);
     if (high) raise("high", message.id, message.content.trim());
     if (MEDIUM.test(calm)) raise("medium", message.id, message.content.trim());
@@ -57,6 +59,11 @@ export function findUrgency(read: ReadConversation): FieldProposal<UrgencyLevel>
     }
   }
 
+  // "Not pressing, from next month": an outright "no rush" outweighs a medium timeframe (never an urgent one).
+  if (level === "medium" && calmSaid) {
+    level = "low";
+    evidence = calmSaid;
+  }
   const confidence = level === "low" ? (explicitLow ? 0.8 : 0.55) : evidence ? 0.8 : 0.5;
   return { value: level, evidence: level === "low" ? explicitLow : evidence, confidence };
 }
