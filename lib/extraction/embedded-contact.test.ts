@@ -78,6 +78,11 @@ describe("embedded provider: phones", () => {
     expect(result.evidence.phone?.quote).toContain("612 34");
   });
 
+  it("takes the first of two numbers in one message", () => {
+    const result = extractWithRules(conversation({ country: "BR", messages: [["u", "meu celular: 11 98765-4321, fixo 11 3456-7890"]] }));
+    expect(result.lead.phone).toBe("+5511987654321");
+  });
+
   it("keeps the corrected number", () => {
     const result = extractWithRules(
       conversation({ country: "GB", messages: [["a", "Best number?"], ["u", "07700 900 12"], ["u", "oops, 07700 900 123"]] }),

@@ -54,6 +54,14 @@ describe("embedded provider: product interest", () => {
     expect(productOf({ products: CLEANING_BR, messages: [["u", "Preciso de limpeza no meu apartamento, 2 quartos"]] })).toBe("Limpeza Residencial");
   });
 
+  it("reads everyday words for a repair", () => {
+    expect(productOf({ products: ["Roof Replacement", "Roof Repair", "Gutter Installation"], messages: [["u", "need my roof fixed, it leaks"]] })).toBe("Roof Repair");
+  });
+
+  it("is null when two products fit equally", () => {
+    expect(productOf({ products: ["Roof Replacement", "Roof Repair", "Gutter Installation"], messages: [["u", "I have questions about my roof"]] })).toBeNull();
+  });
+
   it("is null when nothing in the catalog fits", () => {
     expect(productOf({ products: DENTAL, messages: [["u", "do you sell electric toothbrushes?"], ["a", "Sorry, we don't. We do Routine Checkup and Teeth Whitening."], ["u", "no thanks"]] })).toBeNull();
     expect(productOf({ products: GYM, messages: [["u", "hi"]] })).toBeNull();
@@ -100,6 +108,14 @@ describe("embedded provider: urgency", () => {
     // 2026-05-04 is a Monday.
     expect(urgencyOf([["u", "the party is on Wednesday!"]])).toBe("high");
     expect(urgencyOf([["u", "we move on Saturday"]])).toBe("medium");
+  });
+
+  it("reads a date with its month, and a month without a day", () => {
+    // Sent on 2026-05-04.
+    expect(urgencyOf([["u", "our wedding is on 20 June"]])).toBe("low");
+    expect(urgencyOf([["u", "it's for May 6th"]])).toBe("high");
+    expect(urgencyOf([["u", "we're planning for summer, maybe June"]])).toBe("low");
+    expect(urgencyOf([["u", "sometime in May"]])).toBe("medium");
   });
 
   it("does not count a slot the business offered as the prospect's urgency", () => {

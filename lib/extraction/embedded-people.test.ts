@@ -19,6 +19,10 @@ describe("embedded provider: names", () => {
     ["lowercase answer", [["a", "what's your name?"], ["u", "tomas reyes"]], "Tomas Reyes"],
     ["name after small talk", [["a", "Com quem eu falo?"], ["u", "pode sim. Beatriz Costa"]], "Beatriz Costa"],
     ["surname particles", [["u", "Sou a Maria da Conceição Alves"]], "Maria da Conceição Alves"],
+    ["name's", [["u", "name's Bob Smith btw"]], "Bob Smith"],
+    ["first name then full name", [["a", "Your name?"], ["u", "I'm Priya. Priya Nair"]], "Priya Nair"],
+    ["speaking", [["u", "Hello, Carlos Mendes speaking"]], "Carlos Mendes"],
+    ["title dropped", [["u", "Hi, I am Dr. Ahmed Khan"]], "Ahmed Khan"],
   ])("%s", (_label, messages, expected) => {
     expect(nameOf(messages)).toBe(expected);
   });
@@ -67,6 +71,8 @@ describe("embedded provider: companies", () => {
     ["owner of, cut before the place", [["u", "soy dueño de Panadería La Espiga, en Monterrey"]], "Panadería La Espiga"],
     ["answer to the business question", [["a", "¿Cómo se llama tu empresa?"], ["u", "Ferretería Norte"]], "Ferretería Norte"],
     ["French chez", [["u", "Je travaille chez Atelier Lumière et je cherche un devis"]], "Atelier Lumière"],
+    ["a business called", [["u", "I run a small bakery called Sweet Crumbs"]], "Sweet Crumbs"],
+    ["answer to 'what company are you with?'", [["a", "What company are you with?"], ["u", "BlueSky Events"]], "BlueSky Events"],
   ])("%s", (_label, messages, expected) => {
     expect(companyOf(messages)).toBe(expected);
   });

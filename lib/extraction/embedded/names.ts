@@ -36,6 +36,7 @@ const INTRODUCTIONS: Array<{ cue: RegExp; lowercase: boolean; confidence: number
   { cue: /\b(?:my (?:full )?name is|my name's|me llamo|mi nombre es|meu nome (?:e|é)|je m['’]appelle|mein name ist|mera naam|mera name)\s+/giu, lowercase: true, confidence: 0.92 },
   { cue: /\b(?:i['’]?m|i am|this is|it['’]s|soy|sou (?:a|o)|aqui (?:e|é) (?:a|o)|aqui (?:e|é)|aquí habla|habla|ich bin|hier ist|hier spricht|je suis|moi c['’]est)\s+/giu, lowercase: false, confidence: 0.8 },
   { cue: /(?:^|[.!?]\s+)(?:bin|sou|soy)\s+/giu, lowercase: false, confidence: 0.8 },
+  { cue: /(?:^|[.!?]\s+)(?:name['’]s|name is|nombre:|nome:|name:)\s*/giu, lowercase: true, confidence: 0.85 },
 ];
 
 const TRAILING_CUE = /\s+(?:here|aqui|aquí|hier|ici|bol raha hoon|bol rahi hoon|bol raha hu|bol rahi hu|speaking)\b/giu;
@@ -149,9 +150,8 @@ export function findName(read: ReadConversation): NameFinding {
       const name = readNameAt(before.trim(), false);
       if (name && name === before.trim()) add(name, 0.8, `${name}${match[0]}`);
     }
-    const introduced = candidates.some((candidate) => candidate.messageId === message.id);
     const asked = previousBusiness !== null && NAME_QUESTION.test(fold(previousBusiness.content));
-    if (asked && !introduced) {
+    if (asked) {
       // The first reply may be a bare first name; lowercase only when the person types all in lowercase.
       const firstReply = previousProspect === null;
       const answer = nameInAnswer(content, firstReply, content === content.toLowerCase());

@@ -100,7 +100,9 @@ export function findPhone(read: ReadConversation): PhoneFinding {
     });
   });
 
-  const chosen = candidates.at(-1);
+  // The latest message wins (a correction); within it, the first number ("cell X, office Y").
+  const latest = candidates.at(-1);
+  const chosen = latest ? candidates.find((candidate) => candidate.messageId === latest.messageId) : undefined;
   if (!chosen) return { phone: null, whatsAppNumberDisowned, flags: [] };
   const flags: ReviewFlag[] = [];
   const earlier = candidates.filter((candidate) => candidate.e164 !== chosen.e164);

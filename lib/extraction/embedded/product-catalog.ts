@@ -25,6 +25,11 @@ export const PRIVATE_CUES = [
   "logement", "ghar", "famille", "familia", "familie", "bhk", "chambres", "quartos", "habitaciones",
 ];
 
+/** Everyday words for "repair" in the supported languages, so "fix my roof" finds "Roof Repair". */
+const REPAIR_WORDS = new Set([
+  "fix", "fixed", "fixing", "mend", "mended", "conserto", "consertar", "arreglo", "arreglar", "reparar", "reparo", "reparacao", "reparacion", "reparieren", "reparatur", "reparer", "reparation", "theek",
+]);
+
 export type Segment = "business" | "private" | null;
 
 export interface CatalogProduct {
@@ -65,7 +70,7 @@ export function mentionStrength(product: CatalogProduct, text: string): number {
 
 /** Strength (distinctive weight found) and coverage (share of the product's words found). */
 export function mention(product: CatalogProduct, text: string): { strength: number; coverage: number } {
-  const written = tokens(text).map(stem);
+  const written = tokens(text).map((word) => REPAIR_WORDS.has(word) ? "repair" : stem(word));
   if (written.length === 0) return { strength: 0, coverage: 0 };
   let words = 0;
   let numbers = 0;

@@ -115,6 +115,8 @@ export function findProduct(read: ReadConversation): FieldProposal<string> | nul
   if (!best) return null;
   const [product, stance] = best;
   const runnerUp = ranked[1]?.[1].score ?? 0;
+  // Two products equally likely: the conversation does not say which.
+  if (runnerUp >= stance.score - 1e-9) return null;
   const margin = Math.min(1, (stance.score - runnerUp) / Math.max(stance.score, 1));
   const confidence = Math.min(0.95, 0.45 + 0.15 * Math.min(stance.score, 2) + 0.2 * margin);
   const evidence = stance.evidence ? { messageId: stance.evidence.messageId, quote: stance.evidence.quote } : null;

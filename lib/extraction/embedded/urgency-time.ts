@@ -76,7 +76,8 @@ export function daysAhead(folded: string, sent: Date): TimeReference[] {
   });
 
   const today = sent.getUTCDay();
-  const explicitDay = folded.match(/\b(?:the|on the|el|dia|am|le|on)\s+(\d{1,2})(?:st|nd|rd|th|º)?\b(?!\s*(?:people|personas|pessoas|personen|personnes|log|guests|adults|kids|\d|:|h\b|am\b|pm\b|uhr))/);
+  const namesMonth = MONTHS.flat().some((name) => name !== "may" && new RegExp(`\\b${name}\\b`).test(folded));
+  const explicitDay = namesMonth ? null : folded.match(/\b(?:the|on the|el|dia|am|le|on)\s+(\d{1,2})(?:st|nd|rd|th|º)?\b(?!\s*(?:people|personas|pessoas|personen|personnes|log|guests|adults|kids|\d|:|h\b|am\b|pm\b|uhr))/);
   if (explicitDay) {
     const day = Number(explicitDay[1]);
     if (day >= 1 && day <= 31) {
@@ -85,7 +86,7 @@ export function daysAhead(folded: string, sent: Date): TimeReference[] {
       target.setUTCDate(day);
       found.push({ days: Math.round((target.getTime() - sent.getTime()) / 86_400_000), kind: "day" });
     }
-  } else if (!MONTHS.flat().some((name) => name !== "may" && new RegExp(`\\b${name}\\b`).test(folded))) {
+  } else if (!namesMonth) {
     // A weekday beside a month name ("the long weekend in October") is not the coming one.
     WEEKDAYS.forEach((names, weekday) => {
       if (names.some((name) => new RegExp(`\\b${name}s?\\b`).test(folded) && !new RegExp(`\\b${name}s?\\s+(?:passad[oa]|pasado|last|dernier|letzten)`).test(folded))) {
@@ -96,12 +97,27 @@ export function daysAhead(folded: string, sent: Date): TimeReference[] {
   }
 
   MONTHS.forEach((names, month) => {
-    const match = names.map((name) => folded.match(new RegExp(`\\b${name}\\b(?:\\s+(?:de\\s+)?(\\d{4}))?`))).find(Boolean);
-    // "may" is also a verb: only with a day or a year beside it.
-    if (!match || (names[0] === "may" && !match[1] && !/\d\s+may\b|\bmay\s+\d/.test(folded))) return;
-    const year = match[1] ? Number(match[1]) : sent.getUTCFullYear() + (month < sent.getUTCMonth() ? 1 : 0);
-    const months = (year - sent.getUTCFullYear()) * 12 + (month - sent.getUTCMonth());
-    found.push({ days: months <= 0 ? 14 : months === 1 ? 21 : months * 30, kind: "month" });
+    for (const name of names) {
+      const match = folded.match(new RegExp(`(?:\\b(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:de\\s+|of\\s+)?)?\\b${name}\\b(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\d))?(?:\\s*,?\\s*(?:de\\s+)?(\\d{4}))?`));
+      if (!match) continue;
+      const day = match[1] ?? match[2];
+      // "may" is also a verb: only with a day or a year beside it.
+      if (name === "may" && !day && !match[3] && !/\b(?:in|for|until|by|before|early|late|mid|end of)\s+may\b/.test(folded)) continue;
+      const thisYear = sent.getUTCFullYear();
+      let year = match[3] ? Number(match[3]) : thisYear;
+      if (!match[3] && (month < sent.getUTCMonth() || (month === sent.getUTCMonth() && day && Number(day) < sent.getUTCDate()))) year++;
+      if (day) {
+        const target = Date.UTC(year, month, Number(day));
+        found.push({ days: Math.round((target - sent.getTime()) / 86_400_000), kind: "day" });
+      } else if (year === thisYear && month === sent.getUTCMonth()) {
+        found.push({ days: 14, kind: "month" });
+      } else {
+        // Somewhere in that month: no sooner than its first day, and never "urgent".
+        const firstDay = Math.round((Date.UTC(year, month, 1) - sent.getTime()) / 86_400_000);
+        found.push({ days: Math.max(7, firstDay), kind: "month" });
+      }
+      return;
+    }
   });
   return found;
 }
