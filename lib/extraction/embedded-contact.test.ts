@@ -20,6 +20,16 @@ describe("embedded provider: emails", () => {
     expect(result.lead.email).toBe("kofi@outlook.com");
   });
 
+  it("reads an address typed with spaces, and one spelled out mid-sentence", () => {
+    expect(extractWithRules(conversation({ messages: [["u", "ana @ gmail . com"]] })).lead.email).toBe("ana@gmail.com");
+    const german = extractWithRules(conversation({ country: "DE", messages: [["u", "Schreiben Sie an jan punkt ott at gmx punkt de. Danke!"]] }));
+    expect(german.lead.email).toBe("jan.ott@gmx.de");
+  });
+
+  it("does not read times or sentences as addresses", () => {
+    expect(extractWithRules(conversation({ messages: [["u", "I'll be at home at 5.30. Come by"]] })).lead.email).toBeNull();
+  });
+
   it("keeps the prospect's correction, not the first address", () => {
     const result = extractWithRules(
       conversation({ messages: [["a", "Your email?"], ["u", "ana@gmail.com"], ["a", "Thanks!"], ["u", "sorry, it's anna@gmail.com with two n"]] }),
@@ -76,6 +86,11 @@ describe("embedded provider: phones", () => {
     const result = extractWithRules(conversation({ country: "ES", waId: "34600000000", messages: [["a", "¿Tu teléfono?"], ["u", "612 34"], ["u", "56 78"]] }));
     expect(result.lead.phone).toBe("+34612345678");
     expect(result.evidence.phone?.quote).toContain("612 34");
+  });
+
+  it("reads a number given after 'how can we reach you?' and an international one anywhere", () => {
+    expect(extractWithRules(conversation({ country: "AU", messages: [["a", "What's the best way to reach you?"], ["u", "0412 345 678"]] })).lead.phone).toBe("+61412345678");
+    expect(extractWithRules(conversation({ country: "US", messages: [["u", "Thanks! +44 7911 123456 is mine"]] })).lead.phone).toBe("+447911123456");
   });
 
   it("takes the first of two numbers in one message", () => {

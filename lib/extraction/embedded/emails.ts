@@ -9,8 +9,8 @@ import { saidFirstByBusiness, type ReadConversation } from "./context";
 const DOT_WORD = "(?:dot|punto|ponto|point|punkt)";
 const AT_WORD = "(?:at|arroba|arobase)";
 const LOCAL_WORD = "[a-z0-9][a-z0-9_+%-]*";
-const SPOKEN_DOT = `(?:\\s*[[({]\\s*${DOT_WORD}\\s*[\\])}]\\s*|\\s+${DOT_WORD}\\s+|\\.)`;
-const SPOKEN_AT = `(?:\\s*[[({]\\s*(?:${AT_WORD}|@)\\s*[\\])}]\\s*|\\s+${AT_WORD}\\s+)`;
+const SPOKEN_DOT = `(?:\\s*[[({]\\s*${DOT_WORD}\\s*[\\])}]\\s*|\\s+${DOT_WORD}\\s+|\\s+\\.\\s+|\\.)`;
+const SPOKEN_AT = `(?:\\s*[[({]\\s*(?:${AT_WORD}|@)\\s*[\\])}]\\s*|\\s+${AT_WORD}\\s+|\\s+@\\s*|\\s*@\\s+)`;
 const SPOKEN_EMAIL = new RegExp(`(${LOCAL_WORD}(?:${SPOKEN_DOT}${LOCAL_WORD})*)${SPOKEN_AT}([a-z0-9-]+(?:${SPOKEN_DOT}[a-z0-9-]+)+)`, "gi");
 const PLAIN_EMAIL = /[^\s@<>()[\]{}"',;:]*@+[^\s@<>()[\]{}"',;:]+/g;
 const SPOKEN_DOT_ONLY = new RegExp(SPOKEN_DOT, "gi");
@@ -44,9 +44,12 @@ export function emailCandidatesIn(content: string): Array<{ value: string; quote
   if (found.length > 0) return found;
   for (const match of content.matchAll(SPOKEN_EMAIL)) {
     const local = match[1]!.replace(SPOKEN_DOT_ONLY, ".");
-    const domain = match[2]!.replace(SPOKEN_DOT_ONLY, ".").toLowerCase();
+    const labels = match[2]!.replace(SPOKEN_DOT_ONLY, ".").toLowerCase().split(".");
+    // The sentence may run on after the address ("...dot com. Thank you"): end at the last known top-level label.
+    while (labels.length > 1 && !TOP_LEVEL.has(labels.at(-1)!)) labels.pop();
+    const domain = labels.join(".");
     // "arrive at 5.30" is not an address: the domain must end in a known top-level label.
-    if (!TOP_LEVEL.has(domain.split(".").pop() ?? "") || !/[a-z]/.test(domain.split(".")[0] ?? "")) continue;
+    if (labels.length < 2 || !TOP_LEVEL.has(labels.at(-1)!) || !/[a-z]/.test(labels[0] ?? "")) continue;
     found.push({ value: normalizeEmail(`${local}@${domain}`), quote: match[0] });
   }
   return found;

@@ -12,7 +12,7 @@ import { saidFirstByBusiness, type ReadConversation } from "./context";
 const PHONE_RUN = /(?:\+|\b00)?\(?\d[\d\s().\-/]*\d/g;
 
 const PHONE_CUE =
-  /\b(?:phone|number|numero|num|no\.|cell|cel|celular|mobile|mobil|handy|tel|telefone|telefono|telephone|whatsapp|whats|zap|wpp|landline|fixo|fijo|festnetz|buro|office|oficina|escritorio|portable|appel|call|ring|ligar|liga|llamar|llamame|anrufen|erreichbar|contact|contato|contacto|kontakt|nummer|rufnummer)\b/;
+  /\b(?:phone|number|numero|num|no\.|cell|cel|celular|mobile|mobil|handy|tel|telefone|telefono|telephone|whatsapp|whats|zap|wpp|landline|fixo|fijo|festnetz|buro|office|oficina|escritorio|portable|appel|call|ring|ligar|liga|llamar|llamame|anrufen|erreichbar|contact|contato|contacto|kontakt|nummer|rufnummer|reach|contactar|contatar|localizar|erreichen|joindre|llamarte|te ligar|reach you)\b/;
 
 const DISOWNED_WHATSAPP =
   /\b(?:this|esse|este|ese|cet|ce|diese[sr]?|yeh|ye)\s+(?:whatsapp|zap|wpp|number|numero|phone|nummer|handy)\b.{0,25}\b(?:is|e|es|est|ist|hai)\b.{0,10}\b(?:my|minha|meu|mi|ma|mon|meine?|mera|meri)\s+(?:sister|brother|wife|husband|mother|mom|mum|father|dad|son|daughter|friend|boss|irma|irmao|esposa|marido|mae|pai|filh[oa]|amig[oa]|hermana|hermano|madre|padre|hij[oa]|soeur|frere|femme|mari|schwester|bruder|frau|mann|mutter|vater|behen|bhai|maa|papa|dost)\b/;
@@ -86,7 +86,8 @@ export function findPhone(read: ReadConversation): PhoneFinding {
       }
       const reading = readPhone(text, country);
       if (!reading) return;
-      const phoneContext = asked || cued || isOnlyPhoneText(content);
+      // An international "+..." number is a phone wherever it appears; a local one needs a cue.
+      const phoneContext = asked || cued || isOnlyPhoneText(content) || /^\+/.test(text);
       if (!phoneContext) return;
       const readingDigits = reading.e164.replace(/\D/g, "");
       const fromBusiness = saidFirstByBusiness(read, index, (other) =>
