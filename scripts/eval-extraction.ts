@@ -10,16 +10,26 @@ import { evaluate, expectedLeadSchema, type ExpectedLead } from "@/lib/extractio
 import type { ExtractionResult } from "@/lib/extraction/types";
 
 const directory = path.resolve(process.argv[2] ?? "../shared/fixtures/conversations");
-const files = (await readdir(directory)).filter((file) => file.endsWith(".json")).sort();
+let files: string[] = [];
+try {
+  files = (await readdir(directory)).filter((file) => file.endsWith(".json")).sort();
+} catch (error) {
+  console.log(`Cannot read ${directory}: ${error instanceof Error ? error.message : String(error)}`);
+}
 const cases: Array<{ result: ExtractionResult; expected: ExpectedLead }> = [];
 for (const file of files) {
-  const text = await readFile(path.join(directory, file), "utf8");
-  const expected = expectedLeadSchema.safeParse((JSON.parse(text) as { expected?: unknown }).expected);
-  if (!expected.success) {
-    console.log(`skipped ${file}: no valid "expected" block`);
-    continue;
+  try {
+    const text = await readFile(path.join(directory, file), "utf8");
+    const input = parseConversationFile(text);
+    const expected = expectedLeadSchema.safeParse((JSON.parse(text) as { expected?: unknown }).expected);
+    if (!expected.success) {
+      console.log(`skipped ${file}: no valid "expected" block`);
+      continue;
+    }
+    cases.push({ result: extractWithRules(input), expected: expected.data });
+  } catch (error) {
+    console.log(`skipped ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  cases.push({ result: extractWithRules(parseConversationFile(text)), expected: expected.data });
 }
 
 const report = evaluate(cases);

@@ -63,17 +63,3 @@ export function tokenSimilarity(written: string, catalog: string): number {
   if (a.length >= 5 && b.length > a.length && (b.endsWith(a) || b.startsWith(a))) return 0.6;
   return 0;
 }
-
-/** Escapes a string for use inside a RegExp. */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** The exact text of a message around a match (whole words), for evidence. */
-export function quoteAround(content: string, start: number, end: number, pad = 30): string {
-  let from = Math.max(0, start - pad);
-  let to = Math.min(content.length, end + pad);
-  while (from > 0 && from < start && !/\s/.test(content[from - 1]!)) from++;
-  while (to < content.length && to > end && !/\s/.test(content[to]!)) to--;
-  return content.slice(from, to).trim();
-}
