@@ -27,6 +27,11 @@ describe("embedded provider: names", () => {
     expect(nameOf(messages)).toBe(expected);
   });
 
+  it("does not take the answer to 'what is your child's name?' as the lead's name", () => {
+    expect(nameOf([["u", "beti ke liye tuition chahiye"], ["a", "Bachche ka naam?"], ["u", "Anaya Sharma"]])).toBeNull();
+    expect(nameOf([["a", "What's your son's name?"], ["u", "Leo Martins"], ["a", "And your name?"], ["u", "Paula Martins"]])).toBe("Paula Martins");
+  });
+
   it("takes the enquirer, not the person they enquire for", () => {
     expect(nameOf([["u", "I'm asking for my daughter Emily, she wants lessons"], ["a", "Who am I speaking with?"], ["u", "Sarah Collins, her mum"]])).toBe("Sarah Collins");
     expect(nameOf([["u", "Hola, escribo por mi hijo Mateo"], ["a", "¿Tu nombre?"], ["u", "Me llamo Carmen Ortiz"]])).toBe("Carmen Ortiz");

@@ -53,7 +53,6 @@ export function createLlmExtractor(options: LlmExtractorOptions): LeadExtractor 
     try {
       const completion = await client.chat.completions.parse({
         model: options.model,
-        temperature: 0,
         messages: [
           { role: "system", content: SYSTEM_PROMPT },
           { role: "user", content: conversationPrompt(input) },
