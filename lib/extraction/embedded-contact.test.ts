@@ -62,6 +62,11 @@ describe("embedded provider: emails", () => {
     expect(result.validation.email_valid).toBe(true);
   });
 
+  it("replaces a mistyped ending the prospect corrects", () => {
+    const result = extractWithRules(conversation({ country: "BR", messages: [["u", "dri.ferreira@gmail.con"], ["u", "ops, .com"]] }));
+    expect(result.lead.email).toBe("dri.ferreira@gmail.com");
+  });
+
   it("keeps an invalid address and marks it invalid", () => {
     const result = extractWithRules(conversation({ messages: [["u", "I'm Tom Hale, tom.hale@@yahoo.com"]] }));
     expect(result.lead.email).toBe("tom.hale@@yahoo.com");

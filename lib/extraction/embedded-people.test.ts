@@ -22,6 +22,8 @@ describe("embedded provider: names", () => {
     ["name's", [["u", "name's Bob Smith btw"]], "Bob Smith"],
     ["first name then full name", [["a", "Your name?"], ["u", "I'm Priya. Priya Nair"]], "Priya Nair"],
     ["speaking", [["u", "Hello, Carlos Mendes speaking"]], "Carlos Mendes"],
+    ["bare 'Name?' question", [["u", "need backup power"], ["a", "Sure. Name?"], ["u", "Sipho Mokoena"]], "Sipho Mokoena"],
+    ["French 'à quel nom ?'", [["a", "À quel nom ?"], ["u", "Claire Moreau"]], "Claire Moreau"],
     ["title dropped", [["u", "Hi, I am Dr. Ahmed Khan"]], "Ahmed Khan"],
   ])("%s", (_label, messages, expected) => {
     expect(nameOf(messages)).toBe(expected);
@@ -76,6 +78,7 @@ describe("embedded provider: companies", () => {
     ["owner of, cut before the place", [["u", "soy dueño de Panadería La Espiga, en Monterrey"]], "Panadería La Espiga"],
     ["answer to the business question", [["a", "¿Cómo se llama tu empresa?"], ["u", "Ferretería Norte"]], "Ferretería Norte"],
     ["French chez", [["u", "Je travaille chez Atelier Lumière et je cherche un devis"]], "Atelier Lumière"],
+    ["I own", [["a", "Name?"], ["u", "Sipho Mokoena, I own Mokoena Spaza Shop in Soweto"]], "Mokoena Spaza Shop"],
     ["a business called", [["u", "I run a small bakery called Sweet Crumbs"]], "Sweet Crumbs"],
     ["answer to 'what company are you with?'", [["a", "What company are you with?"], ["u", "BlueSky Events"]], "BlueSky Events"],
   ])("%s", (_label, messages, expected) => {

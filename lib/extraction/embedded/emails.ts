@@ -76,10 +76,14 @@ export function findEmail(read: ReadConversation): EmailFinding {
   const candidates: EmailCandidate[] = [];
   for (const { message, index } of read.prospect) {
     const last = candidates.at(-1);
-    if (last && !last.complete && emailCandidatesIn(message.content).length === 0) {
+    const lastLabel = last?.value.split(".").pop() ?? "";
+    // "gmail.con" then "ops, .com": an unknown ending is replaced; a missing one ("@hotmail" then "co.uk") is added.
+    const mistyped = last !== undefined && last.complete && !TOP_LEVEL.has(lastLabel);
+    if (last && (!last.complete || mistyped) && emailCandidatesIn(message.content).length === 0) {
       const suffix = domainCompletion(message.content);
       if (suffix) {
-        candidates.push({ ...last, value: `${last.value}.${suffix}`, messageId: message.id, quote: message.content.trim(), index, complete: true });
+        const base = mistyped ? last.value.slice(0, -lastLabel.length - 1) : last.value;
+        candidates.push({ ...last, value: `${base}.${suffix}`, messageId: message.id, quote: message.content.trim(), index, complete: true });
         continue;
       }
     }

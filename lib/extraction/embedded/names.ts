@@ -29,7 +29,7 @@ const NOT_NAMES = new Set(
 const TITLES = /^(?:mr|mrs|ms|miss|dr|sr|sra|srta|dona|don|herr|frau|madame|monsieur|mme|m|shri|smt|sri)\.?$/i;
 
 const NAME_QUESTION =
-  /\b(?:your (?:full )?name|name please|who am i (?:speaking|talking) (?:with|to)|com quem (?:eu )?falo|qual (?:o )?seu nome|seu nome|cual es (?:tu|su) nombre|tu nombre|su nombre|como te llamas|como se llama usted|a nombre de quien|nombre completo|nome completo|ihr name|ihren namen|wie heissen sie|mit wem spreche ich|votre nom|comment vous appelez|vous etes|(?<!\b(?:ka|ki|ke)\s)naam|aapka naam|apna naam|a name for|name for the (?:booking|reservation|order|appointment)|nome para (?:a )?reserva|nombre para la reserva|como (?:voce|vc) se chama)\b/;
+  /\b(?:your (?:full )?name|name please|who am i (?:speaking|talking) (?:with|to)|com quem (?:eu )?falo|qual (?:o )?seu nome|seu nome|cual es (?:tu|su) nombre|tu nombre|su nombre|como te llamas|como se llama usted|a nombre de quien|nombre completo|nome completo|ihr name|ihren namen|wie heissen sie|mit wem spreche ich|votre nom|comment vous appelez|vous etes|(?<!\b(?:ka|ki|ke)\s)naam|aapka naam|apna naam|a name for|name for the (?:booking|reservation|order|appointment)|nome para (?:a )?reserva|nombre para la reserva|como (?:voce|vc) se chama|a quel nom|au nom de qui|sous quel nom)\b|(?:^|[.!?]\s*)(?:full )?(?:name|nome|nombre|naam|nom)\s*(?:\?|please|pls|bitte|por favor|por favor\?|s il vous plait)/;
 
 // First-person introductions; the lowercase flag allows "me llamo ana silva".
 const INTRODUCTIONS: Array<{ cue: RegExp; lowercase: boolean; confidence: number }> = [
