@@ -49,6 +49,15 @@ describe("embedded provider: product interest", () => {
     ).toBe("Personal Training Pack");
   });
 
+  it("counts a business offer once, however many messages follow it", () => {
+    expect(
+      productOf({
+        products: GYM,
+        messages: [["u", "yoga?"], ["a", "Yes! We also have a Personal Training Pack."], ["u", "where are you located?"], ["u", "what time do you open"], ["u", "is parking free"]],
+      }),
+    ).toBe("Yoga Classes");
+  });
+
   it("uses the business or private segment when the words are shared", () => {
     expect(productOf({ products: CLEANING_BR, messages: [["u", "Preciso de limpeza no escritório da empresa, 3 salas"]] })).toBe("Limpeza Comercial");
     expect(productOf({ products: CLEANING_BR, messages: [["u", "Preciso de limpeza no meu apartamento, 2 quartos"]] })).toBe("Limpeza Residencial");

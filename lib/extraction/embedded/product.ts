@@ -53,8 +53,11 @@ export function findProduct(read: ReadConversation): FieldProposal<string> | nul
       .sort((a, b) => b.strength - a.strength)
       .map(({ product }) => product);
 
+  const credited = new Set<string>();
   read.prospect.forEach(({ message, previousBusiness }, position) => {
     const offered = previousBusiness ? offeredIn(previousBusiness.content) : [];
+    // A business message's offer counts once, however many messages answer it.
+    const firstAnswer = previousBusiness !== null && !credited.has(previousBusiness.id);
     const parts = clauses(message.content);
     const mentionedHere = new Set<CatalogProduct>();
     let declinedOffer = false;
@@ -99,10 +102,11 @@ export function findProduct(read: ReadConversation): FieldProposal<string> | nul
       if (acceptedOffer && product === offered[0]) {
         stance.last = 1;
         note(product, ACCEPTED_OFFER, message.id, message.content.trim(), true);
-      } else {
+      } else if (firstAnswer) {
         note(product, OFFER / offered.length, previousBusiness!.id, previousBusiness!.content, false);
       }
     }
+    if (previousBusiness) credited.add(previousBusiness.id);
   });
 
   const segment = segmentOfText(read.prospect.map(({ message }) => message.content).join(" \n "));
