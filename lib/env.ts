@@ -45,9 +45,18 @@ const envSchema = z.object({
   // Quiet period before a conversation is extracted: each new message pushes
   // extraction this many seconds later, so a burst of messages is read once.
   EXTRACTION_QUIET_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
+  // Lead extraction: "embedded" (rules, no network) or "llm" (an OpenAI-compatible API).
+  EXTRACTION_PROVIDER: z.enum(["embedded", "llm"]).default("embedded"),
+  OPENAI_API_KEY: optionalString,
+  // Any OpenAI-compatible server; empty means OpenAI's own API.
+  OPENAI_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  OPENAI_MODEL: optionalString,
 }).refine((config) => config.CRM_PROVIDER !== "hubspot" || config.HUBSPOT_ACCESS_TOKEN !== undefined, {
   path: ["HUBSPOT_ACCESS_TOKEN"],
   message: "is required when CRM_PROVIDER=hubspot",
+}).refine((config) => config.EXTRACTION_PROVIDER !== "llm" || (config.OPENAI_API_KEY !== undefined && config.OPENAI_MODEL !== undefined), {
+  path: ["OPENAI_API_KEY"],
+  message: "OPENAI_API_KEY and OPENAI_MODEL are required when EXTRACTION_PROVIDER=llm",
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,43 @@
+// The embedded provider: extraction with rules and libraries, no network and no
+// key. Reads the prospect's messages, proposes each field with evidence, then
+// hands the draft to the shared validation and qualification.
+import { readConversation } from "./embedded/context";
+import { findCompany } from "./embedded/company";
+import { findEmail } from "./embedded/emails";
+import { findName } from "./embedded/names";
+import { findPhone } from "./embedded/phones";
+import { findProduct } from "./embedded/product";
+import { findUrgency } from "./embedded/urgency";
+import { finalizeProposal } from "./finalize";
+import type { ConversationInput, ExtractionResult, LeadExtractor, LeadProposalDraft, ReviewFlag } from "./types";
+
+export function extractWithRules(input: ConversationInput): ExtractionResult {
+  const read = readConversation(input);
+  const name = findName(read);
+  const email = findEmail(read);
+  const phone = findPhone(read);
+  const injectionFlags: ReviewFlag[] = read.injected.map((message) => ({
+    code: "prompt_injection_ignored",
+    field: null,
+    message: "A message reads like instructions to the extractor and was ignored as a source of lead values",
+    messageId: message.id,
+  }));
+  const draft: LeadProposalDraft = {
+    name: name.name,
+    email: email.email,
+    phone: phone.phone,
+    company: findCompany(read, name.name?.value ?? null),
+    product_interest: findProduct(read),
+    urgency_level: findUrgency(read),
+    whatsAppNumberDisowned: phone.whatsAppNumberDisowned,
+    flags: [...injectionFlags, ...name.flags, ...email.flags, ...phone.flags],
+  };
+  return finalizeProposal(input, draft, "embedded");
+}
+
+export const embeddedExtractor: LeadExtractor = {
+  name: "embedded",
+  async extract(input) {
+    return { ok: true, result: extractWithRules(input) };
+  },
+};

@@ -1,0 +1,120 @@
+// Finds a phone the prospect types: local formats read with the workspace's
+// default country, "+27 (0)82", "0091 ...", a number split across consecutive
+// messages, and corrections (the latest wins). Numbers the business said first,
+// and digit runs without phone context (order numbers, prices, dates) are
+// ignored. Also notices "this WhatsApp is my sister's".
+import { fold } from "../text";
+import { readPhone } from "../validation";
+import type { FieldProposal, ReviewFlag } from "../types";
+import { saidFirstByBusiness, type ReadConversation } from "./context";
+
+/** A run of characters that can spell a phone number. */
+const PHONE_RUN = /(?:\+|\b00)?\(?\d[\d\s().\-/]*\d/g;
+
+const PHONE_CUE =
+  /\b(?:phone|number|numero|num|no\.|cell|cel|celular|mobile|mobil|handy|tel|telefone|telefono|telephone|whatsapp|whats|zap|wpp|landline|fixo|fijo|festnetz|buro|office|oficina|escritorio|portable|appel|call|ring|ligar|liga|llamar|llamame|anrufen|erreichbar|contact|contato|contacto|kontakt|nummer|rufnummer|reach|contactar|contatar|localizar|erreichen|joindre|llamarte|te ligar|reach you)\b/;
+
+const DISOWNED_WHATSAPP =
+  /\b(?:this|esse|este|ese|cet|ce|diese[sr]?|yeh|ye)\s+(?:whatsapp|zap|wpp|number|numero|phone|nummer|handy)\b.{0,25}\b(?:is|e|es|est|ist|hai)\b.{0,10}\b(?:my|minha|meu|mi|ma|mon|meine?|mera|meri)\s+(?:sister|brother|wife|husband|mother|mom|mum|father|dad|son|daughter|friend|boss|irma|irmao|esposa|marido|mae|pai|filh[oa]|amig[oa]|hermana|hermano|madre|padre|hij[oa]|soeur|frere|femme|mari|schwester|bruder|frau|mann|mutter|vater|behen|bhai|maa|papa|dost)\b/;
+
+interface PhoneCandidate {
+  text: string;
+  messageId: string;
+  quote: string;
+  index: number;
+  valid: boolean;
+  e164: string;
+}
+
+function digitsOf(text: string): string {
+  return text.replace(/\D/g, "");
+}
+
+/** Phone-like runs in a message, with a neighbour's fragment joined when the number was split. */
+function runsIn(content: string): Array<{ text: string; start: number; end: number }> {
+  const runs: Array<{ text: string; start: number; end: number }> = [];
+  for (const match of content.matchAll(PHONE_RUN)) {
+    const text = match[0].trim();
+    const digits = digitsOf(text);
+    // Dates and ids written with a year ("2026-0812-331") are not phones.
+    if (/^(?:19|20)\d\d[-/.]/.test(text)) continue;
+    if (digits.length >= 3) runs.push({ text, start: match.index, end: match.index + match[0].length });
+  }
+  return runs;
+}
+
+function isOnlyPhoneText(content: string): boolean {
+  return /^[\s+\d().\-/]+$/.test(content.trim());
+}
+
+export interface PhoneFinding {
+  phone: FieldProposal<string> | null;
+  whatsAppNumberDisowned: boolean;
+  flags: ReviewFlag[];
+}
+
+export function findPhone(read: ReadConversation): PhoneFinding {
+  const country = read.input.defaultCountry;
+  const candidates: PhoneCandidate[] = [];
+  let whatsAppNumberDisowned = false;
+  const continuations = new Set<string>();
+
+  read.prospect.forEach((current, position) => {
+    const { message, index, previousBusiness } = current;
+    const content = message.content;
+    if (continuations.has(message.id)) return;
+    if (DISOWNED_WHATSAPP.test(fold(content))) whatsAppNumberDisowned = true;
+    const asked = previousBusiness ? PHONE_CUE.test(fold(previousBusiness.content)) : false;
+    const cued = PHONE_CUE.test(fold(content));
+    const runs = runsIn(content);
+    const next = read.prospect[position + 1];
+
+    runs.forEach((run, runIndex) => {
+      let text = run.text;
+      let quote = run.text;
+      let messageId = message.id;
+      const digits = digitsOf(text);
+      // A number split across messages: "0157" then "3344 5566".
+      const isLast = runIndex === runs.length - 1;
+      if (digits.length < 7 && isLast && next && next.previousProspect?.id === message.id && isOnlyPhoneText(next.message.content)) {
+        text = `${text} ${next.message.content.trim()}`;
+        quote = `${content.trim()} / ${next.message.content.trim()}`;
+        messageId = next.message.id;
+        continuations.add(next.message.id);
+      } else if (digits.length < 7) {
+        return;
+      }
+      const reading = readPhone(text, country);
+      if (!reading) return;
+      // An international "+..." number is a phone wherever it appears; a local one needs a cue.
+      const phoneContext = asked || cued || isOnlyPhoneText(content) || /^\+/.test(text);
+      if (!phoneContext) return;
+      const readingDigits = reading.e164.replace(/\D/g, "");
+      const fromBusiness = saidFirstByBusiness(read, index, (other) =>
+        runsIn(other).some((otherRun) => {
+          const otherReading = readPhone(otherRun.text, country);
+          return otherReading !== null && otherReading.e164.replace(/\D/g, "") === readingDigits;
+        }),
+      );
+      if (fromBusiness) return;
+      candidates.push({ text, messageId, quote, index, valid: reading.valid, e164: reading.e164 });
+    });
+  });
+
+  // The latest message wins (a correction); within it, the first number ("cell X, office Y").
+  const latest = candidates.at(-1);
+  const chosen = latest ? candidates.find((candidate) => candidate.messageId === latest.messageId) : undefined;
+  if (!chosen) return { phone: null, whatsAppNumberDisowned, flags: [] };
+  const flags: ReviewFlag[] = [];
+  const earlier = candidates.filter((candidate) => candidate.e164 !== chosen.e164);
+  if (earlier.length > 0) {
+    flags.push({
+      code: "value_corrected",
+      field: "phone",
+      message: `The prospect gave ${earlier.at(-1)!.e164} earlier and later ${chosen.e164}; the later one is kept`,
+      messageId: chosen.messageId,
+    });
+  }
+  const confidence = chosen.valid ? 0.95 : 0.6;
+  return { phone: { value: chosen.text, evidence: { messageId: chosen.messageId, quote: chosen.quote }, confidence }, whatsAppNumberDisowned, flags };
+}

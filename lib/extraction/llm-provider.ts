@@ -1,0 +1,74 @@
+// The LLM provider: asks any OpenAI-compatible chat API for a structured lead
+// (zod-validated), with a timeout and retries on 429/5xx, then runs the answer
+// through the same grounding and validation as the embedded provider. Invalid
+// JSON, a schema violation, a refusal or an API failure is a failure outcome
+// with the reason: no lead is proposed.
+import OpenAI from "openai";
+import { ContentFilterFinishReasonError, LengthFinishReasonError } from "openai/error";
+import { zodResponseFormat } from "openai/helpers/zod";
+import { finalizeProposal } from "./finalize";
+import { groundLlmLead } from "./grounding";
+import { conversationPrompt, llmLeadSchema, SYSTEM_PROMPT } from "./llm-schema";
+import type { ConversationInput, ExtractionOutcome, LeadExtractor } from "./types";
+
+export interface LlmExtractorOptions {
+  apiKey: string;
+  model: string;
+  /** An OpenAI-compatible base URL (…/v1); the SDK's default when undefined. */
+  baseURL?: string;
+  /** Per attempt. */
+  timeoutMs?: number;
+  /** Retries on 408/409/429/5xx and connection errors, with the SDK's backoff (honours Retry-After). */
+  maxRetries?: number;
+}
+
+export const DEFAULT_LLM_TIMEOUT_MS = 30_000;
+export const DEFAULT_LLM_MAX_RETRIES = 2;
+
+function failureReason(error: unknown, timeoutMs: number): string {
+  if (error instanceof OpenAI.APIConnectionTimeoutError) return `the model did not answer within ${timeoutMs} ms`;
+  if (error instanceof OpenAI.APIError) return `the model API failed${error.status ? ` with HTTP ${error.status}` : ""}: ${error.message}`;
+  if (error instanceof SyntaxError) return "the model returned invalid JSON";
+  if (error instanceof Error && error.name === "ZodError" && "issues" in error && Array.isArray(error.issues)) {
+    const issues = (error.issues as Array<{ path: PropertyKey[]; message: string }>).map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`);
+    return `the model's answer violates the lead schema (${issues.slice(0, 5).join("; ")})`;
+  }
+  if (error instanceof LengthFinishReasonError) return "the model's answer was cut off (length limit)";
+  if (error instanceof ContentFilterFinishReasonError) return "the model's answer was blocked by a content filter";
+  return `the model call failed: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+export function createLlmExtractor(options: LlmExtractorOptions): LeadExtractor {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    timeout: timeoutMs,
+    maxRetries: options.maxRetries ?? DEFAULT_LLM_MAX_RETRIES,
+  });
+  const name = "llm";
+
+  async function extract(input: ConversationInput): Promise<ExtractionOutcome> {
+    const fail = (reason: string): ExtractionOutcome => ({ ok: false, conversationId: input.id, provider: name, reason });
+    try {
+      const completion = await client.chat.completions.parse({
+        model: options.model,
+        messages: [
+          { role: "system", content: SYSTEM_PROMPT },
+          { role: "user", content: conversationPrompt(input) },
+        ],
+        response_format: zodResponseFormat(llmLeadSchema, "lead_proposal"),
+      });
+      const message = completion.choices[0]?.message;
+      if (!message) return fail("the model returned no choices");
+      if (message.refusal) return fail(`the model refused: ${message.refusal}`);
+      if (!message.parsed) return fail("the model returned no structured answer");
+      const draft = groundLlmLead(input, message.parsed);
+      return { ok: true, result: finalizeProposal(input, draft, name) };
+    } catch (error) {
+      return fail(failureReason(error, timeoutMs));
+    }
+  }
+
+  return { name, extract };
+}

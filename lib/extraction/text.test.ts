@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { clauses, editDistance, fold, tokenSimilarity } from "./text";
+
+describe("text helpers", () => {
+  it("folds case, accents and spacing", () => {
+    expect(fold("  Mudança   PÓS-Obra ")).toBe("mudanca pos-obra");
+  });
+
+  it("counts a transposition as one edit", () => {
+    expect(editDistance("gmial", "gmail")).toBe(1);
+    expect(editDistance("hotmail", "hotmial")).toBe(1);
+    expect(editDistance("kitten", "sitting")).toBe(3);
+  });
+
+  it("matches misspelled, plural and compound words, not unrelated ones", () => {
+    expect(tokenSimilarity("inspections", "inspection")).toBe(1);
+    expect(tokenSimilarity("ofice", "office")).toBeGreaterThan(0.8);
+    expect(tokenSimilarity("umzug", "firmenumzug")).toBeGreaterThan(0);
+    expect(tokenSimilarity("roof", "road")).toBe(0);
+    expect(tokenSimilarity("car", "cat")).toBe(0);
+  });
+
+  it("splits clauses at punctuation and contrastive words", () => {
+    expect(clauses("Sunset cruise sounds nice but we need catering. Ok")).toEqual(["Sunset cruise sounds nice", "but we need catering.", "Ok"]);
+  });
+});

@@ -1,0 +1,135 @@
+// The extraction contract: what a provider reads (a conversation shaped after the
+// export format) and what it proposes (a lead with evidence, confidence,
+// validation flags and reviewer flags), plus the provider interface itself.
+
+export type MessageRole = "user" | "assistant" | "agent";
+
+export interface ConversationMessage {
+  id: string;
+  role: MessageRole;
+  content: string;
+  /** ISO-8601 timestamp with offset, as exported. */
+  at: string;
+}
+
+export interface ConversationInput {
+  id: string;
+  /** ISO 3166 alpha-2: how local phone numbers are read for this workspace. */
+  defaultCountry: string;
+  /** The workspace's catalog; product_interest is one of these or null. */
+  products: string[];
+  contact: { waId: string; profileName: string | null };
+  messages: ConversationMessage[];
+}
+
+export type UrgencyLevel = "low" | "medium" | "high";
+
+export interface LeadFields {
+  name: string | null;
+  email: string | null;
+  /** E.164 when it can be read; the digits as given (with country code) otherwise. */
+  phone: string | null;
+  company: string | null;
+  product_interest: string | null;
+  urgency_level: UrgencyLevel;
+}
+
+export type LeadField = keyof LeadFields;
+export const LEAD_FIELDS: readonly LeadField[] = ["name", "email", "phone", "company", "product_interest", "urgency_level"];
+
+/** The message and the words behind a value. */
+export interface Evidence {
+  messageId: string;
+  quote: string;
+}
+
+export type PhoneType =
+  | "mobile"
+  | "fixed_line"
+  | "fixed_line_or_mobile"
+  | "toll_free"
+  | "premium_rate"
+  | "shared_cost"
+  | "voip"
+  | "personal_number"
+  | "pager"
+  | "uan"
+  | "voicemail"
+  | "unknown";
+
+export interface ValidationFlags {
+  /** null when no email was given. */
+  email_valid: boolean | null;
+  /** null when there is no phone at all. */
+  phone_valid: boolean | null;
+  phone_type: PhoneType | null;
+  phone_country: string | null;
+}
+
+export type FlagCode =
+  | "phone_from_whatsapp"
+  | "whatsapp_number_not_owned"
+  | "phone_invalid"
+  | "email_invalid"
+  | "email_typo_hint"
+  | "name_from_profile"
+  | "name_differs_from_profile"
+  | "value_corrected"
+  | "prompt_injection_ignored"
+  | "unsupported_value"
+  | "product_not_in_catalog";
+
+/** Something a reviewer should look at before approving. */
+export interface ReviewFlag {
+  code: FlagCode;
+  field: LeadField | null;
+  message: string;
+  /** A suggested replacement (e.g. the corrected email domain). */
+  suggestion?: string;
+  messageId?: string;
+}
+
+export type FieldMap<T> = { [K in LeadField]: T };
+
+export interface ExtractionResult {
+  conversationId: string;
+  provider: string;
+  lead: LeadFields;
+  evidence: FieldMap<Evidence | null>;
+  confidence: FieldMap<number>;
+  validation: ValidationFlags;
+  qualifies: boolean;
+  /** Why the lead does not qualify; null when it does. */
+  insufficientReason: string | null;
+  flags: ReviewFlag[];
+}
+
+export type ExtractionOutcome =
+  | { ok: true; result: ExtractionResult }
+  | { ok: false; conversationId: string; provider: string; reason: string };
+
+export interface LeadExtractor {
+  readonly name: string;
+  extract(input: ConversationInput): Promise<ExtractionOutcome>;
+}
+
+/** A value a provider proposes for a field, before validation and qualification. */
+export interface FieldProposal<T> {
+  value: T;
+  evidence: Evidence | null;
+  confidence: number;
+}
+
+/** What a provider proposes; `finalizeProposal` turns it into an ExtractionResult. */
+export interface LeadProposalDraft {
+  name: FieldProposal<string> | null;
+  email: FieldProposal<string> | null;
+  /** Phone typed in the conversation (raw text); null means fall back to the WhatsApp number. */
+  phone: FieldProposal<string> | null;
+  company: FieldProposal<string> | null;
+  product_interest: FieldProposal<string> | null;
+  urgency_level: FieldProposal<UrgencyLevel>;
+  /** True when the prospect says the WhatsApp number is not theirs. */
+  whatsAppNumberDisowned: boolean;
+  flags: ReviewFlag[];
+}

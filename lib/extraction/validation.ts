@@ -1,0 +1,156 @@
+// Pure validation of contact details and the qualification rule: emails by
+// pattern (with an obvious-typo hint), phones with libphonenumber read in the
+// workspace's default country, and "a name AND a valid email or phone".
+import { parsePhoneNumberWithError, type CountryCode, type NumberType } from "libphonenumber-js/max";
+import { editDistance } from "./text";
+import type { LeadFields, PhoneType, ValidationFlags } from "./types";
+
+const EMAIL_PATTERN = /^[a-z0-9](?:[a-z0-9._%+-]*[a-z0-9_%+-])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/;
+
+/** Lowercases and trims the punctuation a sentence leaves around an address. */
+export function normalizeEmail(raw: string): string {
+  return raw
+    .trim()
+    .toLowerCase()
+    .replace(/^[<("'“‘[]+/, "")
+    .replace(/[>)"'”’\].,;:!?]+$/, "");
+}
+
+export function isValidEmail(email: string): boolean {
+  return EMAIL_PATTERN.test(email) && !email.includes("..");
+}
+
+const COMMON_EMAIL_DOMAINS = [
+  "gmail.com",
+  "googlemail.com",
+  "hotmail.com",
+  "hotmail.co.uk",
+  "hotmail.fr",
+  "hotmail.es",
+  "outlook.com",
+  "live.com",
+  "yahoo.com",
+  "yahoo.co.uk",
+  "yahoo.com.br",
+  "yahoo.co.in",
+  "yahoo.fr",
+  "yahoo.es",
+  "icloud.com",
+  "aol.com",
+  "proton.me",
+  "protonmail.com",
+  "gmx.de",
+  "gmx.net",
+  "web.de",
+  "t-online.de",
+  "uol.com.br",
+  "bol.com.br",
+  "terra.com.br",
+  "rediffmail.com",
+  "orange.fr",
+  "free.fr",
+  "comcast.net",
+];
+
+/** A likely intended address when the domain is one typo away from a common one. */
+export function emailTypoHint(email: string): string | null {
+  const at = email.lastIndexOf("@");
+  if (at < 0) return null;
+  const domain = email.slice(at + 1);
+  if (COMMON_EMAIL_DOMAINS.includes(domain)) return null;
+  let best: { domain: string; distance: number } | null = null;
+  for (const candidate of COMMON_EMAIL_DOMAINS) {
+    const distance = editDistance(domain, candidate);
+    if (distance > 0 && distance <= 2 && (!best || distance < best.distance)) best = { domain: candidate, distance };
+  }
+  // Two edits only when the provider name itself is long enough to be unambiguous.
+  if (!best || (best.distance === 2 && domain.split(".")[0]!.length < 5)) return null;
+  return `${email.slice(0, at)}@${best.domain}`;
+}
+
+export interface PhoneReading {
+  /** E.164 when parseable; "+" and the digits otherwise. */
+  e164: string;
+  valid: boolean;
+  type: PhoneType | null;
+  country: string | null;
+}
+
+const TYPE_NAMES: Record<NumberType & string, PhoneType> = {
+  MOBILE: "mobile",
+  FIXED_LINE: "fixed_line",
+  FIXED_LINE_OR_MOBILE: "fixed_line_or_mobile",
+  TOLL_FREE: "toll_free",
+  PREMIUM_RATE: "premium_rate",
+  SHARED_COST: "shared_cost",
+  VOIP: "voip",
+  PERSONAL_NUMBER: "personal_number",
+  PAGER: "pager",
+  UAN: "uan",
+  VOICEMAIL: "voicemail",
+};
+
+/** Rewrites international habits libphonenumber does not read: "00" prefix, "(0)" trunk. */
+function tidyPhoneText(text: string): string {
+  return text
+    .trim()
+    .replace(/^\s*00(?=[1-9])/, "+")
+    .replace(/^(\+\d{1,3})\s*\(0\)\s*/, "$1 ")
+    .replace(/\(0\)/g, "");
+}
+
+/** Reads a phone number as written, with the workspace's default country for local numbers. */
+export function readPhone(text: string, defaultCountry: string): PhoneReading | null {
+  const tidy = tidyPhoneText(text);
+  const digits = tidy.replace(/\D/g, "");
+  if (digits.length < 6 || digits.length > 17) return null;
+  try {
+    const number = parsePhoneNumberWithError(tidy, { defaultCountry: defaultCountry as CountryCode });
+    const valid = number.isValid();
+    const numberType = number.getType();
+    const type = valid ? (numberType ? TYPE_NAMES[numberType] : "unknown") : null;
+    return { e164: number.number, valid, type, country: number.country ?? null };
+  } catch {
+    return tidy.startsWith("+") ? { e164: `+${digits}`, valid: false, type: null, country: null } : null;
+  }
+}
+
+/**
+ * The phone behind a WhatsApp id (digits with country code). Mexican ids keep
+ * the legacy mobile "1" after +52, which numbering plans dropped in 2019.
+ */
+export function readWhatsAppId(waId: string, defaultCountry: string): PhoneReading | null {
+  let digits = waId.replace(/\D/g, "");
+  if (/^521\d{10}$/.test(digits)) digits = `52${digits.slice(3)}`;
+  return readPhone(`+${digits}`, defaultCountry);
+}
+
+export interface Qualification {
+  qualifies: boolean;
+  insufficientReason: string | null;
+}
+
+/** A lead qualifies with a name AND at least one valid contact method. */
+export function qualify(lead: Pick<LeadFields, "name" | "email" | "phone">, validation: ValidationFlags): Qualification {
+  const hasName = Boolean(lead.name?.trim());
+  const hasContact = validation.email_valid === true || validation.phone_valid === true;
+  if (hasName && hasContact) return { qualifies: true, insufficientReason: null };
+  const missing: string[] = [];
+  if (!hasName) missing.push("no name was given");
+  if (!hasContact) {
+    const tried: string[] = [];
+    if (lead.email) tried.push(`the email "${lead.email}" is not valid`);
+    if (lead.phone) tried.push(`the phone ${lead.phone} is not valid`);
+    missing.push(tried.length ? `no valid contact method (${tried.join("; ")})` : "no email or phone was given");
+  }
+  return { qualifies: false, insufficientReason: `Insufficient: ${missing.join(" and ")}.` };
+}
+
+export function validationFlags(email: string | null, phone: PhoneReading | null): ValidationFlags {
+  return {
+    email_valid: email === null ? null : isValidEmail(email),
+    phone_valid: phone === null ? null : phone.valid,
+    phone_type: phone?.type ?? null,
+    phone_country: phone?.country ?? null,
+  };
+}
