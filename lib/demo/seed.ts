@@ -1,6 +1,7 @@
 // Creates the demo workspace on the first start of an empty database, so a new
 // user sees a working product at once. Does nothing when any workspace exists.
 import { db, Prisma } from "@/lib/db/client";
+import { extractLead } from "@/lib/leads/extract-lead";
 import { DEMO_CONVERSATIONS, DEMO_WORKSPACE, type DemoConversation } from "./conversations";
 
 const HOUR = 3_600_000;
@@ -18,8 +19,8 @@ function messageTimes(conversation: DemoConversation, now: number): Date[] {
 
 /** Seeds the demo workspace; returns what it created, or null when the database already had a workspace. */
 export async function seedDemoWorkspace(now = Date.now()): Promise<{ workspaceId: string; conversations: number } | null> {
-  return db().$transaction(
-    async (tx) => {
+  const seeded = await db().$transaction(
+    async (tx): Promise<{ workspaceId: string; conversations: number } | null> => {
       // Serializes concurrent first starts (app and a CLI tool at once).
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('leadbridge:seed-demo'))`;
       if ((await tx.workspace.count()) > 0) return null;
@@ -66,31 +67,14 @@ export async function seedDemoWorkspace(now = Date.now()): Promise<{ workspaceId
             sentAt: times[i]!,
           })),
         });
-        // Two in three demo leads arrive already proposed; the rest wait for extraction.
-        if (demo.lead && index % 3 !== 2) {
-          const lead = demo.lead;
-          await tx.leadProposal.create({
-            data: {
-              workspaceId: workspace.id,
-              conversationId: conversation.id,
-              status: "proposed",
-              name: lead.name,
-              email: lead.email ?? null,
-              emailNormalized: lead.email?.toLowerCase() ?? null,
-              phone: lead.phone ?? null,
-              phoneE164: lead.phone ?? null,
-              company: lead.company ?? null,
-              productInterest: lead.productInterest ?? null,
-              urgencyLevel: lead.urgencyLevel,
-              qualifies: true,
-              extractor: "demo",
-              extractedAt: times.at(-1)!,
-            },
-          });
-        }
       }
       return { workspaceId: workspace.id, conversations: DEMO_CONVERSATIONS.length };
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 60_000 },
   );
+  if (!seeded) return null;
+  // Proposals come from the real extractor, as they would in production.
+  const conversations = await db().conversation.findMany({ where: { workspaceId: seeded.workspaceId }, select: { id: true } });
+  for (const conversation of conversations) await extractLead(seeded.workspaceId, conversation.id, "embedded");
+  return seeded;
 }

@@ -83,3 +83,13 @@ describe("qualification", () => {
     expect(badContact.insufficientReason).toMatch(/not valid/);
   });
 });
+
+describe("old-form numbers", () => {
+  it("reads a Brazilian wa_id without the 9th digit as today's valid mobile", () => {
+    expect(readWhatsAppId("551187654321", "BR")).toMatchObject({ e164: "+5511987654321", valid: true, type: "mobile" });
+  });
+
+  it("reads a Mexican +521 wa_id without the 1", () => {
+    expect(readWhatsAppId("5215512345678", "MX")).toMatchObject({ e164: "+525512345678", valid: true });
+  });
+});

@@ -1,6 +1,7 @@
 // Pure validation of contact details and the qualification rule: emails by
 // pattern (with an obvious-typo hint), phones with libphonenumber read in the
 // workspace's default country, and "a name AND a valid email or phone".
+import { canonicalPhone, phoneFromWaId } from "@/lib/phone/canonical";
 import { parsePhoneNumberWithError, type CountryCode, type NumberType } from "libphonenumber-js/max";
 import { editDistance } from "./text";
 import type { LeadFields, PhoneType, ValidationFlags } from "./types";
@@ -105,7 +106,10 @@ export function readPhone(text: string, defaultCountry: string): PhoneReading | 
   const digits = tidy.replace(/\D/g, "");
   if (digits.length < 6 || digits.length > 17) return null;
   try {
-    const number = parsePhoneNumberWithError(tidy, { defaultCountry: defaultCountry as CountryCode });
+    const parsed = parsePhoneNumberWithError(tidy, { defaultCountry: defaultCountry as CountryCode });
+    // An old-form number (Brazil without its 9th digit, Mexico's +521) is read in today's form.
+    const canonical = canonicalPhone(parsed.number);
+    const number = canonical === parsed.number ? parsed : parsePhoneNumberWithError(canonical);
     const valid = number.isValid();
     const numberType = number.getType();
     const type = valid ? (numberType ? TYPE_NAMES[numberType] : "unknown") : null;
@@ -115,14 +119,9 @@ export function readPhone(text: string, defaultCountry: string): PhoneReading | 
   }
 }
 
-/**
- * The phone behind a WhatsApp id (digits with country code). Mexican ids keep
- * the legacy mobile "1" after +52, which numbering plans dropped in 2019.
- */
+/** The phone behind a WhatsApp id (digits with country code, in old or new form). */
 export function readWhatsAppId(waId: string, defaultCountry: string): PhoneReading | null {
-  let digits = waId.replace(/\D/g, "");
-  if (/^521\d{10}$/.test(digits)) digits = `52${digits.slice(3)}`;
-  return readPhone(`+${digits}`, defaultCountry);
+  return readPhone(phoneFromWaId(waId), defaultCountry);
 }
 
 export interface Qualification {

@@ -2,11 +2,12 @@
 // same services step by step; `jobs:drain` and the development server's loop
 // call them through this table.
 import { z } from "zod";
-import { markSyncStatus, pushLabeledScores, syncLead } from "@/lib/crm/sync";
-import { asOutboxFailure } from "@/lib/crm/sync";
+import { asOutboxFailure, markSyncStatus, pushLabeledScores, syncLead } from "@/lib/crm/sync";
+import { extractLead } from "@/lib/leads/extract-lead";
 import type { OutboxHandlers } from "./drain";
 import { PermanentFailure } from "./drain";
 
+export const extractLeadPayload = z.object({ conversationId: z.uuid() });
 export const syncLeadPayload = z.object({ leadProposalId: z.uuid() });
 export const pushScoresPayload = z.object({ conversationId: z.uuid() });
 
@@ -17,6 +18,12 @@ function parsePayload<T extends z.ZodType>(schema: T, payload: unknown): z.infer
 }
 
 export const outboxHandlers: OutboxHandlers = {
+  extract_lead: {
+    run: async (item) => {
+      if (!item.workspaceId) throw new PermanentFailure("An extraction needs its workspace.");
+      await extractLead(item.workspaceId, parsePayload(extractLeadPayload, item.payload).conversationId);
+    },
+  },
   sync_lead: {
     run: async (item) => syncLead(parsePayload(syncLeadPayload, item.payload).leadProposalId),
     onGiveUp: async (item, reason) => {

@@ -56,9 +56,24 @@ describe("demo seed", () => {
     expect(created).toHaveLength(1);
     expect(await db().workspace.count()).toBe(1);
     expect(await db().conversation.count()).toBe(DEMO_CONVERSATIONS.length);
-    expect(await db().leadProposal.count({ where: { status: "proposed" } })).toBeGreaterThan(5);
+    expect(await db().leadProposal.count({ where: { status: "proposed" } })).toBeGreaterThan(15);
     const languages = await db().conversation.findMany({ distinct: ["language"], select: { language: true } });
     expect(languages.length).toBeGreaterThanOrEqual(5);
     expect(await seedDemoWorkspace()).toBeNull();
+  });
+});
+
+describe("demo proposals", () => {
+  it("come from the extractor and match what a reviewer would expect for nearly every demo lead", async () => {
+    await db().workspace.deleteMany();
+    await seedDemoWorkspace();
+    const proposals = await db().leadProposal.findMany({ select: { name: true, status: true, conversation: { select: { externalId: true } } } });
+    expect(proposals).toHaveLength(DEMO_CONVERSATIONS.length);
+    const byKey = new Map(proposals.map((proposal) => [proposal.conversation.externalId, proposal]));
+    const leads = DEMO_CONVERSATIONS.filter((demo) => demo.lead);
+    const matching = leads.filter((demo) => byKey.get(`demo-${demo.key}`)?.name === demo.lead!.name);
+    const misses = leads.filter((demo) => !matching.includes(demo)).map((demo) => `${demo.key}: ${byKey.get(`demo-${demo.key}`)?.name}`);
+    expect(matching.length / leads.length, misses.join("; ")).toBeGreaterThanOrEqual(0.8);
+    expect(proposals.filter((proposal) => proposal.status === "insufficient").length).toBeGreaterThanOrEqual(2);
   });
 });

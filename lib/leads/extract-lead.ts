@@ -1,0 +1,86 @@
+// Extracts a conversation's lead and stores it as its LeadProposal: proposed
+// when it qualifies, insufficient (with the reason) when it does not, failed
+// (with the reason, retryable by a reviewer) when the provider returned
+// something unusable. A proposal a reviewer already acted on is left alone.
+import { loadTranscript } from "@/lib/conversations/transcript";
+import { db, type Prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { notFound } from "@/lib/errors";
+import { extractorFor, type ConversationInput, type ExtractionOutcome, type ProviderName } from "@/lib/extraction";
+import { canonicalPhone } from "@/lib/phone/canonical";
+import { refreshEmbeddedScore } from "@/lib/scoring/scores";
+
+export const REVIEWED_STATUSES = ["approved", "merged", "rejected"] as const;
+
+export type ExtractLeadResult = { status: "proposed" | "insufficient" | "failed" | "skipped"; proposalId: string | null; reason?: string };
+
+export async function conversationInput(workspaceId: string, conversationId: string): Promise<ConversationInput> {
+  const [workspace, transcript] = await Promise.all([
+    db().workspace.findUnique({ where: { id: workspaceId }, select: { defaultCountry: true, products: true } }),
+    loadTranscript(workspaceId, conversationId),
+  ]);
+  if (!workspace) throw notFound("Workspace");
+  return {
+    id: conversationId,
+    defaultCountry: workspace.defaultCountry,
+    products: workspace.products,
+    contact: { waId: transcript.contactWaId, profileName: transcript.contactProfileName },
+    // Evidence points at our message ids, which the review screen highlights.
+    messages: transcript.messages.map((message) => ({ id: message.id, role: message.role, content: message.text, at: message.sentAt.toISOString() })),
+  };
+}
+
+/** The proposal columns an extraction outcome sets. */
+export function proposalFields(outcome: ExtractionOutcome): Omit<Prisma.LeadProposalUncheckedCreateInput, "workspaceId" | "conversationId"> {
+  if (!outcome.ok) {
+    return {
+      status: "failed",
+      failureReason: outcome.reason,
+      extractor: outcome.provider,
+      extractedAt: new Date(),
+      qualifies: false,
+    };
+  }
+  const { result } = outcome;
+  const { lead } = result;
+  return {
+    status: result.qualifies ? "proposed" : "insufficient",
+    name: lead.name,
+    email: lead.email,
+    emailNormalized: lead.email?.toLowerCase() ?? null,
+    phone: lead.phone,
+    phoneE164: lead.phone ? canonicalPhone(lead.phone) : null,
+    company: lead.company,
+    productInterest: lead.product_interest,
+    urgencyLevel: lead.urgency_level,
+    evidence: result.evidence as unknown as Prisma.InputJsonValue,
+    confidence: result.confidence as unknown as Prisma.InputJsonValue,
+    validation: { ...result.validation, flags: result.flags } as unknown as Prisma.InputJsonValue,
+    qualifies: result.qualifies,
+    insufficientReason: result.insufficientReason,
+    failureReason: null,
+    extractor: result.provider,
+    extractedAt: new Date(),
+  };
+}
+
+export async function extractLead(workspaceId: string, conversationId: string, provider?: ProviderName): Promise<ExtractLeadResult> {
+  const existing = await db().leadProposal.findUnique({ where: { conversationId }, select: { id: true, status: true, workspaceId: true } });
+  if (existing && existing.workspaceId !== workspaceId) throw notFound("Conversation");
+  if (existing && (REVIEWED_STATUSES as readonly string[]).includes(existing.status)) {
+    return { status: "skipped", proposalId: existing.id, reason: `a reviewer already ${existing.status} this lead` };
+  }
+  const input = await conversationInput(workspaceId, conversationId);
+  const outcome = await extractorFor(provider ?? env().EXTRACTION_PROVIDER).extract(input);
+  const fields = proposalFields(outcome);
+  // Written only if no reviewer acted meanwhile (the status check is in the update's filter).
+  const proposal = existing
+    ? await db().leadProposal.updateMany({
+        where: { id: existing.id, status: { notIn: [...REVIEWED_STATUSES] } },
+        data: { ...fields, version: { increment: 1 } },
+      }).then(({ count }) => (count === 1 ? existing : null))
+    : await db().leadProposal.create({ data: { workspaceId, conversationId, ...fields }, select: { id: true } });
+  if (!proposal) return { status: "skipped", proposalId: existing?.id ?? null, reason: "a reviewer acted while it was being extracted" };
+  await refreshEmbeddedScore(workspaceId, conversationId);
+  return { status: fields.status as ExtractLeadResult["status"], proposalId: proposal.id, reason: outcome.ok ? (outcome.result.insufficientReason ?? undefined) : outcome.reason };
+}
