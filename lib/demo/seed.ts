@@ -39,7 +39,7 @@ export async function seedDemoWorkspace(now = Date.now()): Promise<{ workspaceId
         },
       });
 
-      for (const [index, demo] of DEMO_CONVERSATIONS.entries()) {
+      for (const demo of DEMO_CONVERSATIONS) {
         const times = messageTimes(demo, now);
         const userTimes = times.filter((_, i) => demo.messages[i]!.role === "user");
         const conversation = await tx.conversation.create({
