@@ -3,10 +3,8 @@
 // Its admin is the documented demo login, for local use only.
 import { createUser, findUserByEmail } from "@/lib/auth/users";
 import { db, Prisma } from "@/lib/db/client";
+import { DEMO_LOGIN } from "./login";
 import { DEMO_CONVERSATIONS, DEMO_WORKSPACE, type DemoConversation } from "./conversations";
-
-/** The demo workspace's admin login, documented in README.md. Local use only. */
-export const DEMO_LOGIN = { email: "demo@leadbridge.local", password: "leadbridge-demo" } as const;
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
