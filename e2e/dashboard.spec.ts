@@ -1,6 +1,12 @@
-// A new user's first look: the dashboard opens on the review queue with the
-// demo workspace's conversations, and every section of the navigation loads.
+// A new user's first look: after signing in with the documented demo login,
+// the dashboard opens on the review queue with the demo workspace's
+// conversations, and every section of the navigation loads.
 import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page);
+});
 
 test("the queue shows the demo conversations from the database", async ({ page }) => {
   await page.goto("/");

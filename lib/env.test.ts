@@ -25,5 +25,7 @@ describe("parseEnv", () => {
     expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret }).AUTH_SECRET).toBe(secret);
     expect(parseEnv({ NODE_ENV: "development" }).AUTH_SECRET).toBe(LOCAL_AUTH_SECRET);
     expect(LOCAL_AUTH_SECRET).toMatch(/not-for-production/);
+    // `next build` evaluates modules in production mode without runtime secrets.
+    expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).not.toThrow();
   });
 });

@@ -33,6 +33,8 @@ const envSchema = z.object({
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   // Days a sign-in lasts.
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  // Set by Next.js; "phase-production-build" while `next build` runs (no secrets needed then).
+  NEXT_PHASE: optionalString,
 });
 
 export type Env = z.output<typeof checkedEnvSchema>;
@@ -49,7 +51,7 @@ export class EnvError extends Error {
 export const LOCAL_AUTH_SECRET = "local-development-only-auth-secret-not-for-production";
 
 const checkedEnvSchema = envSchema
-  .refine((config) => config.NODE_ENV !== "production" || config.AUTH_SECRET !== undefined, {
+  .refine((config) => config.NODE_ENV !== "production" || config.NEXT_PHASE === "phase-production-build" || config.AUTH_SECRET !== undefined, {
     path: ["AUTH_SECRET"],
     message: "is required in production (32+ random characters, e.g. `openssl rand -base64 32`)",
   })

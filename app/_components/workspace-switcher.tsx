@@ -3,6 +3,7 @@
 // their session, then reopens the queue in it.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useHydrated } from "./use-hydrated";
 
 type Props = { activeWorkspaceId: string; workspaces: { id: string; name: string; role: string }[] };
 
@@ -17,6 +18,7 @@ async function switchWorkspace(workspaceId: string): Promise<void> {
 
 export function WorkspaceSwitcher({ activeWorkspaceId, workspaces }: Props) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const mutation = useMutation({
     mutationFn: switchWorkspace,
     onSuccess: () => {
@@ -31,7 +33,7 @@ export function WorkspaceSwitcher({ activeWorkspaceId, workspaces }: Props) {
       <select
         aria-label="Workspace"
         value={activeWorkspaceId}
-        disabled={mutation.isPending}
+        disabled={!hydrated || mutation.isPending}
         onChange={(event) => mutation.mutate(event.target.value)}
         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
       >

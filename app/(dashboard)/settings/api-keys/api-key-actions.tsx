@@ -4,11 +4,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { sendJson } from "@/app/_components/send-json";
+import { useHydrated } from "@/app/_components/use-hydrated";
 
 type CreatedKey = { id: string; name: string; prefix: string; key: string };
 
 export function CreateApiKeyForm() {
   const router = useRouter();
+  const hydrated = useHydrated();
   const mutation = useMutation({
     mutationFn: (name: string) => sendJson<CreatedKey>("POST", "/api/v1/api-keys", { name }),
     onSuccess: () => router.refresh(),
@@ -24,7 +26,7 @@ export function CreateApiKeyForm() {
           Name
           <input name="name" required maxLength={100} placeholder="chatbot import" className="rounded-md border border-slate-300 px-2 py-1" />
         </label>
-        <button type="submit" disabled={mutation.isPending} className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white">
+        <button type="submit" disabled={!hydrated || mutation.isPending} className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white">
           Create API key
         </button>
       </form>
@@ -43,11 +45,12 @@ export function CreateApiKeyForm() {
 
 export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const mutation = useMutation({ mutationFn: () => sendJson("DELETE", `/api/v1/api-keys/${id}`), onSuccess: () => router.refresh() });
   return (
     <>
       {mutation.error ? <span role="alert" className="mr-2 text-xs text-red-700">{mutation.error.message}</span> : null}
-      <button type="button" onClick={() => mutation.mutate()} disabled={mutation.isPending} className="text-sm text-red-800 underline" aria-label={`Revoke ${name}`}>
+      <button type="button" onClick={() => mutation.mutate()} disabled={!hydrated || mutation.isPending} className="text-sm text-red-800 underline" aria-label={`Revoke ${name}`}>
         Revoke
       </button>
     </>

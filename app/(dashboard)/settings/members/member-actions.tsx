@@ -5,10 +5,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { sendJson } from "@/app/_components/send-json";
+import { useHydrated } from "@/app/_components/use-hydrated";
 
+/** A member change that re-renders the server list; `ready` is false until it can run. */
 function useMemberMutation<T>(fn: (input: T) => Promise<unknown>) {
   const router = useRouter();
-  return useMutation({ mutationFn: fn, onSuccess: () => router.refresh() });
+  const hydrated = useHydrated();
+  const mutation = useMutation({ mutationFn: fn, onSuccess: () => router.refresh() });
+  return { ...mutation, ready: hydrated && !mutation.isPending };
 }
 
 export function MemberRoleSelect({ membershipId, email, role, roles }: { membershipId: string; email: string; role: string; roles: string[] }) {
@@ -18,7 +22,7 @@ export function MemberRoleSelect({ membershipId, email, role, roles }: { members
       <select
         aria-label={`Role of ${email}`}
         defaultValue={role}
-        disabled={mutation.isPending}
+        disabled={!mutation.ready}
         onChange={(event) => mutation.mutate(event.target.value)}
         className="rounded-md border border-slate-300 px-2 py-1"
       >
@@ -38,7 +42,7 @@ export function RemoveMemberButton({ membershipId, email }: { membershipId: stri
   return (
     <>
       {mutation.error ? <span role="alert" className="mr-2 text-xs text-red-700">{mutation.error.message}</span> : null}
-      <button type="button" onClick={() => mutation.mutate(undefined)} disabled={mutation.isPending} className="text-sm text-red-800 underline" aria-label={`Remove ${email}`}>
+      <button type="button" onClick={() => mutation.mutate(undefined)} disabled={!mutation.ready} className="text-sm text-red-800 underline" aria-label={`Remove ${email}`}>
         Remove
       </button>
     </>
@@ -77,7 +81,7 @@ export function AddMemberForm({ roles }: { roles: string[] }) {
         Initial password (new people only)
         <input name="password" type="password" autoComplete="new-password" minLength={10} className="rounded-md border border-slate-300 px-2 py-1" />
       </label>
-      <button type="submit" disabled={mutation.isPending} className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white">
+      <button type="submit" disabled={!mutation.ready} className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white">
         Add member
       </button>
       {mutation.error ? <p role="alert" className="w-full text-red-700">{mutation.error.message}</p> : null}
