@@ -92,6 +92,13 @@ describe("sessions", () => {
     expect((await call(apiKeysRoute.GET, "/x", { cookie })).status).toBe(401);
   });
 
+  it("signing in again replaces the session the browser held", async () => {
+    const first = await signInCookie("admin@beta.test");
+    const again = await call(signInRoute.POST, "/x", { method: "POST", cookie: first, body: { email: "admin@beta.test", password: PASSWORD } });
+    expect(again.status).toBe(200);
+    expect((await call(workspacesRoute.GET, "/x", { cookie: first })).status).toBe(401);
+  });
+
   it("an expired session is signed out", async () => {
     const cookie = await signInCookie("admin@alpha.test");
     await db().session.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
