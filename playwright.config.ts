@@ -2,10 +2,7 @@
 // browser) against the production build, served by the same launcher users run,
 // on a fresh embedded database of its own.
 import { defineConfig } from "@playwright/test";
-
-// Overridable so several checkouts can run their end-to-end tests side by side.
-const port = Number(process.env.E2E_PORT ?? 3100);
-const databasePort = Number(process.env.E2E_DATABASE_PORT ?? 54349);
+import { E2E_DATA_DIR, E2E_DATABASE_PORT as databasePort, E2E_PORT as port } from "./e2e/support";
 
 export default defineConfig({
   testDir: "e2e",
@@ -24,17 +21,19 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   webServer: {
-    command: "rm -rf .data/e2e && node_modules/.bin/tsx scripts/serve.ts start",
-    url: `http://127.0.0.1:${port}/queue`,
+    command: `rm -rf ${E2E_DATA_DIR} && node_modules/.bin/tsx scripts/serve.ts start`,
+    url: `http://127.0.0.1:${port}/sign-in`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
       PORT: String(port),
       HOST: "127.0.0.1",
-      LEADBRIDGE_DATA_DIR: ".data/e2e",
+      LEADBRIDGE_DATA_DIR: E2E_DATA_DIR,
       EMBEDDED_POSTGRES_PORT: String(databasePort),
       DATABASE_URL: "",
+      // A production build needs one; this one exists only for the end-to-end tests' throwaway database.
+      AUTH_SECRET: "e2e-only-auth-secret-for-a-throwaway-database",
       // e2e/ingest.spec.ts signs its webhook deliveries with this secret.
       WHATSAPP_APP_SECRET: "e2e-secret",
       WHATSAPP_VERIFY_TOKEN: "e2e-verify-token",

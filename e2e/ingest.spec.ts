@@ -2,12 +2,14 @@
 // and the conversation appears in the open review queue without a reload.
 import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 // Both set in playwright.config.ts (webServer env) and in the demo workspace.
 const APP_SECRET = "e2e-secret";
 const DEMO_PHONE_NUMBER_ID = "100000000000001";
 
 test("a signed webhook delivery shows up in the open queue within seconds", async ({ page, request }) => {
+  await signIn(page);
   await page.goto("/queue");
   await expect(page.getByTestId("queue-table")).toBeVisible();
   // Marks this page load: a reload would lose it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, LOCAL_AUTH_SECRET, parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("defaults to the embedded database on 127.0.0.1:3000", () => {
@@ -16,6 +16,17 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(EnvError);
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => parseEnv({ DATABASE_URL: "mysql://x@y/z" })).toThrow(/DATABASE_URL/);
+  });
+
+  it("requires AUTH_SECRET in production and labels the local default elsewhere", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET: is required in production/);
+    expect(() => parseEnv({ NODE_ENV: "production", AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
+    const secret = "x".repeat(32);
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret }).AUTH_SECRET).toBe(secret);
+    expect(parseEnv({ NODE_ENV: "development" }).AUTH_SECRET).toBe(LOCAL_AUTH_SECRET);
+    expect(LOCAL_AUTH_SECRET).toMatch(/not-for-production/);
+    // `next build` evaluates modules in production mode without runtime secrets.
+    expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).not.toThrow();
   });
 });
 

@@ -51,6 +51,13 @@ const envSchema = z.object({
   // Any OpenAI-compatible server; empty means OpenAI's own API.
   OPENAI_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   OPENAI_MODEL: optionalString,
+  // Keys the stored hashes of session tokens: changing it signs everyone out.
+  // Required in production; development and tests use LOCAL_AUTH_SECRET.
+  AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  // Days a sign-in lasts.
+  SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  // Set by Next.js; "phase-production-build" while `next build` runs (no secrets needed then).
+  NEXT_PHASE: optionalString,
 }).refine((config) => config.CRM_PROVIDER !== "hubspot" || config.HUBSPOT_ACCESS_TOKEN !== undefined, {
   path: ["HUBSPOT_ACCESS_TOKEN"],
   message: "is required when CRM_PROVIDER=hubspot",
@@ -59,7 +66,7 @@ const envSchema = z.object({
   message: "OPENAI_API_KEY and OPENAI_MODEL are required when EXTRACTION_PROVIDER=llm",
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = z.output<typeof checkedEnvSchema>;
 
 export class EnvError extends Error {
   constructor(issues: z.core.$ZodIssue[]) {
@@ -69,9 +76,19 @@ export class EnvError extends Error {
   }
 }
 
+/** Development and tests only: never used when NODE_ENV is production. */
+export const LOCAL_AUTH_SECRET = "local-development-only-auth-secret-not-for-production";
+
+const checkedEnvSchema = envSchema
+  .refine((config) => config.NODE_ENV !== "production" || config.NEXT_PHASE === "phase-production-build" || config.AUTH_SECRET !== undefined, {
+    path: ["AUTH_SECRET"],
+    message: "is required in production (32+ random characters, e.g. `openssl rand -base64 32`)",
+  })
+  .transform((config) => ({ ...config, AUTH_SECRET: config.AUTH_SECRET ?? LOCAL_AUTH_SECRET }));
+
 /** Parses an environment; exported for tests. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  const result = checkedEnvSchema.safeParse(source);
   if (!result.success) throw new EnvError(result.error.issues);
   return result.data;
 }

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { prepareDatabase } from "@/lib/db/database";
 import { seedDemoWorkspace } from "@/lib/demo/seed";
 import { disconnectDb } from "@/lib/db/client";
-import { env, inngestConfigured } from "@/lib/env";
+import { env, inngestConfigured, parseEnv } from "@/lib/env";
 import { drainOutbox } from "@/lib/outbox/drain";
 import { outboxHandlers } from "@/lib/outbox/handlers";
 
@@ -18,6 +18,8 @@ if (mode !== "dev" && mode !== "start") {
 let config;
 try {
   config = env();
+  // `next start` runs with NODE_ENV=production: check its configuration (AUTH_SECRET) now, not on the first request.
+  if (mode === "start") parseEnv({ ...process.env, NODE_ENV: "production" });
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exit(1);

@@ -1,38 +1,54 @@
 import type { ReactNode } from "react";
 import { NavLink } from "@/app/_components/nav-link";
+import { WorkspaceSwitcher } from "@/app/_components/workspace-switcher";
 import { Providers } from "@/app/providers";
-import { currentWorkspace } from "@/lib/workspaces/current";
+import { requireMember } from "@/lib/auth/page";
+import { hasRole, type Role } from "@/lib/auth/roles";
 
 // Every dashboard page reads the database at request time.
 export const dynamic = "force-dynamic";
 
-const sections = [
-  { href: "/queue", label: "Queue" },
-  { href: "/contacts", label: "Contacts" },
-  { href: "/follow-ups", label: "Follow-ups" },
-  { href: "/funnel", label: "Funnel" },
-  { href: "/settings", label: "Settings" },
+// The lowest role that sees each section; pages check it again (requireMember).
+const sections: { href: string; label: string; role: Role }[] = [
+  { href: "/queue", label: "Queue", role: "reviewer" },
+  { href: "/contacts", label: "Contacts", role: "reviewer" },
+  { href: "/follow-ups", label: "Follow-ups", role: "reviewer" },
+  { href: "/funnel", label: "Funnel", role: "manager" },
+  { href: "/settings", label: "Settings", role: "manager" },
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const workspace = await currentWorkspace();
+  const member = await requireMember();
+  const role = member.principal.role;
   return (
     <Providers>
       <div className="flex min-h-screen">
-        <aside className="w-56 shrink-0 border-r border-slate-200 bg-white p-4">
+        <aside className="flex w-56 shrink-0 flex-col border-r border-slate-200 bg-white p-4">
           <div className="mb-6">
             <div className="text-lg font-bold">LeadBridge</div>
             <div className="text-xs text-slate-600" data-testid="workspace-name">
-              {workspace?.name ?? "No workspace yet"}
+              {member.workspace.name}
             </div>
+            <WorkspaceSwitcher activeWorkspaceId={member.workspace.id} workspaces={member.workspaces} />
           </div>
           <nav aria-label="Main" className="flex flex-col gap-1">
-            {sections.map((section) => (
-              <NavLink key={section.href} href={section.href}>
-                {section.label}
-              </NavLink>
-            ))}
+            {sections
+              .filter((section) => hasRole(role, section.role))
+              .map((section) => (
+                <NavLink key={section.href} href={section.href}>
+                  {section.label}
+                </NavLink>
+              ))}
           </nav>
+          <div className="mt-auto border-t border-slate-200 pt-4 text-xs text-slate-600">
+            <div data-testid="signed-in-as">{member.email}</div>
+            <div>{role}</div>
+            <form method="post" action="/api/auth/sign-out" className="mt-2">
+              <button type="submit" className="font-medium text-slate-900 underline">
+                Sign out
+              </button>
+            </form>
+          </div>
         </aside>
         <main className="flex-1 p-8">{children}</main>
       </div>

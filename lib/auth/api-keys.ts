@@ -2,6 +2,7 @@
 // SHA-256 hash (the key is 256 random bits, so a slow hash adds nothing),
 // revocable, scoped to one workspace, sent as `Authorization: Bearer <key>`.
 import { createHash, randomBytes } from "node:crypto";
+import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
@@ -11,19 +12,42 @@ export function hashApiKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
 }
 
-export async function createApiKey(input: { workspaceId: string; name: string; createdBy?: string }): Promise<{ id: string; key: string; prefix: string }> {
+/** Who creates or revokes a key, for the audit row (an operator's command line is "system"). */
+export type KeyActor = { actorType: "user" | "api_key" | "system"; actorId?: string | null; actorLabel?: string | null };
+const SYSTEM: KeyActor = { actorType: "system", actorLabel: "command line" };
+
+export async function createApiKey(input: { workspaceId: string; name: string; createdBy?: string; actor?: KeyActor }): Promise<{ id: string; key: string; prefix: string }> {
   const key = `${KEY_PREFIX}${randomBytes(32).toString("base64url")}`;
   const prefix = key.slice(0, 10);
-  const row = await db().apiKey.create({
-    data: { workspaceId: input.workspaceId, name: input.name, prefix, keyHash: hashApiKey(key), createdBy: input.createdBy ?? null },
-    select: { id: true },
+  const actor = input.actor ?? SYSTEM;
+  const row = await db().$transaction(async (tx) => {
+    const created = await tx.apiKey.create({
+      data: { workspaceId: input.workspaceId, name: input.name, prefix, keyHash: hashApiKey(key), createdBy: input.createdBy ?? actor.actorLabel ?? null },
+      select: { id: true },
+    });
+    await recordAuditEvent({ workspaceId: input.workspaceId, ...actor, action: "api_key.created", targetType: "api_key", targetId: created.id, after: { name: input.name, prefix } }, tx);
+    return created;
   });
   return { id: row.id, key, prefix };
 }
 
-export async function revokeApiKey(workspaceId: string, apiKeyId: string): Promise<void> {
-  const { count } = await db().apiKey.updateMany({ where: { id: apiKeyId, workspaceId, revokedAt: null }, data: { revokedAt: new Date() } });
-  if (count === 0) throw new AppError("not_found", "API key not found");
+export async function revokeApiKey(workspaceId: string, apiKeyId: string, actor: KeyActor = SYSTEM): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.apiKey.updateMany({ where: { id: apiKeyId, workspaceId, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (count === 0) throw new AppError("not_found", "API key not found");
+    await recordAuditEvent({ workspaceId, ...actor, action: "api_key.revoked", targetType: "api_key", targetId: apiKeyId }, tx);
+  });
+}
+
+export type ApiKeySummary = { id: string; name: string; prefix: string; createdBy: string | null; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+
+/** A workspace's keys, newest first; never the key or its hash. */
+export async function listApiKeys(workspaceId: string): Promise<ApiKeySummary[]> {
+  return db().apiKey.findMany({
+    where: { workspaceId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, prefix: true, createdBy: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
 }
 
 export type ApiKeyPrincipal = { kind: "api_key"; workspaceId: string; apiKeyId: string; label: string };

@@ -1,7 +1,10 @@
 // Creates the demo workspace on the first start of an empty database, so a new
 // user sees a working product at once. Does nothing when any workspace exists.
+// Its admin is the documented demo login, for local use only.
+import { createUser, findUserByEmail } from "@/lib/auth/users";
 import { db, Prisma } from "@/lib/db/client";
 import { extractLead } from "@/lib/leads/extract-lead";
+import { DEMO_LOGIN } from "./login";
 import { DEMO_CONVERSATIONS, DEMO_WORKSPACE, type DemoConversation } from "./conversations";
 
 const HOUR = 3_600_000;
@@ -38,6 +41,9 @@ export async function seedDemoWorkspace(now = Date.now()): Promise<{ workspaceId
           },
         },
       });
+
+      const demoUser = (await findUserByEmail(DEMO_LOGIN.email, tx)) ?? (await createUser({ ...DEMO_LOGIN, name: "Demo admin" }, tx));
+      await tx.membership.create({ data: { workspaceId: workspace.id, userId: demoUser.id, role: "admin" } });
 
       for (const demo of DEMO_CONVERSATIONS) {
         const times = messageTimes(demo, now);

@@ -1,14 +1,13 @@
-// The workspace the dashboard shows. Until sign-in exists (issue 3) this is the
-// oldest workspace: the demo workspace on a fresh install.
+// The workspace the dashboard shows: the one active on the signed-in person's
+// session (requireMember redirects to /sign-in when nobody is signed in).
+import { requireMember } from "@/lib/auth/page";
 import { db } from "@/lib/db/client";
+import type { WorkspaceSummary } from "./summary";
 
-export type WorkspaceSummary = { id: string; name: string; defaultCountry: string; timezone: string; products: string[]; crmProvider: string | null };
+export type { WorkspaceSummary } from "./summary";
 
-export async function currentWorkspace(): Promise<WorkspaceSummary | null> {
-  return db().workspace.findFirst({
-    orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, defaultCountry: true, timezone: true, products: true, crmProvider: true },
-  });
+export async function currentWorkspace(): Promise<WorkspaceSummary> {
+  return (await requireMember()).workspace;
 }
 
 export async function listWhatsAppNumbers(workspaceId: string) {

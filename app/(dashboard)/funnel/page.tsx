@@ -1,12 +1,12 @@
 import { PageHeader } from "@/app/_components/page-header";
 import { workspaceFunnel } from "@/lib/funnel/stages";
-import { currentWorkspace } from "@/lib/workspaces/current";
+import { requireMember } from "@/lib/auth/page";
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 export default async function FunnelPage() {
-  const workspace = await currentWorkspace();
-  const stages = workspace ? await workspaceFunnel(workspace.id) : [];
+  const { workspace } = await requireMember({ role: "manager" });
+  const stages = await workspaceFunnel(workspace.id);
   return (
     <>
       <PageHeader title="Funnel" description="From conversation to followed-up CRM record, with conversion and drop-off at each step." />

@@ -1,21 +1,26 @@
-import { EmptyState } from "@/app/_components/empty-state";
+import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
-import { currentWorkspace, listWhatsAppNumbers } from "@/lib/workspaces/current";
+import { requireMember } from "@/lib/auth/page";
+import { hasRole } from "@/lib/auth/roles";
+import { listWhatsAppNumbers } from "@/lib/workspaces/current";
 
 export default async function SettingsPage() {
-  const workspace = await currentWorkspace();
-  if (!workspace) {
-    return (
-      <>
-        <PageHeader title="Settings" description="Workspace, WhatsApp numbers and CRM." />
-        <EmptyState title="No workspace yet">Create one with `npm run -s workspace:create`.</EmptyState>
-      </>
-    );
-  }
+  const { workspace, principal } = await requireMember({ role: "manager" });
   const numbers = await listWhatsAppNumbers(workspace.id);
   return (
     <>
-      <PageHeader title="Settings" description="Workspace, WhatsApp numbers and CRM." />
+      <PageHeader title="Settings" description="Workspace, WhatsApp numbers and CRM.">
+        {hasRole(principal.role, "admin") ? (
+          <div className="flex gap-3 text-sm">
+            <Link href="/settings/members" className="rounded-md border border-slate-300 bg-white px-3 py-2 font-medium hover:bg-slate-100">
+              Members
+            </Link>
+            <Link href="/settings/api-keys" className="rounded-md border border-slate-300 bg-white px-3 py-2 font-medium hover:bg-slate-100">
+              API keys
+            </Link>
+          </div>
+        ) : null}
+      </PageHeader>
       <dl className="grid max-w-2xl grid-cols-3 gap-x-4 gap-y-3 rounded-lg border border-slate-200 bg-white p-6 text-sm">
         <dt className="text-slate-600">Workspace</dt>
         <dd className="col-span-2 font-medium">{workspace.name}</dd>

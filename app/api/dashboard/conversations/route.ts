@@ -1,14 +1,15 @@
 // The review queue's rows as JSON, polled by the queue page so new
-// conversations appear without a reload. Same-origin, for the dashboard's
-// current workspace (sign-in will guard it once sessions exist).
+// conversations appear without a reload. For the signed-in person's active
+// workspace (reviewers and up).
 import { listRecentConversations, toQueueRowData } from "@/lib/conversations/queries";
-import { withErrors } from "@/lib/http/route";
-import { currentWorkspace } from "@/lib/workspaces/current";
+import { withWorkspace } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withErrors(async () => {
-  const workspace = await currentWorkspace();
-  const rows = workspace ? await listRecentConversations(workspace.id) : [];
-  return Response.json({ workspaceId: workspace?.id ?? null, rows: rows.map(toQueueRowData) }, { headers: { "cache-control": "no-store" } });
-});
+export const GET = withWorkspace(
+  async (_request, { principal }) => {
+    const rows = await listRecentConversations(principal.workspaceId);
+    return Response.json({ workspaceId: principal.workspaceId, rows: rows.map(toQueueRowData) }, { headers: { "cache-control": "no-store" } });
+  },
+  { role: "reviewer" },
+);

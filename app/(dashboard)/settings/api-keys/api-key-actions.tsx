@@ -1,0 +1,58 @@
+"use client";
+// Admins' API key controls: create (the key is shown once, here) and revoke.
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+import { sendJson } from "@/app/_components/send-json";
+import { useHydrated } from "@/app/_components/use-hydrated";
+
+type CreatedKey = { id: string; name: string; prefix: string; key: string };
+
+export function CreateApiKeyForm() {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const mutation = useMutation({
+    mutationFn: (name: string) => sendJson<CreatedKey>("POST", "/api/v1/api-keys", { name }),
+    onSuccess: () => router.refresh(),
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    mutation.mutate(String(new FormData(event.currentTarget).get("name")));
+  };
+  return (
+    <div className="max-w-3xl rounded-lg border border-slate-200 bg-white p-4 text-sm">
+      <form onSubmit={submit} className="flex items-end gap-3">
+        <label className="flex flex-col gap-1">
+          Name
+          <input name="name" required maxLength={100} placeholder="chatbot import" className="rounded-md border border-slate-300 px-2 py-1" />
+        </label>
+        <button type="submit" disabled={!hydrated || mutation.isPending} className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white">
+          Create API key
+        </button>
+      </form>
+      {mutation.data ? (
+        <div className="mt-4 rounded bg-amber-50 p-3 text-amber-950">
+          <p className="font-medium">Copy this key now: it will not be shown again.</p>
+          <code className="mt-1 block break-all font-mono" data-testid="new-api-key">
+            {mutation.data.key}
+          </code>
+        </div>
+      ) : null}
+      {mutation.error ? <p role="alert" className="mt-2 text-red-700">{mutation.error.message}</p> : null}
+    </div>
+  );
+}
+
+export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const mutation = useMutation({ mutationFn: () => sendJson("DELETE", `/api/v1/api-keys/${id}`), onSuccess: () => router.refresh() });
+  return (
+    <>
+      {mutation.error ? <span role="alert" className="mr-2 text-xs text-red-700">{mutation.error.message}</span> : null}
+      <button type="button" onClick={() => mutation.mutate()} disabled={!hydrated || mutation.isPending} className="text-sm text-red-800 underline" aria-label={`Revoke ${name}`}>
+        Revoke
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+// Members of the active workspace and their roles; admins only.
+import { PageHeader } from "@/app/_components/page-header";
+import { requireMember } from "@/lib/auth/page";
+import { ROLES } from "@/lib/auth/roles";
+import { listMembers } from "@/lib/workspaces/members";
+import { AddMemberForm, MemberRoleSelect, RemoveMemberButton } from "./member-actions";
+
+export default async function MembersPage() {
+  const { workspace, principal } = await requireMember({ role: "admin" });
+  const members = await listMembers(workspace.id);
+  return (
+    <>
+      <PageHeader title="Members" description="People who can sign in to this workspace. Reviewers work the queue; managers also see the funnel and settings; admins also manage members, API keys and integrations." />
+      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" data-testid="members-table">
+        <thead className="bg-slate-100 text-left text-slate-700">
+          <tr>
+            <th scope="col" className="px-4 py-2">Email</th>
+            <th scope="col" className="px-4 py-2">Role</th>
+            <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((member) => (
+            <tr key={member.membershipId} className="border-t border-slate-100">
+              <td className="px-4 py-2 font-medium">
+                {member.email}
+                {member.userId === principal.userId ? <span className="ml-2 text-xs text-slate-600">(you)</span> : null}
+              </td>
+              <td className="px-4 py-2">
+                <MemberRoleSelect membershipId={member.membershipId} email={member.email} role={member.role} roles={[...ROLES]} />
+              </td>
+              <td className="px-4 py-2 text-right">
+                <RemoveMemberButton membershipId={member.membershipId} email={member.email} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <AddMemberForm roles={[...ROLES]} />
+    </>
+  );
+}

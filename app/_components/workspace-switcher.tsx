@@ -1,0 +1,49 @@
+"use client";
+// Lets a person who belongs to several workspaces make another one active on
+// their session, then reopens the queue in it.
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useHydrated } from "./use-hydrated";
+
+type Props = { activeWorkspaceId: string; workspaces: { id: string; name: string; role: string }[] };
+
+async function switchWorkspace(workspaceId: string): Promise<void> {
+  const response = await fetch("/api/v1/session/workspace", {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ workspaceId }),
+  });
+  if (!response.ok) throw new Error(((await response.json()) as { detail?: string }).detail ?? "Switching failed");
+}
+
+export function WorkspaceSwitcher({ activeWorkspaceId, workspaces }: Props) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const mutation = useMutation({
+    mutationFn: switchWorkspace,
+    onSuccess: () => {
+      router.push("/queue");
+      router.refresh();
+    },
+  });
+  if (workspaces.length < 2) return null;
+  return (
+    <label className="mt-3 flex flex-col gap-1 text-xs text-slate-600">
+      Switch workspace
+      <select
+        aria-label="Workspace"
+        value={activeWorkspaceId}
+        disabled={!hydrated || mutation.isPending}
+        onChange={(event) => mutation.mutate(event.target.value)}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
+      >
+        {workspaces.map((workspace) => (
+          <option key={workspace.id} value={workspace.id}>
+            {workspace.name} ({workspace.role})
+          </option>
+        ))}
+      </select>
+      {mutation.error ? <span role="alert" className="text-red-700">{mutation.error.message}</span> : null}
+    </label>
+  );
+}

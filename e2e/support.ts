@@ -1,0 +1,30 @@
+// Shared by the end-to-end specs and playwright.config.ts: the ports (overridable
+// so checkouts can test side by side), the demo login, signing in through the
+// real form, and the operators' command line against the e2e database.
+import { execFileSync } from "node:child_process";
+import { expect, type Page } from "@playwright/test";
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DATABASE_PORT = Number(process.env.E2E_DATABASE_PORT ?? 54349);
+export const E2E_DATA_DIR = ".data/e2e";
+export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+
+export const DEMO_EMAIL = "demo@leadbridge.local";
+export const DEMO_PASSWORD = "leadbridge-demo";
+
+export async function signIn(page: Page, email = DEMO_EMAIL, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/queue$/);
+}
+
+/** Runs an operator command (e.g. workspace:create) on the e2e database and returns its JSON. */
+export function operator(script: "workspace-create" | "apikey-create", args: string[]): Record<string, unknown> {
+  const out = execFileSync("node_modules/.bin/tsx", [`scripts/${script}.ts`, ...args], {
+    env: { ...process.env, LEADBRIDGE_DATA_DIR: E2E_DATA_DIR, EMBEDDED_POSTGRES_PORT: String(E2E_DATABASE_PORT), DATABASE_URL: "" },
+    encoding: "utf8",
+  });
+  return JSON.parse(out) as Record<string, unknown>;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { UsageError } from "./cli";
+import { parseApiKeyCreateArgs, parseWorkspaceCreateArgs } from "./admin-args";
+
+describe("workspace:create arguments", () => {
+  it("reads every option", () => {
+    expect(
+      parseWorkspaceCreateArgs(["--name", "Verde", "--whatsapp-phone-number-id", "123456", "--default-country", "br", "--admin-email", "a@b.co", "--admin-password", "long enough pw"]),
+    ).toEqual({ name: "Verde", whatsappPhoneNumberId: "123456", defaultCountry: "BR", admin: { email: "a@b.co", password: "long enough pw" } });
+    expect(parseWorkspaceCreateArgs(["--name", "V", "--whatsapp-phone-number-id", "123456", "--default-country", "US"]).admin).toBeUndefined();
+  });
+
+  it.each([
+    [[], /--name is required/],
+    [["--name", "V", "--default-country", "US"], /--whatsapp-phone-number-id is required/],
+    [["--name", "V", "--whatsapp-phone-number-id", "abc", "--default-country", "US"], /digits/],
+    [["--name", "V", "--whatsapp-phone-number-id", "123456", "--default-country", "Brazil"], /alpha-2/],
+    [["--name", "V", "--whatsapp-phone-number-id", "123456", "--default-country", "US", "--admin-password", "x"], /needs --admin-email/],
+    [["--name", "V", "--bogus", "1"], /Unknown option '--bogus'/],
+    [["--name", "V", "--whatsapp-phone-number-id", "123456", "--default-country", "US", "--admin-email", "a@b.co", "--admin-password", "short"], /at least 10/],
+  ])("refuses %j with a usage error", (args, message) => {
+    expect(() => parseWorkspaceCreateArgs(args)).toThrow(UsageError);
+    expect(() => parseWorkspaceCreateArgs(args)).toThrow(message);
+    expect(() => parseWorkspaceCreateArgs(args)).toThrow(/usage: npm run -s workspace:create/);
+  });
+});
+
+describe("apikey:create arguments", () => {
+  it("needs a workspace UUID and names the key 'default' unless told", () => {
+    expect(parseApiKeyCreateArgs(["--workspace", "0b3c2a8e-1f0e-4d3b-9a3e-2c6f1d2e3a4b"])).toEqual({ workspaceId: "0b3c2a8e-1f0e-4d3b-9a3e-2c6f1d2e3a4b", name: "default" });
+    expect(() => parseApiKeyCreateArgs([])).toThrow(/--workspace is required/);
+    expect(() => parseApiKeyCreateArgs(["--workspace", "demo"])).toThrow(UsageError);
+  });
+});
