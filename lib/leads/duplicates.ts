@@ -68,7 +68,8 @@ export async function findDuplicateCandidates(workspaceId: string, query: Duplic
         select: { id: true, name: true, email: true, emailNormalized: true, phoneE164: true, company: true },
       }),
       db().leadProposal.findMany({
-        where: { workspaceId, OR: exactWhere, status: { notIn: ["rejected"] }, ...(query.excludeProposalId ? { id: { not: query.excludeProposalId } } : {}) },
+        // Approved and merged leads are represented by their contact.
+        where: { workspaceId, OR: exactWhere, status: { notIn: ["rejected", "approved", "merged"] }, ...(query.excludeProposalId ? { id: { not: query.excludeProposalId } } : {}) },
         orderBy: { createdAt: "desc" },
         take: 20,
         select: { id: true, name: true, email: true, emailNormalized: true, phoneE164: true, company: true },

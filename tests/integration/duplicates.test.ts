@@ -58,7 +58,7 @@ describe("findDuplicateCandidates", () => {
     expect(await findDuplicateCandidates(workspaceId, query({ name: "Paulo Mendes", phones: ["+5541999990000"] }))).toEqual([]);
   });
 
-  it("includes earlier leads with the same phone, but not the proposal itself or rejected ones", async () => {
+  it("includes earlier open leads with the same phone, but not the proposal itself or rejected ones", async () => {
     const conversation = await db().conversation.create({
       data: { workspaceId, source: "import", contactWaId: "5585988887777", firstMessageAt: new Date(), lastMessageAt: new Date() },
     });

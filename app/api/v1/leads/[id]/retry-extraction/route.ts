@@ -1,0 +1,15 @@
+// POST /api/v1/leads/{id}/retry-extraction: queues extraction again (e.g. after an LLM failure).
+import { dispatchOutbox } from "@/inngest/dispatch";
+import { auditActor } from "@/lib/auth/principal";
+import { recordId } from "@/lib/http/params";
+import { withWorkspace } from "@/lib/http/route";
+import { retryExtraction } from "@/lib/leads/retry";
+
+export const POST = withWorkspace<{ id: string }>(
+  async (_request, { principal, params }) => {
+    await retryExtraction(principal.workspaceId, recordId(params.id, "Lead"), auditActor(principal));
+    void dispatchOutbox().catch(() => {});
+    return Response.json({ queued: true }, { status: 202 });
+  },
+  { role: "reviewer", callers: "any" },
+);

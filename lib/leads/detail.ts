@@ -1,0 +1,80 @@
+// Everything the review screen shows for one lead: the proposal with its
+// evidence, confidence and validation flags, the transcript, possible
+// duplicates with their reasons, the labeled scores, the CRM links and sync
+// state, and the audit log. Scoped by workspace.
+import { listAuditTrail } from "./audit-trail";
+import { loadTranscript } from "@/lib/conversations/transcript";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import { currentScore } from "@/lib/scoring/scores";
+import { findDuplicateCandidates } from "./duplicates";
+import { phoneFromWaId } from "@/lib/phone/canonical";
+
+export async function leadDetail(workspaceId: string, proposalId: string) {
+  const proposal = await db().leadProposal.findFirst({
+    where: { id: proposalId, workspaceId },
+    select: {
+      id: true,
+      conversationId: true,
+      status: true,
+      version: true,
+      name: true,
+      email: true,
+      phone: true,
+      phoneE164: true,
+      emailNormalized: true,
+      company: true,
+      productInterest: true,
+      urgencyLevel: true,
+      evidence: true,
+      confidence: true,
+      validation: true,
+      qualifies: true,
+      insufficientReason: true,
+      failureReason: true,
+      extractor: true,
+      extractedAt: true,
+      contactId: true,
+      reviewedBy: true,
+      reviewedAt: true,
+      rejectReason: true,
+      rejectNote: true,
+      syncStatus: true,
+      syncError: true,
+      updatedAt: true,
+      workspace: { select: { defaultCountry: true, products: true } },
+      conversation: { select: { crmLinks: { select: { crmSystem: true, crmContactId: true, crmLeadId: true, linkedAt: true } } } },
+    },
+  });
+  if (!proposal) throw notFound("Lead");
+  const [transcript, duplicates, score, audit] = await Promise.all([
+    loadTranscript(workspaceId, proposal.conversationId),
+    findDuplicateCandidates(workspaceId, {
+      name: proposal.name,
+      email: proposal.emailNormalized,
+      phones: [proposal.phoneE164, proposal.phone].filter((phone): phone is string => Boolean(phone?.startsWith("+"))),
+      company: proposal.company,
+      excludeProposalId: proposal.id,
+    }),
+    currentScore(workspaceId, proposal.conversationId),
+    listAuditTrail(workspaceId, proposal.id),
+  ]);
+  // The WhatsApp number's own contact, for "a second conversation from the same number".
+  const waPhone = phoneFromWaId(transcript.contactWaId);
+  const sameNumber = duplicates.some((candidate) => candidate.phone === waPhone)
+    ? []
+    : await findDuplicateCandidates(workspaceId, { name: null, email: null, phones: [waPhone], company: null, excludeProposalId: proposal.id });
+  const { workspace, conversation, ...lead } = proposal;
+  return {
+    lead,
+    defaultCountry: workspace.defaultCountry,
+    products: workspace.products,
+    crmLinks: conversation.crmLinks,
+    transcript,
+    duplicates: [...duplicates, ...sameNumber],
+    score: score && { source: score.source, version: score.version, summary: score.labels.summary, fields: score.labels.fields },
+    audit,
+  };
+}
+
+export type LeadDetail = Awaited<ReturnType<typeof leadDetail>>;
