@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { BackgroundWorkNotice } from "@/app/_components/background-work-notice";
 import { NavLink } from "@/app/_components/nav-link";
 import { WorkspaceSwitcher } from "@/app/_components/workspace-switcher";
 import { Providers } from "@/app/providers";
@@ -50,7 +51,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             </form>
           </div>
         </aside>
-        <main className="flex-1 p-8">{children}</main>
+        <main className="flex-1 p-8">
+          <BackgroundWorkNotice workspaceId={member.workspace.id} />
+          {children}
+        </main>
       </div>
     </Providers>
   );

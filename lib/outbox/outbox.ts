@@ -139,11 +139,17 @@ export async function failItem(
   return status;
 }
 
-/** Work still to do, for the "N leads waiting for the background worker" notice. */
-export async function waitingCounts(workspaceId: string): Promise<Record<OutboxKind, number>> {
+/** A due item not picked up within this long means no background worker is running. */
+export const OVERDUE_AFTER_MS = 30_000;
+
+/**
+ * Work that is due but not picked up, per kind: what the "12 leads waiting for
+ * the background worker" notice counts. Empty when a worker keeps up.
+ */
+export async function overdueCounts(workspaceId: string, now = new Date()): Promise<Record<OutboxKind, number>> {
   const groups = await db().outboxItem.groupBy({
     by: ["kind"],
-    where: { workspaceId, status: { in: ["pending", "claimed"] } },
+    where: { workspaceId, status: "pending", availableAt: { lt: new Date(now.getTime() - OVERDUE_AFTER_MS) } },
     _count: { _all: true },
   });
   const counts = Object.fromEntries(outboxKinds.map((kind) => [kind, 0])) as Record<OutboxKind, number>;

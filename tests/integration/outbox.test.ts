@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { drainOutbox, PermanentFailure, RetryLater } from "@/lib/outbox/drain";
-import { claimDue, claimItem, enqueue, MAX_ATTEMPTS } from "@/lib/outbox/outbox";
+import { claimDue, claimItem, enqueue, MAX_ATTEMPTS, overdueCounts } from "@/lib/outbox/outbox";
 
 async function workspace(slug: string) {
   return db().workspace.create({ data: { name: slug, slug, defaultCountry: "BR" } });
@@ -100,5 +100,16 @@ describe("outbox", () => {
     await db().outboxItem.update({ where: { id }, data: { attempts: MAX_ATTEMPTS - 1 } });
     await drainOutbox({ worker: "t", handlers: { push_scores: { run: async () => { throw new Error("still down"); } } } });
     expect(await db().outboxItem.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, lastError: "still down" });
+  });
+});
+
+describe("overdue work", () => {
+  it("counts only due work nobody picked up, per kind, for the notice", async () => {
+    const { id: workspaceId } = await workspace("overdue");
+    const now = new Date();
+    await enqueue(db(), { workspaceId, kind: "sync_lead", payload: {}, availableAt: new Date(now.getTime() - 60_000) });
+    await enqueue(db(), { workspaceId, kind: "sync_lead", payload: {}, availableAt: new Date(now.getTime() - 5_000) });
+    await enqueue(db(), { workspaceId, kind: "extract_lead", payload: {}, availableAt: new Date(now.getTime() + 60_000) });
+    expect(await overdueCounts(workspaceId, now)).toEqual({ extract_lead: 0, sync_lead: 1, push_scores: 0, follow_up_due: 0 });
   });
 });

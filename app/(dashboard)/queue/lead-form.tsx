@@ -1,0 +1,125 @@
+"use client";
+// The proposed lead as an editable form: each field with its confidence, the
+// flags about it, and a button that shows the message it came from. Validation
+// re-runs on every keystroke with the same rules the server applies.
+import { forwardRef } from "react";
+import { checkLead, type LeadValues } from "@/lib/leads/lead-fields";
+import { confidenceWord, EXTRACTION_FIELD, type Evidence, type ReviewFlag } from "./review-types";
+
+type Props = {
+  values: LeadValues;
+  onChange: (values: LeadValues) => void;
+  defaultCountry: string;
+  products: string[];
+  evidence: Record<string, Evidence>;
+  confidence: Record<string, number>;
+  flags: ReviewFlag[];
+  phoneFromWhatsApp: boolean;
+  readOnly: boolean;
+  onShowEvidence: (evidence: NonNullable<Evidence>) => void;
+};
+
+const fieldLabels: Record<keyof LeadValues, string> = {
+  name: "Name",
+  email: "Email",
+  phone: "Phone",
+  company: "Company",
+  productInterest: "Product interest",
+  urgencyLevel: "Urgency",
+};
+
+function Badge({ tone, children }: { tone: "good" | "bad" | "warn" | "info"; children: string }) {
+  const styles = { good: "bg-emerald-100 text-emerald-900", bad: "bg-red-100 text-red-900", warn: "bg-amber-100 text-amber-900", info: "bg-slate-100 text-slate-800" };
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${styles[tone]}`}>{children}</span>;
+}
+
+export const LeadForm = forwardRef<HTMLInputElement, Props>(function LeadForm(props, firstInput) {
+  const { values, onChange, defaultCountry, products, evidence, confidence, flags, phoneFromWhatsApp, readOnly, onShowEvidence } = props;
+  const check = checkLead(values, defaultCountry);
+  const set = (field: keyof LeadValues) => (value: string) => onChange({ ...values, [field]: value === "" ? null : value });
+
+  const fieldBadges = (field: keyof LeadValues) => {
+    const badges: React.ReactNode[] = [];
+    if (field === "email" && values.email) {
+      badges.push(<Badge key="v" tone={check.validation.email_valid ? "good" : "bad"}>{check.validation.email_valid ? "valid email" : "invalid email"}</Badge>);
+      if (check.emailTypoSuggestion) badges.push(<Badge key="t" tone="warn">{`typo? ${check.emailTypoSuggestion}`}</Badge>);
+    }
+    if (field === "phone" && values.phone) {
+      badges.push(<Badge key="v" tone={check.validation.phone_valid ? "good" : "bad"}>{check.validation.phone_valid ? "valid phone" : "invalid phone"}</Badge>);
+      if (check.validation.phone_type) badges.push(<Badge key="k" tone="info">{check.validation.phone_type.replaceAll("_", " ")}</Badge>);
+      if (check.validation.phone_country) badges.push(<Badge key="c" tone="info">{check.validation.phone_country}</Badge>);
+      if (phoneFromWhatsApp) badges.push(<Badge key="w" tone="info">from WhatsApp number</Badge>);
+    }
+    return badges;
+  };
+
+  return (
+    <form className="grid gap-3" aria-label="Proposed lead" onSubmit={(event) => event.preventDefault()}>
+      {(Object.keys(fieldLabels) as (keyof LeadValues)[]).map((field, index) => {
+        const key = EXTRACTION_FIELD[field]!;
+        const fieldEvidence = evidence[key] ?? null;
+        const fieldFlags = flags.filter((flag) => flag.field === key && flag.code !== "phone_from_whatsapp");
+        const id = `lead-${field}`;
+        return (
+          <div key={field} className="grid gap-1">
+            <div className="flex items-center justify-between gap-2">
+              <label htmlFor={id} className="text-sm font-medium">
+                {fieldLabels[field]}
+              </label>
+              <span className="text-xs text-slate-600">confidence {confidenceWord(confidence[key])}</span>
+            </div>
+            <div className="flex gap-2">
+              {field === "urgencyLevel" ? (
+                <select id={id} disabled={readOnly} value={values.urgencyLevel ?? ""} onChange={(event) => set(field)(event.target.value)} className="flex-1 rounded border border-slate-300 px-2 py-1 text-sm">
+                  <option value="">—</option>
+                  <option value="low">low</option>
+                  <option value="medium">medium</option>
+                  <option value="high">high</option>
+                </select>
+              ) : field === "productInterest" ? (
+                <select id={id} disabled={readOnly} value={values.productInterest ?? ""} onChange={(event) => set(field)(event.target.value)} className="flex-1 rounded border border-slate-300 px-2 py-1 text-sm">
+                  <option value="">— none —</option>
+                  {products.map((product) => (
+                    <option key={product} value={product}>
+                      {product}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  id={id}
+                  ref={index === 0 ? firstInput : undefined}
+                  readOnly={readOnly}
+                  value={values[field] ?? ""}
+                  onChange={(event) => set(field)(event.target.value)}
+                  className="flex-1 rounded border border-slate-300 px-2 py-1 text-sm read-only:bg-slate-50"
+                  aria-describedby={`${id}-checks`}
+                />
+              )}
+              <button
+                type="button"
+                disabled={!fieldEvidence}
+                onClick={() => fieldEvidence && onShowEvidence(fieldEvidence)}
+                className="rounded border border-slate-300 px-2 text-xs text-slate-800 hover:bg-slate-100 disabled:opacity-50"
+                aria-label={`Show where the ${fieldLabels[field].toLowerCase()} came from`}
+              >
+                Evidence
+              </button>
+            </div>
+            <div id={`${id}-checks`} className="flex flex-wrap gap-1" data-testid={`${id}-checks`}>
+              {fieldBadges(field)}
+              {fieldFlags.map((flag) => (
+                <Badge key={flag.code + flag.message} tone="warn">
+                  {flag.message}
+                </Badge>
+              ))}
+            </div>
+          </div>
+        );
+      })}
+      <p className={`text-sm ${check.qualifies ? "text-emerald-800" : "text-amber-800"}`} role="status" data-testid="qualification">
+        {check.qualifies ? "Qualifies: a name and a valid way to reach them." : check.insufficientReason}
+      </p>
+    </form>
+  );
+});
