@@ -1,6 +1,8 @@
 // Every Inngest function the app serves (app/api/inngest/route.ts).
+import { followUpFunction } from "./functions/follow-up";
+import { prospectRepliedFunction } from "./functions/prospect-replied";
 import { pushScoresFunction } from "./functions/push-scores";
 import { resendOutbox } from "./functions/resend-outbox";
 import { syncLeadFunction } from "./functions/sync-lead";
 
-export const functions = [resendOutbox, syncLeadFunction, pushScoresFunction];
+export const functions = [resendOutbox, syncLeadFunction, pushScoresFunction, followUpFunction, prospectRepliedFunction];
