@@ -15,7 +15,8 @@ import { runOutboxItem, serviceStep } from "../outbox-run";
 /** Wakes before giving up on a follow-up that keeps being moved later (each is a new event anyway). */
 const MAX_WAKES = 10;
 
-type Watch = { followUpId: string; status: string; dueAt: string } | { gone: string };
+// `due` is decided inside the step: a replay after waking must take the same path.
+type Watch = { followUpId: string; status: string; dueAt: string; due: boolean } | { gone: string };
 
 /** The follow-up this run's outbox item is for, while that item still waits. */
 async function watchFollowUp(outboxItemId: string): Promise<Watch> {
@@ -25,7 +26,7 @@ async function watchFollowUp(outboxItemId: string): Promise<Watch> {
   if (!payload.success) return { gone: "its outbox item names no follow-up" };
   const followUp = await db().followUp.findUnique({ where: { id: payload.data.followUpId }, select: { id: true, status: true, dueAt: true } });
   if (!followUp) return { gone: "the follow-up no longer exists" };
-  return { followUpId: followUp.id, status: followUp.status, dueAt: followUp.dueAt.toISOString() };
+  return { followUpId: followUp.id, status: followUp.status, dueAt: followUp.dueAt.toISOString(), due: followUp.dueAt <= new Date() };
 }
 
 export const followUpFunction = inngest.createFunction(
@@ -42,7 +43,7 @@ export const followUpFunction = inngest.createFunction(
       const watch = (await step.run(`load-follow-up-${wake}`, () => watchFollowUp(outboxItemId))) as Watch;
       if ("gone" in watch) return { skipped: watch.gone };
       if (watch.status !== "scheduled") return { skipped: `the follow-up is ${watch.status}` };
-      if (new Date(watch.dueAt) <= new Date()) break;
+      if (watch.due) break;
       await step.sleepUntil(`sleep-until-due-${wake}`, watch.dueAt);
     }
     return runOutboxItem({ event, step, runId }, async (item) => {
