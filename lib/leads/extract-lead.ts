@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import { extractorFor, type ConversationInput, type ExtractionOutcome, type ProviderName } from "@/lib/extraction";
 import { canonicalPhone } from "@/lib/phone/canonical";
+import { proposeFollowUp } from "@/lib/followups/propose-for-conversation";
 import { refreshEmbeddedScore } from "@/lib/scoring/scores";
 
 export const REVIEWED_STATUSES = ["approved", "merged", "rejected"] as const;
@@ -82,5 +83,7 @@ export async function extractLead(workspaceId: string, conversationId: string, p
     : await db().leadProposal.create({ data: { workspaceId, conversationId, ...fields }, select: { id: true } });
   if (!proposal) return { status: "skipped", proposalId: existing?.id ?? null, reason: "a reviewer acted while it was being extracted" };
   await refreshEmbeddedScore(workspaceId, conversationId);
+  // The follow-up the conversation asks for, proposed now and scheduled on approval.
+  await proposeFollowUp(workspaceId, conversationId, new Date());
   return { status: fields.status as ExtractLeadResult["status"], proposalId: proposal.id, reason: outcome.ok ? (outcome.result.insufficientReason ?? undefined) : outcome.reason };
 }

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { recordAuditEvent, type AuditEntry } from "@/lib/audit/record";
 import { db, Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
+import { scheduleFollowUpForApprovedLead, unscheduleFollowUpsOfConversation } from "@/lib/followups/schedule";
 import { enqueue } from "@/lib/outbox/outbox";
 import { findDuplicateCandidates } from "./duplicates";
 import { applyEdits, checkLead, LEAD_FIELD_NAMES, type LeadEdits, type LeadFieldName, type LeadValues } from "./lead-fields";
@@ -182,6 +183,7 @@ export async function approveProposal(input: ReviewInput & { edits?: LeadEdits }
       select: proposalSelect,
     });
     await queueSync(tx, proposal, now);
+    await scheduleFollowUpForApprovedLead(tx, { workspaceId: input.workspaceId, conversationId: proposal.conversationId, contactId: contact.id });
     await recordAuditEvent(
       {
         ...input.actor,
@@ -260,6 +262,7 @@ export async function mergeProposal(input: ReviewInput & { contactId: string; ch
       select: proposalSelect,
     });
     await queueSync(tx, proposal, now);
+    await scheduleFollowUpForApprovedLead(tx, { workspaceId: input.workspaceId, conversationId: proposal.conversationId, contactId: contact.id });
     await recordAuditEvent(
       {
         ...input.actor,
@@ -332,6 +335,7 @@ export async function undoReview(input: ReviewInput) {
       const dropped = await tx.outboxItem.deleteMany({ where: { kind: "sync_lead", dedupeKey: proposal.id, status: "pending" } });
       const started = await tx.outboxItem.count({ where: { kind: "sync_lead", dedupeKey: proposal.id, status: { in: ["claimed", "done"] } } });
       if (dropped.count === 0 && started > 0) throw new AppError("conflict", "The CRM sync has already started; this can no longer be undone.");
+      await unscheduleFollowUpsOfConversation(tx, proposal.conversationId);
     }
     const before = last.before as Record<string, unknown>;
     const after = last.after as Record<string, unknown>;

@@ -3,6 +3,7 @@
 // call them through this table.
 import { z } from "zod";
 import { asOutboxFailure, markSyncStatus, pushLabeledScores, syncLead } from "@/lib/crm/sync";
+import { runDueFollowUp } from "@/lib/followups/run-due";
 import { extractLead } from "@/lib/leads/extract-lead";
 import type { OutboxHandlers } from "./drain";
 import { PermanentFailure } from "./drain";
@@ -10,8 +11,10 @@ import { PermanentFailure } from "./drain";
 export const extractLeadPayload = z.object({ conversationId: z.uuid() });
 export const syncLeadPayload = z.object({ leadProposalId: z.uuid() });
 export const pushScoresPayload = z.object({ conversationId: z.uuid() });
+// conversationId rides along so the Inngest event can be cancelled by the prospect's reply.
+export const followUpDuePayload = z.object({ followUpId: z.uuid(), conversationId: z.uuid().optional() });
 
-function parsePayload<T extends z.ZodType>(schema: T, payload: unknown): z.infer<T> {
+export function parsePayload<T extends z.ZodType>(schema: T, payload: unknown): z.infer<T> {
   const parsed = schema.safeParse(payload);
   if (!parsed.success) throw new PermanentFailure(`Malformed outbox payload: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
@@ -36,6 +39,15 @@ export const outboxHandlers: OutboxHandlers = {
       if (!item.workspaceId) throw new PermanentFailure("A score push needs its workspace.");
       try {
         await pushLabeledScores(item.workspaceId, parsePayload(pushScoresPayload, item.payload).conversationId);
+      } catch (error) {
+        throw asOutboxFailure(error);
+      }
+    },
+  },
+  follow_up_due: {
+    run: async (item) => {
+      try {
+        await runDueFollowUp(parsePayload(followUpDuePayload, item.payload).followUpId, new Date());
       } catch (error) {
         throw asOutboxFailure(error);
       }

@@ -168,3 +168,21 @@ describe("reject and undo", () => {
     });
   });
 });
+
+describe("follow-ups on approval", () => {
+  it("schedules the proposed follow-up for the new contact, and undo takes it back", async () => {
+    const lead = await proposal();
+    const dueAt = new Date(Date.now() + 86_400_000);
+    const followUp = await db().followUp.create({
+      data: { workspaceId, conversationId: lead.conversationId, dueAt, timezone: "America/Sao_Paulo", channel: "call", reason: "asked for a call", status: "proposed" },
+    });
+    const now = new Date();
+    const { contact } = await approveProposal({ workspaceId, proposalId: lead.id, expectedVersion: 1, actor: ana, now });
+    expect(await db().followUp.findUniqueOrThrow({ where: { id: followUp.id } })).toMatchObject({ status: "scheduled", contactId: contact.id });
+    expect((await db().outboxItem.findFirstOrThrow({ where: { kind: "follow_up_due", dedupeKey: followUp.id } })).availableAt).toEqual(dueAt);
+
+    await undoReview({ workspaceId, proposalId: lead.id, expectedVersion: 2, actor: ana, now });
+    expect(await db().followUp.findUniqueOrThrow({ where: { id: followUp.id } })).toMatchObject({ status: "proposed", contactId: null });
+    expect(await db().outboxItem.count({ where: { kind: "follow_up_due", dedupeKey: followUp.id } })).toBe(0);
+  });
+});

@@ -97,19 +97,31 @@ export function createInternalCrm(workspaceId: string): CrmAdapter {
       if (count === 0) throw new CrmPermanentError(`Contact ${crmContactId} does not exist in the internal CRM.`);
     },
     async createTask(task: CrmTaskInput) {
-      const created = await db().crmTask.create({
-        data: {
-          workspaceId,
-          contactId: task.crmContactId,
-          subject: task.subject,
-          body: task.body ?? null,
-          dueAt: task.dueAt,
-          priority: task.priority,
-          type: task.type,
-        },
-        select: { id: true },
-      });
-      return { crmTaskId: created.id };
+      // One task per follow-up (CrmTask.followUpId is unique): a repeat returns the first.
+      const existing = task.followUpId
+        ? await db().crmTask.findUnique({ where: { followUpId: task.followUpId }, select: { id: true } })
+        : null;
+      if (existing) return { crmTaskId: existing.id };
+      try {
+        const created = await db().crmTask.create({
+          data: {
+            workspaceId,
+            contactId: task.crmContactId,
+            followUpId: task.followUpId ?? null,
+            subject: task.subject,
+            body: task.body ?? null,
+            dueAt: task.dueAt,
+            priority: task.priority,
+            type: task.type,
+          },
+          select: { id: true },
+        });
+        return { crmTaskId: created.id };
+      } catch (error) {
+        if (!isUniqueViolation(error) || !task.followUpId) throw error;
+        const raced = await db().crmTask.findUniqueOrThrow({ where: { followUpId: task.followUpId }, select: { id: true } });
+        return { crmTaskId: raced.id };
+      }
     },
     async ensureCustomProperties() {
       // Our own tables have the labeled score columns.

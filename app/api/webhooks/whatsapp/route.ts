@@ -2,6 +2,7 @@
 // signed deliveries of messages and statuses (POST). Answers fast: messages are
 // stored and extraction is queued in the outbox; nothing heavy runs here.
 import { dispatchOutbox } from "@/inngest/dispatch";
+import { announceProspectReplies } from "@/inngest/prospect-replied";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { parseJson, readRawBody } from "@/lib/http/body";
@@ -34,6 +35,10 @@ export const POST = withErrors(async (request) => {
     const summary = await ingestWebhook(readWebhookPayload(parseJson(raw)), { quietSeconds });
     // Best effort, after commit: the outbox keeps the work if this fails.
     void dispatchOutbox().catch((error: unknown) => console.warn(`[webhook] outbox dispatch failed: ${(error as Error).message}`));
+    // Every stored webhook message is the prospect's: a sleeping follow-up for them stops.
+    void announceProspectReplies(summary.conversationIds).then(({ error }) => {
+      if (error) console.warn(`[webhook] prospect.replied not sent: ${error}`);
+    });
     const { stored, duplicates, badMessages, statusesApplied, parked } = summary;
     return Response.json({ received: true, stored, duplicates, badMessages, statusesApplied, parked: parked.length });
   } catch (error) {

@@ -1,0 +1,73 @@
+// Proposes a conversation's follow-up from what is in the database: reads the
+// transcript, the workspace's zone and country, the prospect's opt-out, the
+// current score's tone and the lead's email, asks the pure planner (plan.ts),
+// and keeps exactly one `proposed` FollowUp per conversation (replaced on every
+// call, deleted when the planner finds nothing). Follow-ups already scheduled,
+// done or cancelled belong to people and jobs now and are never touched here.
+// Called by the extraction pipeline after a proposal is stored.
+import { db } from "@/lib/db/client";
+import { loadTranscript } from "@/lib/conversations/transcript";
+import { notFound } from "@/lib/errors";
+import { isOptedOut } from "@/lib/ingest/opt-outs";
+import { lockKey } from "@/lib/ingest/messages-store";
+import { currentScore } from "@/lib/scoring/scores";
+import { planFollowUp, type FollowUpPlan } from "./plan";
+
+export type ProposedFollowUp = { id: string; dueAt: Date; timezone: string; channel: string; reason: string; plan: FollowUpPlan };
+
+/** Serializes proposals and scheduling for one conversation (one `proposed` row each). */
+export const followUpLockKey = (conversationId: string) => `follow-up:${conversationId}`;
+
+export async function proposeFollowUp(workspaceId: string, conversationId: string, now: Date): Promise<ProposedFollowUp | null> {
+  const transcript = await loadTranscript(workspaceId, conversationId);
+  const [workspace, conversation, lead, score, optedOut] = await Promise.all([
+    db().workspace.findUnique({ where: { id: workspaceId }, select: { timezone: true, defaultCountry: true } }),
+    db().conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { language: true } }),
+    db().leadProposal.findUnique({ where: { conversationId }, select: { name: true, email: true, phoneE164: true, contact: { select: { name: true, email: true } } } }),
+    currentScore(workspaceId, conversationId),
+    isOptedOut(workspaceId, transcript.contactWaId),
+  ]);
+  if (!workspace) throw notFound("Workspace");
+
+  const plan = planFollowUp({
+    messages: transcript.messages.map((message) => ({ id: message.id, role: message.role, text: message.text, sentAt: message.sentAt })),
+    now,
+    // The WhatsApp number is the prospect's own; an edited phone may be a desk line elsewhere.
+    phone: `+${transcript.contactWaId}`,
+    workspace: { timezone: workspace.timezone, defaultCountry: workspace.defaultCountry },
+    followUpTone: score?.followUpTone ?? null,
+    languageHint: conversation.language,
+    optedOut,
+    hasEmail: Boolean(lead?.contact?.email ?? lead?.email),
+    contactName: lead?.contact?.name ?? lead?.name ?? transcript.contactProfileName,
+    lastProspectMessageAt: transcript.lastUserMessageAt,
+  });
+
+  return db().$transaction(async (tx) => {
+    await lockKey(tx, followUpLockKey(conversationId));
+    await tx.followUp.deleteMany({ where: { workspaceId, conversationId, status: "proposed" } });
+    if (!plan) return null;
+    const row = await tx.followUp.create({
+      data: {
+        workspaceId,
+        conversationId,
+        dueAt: plan.dueAt,
+        timezone: plan.timezone,
+        channel: plan.channel,
+        reason: plan.reason,
+        tone: plan.tone,
+        signal: plan.signal?.quote ?? null,
+        signalMessageId: plan.signal?.messageId ?? null,
+        rule: plan.rule,
+        taskSubject: plan.task.subject,
+        taskBody: plan.task.body,
+        taskType: plan.task.type,
+        taskPriority: plan.task.priority,
+        templateRequired: plan.templateRequired,
+        status: "proposed",
+      },
+      select: { id: true, dueAt: true, timezone: true, channel: true, reason: true },
+    });
+    return { ...row, plan };
+  });
+}

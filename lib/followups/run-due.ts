@@ -1,0 +1,121 @@
+// The work of a follow-up when it is due (the follow-up Inngest function and
+// jobs:drain both call runDueFollowUp): cancel it when the prospect wrote after
+// it was scheduled (the authoritative check; Inngest's cancelOn is only a
+// shortcut), else apply WhatsApp's rules at that moment and create the CRM task
+// on the contact the lead's sync linked, then mark it done with the task's id.
+// Safe to repeat: a done or cancelled follow-up is left as it is, and the
+// internal CRM keys tasks by follow-up id.
+import { z } from "zod";
+import { crmAdapterFor } from "@/lib/crm/adapters";
+import { db } from "@/lib/db/client";
+import { isOptedOut } from "@/lib/ingest/opt-outs";
+import { PermanentFailure, RetryLater } from "@/lib/outbox/drain";
+import { dueTask } from "./due-task";
+
+export const PROSPECT_REPLIED_FIRST = "prospect replied first";
+
+/** How soon to look again for the CRM link while the lead's sync is still under way. */
+export const WAIT_FOR_SYNC_MS = 60_000;
+
+export type DueFollowUpResult =
+  | { status: "done"; crmTaskId: string }
+  | { status: "cancelled"; reason: string }
+  | { status: "skipped"; reason: string };
+
+const followUpSelect = {
+  id: true,
+  workspaceId: true,
+  conversationId: true,
+  status: true,
+  dueAt: true,
+  timezone: true,
+  channel: true,
+  reason: true,
+  tone: true,
+  rule: true,
+  signal: true,
+  signalMessageId: true,
+  scheduledAt: true,
+  crmTaskId: true,
+  cancelReason: true,
+  contact: { select: { name: true, email: true, phoneE164: true } },
+  conversation: { select: { contactWaId: true, lastUserMessageAt: true, leadProposal: { select: { syncStatus: true, syncError: true } } } },
+} as const;
+
+/** Marks a scheduled follow-up cancelled; false when it was no longer scheduled. */
+async function cancelScheduled(followUpId: string, reason: string): Promise<boolean> {
+  const { count } = await db().followUp.updateMany({
+    where: { id: followUpId, status: "scheduled" },
+    data: { status: "cancelled", cancelReason: reason, cancelledAt: new Date() },
+  });
+  return count > 0;
+}
+
+export async function runDueFollowUp(followUpId: string, now: Date): Promise<DueFollowUpResult> {
+  if (!z.uuid().safeParse(followUpId).success) throw new PermanentFailure(`Follow-up id ${JSON.stringify(followUpId)} is not valid.`);
+  const followUp = await db().followUp.findUnique({ where: { id: followUpId }, select: followUpSelect });
+  if (!followUp) return { status: "skipped", reason: "the follow-up no longer exists" };
+  if (followUp.status === "done" && followUp.crmTaskId) return { status: "done", crmTaskId: followUp.crmTaskId };
+  if (followUp.status === "cancelled") return { status: "cancelled", reason: followUp.cancelReason ?? "cancelled" };
+  if (followUp.status !== "scheduled") return { status: "skipped", reason: `the follow-up is ${followUp.status}, not scheduled` };
+  if (followUp.dueAt > now) throw new RetryLater(`Follow-up ${followUpId} is due at ${followUp.dueAt.toISOString()}.`, followUp.dueAt.getTime() - now.getTime());
+
+  const { conversation, contact } = followUp;
+  const scheduledAt = followUp.scheduledAt ?? followUp.dueAt;
+  if (conversation.lastUserMessageAt && conversation.lastUserMessageAt > scheduledAt) {
+    await cancelScheduled(followUpId, PROSPECT_REPLIED_FIRST);
+    return { status: "cancelled", reason: PROSPECT_REPLIED_FIRST };
+  }
+
+  const outcome = dueTask(followUp, {
+    now,
+    optedOut: await isOptedOut(followUp.workspaceId, conversation.contactWaId),
+    lastProspectMessageAt: conversation.lastUserMessageAt,
+    contactName: contact?.name ?? null,
+    hasEmail: Boolean(contact?.email),
+    hasPhone: Boolean(contact?.phoneE164 ?? conversation.contactWaId),
+  });
+  if (outcome.kind === "cancel") {
+    await cancelScheduled(followUpId, outcome.reason);
+    return { status: "cancelled", reason: outcome.reason };
+  }
+
+  const adapter = await crmAdapterFor(followUp.workspaceId);
+  const link = await db().crmLink.findUnique({
+    where: { conversationId_crmSystem: { conversationId: followUp.conversationId, crmSystem: adapter.system } },
+    select: { crmContactId: true },
+  });
+  if (!link) {
+    const sync = conversation.leadProposal;
+    if (sync?.syncStatus === "failed") throw new PermanentFailure(`The lead never reached the CRM (${sync.syncError ?? "sync failed"}); fix the sync, then reschedule this follow-up.`);
+    throw new RetryLater("The lead is not in the CRM yet; the task is created once its sync links it.", WAIT_FOR_SYNC_MS);
+  }
+
+  const { crmTaskId } = await adapter.createTask({ ...outcome.task, crmContactId: link.crmContactId });
+  await db().followUp.updateMany({
+    where: { id: followUpId, status: "scheduled" },
+    data: { status: "done", crmTaskId, doneAt: now, channel: outcome.channel, templateRequired: outcome.templateRequired },
+  });
+  return { status: "done", crmTaskId };
+}
+
+/**
+ * After a prospect's message: cancels the conversation's scheduled follow-ups
+ * scheduled before it, and drops their pending work, so the page shows it at
+ * once (the `prospect.replied` event runs this; runDueFollowUp checks again).
+ */
+export async function cancelFollowUpsAnsweredByProspect(conversationId: string): Promise<number> {
+  return db().$transaction(async (tx) => {
+    const conversation = await tx.conversation.findUnique({ where: { id: conversationId }, select: { lastUserMessageAt: true } });
+    if (!conversation?.lastUserMessageAt) return 0;
+    const answered = await tx.followUp.findMany({
+      where: { conversationId, status: "scheduled", scheduledAt: { lt: conversation.lastUserMessageAt } },
+      select: { id: true },
+    });
+    if (answered.length === 0) return 0;
+    const ids = answered.map((followUp) => followUp.id);
+    await tx.followUp.updateMany({ where: { id: { in: ids }, status: "scheduled" }, data: { status: "cancelled", cancelReason: PROSPECT_REPLIED_FIRST, cancelledAt: new Date() } });
+    await tx.outboxItem.deleteMany({ where: { kind: "follow_up_due", dedupeKey: { in: ids }, status: "pending" } });
+    return ids.length;
+  });
+}
