@@ -24,7 +24,7 @@ function changedFields(original: LeadValues, edited: LeadValues): Partial<LeadVa
   return Object.fromEntries(Object.entries(edited).filter(([key, value]) => original[key as keyof LeadValues] !== value));
 }
 
-export function LeadReview({ proposalId, onDone }: { proposalId: string; onDone?: () => void }) {
+export function LeadReview({ proposalId }: { proposalId: string }) {
   const queryClient = useQueryClient();
   const detail = useQuery({ queryKey: leadKeys.detail(proposalId), queryFn: () => apiFetch<LeadDetailData>(`/api/v1/leads/${proposalId}`) });
   // The reviewer's edits belong to the version they were made on: a new version resets them.
@@ -57,7 +57,6 @@ export function LeadReview({ proposalId, onDone }: { proposalId: string; onDone?
           "Done.",
       );
       await refresh();
-      if (path === "approve" || path === "merge" || path === "reject") onDone?.();
     },
     onError: (error) => {
       const api = error instanceof ApiError ? error : null;
