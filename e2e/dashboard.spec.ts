@@ -14,11 +14,11 @@ test("the queue shows the demo conversations from the database", async ({ page }
   await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
   await expect(page.getByTestId("workspace-name")).toHaveText("Verde Solar (demo)");
   // The 30 demo conversations (other specs may add their own).
-  const rows = page.getByTestId("queue-table").locator("tbody tr");
+  const rows = page.getByTestId("queue-row");
   await expect(rows.nth(29)).toBeVisible();
-  await expect(page.getByText("proposed · Grace Adeyemi")).toBeVisible();
+  await expect(page.getByTestId("lead-name").filter({ hasText: "Grace Adeyemi" })).toBeVisible();
   // A returning prospect shows up once per conversation.
-  await expect(page.getByText("proposed · Ana Beatriz Souza")).toHaveCount(2);
+  await expect(page.getByTestId("lead-name").filter({ hasText: "Ana Beatriz Souza" })).toHaveCount(2);
   await page.screenshot({ path: "test-results/queue.png", fullPage: true });
 });
 

@@ -1,17 +1,26 @@
-// The review queue: first paint from the server, then the table polls for new
-// conversations (QueueTable).
+// The review queue: the first page is read on the server with the filters in
+// the URL; the client keeps it fresh (polling), pages on (keyset), and opens
+// the selected conversation's lead beside it for review.
 import { PageHeader } from "@/app/_components/page-header";
-import { listRecentConversations, toQueueRowData } from "@/lib/conversations/queries";
+import { listQueue } from "@/lib/leads/queue";
+import { queueQuerySchema, rawQueueQuery } from "@/lib/leads/queue-query";
 import { currentWorkspace } from "@/lib/workspaces/current";
-import { QueueTable } from "./queue-table";
+import { QueueWorkspace } from "./queue-workspace";
 
-export default async function QueuePage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function QueuePage({ searchParams }: { searchParams: SearchParams }) {
   const workspace = await currentWorkspace();
-  const rows = workspace ? await listRecentConversations(workspace.id) : [];
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(await searchParams)) for (const item of [value ?? []].flat()) params.append(key, item);
+  params.delete("cursor");
+  // A hand-edited URL with a bad filter shows the unfiltered queue rather than an error page.
+  const parsed = queueQuerySchema.safeParse(rawQueueQuery(params));
+  const page = await listQueue(workspace.id, parsed.success ? parsed.data : {});
   return (
     <>
-      <PageHeader title="Review queue" description="Conversations and the leads proposed from them, newest activity first." />
-      <QueueTable workspaceId={workspace?.id ?? "none"} initialRows={rows.map(toQueueRowData)} />
+      <PageHeader title="Review queue" description="Conversations beside the leads proposed from them. Filter, search, and open one to review it." />
+      <QueueWorkspace workspaceId={workspace.id} initialRows={page.rows} initialNextCursor={page.nextCursor} products={workspace.products} />
     </>
   );
 }

@@ -1,0 +1,109 @@
+"use client";
+// The queue's filter bar: status (several), urgency, flag, product, language,
+// last-message date range, search and sort. Every control has a label; the
+// values live in the URL (see QueueTable), so this only reports changes.
+import { useEffect, useState } from "react";
+import { QUEUE_FLAGS, QUEUE_SORTS, QUEUE_STATUSES, QUEUE_URGENCIES, type QueueSort, type QueueStatus } from "@/lib/leads/queue-query";
+import type { QueueFilters } from "@/lib/leads/query-keys";
+
+const STATUS_LABELS: Record<QueueStatus, string> = {
+  pending: "Pending",
+  proposed: "Proposed",
+  insufficient: "Insufficient",
+  failed: "Failed",
+  approved: "Approved",
+  merged: "Merged",
+  rejected: "Rejected",
+  not_extracted: "Not extracted yet",
+};
+
+const FLAG_LABELS: Record<(typeof QUEUE_FLAGS)[number], string> = {
+  email_invalid: "Invalid email",
+  phone_invalid: "Invalid phone",
+  phone_fixed_line: "Fixed-line phone",
+  from_whatsapp: "Phone from WhatsApp number",
+  email_typo: "Email looks like a typo",
+};
+
+const SORT_LABELS: Record<QueueSort, string> = { newest: "Newest activity", oldest: "Oldest activity", urgency: "Most urgent" };
+
+const SEARCH_DELAY_MS = 300;
+
+const control = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+
+export function QueueFilterBar({ filters, products, onChange }: { filters: QueueFilters; products: string[]; onChange: (next: QueueFilters) => void }) {
+  const [search, setSearch] = useState(filters.q ?? "");
+  // Typing updates the URL after a pause, not on every key.
+  useEffect(() => {
+    if ((filters.q ?? "") === search.trim()) return;
+    const timer = setTimeout(() => onChange({ ...filters, q: search.trim() || undefined }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [search, filters, onChange]);
+
+  const set = <K extends keyof QueueFilters>(key: K, value: QueueFilters[K]) => onChange({ ...filters, [key]: value });
+  const toggleStatus = (status: QueueStatus, on: boolean) => {
+    const next = new Set(filters.status ?? []);
+    if (on) next.add(status);
+    else next.delete(status);
+    set("status", next.size ? QUEUE_STATUSES.filter((s) => next.has(s)) : undefined);
+  };
+
+  return (
+    <div className="mb-4 space-y-3 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="queue-filters">
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="flex min-w-64 flex-1 flex-col gap-1">
+          <span className="text-xs font-medium text-slate-700">Search name, email or phone</span>
+          <input type="search" className={control} value={search} onChange={(event) => setSearch(event.target.value)} placeholder="e.g. Ana, @gmail.com, 11 98765" />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs font-medium text-slate-700">Urgency</span>
+          <select className={control} value={filters.urgency?.[0] ?? ""} onChange={(event) => set("urgency", event.target.value ? [event.target.value as (typeof QUEUE_URGENCIES)[number]] : undefined)}>
+            <option value="">Any</option>
+            {QUEUE_URGENCIES.map((level) => <option key={level} value={level}>{level}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs font-medium text-slate-700">Flag</span>
+          <select className={control} value={filters.flag?.[0] ?? ""} onChange={(event) => set("flag", event.target.value ? [event.target.value as (typeof QUEUE_FLAGS)[number]] : undefined)}>
+            <option value="">Any</option>
+            {QUEUE_FLAGS.map((flag) => <option key={flag} value={flag}>{FLAG_LABELS[flag]}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs font-medium text-slate-700">Product</span>
+          <select className={control} value={filters.product ?? ""} onChange={(event) => set("product", event.target.value || undefined)}>
+            <option value="">Any</option>
+            {[...new Set([...products, ...(filters.product ? [filters.product] : [])])].map((product) => <option key={product} value={product}>{product}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs font-medium text-slate-700">Language</span>
+          <input className={`${control} w-20`} value={filters.language ?? ""} maxLength={35} placeholder="pt" onChange={(event) => set("language", event.target.value.trim() || undefined)} />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs font-medium text-slate-700">Last message from</span>
+          <input type="date" className={control} value={filters.from?.slice(0, 10) ?? ""} onChange={(event) => set("from", event.target.value || undefined)} />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs font-medium text-slate-700">Last message to</span>
+          <input type="date" className={control} value={filters.to?.slice(0, 10) ?? ""} onChange={(event) => set("to", event.target.value || undefined)} />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs font-medium text-slate-700">Sort</span>
+          <select className={control} value={filters.sort} onChange={(event) => set("sort", event.target.value as QueueSort)}>
+            {QUEUE_SORTS.map((sort) => <option key={sort} value={sort}>{SORT_LABELS[sort]}</option>)}
+          </select>
+        </label>
+      </div>
+      <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1">
+        <legend className="float-left mr-3 text-xs font-medium text-slate-700">Status</legend>
+        {QUEUE_STATUSES.map((status) => (
+          <label key={status} className="flex items-center gap-1">
+            <input type="checkbox" checked={filters.status?.includes(status) ?? false} onChange={(event) => toggleStatus(status, event.target.checked)} />
+            {STATUS_LABELS[status]}
+          </label>
+        ))}
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+// The review queue's list in the browser: filtering by status and searching
+// narrow the demo workspace's rows, and the filters survive a reload (URL).
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
+
+test("filter by status, search, and keep both across a reload", async ({ page }) => {
+  await signIn(page);
+  const rows = page.getByTestId("queue-row");
+  await expect(rows.nth(29)).toBeVisible();
+
+  await page.getByRole("checkbox", { name: "Proposed" }).check();
+  await expect(page).toHaveURL(/status=proposed/);
+  await expect(rows.first()).toBeVisible();
+  for (const status of await page.getByTestId("proposal-status").allTextContents()) expect(status).toBe("proposed");
+
+  await page.getByLabel("Search name, email or phone").fill("Grace");
+  await expect(page).toHaveURL(/q=Grace/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().getByTestId("lead-name")).toHaveText("Grace Adeyemi");
+  await expect(rows.first()).toHaveAttribute("data-proposal-id", /[0-9a-f-]{36}/);
+
+  await page.reload();
+  await expect(page.getByLabel("Search name, email or phone")).toHaveValue("Grace");
+  await expect(page.getByRole("checkbox", { name: "Proposed" })).toBeChecked();
+  await expect(rows).toHaveCount(1);
+
+  await page.getByLabel("Search name, email or phone").fill("nobody-by-this-name");
+  await expect(page.getByText("No conversations match")).toBeVisible();
+});
