@@ -37,6 +37,8 @@ export default defineConfig({
       // e2e/ingest.spec.ts signs its webhook deliveries with this secret.
       WHATSAPP_APP_SECRET: "e2e-secret",
       WHATSAPP_VERIFY_TOKEN: "e2e-verify-token",
+      // Extract as soon as jobs:drain runs (e2e/review.spec.ts drains by hand).
+      EXTRACTION_QUIET_SECONDS: "0",
     },
   },
 });

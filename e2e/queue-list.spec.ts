@@ -8,7 +8,9 @@ test("filter by status, search, and keep both across a reload", async ({ page })
   const rows = page.getByTestId("queue-row");
   await expect(rows.nth(29)).toBeVisible();
 
-  await page.getByRole("checkbox", { name: "Proposed" }).check();
+  // The checkbox follows the URL, which updates a moment after the click.
+  await page.getByRole("checkbox", { name: "Proposed" }).click();
+  await expect(page.getByRole("checkbox", { name: "Proposed" })).toBeChecked();
   await expect(page).toHaveURL(/status=proposed/);
   await expect(rows.first()).toBeVisible();
   for (const status of await page.getByTestId("proposal-status").allTextContents()) expect(status).toBe("proposed");

@@ -21,7 +21,7 @@ export async function signIn(page: Page, email = DEMO_EMAIL, password = DEMO_PAS
 }
 
 /** Runs an operator command (e.g. workspace:create) on the e2e database and returns its JSON. */
-export function operator(script: "workspace-create" | "apikey-create", args: string[]): Record<string, unknown> {
+export function operator(script: "workspace-create" | "apikey-create" | "jobs-drain", args: string[]): Record<string, unknown> {
   const out = execFileSync("node_modules/.bin/tsx", [`scripts/${script}.ts`, ...args], {
     env: { ...process.env, LEADBRIDGE_DATA_DIR: E2E_DATA_DIR, EMBEDDED_POSTGRES_PORT: String(E2E_DATABASE_PORT), DATABASE_URL: "" },
     encoding: "utf8",

@@ -83,7 +83,8 @@ export async function extractLead(workspaceId: string, conversationId: string, p
     : await db().leadProposal.create({ data: { workspaceId, conversationId, ...fields }, select: { id: true } });
   if (!proposal) return { status: "skipped", proposalId: existing?.id ?? null, reason: "a reviewer acted while it was being extracted" };
   await refreshEmbeddedScore(workspaceId, conversationId);
-  // The follow-up the conversation asks for, proposed now and scheduled on approval.
-  await proposeFollowUp(workspaceId, conversationId, new Date());
+  // The follow-up the conversation asks for, proposed now and scheduled on approval
+  // (only for a lead that can be approved).
+  if (fields.status === "proposed") await proposeFollowUp(workspaceId, conversationId, new Date());
   return { status: fields.status as ExtractLeadResult["status"], proposalId: proposal.id, reason: outcome.ok ? (outcome.result.insufficientReason ?? undefined) : outcome.reason };
 }

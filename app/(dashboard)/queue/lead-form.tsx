@@ -101,7 +101,7 @@ export const LeadForm = forwardRef<HTMLInputElement, Props>(function LeadForm(pr
                 disabled={!fieldEvidence}
                 onClick={() => fieldEvidence && onShowEvidence(fieldEvidence)}
                 className="rounded border border-slate-300 px-2 text-xs text-slate-800 hover:bg-slate-100 disabled:opacity-50"
-                aria-label={`Show where the ${fieldLabels[field].toLowerCase()} came from`}
+                aria-label={`Evidence: where the ${fieldLabels[field].toLowerCase()} came from`}
               >
                 Evidence
               </button>

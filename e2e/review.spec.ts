@@ -1,0 +1,159 @@
+// The review flow in Chromium, as sales ops work it: a webhook-fed conversation
+// is extracted and appears in the queue, its evidence highlights, an invalid
+// phone shows its flag, approve creates a contact, a second conversation from
+// the same number offers the merge and merging keeps one contact, reject
+// records its reason, a stale second reviewer gets the conflict, keyboard
+// shortcuts work, and the screen passes an accessibility check.
+import { createHmac } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { BASE_URL, operator, signIn } from "./support";
+
+const APP_SECRET = "e2e-secret";
+const DEMO_PHONE_NUMBER_ID = "100000000000001";
+const waId = `55119${String(Date.now()).slice(-8)}`;
+
+test.describe.configure({ mode: "serial" });
+
+async function deliver(page: Page, text: string, id: string) {
+  const body = JSON.stringify({
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: "WABA",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: "551140001234", phone_number_id: DEMO_PHONE_NUMBER_ID },
+              contacts: [{ profile: { name: "Mari" }, wa_id: waId }],
+              messages: [{ from: waId, id, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: text } }],
+            },
+          },
+        ],
+      },
+    ],
+  });
+  const signature = `sha256=${createHmac("sha256", APP_SECRET).update(body).digest("hex")}`;
+  const response = await page.request.post("/api/webhooks/whatsapp", { data: body, headers: { "content-type": "application/json", "x-hub-signature-256": signature } });
+  expect(response.status()).toBe(200);
+}
+
+async function openLead(page: Page, search: string, status = "proposed") {
+  await page.goto(`/queue?q=${encodeURIComponent(search)}`);
+  const row = page.getByTestId("queue-row").filter({ has: page.getByTestId("proposal-status").getByText(status, { exact: true }) }).first();
+  await row.click();
+  await expect(page.getByTestId("lead-review")).toBeVisible();
+}
+
+test("a webhook-fed conversation is reviewed: evidence, live validation, approve by keyboard", async ({ page }) => {
+  await signIn(page);
+  await deliver(page, "Oi! Sou Marina Costa, meu email é marina.costa@gmail.com. Quero a bateria, é urgente!", `wamid.review.${waId}.1`);
+  expect(operator("jobs-drain", [])).toMatchObject({ done: expect.any(Number) });
+
+  await openLead(page, "Marina");
+  const review = page.getByTestId("lead-review");
+  await expect(review.getByRole("textbox", { name: "Name" })).toHaveValue("Marina Costa");
+
+  await review.getByRole("button", { name: "Evidence: where the name came from" }).click();
+  await expect(page.locator("[data-highlighted]")).toContainText("Sou Marina Costa");
+  await expect(page.locator("[data-highlighted] mark")).toHaveText(/Marina Costa/);
+
+  // The phone comes from the WhatsApp number; a bad edit shows its flag at once.
+  const phone = review.getByRole("textbox", { name: "Phone" });
+  const original = await phone.inputValue();
+  await expect(page.getByTestId("lead-phone-checks")).toContainText("from WhatsApp number");
+  await phone.fill("123");
+  await expect(page.getByTestId("lead-phone-checks")).toContainText("invalid phone");
+  await phone.fill(original);
+  await expect(page.getByTestId("lead-phone-checks")).toContainText("valid phone");
+  await page.screenshot({ path: "test-results/review-queue.png", fullPage: true });
+
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("a");
+  await expect(page.getByTestId("lead-status")).toContainText("approved by demo@leadbridge.local");
+  await page.goto("/contacts");
+  await expect(page.getByRole("cell", { name: "Marina Costa", exact: true })).toHaveCount(1);
+});
+
+test("a second conversation from the same number offers the merge, and merging keeps one contact", async ({ page }) => {
+  await signIn(page);
+  const imported = await page.request.post("/api/v1/conversations/import", {
+    headers: { origin: BASE_URL },
+    data: {
+      id: `review-return-${waId}`,
+      channel: "whatsapp",
+      contact: { wa_id: waId, profile_name: "Mari" },
+      messages: [{ id: `wamid.review.${waId}.2`, role: "user", content: "Oi de novo, aqui é a Marina Costa. Quero também o carregador para o carro.", at: new Date().toISOString() }],
+    },
+  });
+  expect(imported.status()).toBe(200);
+  operator("jobs-drain", []);
+
+  await openLead(page, "Marina", "proposed");
+  await expect(page.getByTestId("duplicates")).toContainText("same phone");
+  await page.getByTestId("lead-review").getByRole("button", { name: /Approve/ }).click();
+  // Approving beside an existing contact is refused: the merge dialog opens instead.
+  const dialog = page.getByTestId("merge-dialog");
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId("merge-preview")).toContainText(/Marina Costa|After the merge/);
+  await page.screenshot({ path: "test-results/merge-dialog.png", fullPage: true });
+  await dialog.getByRole("button", { name: "Merge" }).click();
+  await expect(page.getByTestId("lead-status")).toContainText("merged");
+  await page.goto("/contacts");
+  await expect(page.getByRole("cell", { name: "Marina Costa", exact: true })).toHaveCount(1);
+});
+
+test("reject records its reason", async ({ page }) => {
+  await signIn(page);
+  await openLead(page, "Grace");
+  await page.getByTestId("lead-review").getByRole("button", { name: /Reject/ }).click();
+  await page.getByLabel("Reason").selectOption("other");
+  await page.getByLabel(/Note/).fill("A supplier asking to sell us panels");
+  await page.getByRole("dialog").getByRole("button", { name: "Reject" }).click();
+  await expect(page.getByTestId("reject-reason")).toHaveText("Rejected as other: A supplier asking to sell us panels");
+});
+
+test("a stale second reviewer gets the conflict, not a silent overwrite", async ({ page, browser }) => {
+  await signIn(page);
+  const other = await browser.newPage();
+  await signIn(other);
+  await openLead(page, "Luc");
+  await openLead(other, "Luc");
+
+  await page.getByTestId("lead-review").getByRole("button", { name: /Reject/ }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Reject" }).click();
+  await expect(page.getByTestId("lead-status")).toContainText("rejected");
+
+  await other.getByTestId("lead-review").getByRole("button", { name: /Approve/ }).click();
+  await expect(other.getByTestId("review-problem")).toContainText("changed by demo@leadbridge.local");
+  await other.getByTestId("review-problem").getByRole("button", { name: "Reload" }).click();
+  await expect(other.getByTestId("lead-status")).toContainText("rejected");
+  await other.close();
+});
+
+test("keyboard: j and k move through the queue, ? shows the shortcuts", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/queue");
+  const rows = page.getByTestId("queue-row");
+  await expect(rows.nth(5)).toBeVisible();
+  await page.keyboard.press("j");
+  await expect(rows.nth(0)).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("j");
+  await expect(rows.nth(1)).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("k");
+  await expect(rows.nth(0)).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+});
+
+test("the queue with a lead open has no serious accessibility problems", async ({ page }) => {
+  await signIn(page);
+  await openLead(page, "Roberto");
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+});
