@@ -4,6 +4,6 @@ import { followUpFunction } from "./functions/follow-up";
 import { prospectRepliedFunction } from "./functions/prospect-replied";
 import { pushScoresFunction } from "./functions/push-scores";
 import { resendOutbox } from "./functions/resend-outbox";
-import { syncLeadFunction } from "./functions/sync-lead";
+import { syncLeadsFunction } from "./functions/sync-leads";
 
-export const functions = [resendOutbox, extractLeadFunction, syncLeadFunction, pushScoresFunction, followUpFunction, prospectRepliedFunction];
+export const functions = [resendOutbox, extractLeadFunction, syncLeadsFunction, pushScoresFunction, followUpFunction, prospectRepliedFunction];

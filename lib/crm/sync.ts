@@ -1,4 +1,4 @@
-// Pushing an approved lead to its workspace's CRM, as steps the sync-lead
+// Pushing approved leads to their workspace's CRM, as steps the sync-leads
 // Inngest function runs one by one (each vendor call its own step) and the
 // drain runs in a row: upsert the contact, create the lead, link conversation
 // and CRM record in crm_links (once per conversation and CRM), push the labeled
@@ -58,6 +58,12 @@ export async function ensureCrmFields(plan: SyncPlan): Promise<void> {
 
 export async function upsertCrmContact(plan: SyncPlan): Promise<string> {
   return (await (await crmAdapterFor(plan.workspaceId)).upsertContact(plan.contact)).crmContactId;
+}
+
+/** Upserts many leads' contacts in the CRM at once (HubSpot: batch upsert, 100 per request); ids in input order. */
+export async function upsertCrmContacts(workspaceId: string, plans: readonly SyncPlan[]): Promise<string[]> {
+  const results = await (await crmAdapterFor(workspaceId)).upsertContacts(plans.map((plan) => plan.contact));
+  return results.map((result) => result.crmContactId);
 }
 
 export async function createCrmLead(plan: SyncPlan, crmContactId: string): Promise<string> {

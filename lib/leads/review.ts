@@ -81,6 +81,19 @@ function contactValues(contact: ContactRow): LeadValues {
   };
 }
 
+/** A contact's columns holding a lead's values (the phone is E.164 already). */
+function contactColumns(values: LeadValues) {
+  return {
+    name: values.name!,
+    email: values.email,
+    emailNormalized: values.email?.toLowerCase() ?? null,
+    phoneE164: values.phone,
+    company: values.company,
+    productInterest: values.productInterest,
+    urgencyLevel: values.urgencyLevel,
+  };
+}
+
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /** Locks the proposal row and checks the version the reviewer saw. */
@@ -126,6 +139,48 @@ async function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * What approving and merging share: the lead marked reviewed for its contact,
+ * its CRM sync and follow-up queued, and the audit row, in the caller's transaction.
+ */
+async function accept(
+  tx: Tx,
+  input: ReviewInput,
+  proposal: ProposalRow,
+  now: Date,
+  outcome: { status: "approved" | "merged"; contactId: string; fields: Prisma.LeadProposalUpdateInput; before: Prisma.InputJsonValue; after: Prisma.InputJsonValue },
+) {
+  const updated = await tx.leadProposal.update({
+    where: { id: proposal.id },
+    data: {
+      ...outcome.fields,
+      status: outcome.status,
+      contact: { connect: { id: outcome.contactId } },
+      reviewedBy: input.actor.actorLabel,
+      reviewedAt: now,
+      syncStatus: "queued",
+      syncError: null,
+      version: { increment: 1 },
+    },
+    select: proposalSelect,
+  });
+  await queueSync(tx, proposal, now);
+  await scheduleFollowUpForApprovedLead(tx, { workspaceId: input.workspaceId, conversationId: proposal.conversationId, contactId: outcome.contactId });
+  await recordAuditEvent(
+    {
+      ...input.actor,
+      workspaceId: input.workspaceId,
+      action: `lead.${outcome.status}`,
+      targetType: "lead_proposal",
+      targetId: proposal.id,
+      before: outcome.before,
+      after: outcome.after,
+    },
+    tx,
+  );
+  return updated;
+}
+
 export type ReviewInput = { workspaceId: string; proposalId: string; expectedVersion: number; actor: ReviewActor; now?: Date };
 
 /** Approves a lead as a new contact. An exact duplicate (same email or phone) must be merged instead. */
@@ -165,37 +220,13 @@ export async function approveProposal(input: ReviewInput & { edits?: LeadEdits }
       },
       select: contactSelect,
     });
-    const updated = await tx.leadProposal.update({
-      where: { id: proposal.id },
-      data: {
-        ...values,
-        emailNormalized: check.emailNormalized,
-        phoneE164: check.phoneE164,
-        qualifies: true,
-        status: "approved",
-        contactId: contact.id,
-        reviewedBy: input.actor.actorLabel,
-        reviewedAt: now,
-        syncStatus: "queued",
-        syncError: null,
-        version: { increment: 1 },
-      },
-      select: proposalSelect,
+    const updated = await accept(tx, input, proposal, now, {
+      status: "approved",
+      contactId: contact.id,
+      fields: { ...values, emailNormalized: check.emailNormalized, phoneE164: check.phoneE164, qualifies: true },
+      before: { status: proposal.status, ...leadValues(proposal) },
+      after: { status: "approved", ...values, createdContactId: contact.id },
     });
-    await queueSync(tx, proposal, now);
-    await scheduleFollowUpForApprovedLead(tx, { workspaceId: input.workspaceId, conversationId: proposal.conversationId, contactId: contact.id });
-    await recordAuditEvent(
-      {
-        ...input.actor,
-        workspaceId: input.workspaceId,
-        action: "lead.approved",
-        targetType: "lead_proposal",
-        targetId: proposal.id,
-        before: { status: proposal.status, ...leadValues(proposal) },
-        after: { status: "approved", ...values, createdContactId: contact.id },
-      },
-      tx,
-    );
     return { proposal: updated, contact };
   });
 }
@@ -237,44 +268,16 @@ export async function mergeProposal(input: ReviewInput & { contactId: string; ch
     const { before, after, changes } = mergedRecord(proposal, contact, input.choices, input.edits);
     const merged = await tx.contact.update({
       where: { id: contact.id },
-      data: {
-        name: after.name!,
-        email: after.email,
-        emailNormalized: after.email?.toLowerCase() ?? null,
-        phoneE164: after.phone,
-        company: after.company,
-        productInterest: after.productInterest,
-        urgencyLevel: after.urgencyLevel,
-      },
+      data: contactColumns(after),
       select: contactSelect,
     });
-    const updated = await tx.leadProposal.update({
-      where: { id: proposal.id },
-      data: {
-        status: "merged",
-        contactId: contact.id,
-        reviewedBy: input.actor.actorLabel,
-        reviewedAt: now,
-        syncStatus: "queued",
-        syncError: null,
-        version: { increment: 1 },
-      },
-      select: proposalSelect,
+    const updated = await accept(tx, input, proposal, now, {
+      status: "merged",
+      contactId: contact.id,
+      fields: {},
+      before: { status: proposal.status, contact: { id: contact.id, ...before } },
+      after: { status: "merged", contact: { id: contact.id, ...after }, changes },
     });
-    await queueSync(tx, proposal, now);
-    await scheduleFollowUpForApprovedLead(tx, { workspaceId: input.workspaceId, conversationId: proposal.conversationId, contactId: contact.id });
-    await recordAuditEvent(
-      {
-        ...input.actor,
-        workspaceId: input.workspaceId,
-        action: "lead.merged",
-        targetType: "lead_proposal",
-        targetId: proposal.id,
-        before: { status: proposal.status, contact: { id: contact.id, ...before } },
-        after: { status: "merged", contact: { id: contact.id, ...after }, changes },
-      },
-      tx,
-    );
     return { proposal: updated, contact: merged, changes };
   });
 }
@@ -348,15 +351,7 @@ export async function undoReview(input: ReviewInput) {
       const old = before.contact as { id: string } & LeadValues;
       await tx.contact.update({
         where: { id: old.id },
-        data: {
-          name: old.name!,
-          email: old.email,
-          emailNormalized: old.email?.toLowerCase() ?? null,
-          phoneE164: old.phone,
-          company: old.company,
-          productInterest: old.productInterest,
-          urgencyLevel: old.urgencyLevel,
-        },
+        data: contactColumns(old),
       });
     }
     const restoredFields = proposal.status === "approved" ? Object.fromEntries(LEAD_FIELD_NAMES.map((field) => [field, (before[field] as string | null) ?? null])) : {};

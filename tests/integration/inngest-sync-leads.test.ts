@@ -1,4 +1,4 @@
-// The sync-lead and push-scores Inngest functions, run by @inngest/test with
+// The sync-leads and push-scores Inngest functions, run by @inngest/test with
 // their real steps against PostgreSQL and the internal CRM.
 import { InngestTestEngine } from "@inngest/test";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -9,7 +9,7 @@ import { enqueue } from "@/lib/outbox/outbox";
 import { recordPushedScore } from "@/lib/scoring/scores";
 import { outboxEventName } from "@/inngest/events";
 import { pushScoresFunction } from "@/inngest/functions/push-scores";
-import { syncLeadFunction } from "@/inngest/functions/sync-lead";
+import { syncLeadsFunction } from "@/inngest/functions/sync-leads";
 
 let seq = 0;
 let lead: { workspaceId: string; conversationId: string; contactId: string; proposalId: string; outboxItemId: string };
@@ -30,13 +30,15 @@ beforeEach(async () => {
 
 const syncEvent = () => [{ name: outboxEventName("sync_lead"), data: { outboxItemId: lead.outboxItemId, workspaceId: lead.workspaceId } }] as [{ name: string; data: Record<string, unknown> }];
 
-describe("sync-lead function", () => {
+describe("sync-leads function", () => {
   it("runs each CRM call as its own step, links the conversation once and marks the work done", async () => {
-    const engine = new InngestTestEngine({ function: syncLeadFunction, events: syncEvent() });
+    const engine = new InngestTestEngine({ function: syncLeadsFunction, events: syncEvent() });
     const { result, ctx } = await engine.execute();
-    expect(result).toMatchObject({ crmContactId: lead.contactId });
+    expect(result).toEqual({ synced: 1, failed: 0 });
     const stepIds = (ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map(([id]) => id);
-    expect(stepIds).toEqual(expect.arrayContaining(["claim", "upsert-contact", "create-lead", "write-crm-link", "push-labeled-scores", "mark-synced", "complete"]));
+    expect(stepIds).toEqual(
+      expect.arrayContaining(["claim", "upsert-contacts", `create-lead-${lead.proposalId}`, `write-crm-link-${lead.proposalId}`, `push-labeled-scores-${lead.proposalId}`, `complete-${lead.proposalId}`]),
+    );
     expect(await db().crmLink.count({ where: { conversationId: lead.conversationId } })).toBe(1);
     expect(await db().outboxItem.findUniqueOrThrow({ where: { id: lead.outboxItemId } })).toMatchObject({ status: "done" });
     expect(await db().leadProposal.findUniqueOrThrow({ where: { id: lead.proposalId } })).toMatchObject({ syncStatus: "synced" });
@@ -45,17 +47,47 @@ describe("sync-lead function", () => {
   it("skips work jobs:drain already did, so it is never done twice", async () => {
     await drainOutbox({ handlers: outboxHandlers, worker: "operator" });
     const linkedAt = (await db().crmLink.findFirstOrThrow({ where: { conversationId: lead.conversationId } })).linkedAt;
-    const { result } = await new InngestTestEngine({ function: syncLeadFunction, events: syncEvent() }).execute();
-    expect(result).toEqual({ skipped: expect.stringContaining("done already") });
+    const { result } = await new InngestTestEngine({ function: syncLeadsFunction, events: syncEvent() }).execute();
+    expect(result).toEqual({ synced: 0, skipped: 1 });
     expect((await db().crmLink.findFirstOrThrow({ where: { conversationId: lead.conversationId } })).linkedAt).toEqual(linkedAt);
   });
 
   it("fails without retrying when the lead is no longer approved, and shows why", async () => {
     await db().leadProposal.update({ where: { id: lead.proposalId }, data: { status: "rejected" } });
-    const { error } = await new InngestTestEngine({ function: syncLeadFunction, events: syncEvent() }).execute();
-    expect(error).toMatchObject({ name: "NonRetriableError" });
+    const { result } = await new InngestTestEngine({ function: syncLeadsFunction, events: syncEvent() }).execute();
+    expect(result).toEqual({ synced: 0, failed: 1 });
     expect(await db().outboxItem.findUniqueOrThrow({ where: { id: lead.outboxItemId } })).toMatchObject({ status: "failed" });
     expect(await db().leadProposal.findUniqueOrThrow({ where: { id: lead.proposalId } })).toMatchObject({ syncStatus: "failed", syncError: expect.stringMatching(/rejected/) });
+  });
+});
+
+describe("sync-leads batches", () => {
+  it("upserts a batch's contacts in one step and keeps going past one lead that cannot sync", async () => {
+    const others = [];
+    for (const waId of ["5511911110001", "5511911110002"]) {
+      const conversation = await db().conversation.create({
+        data: { workspaceId: lead.workspaceId, source: "import", contactWaId: waId, firstMessageAt: new Date(), lastMessageAt: new Date() },
+      });
+      const contact = await db().contact.create({ data: { workspaceId: lead.workspaceId, name: `Lead ${waId}`, phoneE164: `+${waId}` } });
+      const proposal = await db().leadProposal.create({
+        data: { workspaceId: lead.workspaceId, conversationId: conversation.id, status: "approved", name: contact.name, contactId: contact.id, syncStatus: "queued" },
+      });
+      const item = await enqueue(db(), { workspaceId: lead.workspaceId, kind: "sync_lead", payload: { leadProposalId: proposal.id } });
+      others.push({ proposalId: proposal.id, outboxItemId: item.id, conversationId: conversation.id });
+    }
+    // The second one was rejected after approval: it must fail alone.
+    await db().leadProposal.update({ where: { id: others[1]!.proposalId }, data: { status: "rejected" } });
+    const events = [lead.outboxItemId, ...others.map((other) => other.outboxItemId)].map((outboxItemId) => ({
+      name: outboxEventName("sync_lead"),
+      data: { outboxItemId, workspaceId: lead.workspaceId },
+    })) as unknown as [{ name: string; data: Record<string, unknown> }];
+    const { result, ctx } = await new InngestTestEngine({ function: syncLeadsFunction, events }).execute();
+    expect(result).toEqual({ synced: 2, failed: 1 });
+    const stepIds = (ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map(([id]) => id);
+    expect(stepIds.filter((id) => id === "upsert-contacts")).toHaveLength(1);
+    expect(await db().crmLink.count({ where: { conversation: { workspaceId: lead.workspaceId } } })).toBe(2);
+    expect(await db().leadProposal.findUniqueOrThrow({ where: { id: others[1]!.proposalId } })).toMatchObject({ syncStatus: "failed" });
+    expect(await db().outboxItem.findUniqueOrThrow({ where: { id: others[1]!.outboxItemId } })).toMatchObject({ status: "failed" });
   });
 });
 
