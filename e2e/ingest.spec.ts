@@ -1,12 +1,7 @@
 // A prospect writes on WhatsApp: Meta's signed delivery reaches the running app
 // and the conversation appears in the open review queue without a reload.
-import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
-
-// Both set in playwright.config.ts (webServer env) and in the demo workspace.
-const APP_SECRET = "e2e-secret";
-const DEMO_PHONE_NUMBER_ID = "100000000000001";
+import { signIn, whatsappDelivery } from "./support";
 
 test("a signed webhook delivery shows up in the open queue within seconds", async ({ page, request }) => {
   await signIn(page);
@@ -17,26 +12,7 @@ test("a signed webhook delivery shows up in the open queue within seconds", asyn
 
   const waId = `55119${String(Date.now()).slice(-8)}`;
   const name = `E2E Prospect ${waId.slice(-4)}`;
-  const body = JSON.stringify({
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "WABA",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "551140001234", phone_number_id: DEMO_PHONE_NUMBER_ID },
-              contacts: [{ profile: { name }, wa_id: waId }],
-              messages: [{ from: waId, id: `wamid.e2e.${waId}`, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: "Oi! Quanto custa um kit solar para minha casa?" } }],
-            },
-          },
-        ],
-      },
-    ],
-  });
-  const signature = `sha256=${createHmac("sha256", APP_SECRET).update(body).digest("hex")}`;
+  const { body, signature } = whatsappDelivery({ waId, profileName: name, id: `wamid.e2e.${waId}`, text: "Oi! Quanto custa um kit solar para minha casa?" });
 
   const unsigned = await request.post("/api/webhooks/whatsapp", { data: body, headers: { "content-type": "application/json" } });
   expect(unsigned.status()).toBe(401);

@@ -4,38 +4,16 @@
 // the same number offers the merge and merging keeps one contact, reject
 // records its reason, a stale second reviewer gets the conflict, keyboard
 // shortcuts work, and the screen passes an accessibility check.
-import { createHmac } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { BASE_URL, operator, signIn } from "./support";
+import { BASE_URL, operator, signIn, whatsappDelivery } from "./support";
 
-const APP_SECRET = "e2e-secret";
-const DEMO_PHONE_NUMBER_ID = "100000000000001";
 const waId = `55119${String(Date.now()).slice(-8)}`;
 
 test.describe.configure({ mode: "serial" });
 
 async function deliver(page: Page, text: string, id: string) {
-  const body = JSON.stringify({
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "WABA",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "551140001234", phone_number_id: DEMO_PHONE_NUMBER_ID },
-              contacts: [{ profile: { name: "Mari" }, wa_id: waId }],
-              messages: [{ from: waId, id, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: text } }],
-            },
-          },
-        ],
-      },
-    ],
-  });
-  const signature = `sha256=${createHmac("sha256", APP_SECRET).update(body).digest("hex")}`;
+  const { body, signature } = whatsappDelivery({ waId, profileName: "Mari", id, text });
   const response = await page.request.post("/api/webhooks/whatsapp", { data: body, headers: { "content-type": "application/json", "x-hub-signature-256": signature } });
   expect(response.status()).toBe(200);
 }

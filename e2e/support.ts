@@ -2,6 +2,7 @@
 // so checkouts can test side by side), the demo login, signing in through the
 // real form, and the operators' command line against the e2e database.
 import { execFileSync } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -27,4 +28,32 @@ export function operator(script: "workspace-create" | "apikey-create" | "jobs-dr
     encoding: "utf8",
   });
   return JSON.parse(out) as Record<string, unknown>;
+}
+
+// Both set in playwright.config.ts (webServer env) and in the demo workspace.
+const WEBHOOK_APP_SECRET = "e2e-secret";
+const DEMO_PHONE_NUMBER_ID = "100000000000001";
+
+/** A WhatsApp Cloud API delivery of one text message to the demo number, in Meta's shape, and its signature. */
+export function whatsappDelivery(message: { waId: string; profileName: string; id: string; text: string }): { body: string; signature: string } {
+  const body = JSON.stringify({
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: "WABA",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: "551140001234", phone_number_id: DEMO_PHONE_NUMBER_ID },
+              contacts: [{ profile: { name: message.profileName }, wa_id: message.waId }],
+              messages: [{ from: message.waId, id: message.id, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: message.text } }],
+            },
+          },
+        ],
+      },
+    ],
+  });
+  return { body, signature: `sha256=${createHmac("sha256", WEBHOOK_APP_SECRET).update(body).digest("hex")}` };
 }
