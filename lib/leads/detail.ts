@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { currentScore } from "@/lib/scoring/scores";
 import { findDuplicateCandidates } from "./duplicates";
+import { crmContactUrl } from "@/lib/crm/record-url";
 import { phoneFromWaId } from "@/lib/phone/canonical";
 
 export async function leadDetail(workspaceId: string, proposalId: string) {
@@ -69,7 +70,7 @@ export async function leadDetail(workspaceId: string, proposalId: string) {
     lead,
     defaultCountry: workspace.defaultCountry,
     products: workspace.products,
-    crmLinks: conversation.crmLinks,
+    crmLinks: conversation.crmLinks.map((link) => ({ ...link, url: crmContactUrl(link.crmSystem, link.crmContactId) })),
     transcript,
     duplicates: [...duplicates, ...sameNumber],
     score: score && { source: score.source, version: score.version, summary: score.labels.summary, fields: score.labels.fields },

@@ -24,7 +24,7 @@ export default async function ContactsPage() {
           </thead>
           <tbody>
             {contacts.map((contact) => (
-              <tr key={contact.id} className="border-t border-slate-100">
+              <tr key={contact.id} id={`contact-${contact.id}`} className="border-t border-slate-100 target:bg-amber-50">
                 <td className="px-4 py-2 font-medium">{contact.name}</td>
                 <td className="px-4 py-2">{contact.email ?? "—"}</td>
                 <td className="px-4 py-2">{contact.phoneE164 ?? "—"}</td>

@@ -209,7 +209,14 @@ export function LeadReview({ proposalId }: { proposalId: string }) {
             <div className="text-sm text-slate-700" data-testid="crm-links">
               {data.crmLinks.map((link) => (
                 <div key={link.crmSystem}>
-                  In {link.crmSystem}: contact {link.crmContactId}
+                  In {link.crmSystem}:{" "}
+                  {link.url ? (
+                    <a href={link.url} className="underline" target={link.url.startsWith("http") ? "_blank" : undefined} rel="noreferrer">
+                      contact {link.crmContactId}
+                    </a>
+                  ) : (
+                    `contact ${link.crmContactId}`
+                  )}
                   {link.crmLeadId ? `, lead ${link.crmLeadId}` : ""}
                 </div>
               ))}

@@ -3,14 +3,17 @@ import { PageHeader } from "@/app/_components/page-header";
 import { requireMember } from "@/lib/auth/page";
 import { hasRole } from "@/lib/auth/roles";
 import { listWhatsAppNumbers } from "@/lib/workspaces/current";
+import { workspaceSettings } from "@/lib/workspaces/settings";
+import { WorkspaceSettingsForm } from "./workspace-settings-form";
 
 export default async function SettingsPage() {
   const { workspace, principal } = await requireMember({ role: "manager" });
-  const numbers = await listWhatsAppNumbers(workspace.id);
+  const isAdmin = hasRole(principal.role, "admin");
+  const [numbers, settings] = await Promise.all([listWhatsAppNumbers(workspace.id), isAdmin ? workspaceSettings(workspace.id) : null]);
   return (
     <>
       <PageHeader title="Settings" description="Workspace, WhatsApp numbers and CRM.">
-        {hasRole(principal.role, "admin") ? (
+        {isAdmin ? (
           <div className="flex gap-3 text-sm">
             <Link href="/settings/members" className="rounded-md border border-slate-300 bg-white px-3 py-2 font-medium hover:bg-slate-100">
               Members
@@ -37,6 +40,7 @@ export default async function SettingsPage() {
           {numbers.length === 0 ? "None" : numbers.map((number) => `${number.displayPhoneNumber ?? "?"} (id ${number.phoneNumberId})`).join(", ")}
         </dd>
       </dl>
+      {settings && <WorkspaceSettingsForm initial={settings} />}
     </>
   );
 }

@@ -1,0 +1,64 @@
+"use client";
+// Admins change the workspace's CRM, product catalog, time zone and intent bands.
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { apiFetch } from "@/app/_components/api";
+
+type Settings = { crmProvider: "internal" | "hubspot" | null; products: string[]; timezone: string; intentBands: { high: number; medium: number } };
+
+export function WorkspaceSettingsForm({ initial }: { initial: Settings }) {
+  const router = useRouter();
+  const [crm, setCrm] = useState(initial.crmProvider ?? "");
+  const [products, setProducts] = useState(initial.products.join("\n"));
+  const [timezone, setTimezone] = useState(initial.timezone);
+  const [high, setHigh] = useState(String(initial.intentBands.high));
+  const [medium, setMedium] = useState(String(initial.intentBands.medium));
+  const save = useMutation({
+    mutationFn: () =>
+      apiFetch("/api/v1/workspace/settings", {
+        method: "PATCH",
+        body: {
+          crmProvider: crm === "" ? null : crm,
+          products: products.split("\n").map((product) => product.trim()).filter(Boolean),
+          timezone,
+          intentBands: { high: Number(high), medium: Number(medium) },
+        },
+      }),
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <form
+      className="mt-6 grid max-w-2xl gap-3 rounded-lg border border-slate-200 bg-white p-6 text-sm"
+      aria-label="Workspace settings"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+    >
+      <h2 className="text-base font-semibold">Change settings</h2>
+      <label htmlFor="settings-crm" className="font-medium">CRM for approved leads</label>
+      <select id="settings-crm" value={crm} onChange={(event) => setCrm(event.target.value)} className="rounded border border-slate-300 px-2 py-1">
+        <option value="">The server&apos;s default (CRM_PROVIDER)</option>
+        <option value="internal">Internal CRM (Contacts page)</option>
+        <option value="hubspot">HubSpot</option>
+      </select>
+      <label htmlFor="settings-products" className="font-medium">Products (one per line)</label>
+      <textarea id="settings-products" rows={4} value={products} onChange={(event) => setProducts(event.target.value)} className="rounded border border-slate-300 px-2 py-1" />
+      <label htmlFor="settings-timezone" className="font-medium">Time zone</label>
+      <input id="settings-timezone" value={timezone} onChange={(event) => setTimezone(event.target.value)} className="rounded border border-slate-300 px-2 py-1" />
+      <fieldset className="grid grid-cols-2 gap-2">
+        <legend className="mb-1 font-medium">Intent bands (a score at or above is…)</legend>
+        <label htmlFor="settings-high">High from</label>
+        <input id="settings-high" type="number" step="0.01" min="0" max="1" value={high} onChange={(event) => setHigh(event.target.value)} className="rounded border border-slate-300 px-2 py-1" />
+        <label htmlFor="settings-medium">Medium from</label>
+        <input id="settings-medium" type="number" step="0.01" min="0" max="1" value={medium} onChange={(event) => setMedium(event.target.value)} className="rounded border border-slate-300 px-2 py-1" />
+      </fieldset>
+      {save.isError && <p role="alert" className="text-red-800">{(save.error as Error).message}</p>}
+      {save.isSuccess && <p role="status" className="text-emerald-800">Saved.</p>}
+      <button type="submit" disabled={save.isPending} className="justify-self-start rounded bg-slate-900 px-3 py-1.5 font-medium text-white disabled:opacity-50">
+        Save settings
+      </button>
+    </form>
+  );
+}
