@@ -139,6 +139,11 @@ async function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   }
 }
 
+/** The lead's audit row: who did what, with the record before and after. */
+function auditLead(tx: Tx, input: ReviewInput, action: string, proposalId: string, before: Prisma.InputJsonValue, after: Prisma.InputJsonValue) {
+  return recordAuditEvent({ ...input.actor, workspaceId: input.workspaceId, action, targetType: "lead_proposal", targetId: proposalId, before, after }, tx);
+}
+
 /**
  * What approving and merging share: the lead marked reviewed for its contact,
  * its CRM sync and follow-up queued, and the audit row, in the caller's transaction.
@@ -166,18 +171,7 @@ async function accept(
   });
   await queueSync(tx, proposal, now);
   await scheduleFollowUpForApprovedLead(tx, { workspaceId: input.workspaceId, conversationId: proposal.conversationId, contactId: outcome.contactId });
-  await recordAuditEvent(
-    {
-      ...input.actor,
-      workspaceId: input.workspaceId,
-      action: `lead.${outcome.status}`,
-      targetType: "lead_proposal",
-      targetId: proposal.id,
-      before: outcome.before,
-      after: outcome.after,
-    },
-    tx,
-  );
+  await auditLead(tx, input, `lead.${outcome.status}`, proposal.id, outcome.before, outcome.after);
   return updated;
 }
 
@@ -299,18 +293,7 @@ export async function rejectProposal(input: ReviewInput & { rejection: Rejection
       },
       select: proposalSelect,
     });
-    await recordAuditEvent(
-      {
-        ...input.actor,
-        workspaceId: input.workspaceId,
-        action: "lead.rejected",
-        targetType: "lead_proposal",
-        targetId: proposal.id,
-        before: { status: proposal.status },
-        after: { status: "rejected", reason: input.rejection.reason, note: input.rejection.note ?? null },
-      },
-      tx,
-    );
+    await auditLead(tx, input, "lead.rejected", proposal.id, { status: proposal.status }, { status: "rejected", reason: input.rejection.reason, note: input.rejection.note ?? null });
     return { proposal: updated };
   });
 }
@@ -370,18 +353,7 @@ export async function undoReview(input: ReviewInput) {
       },
       select: proposalSelect,
     });
-    await recordAuditEvent(
-      {
-        ...input.actor,
-        workspaceId: input.workspaceId,
-        action: "lead.review_undone",
-        targetType: "lead_proposal",
-        targetId: proposal.id,
-        before: { status: proposal.status },
-        after: { status: String(before.status) },
-      },
-      tx,
-    );
+    await auditLead(tx, input, "lead.review_undone", proposal.id, { status: proposal.status }, { status: String(before.status) });
     return { proposal: updated };
   });
 }
