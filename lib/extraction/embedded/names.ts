@@ -5,6 +5,7 @@
 // name is a fallback only when it looks like a person's name.
 import { fold } from "../text";
 import type { FieldProposal, ReviewFlag } from "../types";
+import { startsLikeBusiness } from "./business-words";
 import type { ReadConversation } from "./context";
 
 const PARTICLES = new Set(["de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "van", "von", "der", "den", "ter", "bin", "binti", "al", "e", "y"]);
@@ -12,7 +13,7 @@ const PARTICLES = new Set(["de", "da", "do", "dos", "das", "del", "della", "di",
 /** Words that follow "I'm"/"soy"/"ich bin" or answer a question but are not names. */
 const NOT_NAMES = new Set(
   (
-    "i im me my mine you your he she we they it its this that the a an and or but so not no yes ok okay okk sure yeah yh yep nope hi hii hiii hey hello " +
+    "i im me my mine soy sou yo eu ich je moi you your he she we they it its this that the a an and or but so not no yes ok okay okk sure yeah yh yep nope hi hii hiii hey hello " +
     "later after now soon tomorrow today thanks thank thx ty please pls sorry fine good great perfect nice cool alright interested looking trying enquiring inquiring asking writing calling " +
     "contacting planning thinking going moving ready available free busy glad happy here there back new just also still from with for to at in on of by " +
     "go up out about very really well sir madam maam mum mom dad mr mrs ms dr " +
@@ -29,7 +30,11 @@ const NOT_NAMES = new Set(
 const TITLES = /^(?:mr|mrs|ms|miss|dr|sr|sra|srta|dona|don|herr|frau|madame|monsieur|mme|m|shri|smt|sri)\.?$/i;
 
 const NAME_QUESTION =
-  /\b(?:your (?:full )?name|name please|who am i (?:speaking|talking) (?:with|to)|com quem (?:eu )?falo|qual (?:o )?seu nome|seu nome|cual es (?:tu|su) nombre|tu nombre|su nombre|como te llamas|como se llama usted|a nombre de quien|nombre completo|nome completo|ihr name|ihren namen|wie heissen sie|mit wem spreche ich|votre nom|comment vous appelez|vous etes|(?<!\b(?:ka|ki|ke)\s)naam|aapka naam|apna naam|a name for|name for the (?:booking|reservation|order|appointment)|nome para (?:a )?reserva|nombre para la reserva|como (?:voce|vc) se chama|a quel nom|au nom de qui|sous quel nom)\b|(?:^|[.!?]\s*)(?:full )?(?:name|nome|nombre|naam|nom)\s*(?:\?|please|pls|bitte|por favor|por favor\?|s il vous plait)/;
+  /\b(?:your (?:full )?name|name please|who am i (?:speaking|talking) (?:with|to)|com quem (?:eu )?falo|con quien (?:hablo|tengo el gusto)|qual (?:o )?seu nome|seu nome|cual es (?:tu|su) nombre|tu nombre|su nombre|como te llamas|como se llama usted|a nombre de quien|nombre completo|nome completo|ihr name|ihren namen|wie heissen sie|mit wem spreche ich|votre nom|comment vous appelez|vous etes|(?<!\b(?:ka|ki|ke)\s)naam|aapka naam|apna naam|a name for|name for the (?:booking|reservation|order|appointment)|nome para (?:a )?reserva|nombre para la reserva|como (?:voce|vc) se chama|a quel nom|au nom de qui|sous quel nom)\b|(?:^|[.!?]\s*)(?:full )?(?:name|nome|nombre|naam|nom)\s*(?:\?|please|pls|bitte|por favor|por favor\?|s il vous plait)/;
+
+/** "Name and email?", "¿Nombre y correo?", "best contact details?": the answer usually opens with the name. */
+const NAME_AND_CONTACT_QUESTION =
+  /(?:^|[.!?¿¡,]\s*|\b(?:your|tu|su|seu|sua|votre|ihr|ihren|aapka)\s+)(?:full |complete )?(?:name|nome|nombre|nom|naam|namen)\s+(?:and|y|e|et|und|aur|&|\+)\s|\b(?:contact details|your details|tus datos|sus datos|seus dados|teus dados|vos coordonnees|ihre kontaktdaten|ihre daten|best contact)\b/;
 
 // First-person introductions; the lowercase flag allows "me llamo ana silva".
 const INTRODUCTIONS: Array<{ cue: RegExp; lowercase: boolean; confidence: number }> = [
@@ -40,7 +45,8 @@ const INTRODUCTIONS: Array<{ cue: RegExp; lowercase: boolean; confidence: number
   { cue: /(?:^|[.!?]\s+)(?:name['’]s|name is|nombre:|nome:|name:)\s*/giu, lowercase: true, confidence: 0.85 },
 ];
 
-const TRAILING_CUE = /\s+(?:here|aqui|aquí|hier|ici|bol raha hoon|bol rahi hoon|bol raha hu|bol rahi hu|speaking)\b/giu;
+const TRAILING_CUE =
+  /\s+(?:here|aqui|aquí|hier|ici|bol raha hoon|bol rahi hoon|bol raha hu|bol rahi hu|speaking|falando|hablando|al habla|am apparat|again|once again|otra vez|de nuevo|nuevamente|de novo|outra vez|novamente|encore|à nouveau|a nouveau|de retour|nochmal|nochmals|wieder|phir se)(?![\p{L}])/giu;
 
 interface NameCandidate {
   value: string;
@@ -62,11 +68,13 @@ function isNameToken(token: string, lowercase: boolean): boolean {
 export function readNameAt(text: string, lowercase: boolean): string | null {
   const words = text.split(/\s+/);
   const taken: string[] = [];
-  for (const raw of words) {
+  for (const [position, raw] of words.entries()) {
     if (/^[("[]/.test(raw)) break;
     const ended = /[,;:!?()]$|[^A-Z]\.$/.test(raw);
     const word = raw.replace(/[,;:!?()"]+$/, "").replace(/^[("]+/, "");
     if (taken.length === 0 && TITLES.test(word)) continue;
+    // "Pedro Sánchez de Café Montaña": the particle introduces a business, not a surname.
+    if (PARTICLES.has(word.toLowerCase()) && taken.length > 0 && startsLikeBusiness(words.slice(position + 1).join(" "))) break;
     if (PARTICLES.has(word.toLowerCase()) && taken.length > 0) {
       taken.push(word);
     } else if (isNameToken(word, lowercase && !(taken.length > 0 && /^\p{Lu}/u.test(taken[0]!)))) {
@@ -149,9 +157,13 @@ export function findName(read: ReadConversation): NameFinding {
     for (const match of content.matchAll(TRAILING_CUE)) {
       const before = content.slice(0, match.index).split(/[.!?,]\s*/).pop() ?? "";
       const name = readNameAt(before.trim(), false);
-      if (name && name === before.trim()) add(name, 0.8, `${name}${match[0]}`);
+      const rest = name ? before.trim().slice(name.length).replace(/^\s*,?\s*\p{L}+\s+/u, "") : "";
+      // "Carlos da Transportes Lima de novo": the name, then where they are from.
+      const fromBusiness = name !== null && rest !== before.trim().slice(name.length) && startsLikeBusiness(rest);
+      if (name && (name === before.trim() || fromBusiness)) add(name, 0.8, `${before.trim()}${match[0]}`);
     }
-    const asked = previousBusiness !== null && NAME_QUESTION.test(fold(previousBusiness.content));
+    const question = previousBusiness ? fold(previousBusiness.content) : "";
+    const asked = previousBusiness !== null && (NAME_QUESTION.test(question) || NAME_AND_CONTACT_QUESTION.test(question));
     if (asked) {
       // The first reply may be a bare first name; lowercase only when the person types all in lowercase.
       const firstReply = previousProspect === null;

@@ -1,0 +1,60 @@
+// Held-out sentences for miss classes found on unseen chats: a full name opening
+// an answer to "name and email?", "soy X de <Company>", "X again" greetings,
+// and product words in another language than the catalog's.
+import { describe, expect, it } from "vitest";
+import { conversation } from "./conversation-builder.fixture";
+import { extractWithRules } from "./embedded-provider";
+
+type Turns = Array<["u" | "a", string]>;
+const lead = (messages: Turns, profile: string | null = null, products?: string[]) => extractWithRules(conversation({ messages, profile, ...(products ? { products } : {}) })).lead;
+
+describe("names: full name opening an answer to 'name and contact?'", () => {
+  it.each<[string, Turns, string]>([
+    ["Spanish, email after", [["a", "¿Nombre y email, por favor?"], ["u", "Ignacio Paredes, ignacio.paredes@correo.cl"]], "Ignacio Paredes"],
+    ["English, phone after", [["a", "Great, name and number?"], ["u", "Olivia Turner, ring me on 07700 900456"]], "Olivia Turner"],
+    ["Portuguese 'nome e telefone'", [["a", "Me passa seu nome e telefone?"], ["u", "Renata Lopes, 11 98888-1234"]], "Renata Lopes"],
+    ["French 'nom et e-mail'", [["a", "Votre nom et e-mail ?"], ["u", "Hugo Lefèvre, hugo.lefevre@orange.fr"]], "Hugo Lefèvre"],
+    ["German 'Name und Telefon'", [["a", "Ihr Name und Telefonnummer?"], ["u", "Stefan Krüger, 0151 2345678"]], "Stefan Krüger"],
+    ["contact details", [["a", "Could you share your contact details?"], ["u", "Amir Haddad, amir@haddad.io"]], "Amir Haddad"],
+  ])("%s", (_label, messages, expected) => {
+    expect(lead(messages, expected.split(" ")[0]!).name).toBe(expected);
+  });
+});
+
+describe("names and companies: 'X de/da/from <Company>'", () => {
+  it.each<[string, string, string, string]>([
+    ["Spanish", "Buenas, soy Marta Gil de Panadería Los Olivos", "Marta Gil", "Panadería Los Olivos"],
+    ["Portuguese", "Oi, sou o Tiago Rocha da Construtora Horizonte", "Tiago Rocha", "Construtora Horizonte"],
+    ["French", "Bonjour, je suis Élise Garnier de Boulangerie Garnier", "Élise Garnier", "Boulangerie Garnier"],
+    ["English", "Hi, I'm Dan Cole from Cole Logistics", "Dan Cole", "Cole Logistics"],
+  ])("%s", (_label, text, name, company) => {
+    const got = lead([["u", text]]);
+    expect(got.name).toBe(name);
+    expect(got.company).toBe(company);
+  });
+
+  it("keeps a real surname with a particle", () => {
+    expect(lead([["u", "Hola, soy Ana María de la Cruz"]]).name).toBe("Ana María de la Cruz");
+  });
+
+  it("reads the company after the name in an answer", () => {
+    expect(lead([["a", "¿Con quién hablo?"], ["u", "Raúl Ortega, de Hotel Miramar"]]).company).toBe("Hotel Miramar");
+    expect(lead([["a", "Com quem eu falo?"], ["u", "Sílvia Prado, da Farmácia Central"]]).company).toBe("Farmácia Central");
+    expect(lead([["a", "Your name and company?"], ["u", "Ken Adams, Adams Plumbing"]]).company).toBe("Adams Plumbing");
+    expect(lead([["a", "Quel est votre nom ?"], ["u", "Paul Henry, société Henry Transports"]]).company).toBe("Henry Transports");
+    expect(lead([["u", "Olá, sou a Clara Dias, gerente da Pizzaria Bella Napoli"]]).company).toBe("Pizzaria Bella Napoli");
+  });
+});
+
+describe("names: greetings with 'again'", () => {
+  it.each<[string, string, string]>([
+    ["Spanish 'otra vez'", "Buenas, Lorena Vidal otra vez, ¿me confirman?", "Lorena Vidal"],
+    ["Portuguese 'de novo'", "Olá de novo, aqui é o Bruno Teixeira", "Bruno Teixeira"],
+    ["Portuguese name then 'de novo'", "Oi, Bruno Teixeira de novo! Alguma novidade?", "Bruno Teixeira"],
+    ["English 'again'", "Hi, Megan Ross again, any update?", "Megan Ross"],
+    ["German 'nochmal'", "Hallo, Jan Vogel nochmal, gibt es Neuigkeiten?", "Jan Vogel"],
+    ["French 'encore'", "Bonjour, Léa Martin encore, des nouvelles ?", "Léa Martin"],
+  ])("%s", (_label, text, expected) => {
+    expect(lead([["u", text]], "Nick Name").name).toBe(expected);
+  });
+});
