@@ -58,3 +58,35 @@ describe("names: greetings with 'again'", () => {
     expect(lead([["u", text]], "Nick Name").name).toBe(expected);
   });
 });
+
+describe("products: chat words in another language than the catalog", () => {
+  const energy = ["Solar Panel Kit", "Home Battery", "EV Charger", "Maintenance Plan"];
+  const clinic = ["Dog Vaccination", "Grooming Package", "Vet Consultation"];
+  const school = ["Driving Lessons", "Car Insurance", "Theory Course"];
+  it.each<[string, Turns, string[], string]>([
+    ["Portuguese battery", [["u", "Boa tarde, vocês vendem baterias para guardar energia?"]], energy, "Home Battery"],
+    ["Spanish charger for the car", [["u", "Necesito un cargador para mi coche eléctrico"]], energy, "EV Charger"],
+    ["German compound for a storage battery", [["u", "Wir suchen einen Stromspeicher für das Haus"]], energy, "Home Battery"],
+    ["German charging station", [["u", "Was kostet bei Ihnen eine Ladestation?"]], energy, "EV Charger"],
+    ["French solar panels", [["u", "Je cherche des panneaux photovoltaïques pour ma maison"]], energy, "Solar Panel Kit"],
+    ["service beats the thing it is done to (es)", [["u", "¿Ofrecen mantenimiento para placas solares?"]], energy, "Maintenance Plan"],
+    ["service beats the thing it is done to (de)", [["u", "Bieten Sie Wartung für Solarmodule an?"]], energy, "Maintenance Plan"],
+    ["Spanish vaccine", [["u", "Hola, quiero vacunar a mi perro, ¿cuánto cuesta la vacuna?"]], clinic, "Dog Vaccination"],
+    ["French consultation", [["u", "Bonjour, je voudrais une consultation pour mon chat"]], clinic, "Vet Consultation"],
+    ["Portuguese lessons", [["u", "Oi, quero fazer aulas de direção"]], school, "Driving Lessons"],
+    ["German insurance", [["u", "Ich brauche eine Versicherung für mein Auto"]], school, "Car Insurance"],
+  ])("%s", (_label, messages, products, expected) => {
+    expect(lead(messages, null, products).product_interest).toBe(expected);
+  });
+
+  it("does not take a passing 'plan' for a plan product", () => {
+    expect(lead([["u", "Mudou o plano: agora queremos carregadores"]], null, energy).product_interest).toBe("EV Charger");
+    expect(lead([["u", "Cambio de planes, necesitamos baterías"]], null, energy).product_interest).toBe("Home Battery");
+  });
+});
+
+describe("products: lexicon does not over-reach", () => {
+  it("reads 'seguramente' as 'surely', not insurance", () => {
+    expect(lead([["u", "Seguramente les escribo la semana que viene"]], null, ["Car Insurance", "Driving Lessons"]).product_interest).toBeNull();
+  });
+});

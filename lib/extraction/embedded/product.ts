@@ -7,7 +7,7 @@
 // nothing in the catalog fits.
 import { clauses, fold } from "../text";
 import type { FieldProposal } from "../types";
-import { buildCatalog, mention, mentionStrength, segmentOfText, type CatalogProduct } from "./product-catalog";
+import { buildCatalog, mention, segmentOfText, type CatalogProduct } from "./product-catalog";
 import type { ReadConversation } from "./context";
 
 const DECLINE =
@@ -65,7 +65,10 @@ export function findProduct(read: ReadConversation): FieldProposal<string> | nul
     parts.forEach((part, partIndex) => {
       const folded = fold(part);
       const negative = DECLINE.test(folded) || DEFER.test(folded);
-      const mentions = catalog.map((product) => ({ product, strength: mentionStrength(product, part) })).filter(({ strength }) => strength >= 0.3);
+      const found = catalog.map((product) => ({ product, ...mention(product, part) })).filter(({ strength }) => strength >= 0.3);
+      // "Mantenimiento de paneles": the service is what is bought, the thing it is done to counts less.
+      const serviceNamed = found.some(({ service }) => service);
+      const mentions = found.map(({ product, strength, service }) => ({ product, strength: serviceNamed && !service ? strength * 0.3 : strength }));
       if (mentions.length === 0) {
         if (negative && partIndex === 0) declinedOffer = true;
         if (!negative && partIndex === 0 && ACCEPT.test(folded)) acceptedOffer = true;
