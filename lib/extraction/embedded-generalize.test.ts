@@ -90,3 +90,19 @@ describe("products: lexicon does not over-reach", () => {
     expect(lead([["u", "Seguramente les escribo la semana que viene"]], null, ["Car Insurance", "Driving Lessons"]).product_interest).toBeNull();
   });
 });
+
+describe("phones: local numbers read with the WhatsApp number as a hint", () => {
+  const phoneOf = (text: string, waId: string, country = "BR") => extractWithRules(conversation({ country, waId, messages: [["u", "Oi, meu nome é Rita Luz"], ["u", text]] })).lead.phone;
+  it.each<[string, string, string, string]>([
+    ["Indian mobile typed locally", "my number is 99887 66554", "919988766554", "+919988766554"],
+    ["French mobile with the trunk zero", "mon numéro : 07 12 34 56 78", "33712345678", "+33712345678"],
+    ["Argentine mobile without the 9", "mi cel es 11 4567-8901", "5491145678901", "+5491145678901"],
+    ["US number without area code", "call me at 555-0142", "12125550142", "+12125550142"],
+  ])("%s", (_label, text, waId, expected) => {
+    expect(phoneOf(text, waId)).toBe(expected);
+  });
+
+  it("still reads a different local number with the workspace's country", () => {
+    expect(phoneOf("meu outro número é (11) 97777-1234", "5521998761234")).toBe("+5511977771234");
+  });
+});

@@ -5,6 +5,7 @@
 // ignored. Also notices "this WhatsApp is my sister's".
 import { fold } from "../text";
 import { readPhone } from "../validation";
+import { readLocalPhone } from "./phone-home";
 import type { FieldProposal, ReviewFlag } from "../types";
 import { saidFirstByBusiness, type ReadConversation } from "./context";
 
@@ -84,7 +85,7 @@ export function findPhone(read: ReadConversation): PhoneFinding {
       } else if (digits.length < 7) {
         return;
       }
-      const reading = readPhone(text, country);
+      const reading = readLocalPhone(text, country, read.input.contact.waId);
       if (!reading) return;
       // An international "+..." number is a phone wherever it appears; a local one needs a cue.
       const phoneContext = asked || cued || isOnlyPhoneText(content) || /^\+/.test(text);
@@ -97,7 +98,8 @@ export function findPhone(read: ReadConversation): PhoneFinding {
         }),
       );
       if (fromBusiness) return;
-      candidates.push({ text, messageId, quote, index, valid: reading.valid, e164: reading.e164 });
+      // The text goes on in international form, so the WhatsApp country hint is kept.
+      candidates.push({ text: reading.e164, messageId, quote, index, valid: reading.valid, e164: reading.e164 });
     });
   });
 
