@@ -106,3 +106,13 @@ describe("phones: local numbers read with the WhatsApp number as a hint", () => 
     expect(phoneOf("meu outro número é (11) 97777-1234", "5521998761234")).toBe("+5511977771234");
   });
 });
+
+describe("urgency: a weekday named on that same weekday", () => {
+  it("means next week, not today", () => {
+    const tuesday = "2026-05-05T10:00:00+00:00";
+    const level = (text: string) => extractWithRules(conversation({ start: tuesday, messages: [["u", text]] })).lead.urgency_level;
+    expect(level("¿Pueden venir el martes por la mañana?")).toBe("medium");
+    expect(level("Can someone call me on Tuesday?")).toBe("medium");
+    expect(level("Pode ser hoje à tarde?")).toBe("high");
+  });
+});
