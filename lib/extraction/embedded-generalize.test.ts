@@ -116,3 +116,22 @@ describe("urgency: a weekday named on that same weekday", () => {
     expect(level("Pode ser hoje à tarde?")).toBe("high");
   });
 });
+
+describe("not-a-person profiles and opt-outs", () => {
+  it.each(["Handy", "Oficina", "Promo Deals", "Loja", "Work Phone"])("does not take the profile %s as a name", (profile) => {
+    expect(lead([["u", "Quanto custa?"]], profile).name).toBeNull();
+  });
+
+  it("keeps a person's profile name as the fallback", () => {
+    expect(lead([["u", "Quanto custa?"]], "Renata").name).toBe("Renata");
+  });
+
+  it.each(["STOP", "Parar", "Unsubscribe please", "Abmelden"])("an opt-out ('%s') does not accept the business's offer", (reply) => {
+    const messages: Turns = [["a", "Hi! Still interested in the Home Battery?"], ["u", reply]];
+    expect(lead(messages, null, ["Solar Panel Kit", "Home Battery"]).product_interest).toBeNull();
+  });
+
+  it("'para' opening a request is not an opt-out", () => {
+    expect(lead([["a", "¿Te interesa la Home Battery?"], ["u", "Para mi casa, sí, la batería"]], null, ["Solar Panel Kit", "Home Battery"]).product_interest).toBe("Home Battery");
+  });
+});

@@ -27,6 +27,15 @@ const NOT_NAMES = new Set(
   ).split(" "),
 );
 
+/** Profile names that label a phone or a business, not a person ("Handy", "Promo", "Oficina"). */
+const NOT_PERSON_PROFILES = new Set(
+  (
+    "promo promos promotion promotions offer offers oferta ofertas deals sale sales vendas ventas handy celular cel movil mobile phone telefone telefono " +
+    "office oficina escritorio buro bureau loja shop store tienda admin info support suporte soporte home casa work trabalho trabajo arbeit travail " +
+    "business negocio empresa marketing bot test teste prueba unknown desconhecido whatsapp user usuario privat private"
+  ).split(" "),
+);
+
 const TITLES = /^(?:mr|mrs|ms|miss|dr|sr|sra|srta|dona|don|herr|frau|madame|monsieur|mme|m|shri|smt|sri)\.?$/i;
 
 const NAME_QUESTION =
@@ -123,7 +132,7 @@ function profileAsName(profile: string | null): string | null {
   if (!cleaned) return null;
   const words = cleaned.split(" ");
   if (words.length > 4 || !words.every((word) => /^\p{L}[\p{L}'’-]*\.?$/u.test(word))) return null;
-  if (words.some((word) => NOT_NAMES.has(fold(word.replace(/\.$/, ""))))) return null;
+  if (words.some((word) => NOT_NAMES.has(fold(word.replace(/\.$/, ""))) || NOT_PERSON_PROFILES.has(fold(word)))) return null;
   return /\p{L}{2,}/u.test(cleaned) ? cleaned : null;
 }
 

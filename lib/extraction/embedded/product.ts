@@ -11,7 +11,7 @@ import { buildCatalog, mention, segmentOfText, type CatalogProduct } from "./pro
 import type { ReadConversation } from "./context";
 
 const DECLINE =
-  /^(?:no|nah|nope|nahi|nahin|nao|non|nein)\b|\b(?:no (?:quiero|necesito|gracias|thanks|need|me interesa|hace falta)|not|don['’]?t|nah|nope|nahi|nahin|nao|sem|without|rehne do|on my own|by myself|myself|skip|kein|keine|nicht|pas|non merci|ya no|tampoco|nunca)\b/;
+  /^(?:no|nah|nope|nahi|nahin|nao|non|nein|stop|stopp|parar|pare|unsubscribe|cancel|cancelar|sair|baja|abmelden|desabonner)\b|\b(?:no (?:quiero|necesito|gracias|thanks|need|me interesa|hace falta)|not|don['’]?t|nah|nope|nahi|nahin|nao|sem|without|rehne do|on my own|by myself|myself|skip|kein|keine|nicht|pas|non merci|ya no|tampoco|nunca)\b/;
 const DEFER =
   /\b(?:later|after|afterwards|depois|despues|mas adelante|adelante|vou esperar|esperar|wait|decide|decidir|pensar|think about|next time|another time|spater|plus tard|baad mein|baad me|month end|fin de mes|fim do mes|not now|agora nao|ahora no|outro dia|otro dia)\b/;
 const SELECT = /\b(?:just|only|sirf|bas|so|solo|solamente|somente|apenas|nur|seulement|juste|uniquement|mainly|mostly|hauptsachlich|principalmente|surtout|first|primero|primeiro|zuerst|d['’]abord|pehle)\b/;
