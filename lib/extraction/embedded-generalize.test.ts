@@ -135,3 +135,23 @@ describe("not-a-person profiles and opt-outs", () => {
     expect(lead([["a", "¿Te interesa la Home Battery?"], ["u", "Para mi casa, sí, la batería"]], null, ["Solar Panel Kit", "Home Battery"]).product_interest).toBe("Home Battery");
   });
 });
+
+describe("more introductions with a company", () => {
+  it.each<[string, string, string]>([
+    ["Spanish 'les escribe'", "Hola, les escribe Inés Varela de Librería Varela", "Inés Varela|Librería Varela"],
+    ["French 'c'est ... de la'", "Bonjour, c'est Margaux Petit de la Pharmacie Petit", "Margaux Petit|Pharmacie Petit"],
+    ["English 'again, from'", "hi it's Ravi Shah again, from Shah Logistics", "Ravi Shah|Shah Logistics"],
+  ])("%s", (_label, text, expected) => {
+    const got = lead([["u", text]]);
+    expect(`${got.name}|${got.company}`).toBe(expected);
+  });
+
+  it("does not read the person's or company's own name as a product word", () => {
+    const energy = ["Solar Panel Kit", "Home Battery", "EV Charger", "Maintenance Plan"];
+    expect(lead([["u", "Hello, this is Omar Patel from Patel Bakery"]], null, energy).product_interest).toBeNull();
+  });
+
+  it("reads German compounds by their parts", () => {
+    expect(lead([["u", "Was kostet eine Photovoltaikanlage?"]], null, ["Solar Panel Kit", "Home Battery"]).product_interest).toBe("Solar Panel Kit");
+  });
+});

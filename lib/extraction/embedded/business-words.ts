@@ -8,6 +8,7 @@ const BUSINESS_NOUNS = new Set(
     "cafe cafeteria coffee bar restaurant restaurante ristorante bistro pizzaria pizzeria padaria panaderia bakery boulangerie backerei baeckerei " +
     "hotel hostal hostel pousada posada motel inn auberge pension " +
     "transportes transporte transportadora transports transport logistica logistics logistik spedition " +
+    "ferreteria ferragens hardware eisenwaren quincaillerie papeleria libreria livraria drogaria drogueria optica otica " +
     "loja tienda shop store boutique magasin laden mercado mercadinho supermercado supermarket market markt farmacia pharmacy apotheke pharmacie " +
     "clinica clinic klinik clinique consultorio praxis cabinet studio estudio atelier salao salon " +
     "escola escuela school ecole schule academia academy akademie instituto institute institut colegio " +

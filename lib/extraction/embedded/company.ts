@@ -23,7 +23,7 @@ const COMPANY_QUESTION =
 
 /** What may stand between a person's name and their company. */
 const AFTER_NAME_CUE =
-  /^\s*(?:,|[-–—])?\s*(?:de|da|do|del|dos|das|from|of|at|with|bei|von|chez|aus|@|(?:la |a |the )?(?:soci[eé]t[eé]|empresa|company|firma|entreprise|compañ[ií]a|companhia))\s+|^\s*,\s*(?=\S)/iu;
+  /^\s*(?:,|[-–—])?\s*(?:(?:de|from|of|at|with|bei|von|chez|aus)(?:\s+(?:la|le|l['’]|el|the|der|die|dem|den))?|da|do|del|dos|das|@|(?:la |a |the )?(?:soci[eé]t[eé]|empresa|company|firma|entreprise|compañ[ií]a|companhia))\s+|^\s*,\s*(?=\S)/iu;
 
 /** The text right after the person's name in `content` (accent- and case-insensitive), or null. */
 function textAfterName(content: string, personName: string): string | null {
@@ -83,7 +83,7 @@ export function findCompany(read: ReadConversation, personName: string | null): 
     // "this is Priyanka from Nexa Pharma": a company after a self-introduction.
     for (const match of content.matchAll(COMPANY_CUES)) {
       const before = content.slice(Math.max(0, match.index - 40), match.index);
-      if (!/\b(?:this is|i['’]?m|i am|soy|sou|ich bin|je suis|here|aqui|aquí)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s*$/iu.test(before)) continue;
+      if (!/\b(?:this is|it['’]s|c['’]est|hier ist|i['’]?m|i am|soy|sou|ich bin|je suis|here|aqui|aquí)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?(?:\s+(?:again|otra vez|de nuevo|de novo|encore|nochmal|wieder))?\s*,?\s*$/iu.test(before)) continue;
       const start = match.index + match[0].length;
       const value = readCompanyAt(content.slice(start));
       if (acceptable(value)) candidates.push({ value, messageId: message.id, quote: content.slice(match.index, start + value.length), confidence: 0.75 });

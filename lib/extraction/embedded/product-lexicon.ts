@@ -16,7 +16,7 @@ function add(stemWord: string, words: string): void {
 
 add("battery", "battery batteries bateria baterias batterie batterien akku akkus speicher stromspeicher heimspeicher batteriespeicher");
 add("charger", "charger chargers carregador carregadores cargador cargadores ladegerat ladegerate ladestation ladestationen ladesaule wallbox wallboxen chargeur chargeurs borne bornes");
-add("ev", "ev eletrico eletrica electrico electrica elektro elektroauto electrique veicular vehicular vehiculo veiculo vehicule fahrzeug");
+add("ev", "ev eletrico eletrica electrico electrica elektroauto electrique veicular vehicular vehiculo veiculo vehicule fahrzeug");
 add("panel", "panel panels painel paineis paneles panneau panneaux modul module modulen placa placas plaque plaques");
 add("solar", "solar solares solaire solaires photovoltaik fotovoltaico fotovoltaica fotovoltaicos photovoltaique pv");
 add("maintenance", "maintenance manutencao manutencoes mantenimiento mantencion wartung instandhaltung entretien servicing");
@@ -32,6 +32,7 @@ add("vaccination", "vaccination vaccine vacina vacinas vacinacao vacuna vacunas 
 add("consultation", "consultation consulta consultas beratung");
 add("car", "car carro coche auto wagen voiture");
 add("delivery", "delivery entrega entregas lieferung livraison");
+add("system", "system systems sistema sistemas anlage anlagen systeme");
 add("service", "service servico servicos servicio servicios dienst dienstleistung");
 
 /** Nouns that name a service done to something ("maintenance of panels"): the service is what is bought. */

@@ -35,7 +35,17 @@ const ACCEPTED_OFFER = 1.2;
 const SEGMENT = 0.6;
 const THRESHOLD = 0.5;
 
-export function findProduct(read: ReadConversation): FieldProposal<string> | null {
+/** `text` with the given proper names blanked out (accent- and case-insensitive). */
+function withoutNames(text: string, names: string[]): string {
+  let result = text;
+  for (const name of names) {
+    const escaped = name.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+");
+    result = result.replace(new RegExp(escaped, "giu"), " ");
+  }
+  return result;
+}
+
+export function findProduct(read: ReadConversation, ownNames: string[] = []): FieldProposal<string> | null {
   const catalog = buildCatalog(read.input.products);
   if (catalog.length === 0) return null;
   const stances = new Map<CatalogProduct, Stance>(catalog.map((product) => [product, { score: 0, last: 0, mentionedByProspect: false, evidence: null }]));
@@ -65,7 +75,7 @@ export function findProduct(read: ReadConversation): FieldProposal<string> | nul
     parts.forEach((part, partIndex) => {
       const folded = fold(part);
       const negative = DECLINE.test(folded) || DEFER.test(folded);
-      const found = catalog.map((product) => ({ product, ...mention(product, part) })).filter(({ strength }) => strength >= 0.3);
+      const found = catalog.map((product) => ({ product, ...mention(product, withoutNames(part, ownNames)) })).filter(({ strength }) => strength >= 0.3);
       // "Mantenimiento de paneles": the service is what is bought, the thing it is done to counts less.
       const serviceNamed = found.some(({ service }) => service);
       const mentions = found.map(({ product, strength, service }) => ({ product, strength: serviceNamed && !service ? strength * 0.3 : strength }));
