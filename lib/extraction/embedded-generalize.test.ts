@@ -155,3 +155,18 @@ describe("more introductions with a company", () => {
     expect(lead([["u", "Was kostet eine Photovoltaikanlage?"]], null, ["Solar Panel Kit", "Home Battery"]).product_interest).toBe("Solar Panel Kit");
   });
 });
+
+describe("products: qualifiers in other languages tell catalog items apart", () => {
+  it.each<[string, string[], string]>([
+    ["¿Cuánto cuesta el seguro de viaje para Europa?", ["Travel Insurance", "Health Insurance", "Car Insurance"], "Travel Insurance"],
+    ["Wir brauchen eine Krankenversicherung für die Familie", ["Travel Insurance", "Health Insurance", "Car Insurance"], "Health Insurance"],
+    ["Meu gato precisa da vacina anual", ["Dog Vaccination", "Cat Vaccination", "Grooming Package"], "Cat Vaccination"],
+    ["Je veux réserver un toilettage pour mon chien", ["Dog Vaccination", "Cat Vaccination", "Grooming Package"], "Grooming Package"],
+    ["Me interesa el plan mensual", ["Monthly Plan", "Annual Plan", "Personal Training"], "Monthly Plan"],
+    ["Quero trocar o óleo do carro", ["Car Inspection", "Oil Change", "Tire Service"], "Oil Change"],
+    ["Busco clases particulares de matemáticas", ["Math Course", "Private Lessons"], "Private Lessons"],
+    ["Je cherche un cours d'anglais le soir", ["English Course", "Spanish Course"], "English Course"],
+  ])("%s", (text, products, expected) => {
+    expect(lead([["u", text]], null, products).product_interest).toBe(expected);
+  });
+});

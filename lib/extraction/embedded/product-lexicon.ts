@@ -32,11 +32,25 @@ add("vaccination", "vaccination vaccine vacina vacinas vacinacao vacuna vacunas 
 add("consultation", "consultation consulta consultas beratung");
 add("car", "car carro coche auto wagen voiture");
 add("delivery", "delivery entrega entregas lieferung livraison");
+// Common qualifiers that tell catalog items apart ("Travel Insurance", "Monthly Plan", "Oil Change").
+add("english", "english ingles inglesa anglais englisch");
+add("spanish", "spanish espanol espanhol espagnol spanisch");
+add("travel", "travel viaje viagem voyage reise");
+add("health", "health salud saude sante kranken krankenversicherung gesundheit medical medico");
+add("dog", "dog dogs perro perra perros cachorro cachorra cachorros chien chienne hund hunde");
+add("cat", "cat cats gato gata gatos chat chats katze katzen");
+add("grooming", "grooming toilettage tosa banho peluqueria hundefriseur");
+add("private", "private privado privada particular particulares prive privee privat");
+add("monthly", "monthly mensal mensual mensuel monatlich");
+add("annual", "annual yearly anual anuel annuel jahrlich");
+add("oil", "oil aceite oleo huile ol olwechsel vidange");
+add("tire", "tire tires tyre tyres pneu pneus neumatico neumaticos llanta llantas reifen");
+add("change", "change cambio cambiar troca trocar wechsel wechseln changer");
 add("system", "system systems sistema sistemas anlage anlagen systeme");
 add("service", "service servico servicos servicio servicios dienst dienstleistung");
 
 /** Nouns that name a service done to something ("maintenance of panels"): the service is what is bought. */
-export const SERVICE_STEMS = new Set(["maintenance", "inspection", "installation", "cleaning", "repair", "service", "vaccination", "consultation"]);
+export const SERVICE_STEMS = new Set(["maintenance", "inspection", "installation", "cleaning", "repair", "service", "vaccination", "consultation", "grooming"]);
 
 /** Words too generic to tell products apart on their own ("plan", "kit"). */
 export const GENERIC_STEMS = new Set(["plan", "package", "kit", "pack", "set", "service", "basic", "standard", "premium", "pro", "plus"]);
