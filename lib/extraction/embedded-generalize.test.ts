@@ -170,3 +170,13 @@ describe("products: qualifiers in other languages tell catalog items apart", () 
     expect(lead([["u", text]], null, products).product_interest).toBe(expected);
   });
 });
+
+describe("introductions: small variations", () => {
+  it("reads 'its' typed without the apostrophe", () => {
+    expect(lead([["a", "Name and email please"], ["u", "its Nora Quinn, nora.quinn@gmail.com"]], "Nono").name).toBe("Nora Quinn");
+  });
+
+  it("reads the company after 'X here from'", () => {
+    expect(lead([["u", "Hi again! Dev Malhotra here from Malhotra Foods"]]).company).toBe("Malhotra Foods");
+  });
+});

@@ -23,7 +23,7 @@ const COMPANY_QUESTION =
 
 /** What may stand between a person's name and their company. */
 const AFTER_NAME_CUE =
-  /^\s*(?:,|[-–—])?\s*(?:(?:de|from|of|at|with|bei|von|chez|aus)(?:\s+(?:la|le|l['’]|el|the|der|die|dem|den))?|da|do|del|dos|das|@|(?:la |a |the )?(?:soci[eé]t[eé]|empresa|company|firma|entreprise|compañ[ií]a|companhia))\s+|^\s*,\s*(?=\S)/iu;
+  /^(?:\s+(?:here|aqui|aquí|ici|hier|speaking|falando|hablando|again|otra vez|de nuevo|de novo|encore|nochmal))?\s*(?:,|[-–—])?\s*(?:(?:de|from|of|at|with|bei|von|chez|aus)(?:\s+(?:la|le|l['’]|el|the|der|die|dem|den))?|da|do|del|dos|das|@|(?:la |a |the )?(?:soci[eé]t[eé]|empresa|company|firma|entreprise|compañ[ií]a|companhia))\s+|^\s*,\s*(?=\S)/iu;
 
 /** The text right after the person's name in `content` (accent- and case-insensitive), or null. */
 function textAfterName(content: string, personName: string): string | null {

@@ -49,7 +49,7 @@ const NAME_AND_CONTACT_QUESTION =
 const INTRODUCTIONS: Array<{ cue: RegExp; lowercase: boolean; confidence: number }> = [
   { cue: /\b(?:my (?:full )?name is|my name's|me llamo|mi nombre es|meu nome (?:e|é)|me chamo|je m['’]appelle|mein name ist|ich hei(?:ss|ß)e|mera naam|mera name)\s+/giu, lowercase: true, confidence: 0.92 },
   { cue: /\b(?:main|mai)\s+(?=\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}\s+(?:hoon|hu|hun|bol))/gu, lowercase: false, confidence: 0.8 },
-  { cue: /\b(?:i['’]?m|i am|this is|it['’]s|soy|sou (?:a|o)|aqui (?:e|é) (?:a|o)|aqui (?:e|é)|aquí habla|habla|(?:les|le|te|os) escribe|quem fala (?:e|é)(?: (?:a|o))?|c['’]est|ich bin|hier ist|hier spricht|je suis|moi c['’]est)\s+/giu, lowercase: false, confidence: 0.8 },
+  { cue: /\b(?:i['’]?m|i am|this is|it['’]?s|soy|sou (?:a|o)|aqui (?:e|é) (?:a|o)|aqui (?:e|é)|aquí habla|habla|(?:les|le|te|os) escribe|quem fala (?:e|é)(?: (?:a|o))?|c['’]est|ich bin|hier ist|hier spricht|je suis|moi c['’]est)\s+/giu, lowercase: false, confidence: 0.8 },
   { cue: /(?:^|[.!?]\s+)(?:bin|sou|soy)\s+/giu, lowercase: false, confidence: 0.8 },
   { cue: /(?:^|[.!?]\s+)(?:name['’]s|name is|nombre:|nome:|name:)\s*/giu, lowercase: true, confidence: 0.85 },
 ];
