@@ -180,3 +180,15 @@ describe("introductions: small variations", () => {
     expect(lead([["u", "Hi again! Dev Malhotra here from Malhotra Foods"]]).company).toBe("Malhotra Foods");
   });
 });
+
+describe("products: two named in one clause", () => {
+  const energy = ["Solar Panel Kit", "Home Battery", "EV Charger", "Maintenance Plan"];
+  it("takes the first one named as the main interest", () => {
+    expect(lead([["u", "Quero orçamento de bateria e painéis"]], null, energy).product_interest).toBe("Home Battery");
+    expect(lead([["u", "Hi, after a price on a wallbox and maybe panels"]], null, energy).product_interest).toBe("EV Charger");
+  });
+
+  it("still says nothing when the tie spans clauses", () => {
+    expect(lead([["u", "Do you sell batteries? And chargers?"]], null, energy).product_interest).toBeNull();
+  });
+});

@@ -92,6 +92,16 @@ export function mention(product: CatalogProduct, text: string): { strength: numb
   return words > 0 ? { strength: words + numbers, coverage: found / Math.max(1, product.tokens.length), service } : { strength: 0, coverage: 0, service: false };
 }
 
+/** Position of the first word of `text` that names the product (Infinity when none): "panels plus battery" names panels first. */
+export function firstMentionAt(product: CatalogProduct, text: string): number {
+  const words = tokens(text);
+  const index = words.findIndex((word) => {
+    const forms = REPAIR_WORDS.has(word) ? ["repair"] : [stem(word), ...canonical(stem(word))];
+    return product.tokens.some((token) => !/^\d+$/.test(token) && forms.some((form) => tokenSimilarity(form, token) > 0));
+  });
+  return index < 0 ? Infinity : index;
+}
+
 /** The segment most words of a text point to ("2-Zimmer-Wohnung" private; "Architekturbüro" business), or null. */
 export function segmentOfText(text: string): Segment {
   const words = tokens(text);
