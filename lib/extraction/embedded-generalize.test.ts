@@ -192,3 +192,24 @@ describe("products: two named in one clause", () => {
     expect(lead([["u", "Do you sell batteries? And chargers?"]], null, energy).product_interest).toBeNull();
   });
 });
+
+describe("greeting, name, company; role with an article; French call cue", () => {
+  it("reads 'Hi, <Full Name> from <Company>'", () => {
+    const got = lead([["u", "Hello, Nadia Osei from Osei & Partners"]]);
+    expect(`${got.name}|${got.company}`).toBe("Nadia Osei|Osei & Partners");
+  });
+
+  it("does not take 'Hi, <Product> from <Brand>'-like text without a full name", () => {
+    expect(lead([["u", "Hi, panels from your website look nice"]]).name).toBeNull();
+  });
+
+  it("drops the article after a role word", () => {
+    expect(lead([["u", "Buenas, soy Rocío Lara, dueña de la Pastelería Lara"]]).company).toBe("Pastelería Lara");
+    expect(lead([["u", "Bonjour, je suis Yves Marchand, gérant de la Boucherie Marchand"]]).company).toBe("Boucherie Marchand");
+  });
+
+  it("reads 'appelez-moi au' as a phone cue", () => {
+    const got = extractWithRules(conversation({ country: "FR", waId: "33600000000", messages: [["u", "Je suis Inès Blanc, appelez-moi au 07 98 76 54 32"]] })).lead;
+    expect(got.phone).toBe("+33798765432");
+  });
+});

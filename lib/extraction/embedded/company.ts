@@ -1,6 +1,7 @@
 // Finds the prospect's company: a name with a legal form ("Ltda", "GmbH",
 // "PartG mbB", "LLC"), "X from <Company>", "I work at", "dono do", "owner of",
-// and the answer to "what's the business called?". A lowercase description
+// "Name, de/société <Company>" right after the person's name, and the answer to
+// "what's the business called?". A lowercase description
 // ("a fintech in Yaba") is not a company; a trailing city ("em Maracanaú") is cut.
 import { fold } from "../text";
 import type { FieldProposal } from "../types";
@@ -76,7 +77,9 @@ export function findCompany(read: ReadConversation, personName: string | null): 
       if (acceptable(value)) candidates.push({ value, messageId: message.id, quote: value, confidence: 0.9 });
     }
     for (const match of content.matchAll(ROLE_CUES)) {
-      const start = match.index + match[0].length;
+      // "dueño de la Ferretería Vera": an article before a capitalized name is not part of it.
+      const article = /^(?:la|el|le|les|l['’]|the|o|a|os|as|der|die|das|dem|den)\s+(?=\p{Lu})/iu.exec(content.slice(match.index + match[0].length));
+      const start = match.index + match[0].length + (article?.[0].length ?? 0);
       const value = readCompanyAt(content.slice(start));
       if (acceptable(value)) candidates.push({ value, messageId: message.id, quote: content.slice(match.index, start + value.length), confidence: 0.8 });
     }

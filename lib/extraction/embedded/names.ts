@@ -1,6 +1,7 @@
 // Finds the prospect's own name: self-introductions in several languages ("I'm",
 // "me llamo", "aqui é a", "ich bin", "je m'appelle", "mera naam"), "X here",
-// and the answer to the business's "what's your name?". People named as the
+// "X again"/"X otra vez", the answer to the business's "what's your name?" or
+// "name and email?", stopping before "de <Company>". People named as the
 // subject of an enquiry ("my son Jack") are not the lead. The WhatsApp profile
 // name is a fallback only when it looks like a person's name.
 import { fold } from "../text";
@@ -53,6 +54,11 @@ const INTRODUCTIONS: Array<{ cue: RegExp; lowercase: boolean; confidence: number
   { cue: /(?:^|[.!?]\s+)(?:bin|sou|soy)\s+/giu, lowercase: false, confidence: 0.8 },
   { cue: /(?:^|[.!?]\s+)(?:name['’]s|name is|nombre:|nome:|name:)\s*/giu, lowercase: true, confidence: 0.85 },
 ];
+
+/** "Hi, Liam Ward from Ward & Sons": a greeting, a full name, then where they are from. */
+const GREETING_THEN_NAME =
+  /^(?:hi|hello|hey|hola|buenas|buenos dias|buenas tardes|oi|ola|olá|bom dia|boa tarde|bonjour|salut|hallo|guten tag|good morning|good afternoon)[,!.]?\s+/iu;
+const FROM_COMPANY = /^\s*,?\s*(?:from|de|da|do|del|von|bei|chez|at)\s+(?:(?:la|el|the|der|die)\s+)?\p{Lu}/u;
 
 const TRAILING_CUE =
   /\s+(?:here|aqui|aquí|hier|ici|bol raha hoon|bol rahi hoon|bol raha hu|bol rahi hu|speaking|falando|hablando|al habla|am apparat|again|once again|otra vez|de nuevo|nuevamente|de novo|outra vez|novamente|encore|à nouveau|a nouveau|de retour|nochmal|nochmals|wieder|phir se)(?![\p{L}])/giu;
@@ -162,6 +168,12 @@ export function findName(read: ReadConversation): NameFinding {
         const name = readNameAt(content.slice(start), lowercase);
         add(name ? titleCaseIfLower(name) : null, confidence, content.slice(match.index, start + (name?.length ?? 0)));
       }
+    }
+    const greeting = GREETING_THEN_NAME.exec(content);
+    if (greeting) {
+      const rest = content.slice(greeting[0].length);
+      const name = readNameAt(rest, false);
+      if (name && isFullName(name) && FROM_COMPANY.test(rest.slice(name.length))) add(name, 0.75, rest.slice(0, name.length));
     }
     for (const match of content.matchAll(TRAILING_CUE)) {
       const before = content.slice(0, match.index).split(/[.!?,]\s*/).pop() ?? "";
