@@ -164,6 +164,7 @@ describe("products: qualifiers in other languages tell catalog items apart", () 
     ["Je veux réserver un toilettage pour mon chien", ["Dog Vaccination", "Cat Vaccination", "Grooming Package"], "Grooming Package"],
     ["Me interesa el plan mensual", ["Monthly Plan", "Annual Plan", "Personal Training"], "Monthly Plan"],
     ["Quero trocar o óleo do carro", ["Car Inspection", "Oil Change", "Tire Service"], "Oil Change"],
+    ["Necesito cambiar las llantas", ["Car Inspection", "Oil Change", "Tire Service"], "Tire Service"],
     ["Busco clases particulares de matemáticas", ["Math Course", "Private Lessons"], "Private Lessons"],
     ["Je cherche un cours d'anglais le soir", ["English Course", "Spanish Course"], "English Course"],
   ])("%s", (text, products, expected) => {
@@ -211,5 +212,12 @@ describe("greeting, name, company; role with an article; French call cue", () =>
   it("reads 'appelez-moi au' as a phone cue", () => {
     const got = extractWithRules(conversation({ country: "FR", waId: "33600000000", messages: [["u", "Je suis Inès Blanc, appelez-moi au 07 98 76 54 32"]] })).lead;
     expect(got.phone).toBe("+33798765432");
+  });
+});
+
+describe("products: everyday words that only look like catalog words", () => {
+  const vet = ["Cat Vaccination", "Dog Vaccination", "Vet Consultation"];
+  it("'can we chat' is not about a cat", () => {
+    expect(lead([["u", "Hi, can we chat about prices for my dog's vaccine?"]], null, vet).product_interest).toBe("Dog Vaccination");
   });
 });

@@ -29,7 +29,7 @@ add("plan", "plan plans plano planos planes tarif tarifa forfait abo abonnement"
 add("package", "package packages pacote pacotes paquete paquetes paket pakete pack");
 add("cleaning", "cleaning limpeza limpieza reinigung nettoyage");
 add("vaccination", "vaccination vaccine vacina vacinas vacinacao vacuna vacunas vacunacion impfung impfungen vaccin vaccins");
-add("consultation", "consultation consulta consultas beratung");
+add("consultation", "consultation consultations beratung");
 add("car", "car carro coche auto wagen voiture");
 add("delivery", "delivery entrega entregas lieferung livraison");
 // Common qualifiers that tell catalog items apart ("Travel Insurance", "Monthly Plan", "Oil Change").
@@ -38,7 +38,7 @@ add("spanish", "spanish espanol espanhol espagnol spanisch");
 add("travel", "travel viaje viagem voyage reise");
 add("health", "health salud saude sante kranken krankenversicherung gesundheit medical medico");
 add("dog", "dog dogs perro perra perros cachorro cachorra cachorros chien chienne hund hunde");
-add("cat", "cat cats gato gata gatos chat chats katze katzen");
+add("cat", "cat cats gato gata gatos katze katzen");
 add("grooming", "grooming toilettage tosa banho peluqueria hundefriseur");
 add("private", "private privado privada particular particulares prive privee privat");
 add("monthly", "monthly mensal mensual mensuel monatlich");
@@ -53,7 +53,7 @@ add("service", "service servico servicos servicio servicios dienst dienstleistun
 export const SERVICE_STEMS = new Set(["maintenance", "inspection", "installation", "cleaning", "repair", "service", "vaccination", "consultation", "grooming"]);
 
 /** Words too generic to tell products apart on their own ("plan", "kit"). */
-export const GENERIC_STEMS = new Set(["plan", "package", "kit", "pack", "set", "service", "basic", "standard", "premium", "pro", "plus"]);
+export const GENERIC_STEMS = new Set(["plan", "change", "package", "kit", "pack", "set", "service", "basic", "standard", "premium", "pro", "plus"]);
 
 const COMPOUND_PARTS = Object.keys(LEXICON).filter((word) => word.length >= 5);
 
