@@ -22,12 +22,15 @@ export function extractWithRules(input: ConversationInput): ExtractionResult {
     message: "A message reads like instructions to the extractor and was ignored as a source of lead values",
     messageId: message.id,
   }));
+  const company = findCompany(read, name.name?.value ?? null);
+  // The person's and company's own names are not product words ("Patel" is not "Panel").
+  const ownNames = [name.name?.value, company?.value].filter((value): value is string => Boolean(value));
   const draft: LeadProposalDraft = {
     name: name.name,
     email: email.email,
     phone: phone.phone,
-    company: findCompany(read, name.name?.value ?? null),
-    product_interest: findProduct(read),
+    company,
+    product_interest: findProduct(read, ownNames),
     urgency_level: findUrgency(read),
     whatsAppNumberDisowned: phone.whatsAppNumberDisowned,
     flags: [...injectionFlags, ...name.flags, ...email.flags, ...phone.flags],

@@ -1,10 +1,12 @@
 // Finds the prospect's own name: self-introductions in several languages ("I'm",
 // "me llamo", "aqui é a", "ich bin", "je m'appelle", "mera naam"), "X here",
-// and the answer to the business's "what's your name?". People named as the
+// "X again"/"X otra vez", the answer to the business's "what's your name?" or
+// "name and email?", stopping before "de <Company>". People named as the
 // subject of an enquiry ("my son Jack") are not the lead. The WhatsApp profile
 // name is a fallback only when it looks like a person's name.
 import { fold } from "../text";
 import type { FieldProposal, ReviewFlag } from "../types";
+import { startsLikeBusiness } from "./business-words";
 import type { ReadConversation } from "./context";
 
 const PARTICLES = new Set(["de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "van", "von", "der", "den", "ter", "bin", "binti", "al", "e", "y"]);
@@ -12,7 +14,7 @@ const PARTICLES = new Set(["de", "da", "do", "dos", "das", "del", "della", "di",
 /** Words that follow "I'm"/"soy"/"ich bin" or answer a question but are not names. */
 const NOT_NAMES = new Set(
   (
-    "i im me my mine you your he she we they it its this that the a an and or but so not no yes ok okay okk sure yeah yh yep nope hi hii hiii hey hello " +
+    "i im me my mine soy sou yo eu ich je moi you your he she we they it its this that the a an and or but so not no yes ok okay okk sure yeah yh yep nope hi hii hiii hey hello " +
     "later after now soon tomorrow today thanks thank thx ty please pls sorry fine good great perfect nice cool alright interested looking trying enquiring inquiring asking writing calling " +
     "contacting planning thinking going moving ready available free busy glad happy here there back new just also still from with for to at in on of by " +
     "go up out about very really well sir madam maam mum mom dad mr mrs ms dr " +
@@ -26,21 +28,40 @@ const NOT_NAMES = new Set(
   ).split(" "),
 );
 
+/** Profile names that label a phone or a business, not a person ("Handy", "Promo", "Oficina"). */
+const NOT_PERSON_PROFILES = new Set(
+  (
+    "promo promos promotion promotions offer offers oferta ofertas deals sale sales vendas ventas handy celular cel movil mobile phone telefone telefono " +
+    "office oficina escritorio buro bureau loja shop store tienda admin info support suporte soporte home casa work trabalho trabajo arbeit travail " +
+    "business negocio empresa marketing bot test teste prueba unknown desconhecido whatsapp user usuario privat private"
+  ).split(" "),
+);
+
 const TITLES = /^(?:mr|mrs|ms|miss|dr|sr|sra|srta|dona|don|herr|frau|madame|monsieur|mme|m|shri|smt|sri)\.?$/i;
 
 const NAME_QUESTION =
-  /\b(?:your (?:full )?name|name please|who am i (?:speaking|talking) (?:with|to)|com quem (?:eu )?falo|qual (?:o )?seu nome|seu nome|cual es (?:tu|su) nombre|tu nombre|su nombre|como te llamas|como se llama usted|a nombre de quien|nombre completo|nome completo|ihr name|ihren namen|wie heissen sie|mit wem spreche ich|votre nom|comment vous appelez|vous etes|(?<!\b(?:ka|ki|ke)\s)naam|aapka naam|apna naam|a name for|name for the (?:booking|reservation|order|appointment)|nome para (?:a )?reserva|nombre para la reserva|como (?:voce|vc) se chama|a quel nom|au nom de qui|sous quel nom)\b|(?:^|[.!?]\s*)(?:full )?(?:name|nome|nombre|naam|nom)\s*(?:\?|please|pls|bitte|por favor|por favor\?|s il vous plait)/;
+  /\b(?:your (?:full )?name|name please|who am i (?:speaking|talking) (?:with|to)|com quem (?:eu )?falo|con quien (?:hablo|tengo el gusto)|qual (?:o )?seu nome|seu nome|cual es (?:tu|su) nombre|tu nombre|su nombre|como te llamas|como se llama usted|a nombre de quien|nombre completo|nome completo|ihr name|ihren namen|wie heissen sie|mit wem spreche ich|votre nom|comment vous appelez|vous etes|(?<!\b(?:ka|ki|ke)\s)naam|aapka naam|apna naam|a name for|name for the (?:booking|reservation|order|appointment)|nome para (?:a )?reserva|nombre para la reserva|como (?:voce|vc) se chama|a quel nom|au nom de qui|sous quel nom)\b|(?:^|[.!?]\s*)(?:full )?(?:name|nome|nombre|naam|nom)\s*(?:\?|please|pls|bitte|por favor|por favor\?|s il vous plait)/;
+
+/** "Name and email?", "¿Nombre y correo?", "best contact details?": the answer usually opens with the name. */
+const NAME_AND_CONTACT_QUESTION =
+  /(?:^|[.!?¿¡,]\s*|\b(?:your|tu|su|seu|sua|votre|ihr|ihren|aapka)\s+)(?:full |complete )?(?:name|nome|nombre|nom|naam|namen)\s+(?:and|y|e|et|und|aur|&|\+)\s|\b(?:contact details|your details|tus datos|sus datos|seus dados|teus dados|vos coordonnees|ihre kontaktdaten|ihre daten|best contact)\b/;
 
 // First-person introductions; the lowercase flag allows "me llamo ana silva".
 const INTRODUCTIONS: Array<{ cue: RegExp; lowercase: boolean; confidence: number }> = [
   { cue: /\b(?:my (?:full )?name is|my name's|me llamo|mi nombre es|meu nome (?:e|é)|me chamo|je m['’]appelle|mein name ist|ich hei(?:ss|ß)e|mera naam|mera name)\s+/giu, lowercase: true, confidence: 0.92 },
   { cue: /\b(?:main|mai)\s+(?=\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}\s+(?:hoon|hu|hun|bol))/gu, lowercase: false, confidence: 0.8 },
-  { cue: /\b(?:i['’]?m|i am|this is|it['’]s|soy|sou (?:a|o)|aqui (?:e|é) (?:a|o)|aqui (?:e|é)|aquí habla|habla|ich bin|hier ist|hier spricht|je suis|moi c['’]est)\s+/giu, lowercase: false, confidence: 0.8 },
+  { cue: /\b(?:i['’]?m|i am|this is|it['’]?s|soy|sou (?:a|o)|aqui (?:e|é) (?:a|o)|aqui (?:e|é)|aquí habla|habla|(?:les|le|te|os) escribe|quem fala (?:e|é)(?: (?:a|o))?|c['’]est|ich bin|hier ist|hier spricht|je suis|moi c['’]est)\s+/giu, lowercase: false, confidence: 0.8 },
   { cue: /(?:^|[.!?]\s+)(?:bin|sou|soy)\s+/giu, lowercase: false, confidence: 0.8 },
   { cue: /(?:^|[.!?]\s+)(?:name['’]s|name is|nombre:|nome:|name:)\s*/giu, lowercase: true, confidence: 0.85 },
 ];
 
-const TRAILING_CUE = /\s+(?:here|aqui|aquí|hier|ici|bol raha hoon|bol rahi hoon|bol raha hu|bol rahi hu|speaking)\b/giu;
+/** "Hi, Liam Ward from Ward & Sons": a greeting, a full name, then where they are from. */
+const GREETING_THEN_NAME =
+  /^(?:hi|hello|hey|hola|buenas|buenos dias|buenas tardes|oi|ola|olá|bom dia|boa tarde|bonjour|salut|hallo|guten tag|good morning|good afternoon)[,!.]?\s+/iu;
+const FROM_COMPANY = /^\s*,?\s*(?:from|de|da|do|del|von|bei|chez|at)\s+(?:(?:la|el|the|der|die)\s+)?\p{Lu}/u;
+
+const TRAILING_CUE =
+  /\s+(?:here|aqui|aquí|hier|ici|bol raha hoon|bol rahi hoon|bol raha hu|bol rahi hu|speaking|falando|hablando|al habla|am apparat|again|once again|otra vez|de nuevo|nuevamente|de novo|outra vez|novamente|encore|à nouveau|a nouveau|de retour|nochmal|nochmals|wieder|phir se)(?![\p{L}])/giu;
 
 interface NameCandidate {
   value: string;
@@ -62,11 +83,13 @@ function isNameToken(token: string, lowercase: boolean): boolean {
 export function readNameAt(text: string, lowercase: boolean): string | null {
   const words = text.split(/\s+/);
   const taken: string[] = [];
-  for (const raw of words) {
+  for (const [position, raw] of words.entries()) {
     if (/^[("[]/.test(raw)) break;
     const ended = /[,;:!?()]$|[^A-Z]\.$/.test(raw);
     const word = raw.replace(/[,;:!?()"]+$/, "").replace(/^[("]+/, "");
     if (taken.length === 0 && TITLES.test(word)) continue;
+    // "Pedro Sánchez de Café Montaña": the particle introduces a business, not a surname.
+    if (PARTICLES.has(word.toLowerCase()) && taken.length > 0 && startsLikeBusiness(words.slice(position + 1).join(" "))) break;
     if (PARTICLES.has(word.toLowerCase()) && taken.length > 0) {
       taken.push(word);
     } else if (isNameToken(word, lowercase && !(taken.length > 0 && /^\p{Lu}/u.test(taken[0]!)))) {
@@ -115,7 +138,7 @@ function profileAsName(profile: string | null): string | null {
   if (!cleaned) return null;
   const words = cleaned.split(" ");
   if (words.length > 4 || !words.every((word) => /^\p{L}[\p{L}'’-]*\.?$/u.test(word))) return null;
-  if (words.some((word) => NOT_NAMES.has(fold(word.replace(/\.$/, ""))))) return null;
+  if (words.some((word) => NOT_NAMES.has(fold(word.replace(/\.$/, ""))) || NOT_PERSON_PROFILES.has(fold(word)))) return null;
   return /\p{L}{2,}/u.test(cleaned) ? cleaned : null;
 }
 
@@ -146,12 +169,22 @@ export function findName(read: ReadConversation): NameFinding {
         add(name ? titleCaseIfLower(name) : null, confidence, content.slice(match.index, start + (name?.length ?? 0)));
       }
     }
+    const greeting = GREETING_THEN_NAME.exec(content);
+    if (greeting) {
+      const rest = content.slice(greeting[0].length);
+      const name = readNameAt(rest, false);
+      if (name && isFullName(name) && FROM_COMPANY.test(rest.slice(name.length))) add(name, 0.75, rest.slice(0, name.length));
+    }
     for (const match of content.matchAll(TRAILING_CUE)) {
       const before = content.slice(0, match.index).split(/[.!?,]\s*/).pop() ?? "";
       const name = readNameAt(before.trim(), false);
-      if (name && name === before.trim()) add(name, 0.8, `${name}${match[0]}`);
+      const rest = name ? before.trim().slice(name.length).replace(/^\s*,?\s*\p{L}+\s+/u, "") : "";
+      // "Carlos da Transportes Lima de novo": the name, then where they are from.
+      const fromBusiness = name !== null && rest !== before.trim().slice(name.length) && startsLikeBusiness(rest);
+      if (name && (name === before.trim() || fromBusiness)) add(name, 0.8, `${before.trim()}${match[0]}`);
     }
-    const asked = previousBusiness !== null && NAME_QUESTION.test(fold(previousBusiness.content));
+    const question = previousBusiness ? fold(previousBusiness.content) : "";
+    const asked = previousBusiness !== null && (NAME_QUESTION.test(question) || NAME_AND_CONTACT_QUESTION.test(question));
     if (asked) {
       // The first reply may be a bare first name; lowercase only when the person types all in lowercase.
       const firstReply = previousProspect === null;

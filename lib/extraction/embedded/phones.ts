@@ -1,10 +1,11 @@
 // Finds a phone the prospect types: local formats read with the workspace's
-// default country, "+27 (0)82", "0091 ...", a number split across consecutive
+// default country (or as the WhatsApp number when its digits end it), "+27 (0)82", "0091 ...", a number split across consecutive
 // messages, and corrections (the latest wins). Numbers the business said first,
 // and digit runs without phone context (order numbers, prices, dates) are
 // ignored. Also notices "this WhatsApp is my sister's".
 import { fold } from "../text";
 import { readPhone } from "../validation";
+import { readLocalPhone } from "./phone-home";
 import type { FieldProposal, ReviewFlag } from "../types";
 import { saidFirstByBusiness, type ReadConversation } from "./context";
 
@@ -12,7 +13,7 @@ import { saidFirstByBusiness, type ReadConversation } from "./context";
 const PHONE_RUN = /(?:\+|\b00)?\(?\d[\d\s().\-/]*\d/g;
 
 const PHONE_CUE =
-  /\b(?:phone|number|numero|num|no\.|cell|cel|celular|mobile|mobil|handy|tel|telefone|telefono|telephone|whatsapp|whats|zap|wpp|landline|fixo|fijo|festnetz|buro|office|oficina|escritorio|portable|appel|call|ring|ligar|liga|llamar|llamame|anrufen|erreichbar|contact|contato|contacto|kontakt|nummer|rufnummer|reach|contactar|contatar|localizar|erreichen|joindre|llamarte|te ligar|reach you)\b/;
+  /\b(?:phone|number|numero|num|no\.|cell|cel|celular|mobile|mobil|handy|tel|telefone|telefono|telephone|whatsapp|whats|zap|wpp|landline|fixo|fijo|festnetz|buro|office|oficina|escritorio|portable|appel|appelez|appeler|rappelez|rappeler|joignable|ruf|rufen|call|ring|ligar|liga|llamar|llamame|anrufen|erreichbar|contact|contato|contacto|kontakt|nummer|rufnummer|reach|contactar|contatar|localizar|erreichen|joindre|llamarte|te ligar|reach you)\b/;
 
 const DISOWNED_WHATSAPP =
   /\b(?:this|esse|este|ese|cet|ce|diese[sr]?|yeh|ye)\s+(?:whatsapp|zap|wpp|number|numero|phone|nummer|handy)\b.{0,25}\b(?:is|e|es|est|ist|hai)\b.{0,10}\b(?:my|minha|meu|mi|ma|mon|meine?|mera|meri)\s+(?:sister|brother|wife|husband|mother|mom|mum|father|dad|son|daughter|friend|boss|irma|irmao|esposa|marido|mae|pai|filh[oa]|amig[oa]|hermana|hermano|madre|padre|hij[oa]|soeur|frere|femme|mari|schwester|bruder|frau|mann|mutter|vater|behen|bhai|maa|papa|dost)\b/;
@@ -84,7 +85,7 @@ export function findPhone(read: ReadConversation): PhoneFinding {
       } else if (digits.length < 7) {
         return;
       }
-      const reading = readPhone(text, country);
+      const reading = readLocalPhone(text, country, read.input.contact.waId);
       if (!reading) return;
       // An international "+..." number is a phone wherever it appears; a local one needs a cue.
       const phoneContext = asked || cued || isOnlyPhoneText(content) || /^\+/.test(text);
@@ -97,7 +98,8 @@ export function findPhone(read: ReadConversation): PhoneFinding {
         }),
       );
       if (fromBusiness) return;
-      candidates.push({ text, messageId, quote, index, valid: reading.valid, e164: reading.e164 });
+      // The text goes on in international form, so the WhatsApp country hint is kept.
+      candidates.push({ text: reading.e164, messageId, quote, index, valid: reading.valid, e164: reading.e164 });
     });
   });
 

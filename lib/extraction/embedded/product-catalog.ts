@@ -3,6 +3,7 @@
 // misspellings ("rome ofice" ~ "Home Office"), and the customer segment a
 // product is for (business vs private), read from words in its name.
 import { fold, stem, tokenSimilarity, tokens } from "../text";
+import { canonical, GENERIC_STEMS, SERVICE_STEMS } from "./product-lexicon";
 
 const FILLER = new Set(
   (
@@ -49,12 +50,13 @@ function segmentOf(name: string): Segment {
 }
 
 export function buildCatalog(names: string[]): CatalogProduct[] {
-  const tokenLists = names.map((name) => tokens(name).filter((token) => !FILLER.has(token)));
+  const tokenLists = names.map((name) => tokens(name).filter((token) => !FILLER.has(token)).flatMap((token) => canonical(stem(token))));
   return names.map((name, index) => {
     const own = tokenLists[index]!;
     const weights = own.map((token) => {
       const sharing = tokenLists.filter((list) => list.some((other) => tokenSimilarity(other, token) >= 0.85)).length;
-      return 1 / Math.max(1, sharing);
+      // "Plan" or "Kit" alone says little ("mudou o plano"): a generic word counts half.
+      return (GENERIC_STEMS.has(token) && own.length > 1 ? 0.5 : 1) / Math.max(1, sharing);
     });
     return { name, tokens: own, weights, segment: segmentOf(name) };
   });
@@ -68,10 +70,14 @@ export function mentionStrength(product: CatalogProduct, text: string): number {
   return mention(product, text).strength;
 }
 
-/** Strength (distinctive weight found) and coverage (share of the product's words found). */
-export function mention(product: CatalogProduct, text: string): { strength: number; coverage: number } {
-  const written = tokens(text).map((word) => REPAIR_WORDS.has(word) ? "repair" : stem(word));
-  if (written.length === 0) return { strength: 0, coverage: 0 };
+/**
+ * Strength (distinctive weight found), coverage (share of the product's words
+ * found) and whether a service word matched ("maintenance", "repair").
+ */
+export function mention(product: CatalogProduct, text: string): { strength: number; coverage: number; service: boolean } {
+  const written = tokens(text).flatMap((word) => (REPAIR_WORDS.has(word) ? ["repair"] : [stem(word), ...canonical(stem(word))]));
+  if (written.length === 0) return { strength: 0, coverage: 0, service: false };
+  let service = false;
   let words = 0;
   let numbers = 0;
   let found = 0;
@@ -81,8 +87,19 @@ export function mention(product: CatalogProduct, text: string): { strength: numb
     if (numeric) numbers += best * product.weights[index]!;
     else words += best * product.weights[index]!;
     if (best > 0) found++;
+    if (best > 0 && SERVICE_STEMS.has(token)) service = true;
   });
-  return words > 0 ? { strength: words + numbers, coverage: found / Math.max(1, product.tokens.length) } : { strength: 0, coverage: 0 };
+  return words > 0 ? { strength: words + numbers, coverage: found / Math.max(1, product.tokens.length), service } : { strength: 0, coverage: 0, service: false };
+}
+
+/** Position of the first word of `text` that names the product (Infinity when none): "panels plus battery" names panels first. */
+export function firstMentionAt(product: CatalogProduct, text: string): number {
+  const words = tokens(text);
+  const index = words.findIndex((word) => {
+    const forms = REPAIR_WORDS.has(word) ? ["repair"] : [stem(word), ...canonical(stem(word))];
+    return product.tokens.some((token) => !/^\d+$/.test(token) && forms.some((form) => tokenSimilarity(form, token) > 0));
+  });
+  return index < 0 ? Infinity : index;
 }
 
 /** The segment most words of a text point to ("2-Zimmer-Wohnung" private; "Architekturbüro" business), or null. */

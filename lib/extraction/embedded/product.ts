@@ -7,13 +7,13 @@
 // nothing in the catalog fits.
 import { clauses, fold } from "../text";
 import type { FieldProposal } from "../types";
-import { buildCatalog, mention, mentionStrength, segmentOfText, type CatalogProduct } from "./product-catalog";
+import { buildCatalog, firstMentionAt, mention, segmentOfText, type CatalogProduct } from "./product-catalog";
 import type { ReadConversation } from "./context";
 
 const DECLINE =
-  /^(?:no|nah|nope|nahi|nahin|nao|non|nein)\b|\b(?:no (?:quiero|necesito|gracias|thanks|need|me interesa|hace falta)|not|don['’]?t|nah|nope|nahi|nahin|nao|sem|without|rehne do|on my own|by myself|myself|skip|kein|keine|nicht|pas|non merci|ya no|tampoco|nunca)\b/;
+  /^(?:no|nah|nope|nahi|nahin|nao|non|nein|stop|stopp|parar|pare|unsubscribe|cancel|cancelar|sair|baja|abmelden|desabonner)\b|\b(?:no (?:quiero|necesito|gracias|thanks|need|me interesa|hace falta)|not|don['’]?t|nah|nope|nahi|nahin|nao|sem|without|rehne do|on my own|by myself|myself|skip|kein|keine|nicht|pas|non merci|ya no|tampoco|nunca)\b/;
 const DEFER =
-  /\b(?:later|after|afterwards|depois|despues|mas adelante|adelante|vou esperar|esperar|wait|decide|decidir|pensar|think about|next time|another time|spater|plus tard|baad mein|baad me|month end|fin de mes|fim do mes|not now|agora nao|ahora no|outro dia|otro dia)\b/;
+  /\b(?:later|after(?!\s+(?:a|an|some|the)\s+(?:quote|price|prices|quotation|estimate|info|information|deal|good deal)\b)|afterwards|depois|despues|mas adelante|adelante|vou esperar|esperar|wait|decide|decidir|pensar|think about|next time|another time|spater|plus tard|baad mein|baad me|month end|fin de mes|fim do mes|not now|agora nao|ahora no|outro dia|otro dia)\b/;
 const SELECT = /\b(?:just|only|sirf|bas|so|solo|solamente|somente|apenas|nur|seulement|juste|uniquement|mainly|mostly|hauptsachlich|principalmente|surtout|first|primero|primeiro|zuerst|d['’]abord|pehle)\b/;
 const DESIRE =
   /\b(?:let['’]?s (?:do|go)|go with|vamos con|vamos com|quero|quiero|want|wanna|need|interested|interesad[oa]|interessad[oa]|necesito|preciso|chahiye|brauche|brauchen|besoin|voudrais|veux|cotizar|orcar|book|reservar)\b/;
@@ -35,7 +35,26 @@ const ACCEPTED_OFFER = 1.2;
 const SEGMENT = 0.6;
 const THRESHOLD = 0.5;
 
-export function findProduct(read: ReadConversation): FieldProposal<string> | null {
+/** `text` with the given proper names blanked out (accent- and case-insensitive). */
+function withoutNames(text: string, names: string[]): string {
+  let result = text;
+  for (const name of names) {
+    const escaped = name.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+");
+    result = result.replace(new RegExp(escaped, "giu"), " ");
+  }
+  return result;
+}
+
+/** Among products tied on one prospect clause, the first named there; null when the tie spans clauses. */
+function firstOfOneClause(tied: Array<[CatalogProduct, Stance]>): FieldProposal<string> | null {
+  const evidence = tied[0]![1].evidence;
+  if (!evidence?.fromProspect || !tied.every(([, stance]) => stance.evidence?.messageId === evidence.messageId && stance.evidence.quote === evidence.quote)) return null;
+  const ordered = tied.map(([product]) => ({ product, at: firstMentionAt(product, evidence.quote) })).sort((a, b) => a.at - b.at);
+  if (ordered[0]!.at === ordered[1]!.at) return null;
+  return { value: ordered[0]!.product.name, evidence: { messageId: evidence.messageId, quote: evidence.quote }, confidence: 0.5 };
+}
+
+export function findProduct(read: ReadConversation, ownNames: string[] = []): FieldProposal<string> | null {
   const catalog = buildCatalog(read.input.products);
   if (catalog.length === 0) return null;
   const stances = new Map<CatalogProduct, Stance>(catalog.map((product) => [product, { score: 0, last: 0, mentionedByProspect: false, evidence: null }]));
@@ -65,7 +84,10 @@ export function findProduct(read: ReadConversation): FieldProposal<string> | nul
     parts.forEach((part, partIndex) => {
       const folded = fold(part);
       const negative = DECLINE.test(folded) || DEFER.test(folded);
-      const mentions = catalog.map((product) => ({ product, strength: mentionStrength(product, part) })).filter(({ strength }) => strength >= 0.3);
+      const found = catalog.map((product) => ({ product, ...mention(product, withoutNames(part, ownNames)) })).filter(({ strength }) => strength >= 0.3);
+      // "Mantenimiento de paneles": the service is what is bought, the thing it is done to counts less.
+      const serviceNamed = found.some(({ service }) => service);
+      const mentions = found.map(({ product, strength, service }) => ({ product, strength: serviceNamed && !service ? strength * 0.3 : strength }));
       if (mentions.length === 0) {
         if (negative && partIndex === 0) declinedOffer = true;
         if (!negative && partIndex === 0 && ACCEPT.test(folded)) acceptedOffer = true;
@@ -119,8 +141,9 @@ export function findProduct(read: ReadConversation): FieldProposal<string> | nul
   if (!best) return null;
   const [product, stance] = best;
   const runnerUp = ranked[1]?.[1].score ?? 0;
-  // Two products equally likely: the conversation does not say which.
-  if (runnerUp >= stance.score - 1e-9) return null;
+  // Two products equally likely: the conversation does not say which, unless one clause
+  // names both ("panels plus battery"), where the first named is the main one.
+  if (runnerUp >= stance.score - 1e-9) return firstOfOneClause(ranked.filter(([, other]) => other.score >= stance.score - 1e-9));
   const margin = Math.min(1, (stance.score - runnerUp) / Math.max(stance.score, 1));
   const confidence = Math.min(0.95, 0.45 + 0.15 * Math.min(stance.score, 2) + 0.2 * margin);
   const evidence = stance.evidence ? { messageId: stance.evidence.messageId, quote: stance.evidence.quote } : null;

@@ -90,7 +90,8 @@ export function daysAhead(folded: string, sent: Date): TimeReference[] {
     // A weekday beside a month name ("the long weekend in October") is not the coming one.
     WEEKDAYS.forEach((names, weekday) => {
       if (names.some((name) => new RegExp(`\\b${name}s?\\b`).test(folded) && !new RegExp(`\\b${name}s?\\s+(?:passad[oa]|pasado|last|dernier|letzten)`).test(folded))) {
-        found.push({ days: (weekday - today + 7) % 7, kind: "day" });
+        // "On Tuesday" written on a Tuesday is next week's (today would be "today").
+        found.push({ days: (weekday - today + 7) % 7 || 7, kind: "day" });
       }
     });
     if (WEEKEND.test(folded)) found.push({ days: (6 - today + 7) % 7, kind: "day" });
