@@ -78,7 +78,7 @@ export const DEMO_CONVERSATIONS: DemoConversation[] = [
       m("user", "¿Pueden llamarme el martes por la tarde?"),
       m("assistant", "Claro, te contactamos el martes."),
     ],
-    lead: { name: "Lucía Martínez", email: "lucia.martinez@outlook.com", phone: "+5215512345678", productInterest: "Home Battery", urgencyLevel: "medium" },
+    lead: { name: "Lucía Martínez", email: "lucia.martinez@outlook.com", phone: "+525512345678", productInterest: "Home Battery", urgencyLevel: "medium" },
   },
   {
     key: "es-jorge", language: "es", waId: "34612345678", profileName: "Jorge", hoursAgo: 9,
