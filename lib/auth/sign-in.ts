@@ -1,6 +1,7 @@
 // Signing in with email and password: a limit on failed attempts (stored in the
 // database), one generic answer for a wrong email or password, a fresh session
 // on success, and audit rows for both outcomes.
+import { lockForTransaction } from "@/lib/db/locks";
 import { db, Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvents } from "@/lib/audit/record";
@@ -25,7 +26,7 @@ export async function signIn(request: SignInRequest): Promise<{ token: string; e
   const outcome = await db().$transaction(
     async (tx) => {
       // One attempt at a time per email, so parallel guesses cannot all pass the count.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`leadbridge:sign-in:${email}`}))`;
+      await lockForTransaction(tx, `leadbridge:sign-in:${email}`);
       const [fromThisIp, fromAll] = await Promise.all([
         tx.signInFailure.count({ where: { emailNormalized: email, ip, attemptedAt: { gte: since } } }),
         tx.signInFailure.count({ where: { emailNormalized: email, attemptedAt: { gte: since } } }),

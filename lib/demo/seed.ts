@@ -1,6 +1,7 @@
 // Creates the demo workspace on the first start of an empty database, so a new
 // user sees a working product at once. Does nothing when any workspace exists.
 // Its admin is the documented demo login, for local use only.
+import { lockForTransaction } from "@/lib/db/locks";
 import { createUser, findUserByEmail } from "@/lib/auth/users";
 import { db, Prisma } from "@/lib/db/client";
 import { extractLead } from "@/lib/leads/extract-lead";
@@ -25,7 +26,7 @@ export async function seedDemoWorkspace(now = Date.now()): Promise<{ workspaceId
   const seeded = await db().$transaction(
     async (tx): Promise<{ workspaceId: string; conversations: number } | null> => {
       // Serializes concurrent first starts (app and a CLI tool at once).
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('leadbridge:seed-demo'))`;
+      await lockForTransaction(tx, "leadbridge:seed-demo");
       if ((await tx.workspace.count()) > 0) return null;
 
       const workspace = await tx.workspace.create({

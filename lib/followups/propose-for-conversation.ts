@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { loadTranscript } from "@/lib/conversations/transcript";
 import { notFound } from "@/lib/errors";
 import { isOptedOut } from "@/lib/ingest/opt-outs";
-import { lockKey } from "@/lib/ingest/messages-store";
+import { lockForTransaction } from "@/lib/db/locks";
 import { currentScore } from "@/lib/scoring/scores";
 import { planFollowUp, type FollowUpPlan } from "./plan";
 
@@ -44,7 +44,7 @@ export async function proposeFollowUp(workspaceId: string, conversationId: strin
   });
 
   return db().$transaction(async (tx) => {
-    await lockKey(tx, followUpLockKey(conversationId));
+    await lockForTransaction(tx, followUpLockKey(conversationId));
     await tx.followUp.deleteMany({ where: { workspaceId, conversationId, status: "proposed" } });
     if (!plan) return null;
     const row = await tx.followUp.create({

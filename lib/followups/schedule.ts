@@ -6,7 +6,7 @@
 // and the new item reaches Inngest as a new event (event id = item id).
 import { db, Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
-import { lockKey } from "@/lib/ingest/messages-store";
+import { lockForTransaction } from "@/lib/db/locks";
 import { enqueue } from "@/lib/outbox/outbox";
 import { followUpLockKey } from "./propose-for-conversation";
 
@@ -33,7 +33,7 @@ export async function scheduleFollowUpForApprovedLead(
   tx: Prisma.TransactionClient,
   { workspaceId, conversationId, contactId }: { workspaceId: string; conversationId: string; contactId: string },
 ): Promise<ScheduledFollowUp | null> {
-  await lockKey(tx, followUpLockKey(conversationId));
+  await lockForTransaction(tx, followUpLockKey(conversationId));
   const proposed = await tx.followUp.findFirst({
     where: { workspaceId, conversationId, status: "proposed" },
     orderBy: { createdAt: "desc" },
@@ -104,7 +104,7 @@ export async function cancelFollowUp(workspaceId: string, followUpId: string, re
  * follow-ups go back to proposed and their queued due work is dropped.
  */
 export async function unscheduleFollowUpsOfConversation(tx: Tx, conversationId: string): Promise<void> {
-  await lockKey(tx, followUpLockKey(conversationId));
+  await lockForTransaction(tx, followUpLockKey(conversationId));
   const scheduled = await tx.followUp.findMany({ where: { conversationId, status: "scheduled" }, select: { id: true } });
   for (const { id } of scheduled) await dropPendingWork(tx, id);
   await tx.followUp.updateMany({ where: { conversationId, status: "scheduled" }, data: { status: "proposed", contactId: null, scheduledAt: null } });

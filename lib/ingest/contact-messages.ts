@@ -3,9 +3,10 @@
 // with the conversation's counters recomputed and extraction requested (pushed
 // back by the quiet period) in the same transaction. Writers for one contact are
 // serialized, so concurrent redeliveries cannot open two conversations.
+import { lockForTransaction } from "@/lib/db/locks";
 import { db } from "@/lib/db/client";
 import { assignConversations } from "./conversation-windows";
-import { existingMessageIds, insertMessages, lockKey, recordOptOuts, refreshConversationStats, requestExtraction, type NewMessage } from "./messages-store";
+import { existingMessageIds, insertMessages, recordOptOuts, refreshConversationStats, requestExtraction, type NewMessage } from "./messages-store";
 import type { InboundMessage } from "./whatsapp-payload";
 
 const HOUR_MS = 3_600_000;
@@ -23,7 +24,7 @@ export async function storeContactMessages(
   const idleMs = workspace.conversationIdleHours * HOUR_MS;
   return db().$transaction(
     async (tx) => {
-      await lockKey(tx, `ingest:${workspace.id}:${contact.waId}`);
+      await lockForTransaction(tx, `ingest:${workspace.id}:${contact.waId}`);
       const seen = await existingMessageIds(tx, workspace.id, messages.map((m) => m.providerMessageId));
       const fresh: InboundMessage[] = [];
       for (const message of messages) {

@@ -2,8 +2,9 @@
 // on the conversation id (Conversation.externalId) and on message ids:
 // re-importing a conversation with more messages appends only the new ones. Each
 // conversation that gained messages gets an extraction request, due at once.
+import { lockForTransaction } from "@/lib/db/locks";
 import { db } from "@/lib/db/client";
-import { insertMessages, lockKey, recordOptOuts, refreshConversationStats, requestExtraction } from "./messages-store";
+import { insertMessages, recordOptOuts, refreshConversationStats, requestExtraction } from "./messages-store";
 import type { ImportedConversation } from "./import-format";
 
 export type ImportResult = { externalId: string; id: string; created: boolean; messagesAdded: number };
@@ -11,7 +12,7 @@ export type ImportResult = { externalId: string; id: string; created: boolean; m
 async function importOne(workspaceId: string, conversation: ImportedConversation, now: Date): Promise<ImportResult> {
   return db().$transaction(
     async (tx) => {
-      await lockKey(tx, `import:${workspaceId}:${conversation.id}`);
+      await lockForTransaction(tx, `import:${workspaceId}:${conversation.id}`);
       const times = conversation.messages.map((message) => new Date(message.at));
       let row = await tx.conversation.findUnique({
         where: { workspaceId_externalId: { workspaceId, externalId: conversation.id } },

@@ -21,11 +21,6 @@ export type NewMessage = {
 
 export type StoredMessage = { id: string; conversationId: string; providerMessageId: string; role: string; type: string; body: string };
 
-/** Serializes writers for one key (a contact, an imported conversation) until the transaction ends. */
-export async function lockKey(tx: Tx, key: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
-}
-
 /** Provider message ids of these that the workspace already has. */
 export async function existingMessageIds(tx: Tx, workspaceId: string, providerMessageIds: string[]): Promise<Set<string>> {
   if (providerMessageIds.length === 0) return new Set();

@@ -1,6 +1,7 @@
 // Who belongs to a workspace and with which role. Admins add people (new ones
 // get an initial password from the admin), change roles and remove them; a
 // workspace always keeps at least one admin. Every change is audited.
+import { lockForTransaction } from "@/lib/db/locks";
 import { db, Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record";
@@ -55,7 +56,7 @@ export async function addMember(actor: MemberPrincipal, input: NewMember): Promi
 
 async function lockMembership(client: Prisma.TransactionClient, workspaceId: string, membershipId: string) {
   // Serializes membership changes of one workspace so the last-admin rule holds.
-  await client.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`leadbridge:members:${workspaceId}`}))`;
+  await lockForTransaction(client, `leadbridge:members:${workspaceId}`);
   const row = await client.membership.findFirst({ where: { id: membershipId, workspaceId }, select: memberSelect });
   if (!row) throw new AppError("not_found", "Member not found");
   return row;
