@@ -1,4 +1,5 @@
 // People who can sign in: created with a hashed password, found by email.
+import { isUniqueViolation } from "@/lib/db/errors";
 import { db, Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "./passwords";
@@ -17,7 +18,7 @@ export async function createUser(input: { email: string; password: string; name?
   try {
     return await tx.user.create({ data: { email, passwordHash, name: input.name ?? null }, select: { id: true, email: true, name: true } });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("conflict", "A person with this email already exists.");
+    if (isUniqueViolation(error)) throw new AppError("conflict", "A person with this email already exists.");
     throw error;
   }
 }

@@ -3,7 +3,8 @@
 // drain runs in a row: upsert the contact, create the lead, link conversation
 // and CRM record in crm_links (once per conversation and CRM), push the labeled
 // scores, mark the lead synced. Every step is safe to repeat.
-import { db, Prisma } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { db } from "@/lib/db/client";
 import { PermanentFailure, RetryLater } from "@/lib/outbox/drain";
 import { currentScore } from "@/lib/scoring/scores";
 import { crmAdapterFor } from "./adapters";
@@ -80,7 +81,7 @@ export async function linkConversation(plan: SyncPlan, crmContactId: string, crm
       select: { crmContactId: true, crmLeadId: true },
     });
   } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    if (!isUniqueViolation(error)) throw error;
     return db().crmLink.findUniqueOrThrow({ where: key, select: { crmContactId: true, crmLeadId: true } });
   }
 }

@@ -4,6 +4,7 @@
 // before the CRM sync starts. Every action checks the version the reviewer saw
 // (a stale screen gets a 409 naming who changed it), writes the audit log, and
 // queues the CRM sync in the same transaction.
+import { isUniqueViolation } from "@/lib/db/errors";
 import { z } from "zod";
 import { recordAuditEvent, type AuditEntry } from "@/lib/audit/record";
 import { db, Prisma } from "@/lib/db/client";
@@ -93,8 +94,6 @@ function contactColumns(values: LeadValues) {
     urgencyLevel: values.urgencyLevel,
   };
 }
-
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /** Locks the proposal row and checks the version the reviewer saw. */
 async function lockProposal(tx: Tx, workspaceId: string, proposalId: string, expectedVersion: number): Promise<ProposalRow> {

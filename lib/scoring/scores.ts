@@ -2,7 +2,8 @@
 // (idempotent per conversation and version) or computed by the embedded scorer,
 // and the labels a salesperson reads. The platform's newest version wins over
 // the embedded score.
-import { db, Prisma } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { loadTranscript } from "@/lib/conversations/transcript";
 import { enqueue } from "@/lib/outbox/outbox";
@@ -59,7 +60,7 @@ export async function recordPushedScore(
     return true;
   }).catch((error: unknown) => {
     // Two pushes of the same version at once: the loser reads the winner's row.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+    if (isUniqueViolation(error)) return false;
     throw error;
   });
   return { created, score: { source: "platform", version: payload.version, ...values, labels } };

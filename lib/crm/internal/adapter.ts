@@ -2,8 +2,8 @@
 // workspace at a time. The default CRM, shown on the Contacts page. It honours
 // the same contract as a vendor's CRM (never a duplicate contact: one per
 // email and one per phone, enforced by unique indexes).
+import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { canonicalPhone } from "@/lib/phone/canonical";
 import { CrmPermanentError } from "../errors";
 import type { CrmAdapter, CrmContact, CrmContactInput, CrmContactUpsertResult, CrmLabeledScores, CrmLeadInput, CrmTaskInput } from "../types";
@@ -13,8 +13,6 @@ const contactSelect = { id: true, name: true, email: true, phoneE164: true, comp
 type ContactRow = { id: string; name: string; email: string | null; phoneE164: string | null; company: string | null };
 
 const toCrmContact = (row: ContactRow): CrmContact => ({ crmContactId: row.id, name: row.name, email: row.email, phone: row.phoneE164, company: row.company });
-
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 export function createInternalCrm(workspaceId: string): CrmAdapter {
   async function findRow(email: string | null | undefined, phone: string | null | undefined): Promise<ContactRow | null> {
