@@ -2,6 +2,7 @@
 // activity first with keyset pagination over (lastMessageAt, id), and one
 // conversation with its messages in the order they were sent. Always scoped to
 // the caller's workspace: another workspace's id is simply not found.
+import { isUuid } from "@/lib/http/params";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -43,10 +44,8 @@ export async function listConversationsPage(workspaceId: string, options: { limi
   return { conversations: page, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function getConversationWithMessages(workspaceId: string, conversationId: string) {
-  if (!UUID.test(conversationId)) throw notFound("Conversation");
+  if (!isUuid(conversationId)) throw notFound("Conversation");
   const conversation = await db().conversation.findFirst({
     where: { id: conversationId, workspaceId },
     select: {

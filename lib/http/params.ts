@@ -5,8 +5,11 @@ import { notFound } from "@/lib/errors";
 
 const uuid = z.uuid();
 
+export function isUuid(value: unknown): value is string {
+  return uuid.safeParse(value).success;
+}
+
 export function recordId(value: string | undefined, what: string): string {
-  const parsed = uuid.safeParse(value);
-  if (!parsed.success) throw notFound(what);
-  return parsed.data;
+  if (!isUuid(value)) throw notFound(what);
+  return value;
 }

@@ -2,12 +2,11 @@
 // the last row returned (urgency rank, lastMessageAt, conversation id),
 // base64url-encoded. Validated on the way back in; a cursor of another sort is
 // refused rather than silently restarting the list.
+import { isUuid } from "@/lib/http/params";
 import { AppError } from "@/lib/errors";
 import type { QueueSort } from "./queue-query";
 
 export type QueueCursor = { sort: QueueSort; urgencyRank: number; lastMessageAt: Date; id: string };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeQueueCursor(cursor: QueueCursor): string {
   return Buffer.from(JSON.stringify([cursor.sort, cursor.urgencyRank, cursor.lastMessageAt.toISOString(), cursor.id])).toString("base64url");
@@ -21,7 +20,7 @@ export function decodeQueueCursor(value: string, sort: QueueSort): QueueCursor {
       cursorSort === sort &&
       Number.isInteger(rank) && (rank as number) >= 0 && (rank as number) <= 3 &&
       typeof at === "string" && !Number.isNaN(lastMessageAt.getTime()) &&
-      typeof id === "string" && UUID.test(id);
+      typeof id === "string" && isUuid(id);
     if (valid) return { sort, urgencyRank: rank as number, lastMessageAt, id: id as string };
   } catch {
     // Falls through to the error below.

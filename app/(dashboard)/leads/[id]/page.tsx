@@ -1,16 +1,15 @@
 // One lead's review screen on its own page (a link from elsewhere, or a
 // reviewer who prefers a full page to the queue's side panel).
+import { isUuid } from "@/lib/http/params";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireMember } from "@/lib/auth/page";
 import { LeadReview } from "../../queue/lead-review";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
   await requireMember({ role: "reviewer" });
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   return (
     <>
       <Link href="/queue" className="text-sm text-slate-700 underline">
