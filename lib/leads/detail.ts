@@ -44,7 +44,7 @@ export async function leadDetail(workspaceId: string, proposalId: string) {
       syncError: true,
       updatedAt: true,
       workspace: { select: { defaultCountry: true, products: true } },
-      conversation: { select: { crmLinks: { select: { crmSystem: true, crmContactId: true, crmLeadId: true, linkedAt: true } } } },
+      conversation: { select: { contactWaId: true, crmLinks: { select: { crmSystem: true, crmContactId: true, crmLeadId: true, linkedAt: true } } } },
     },
   });
   if (!proposal) throw notFound("Lead");
@@ -53,18 +53,14 @@ export async function leadDetail(workspaceId: string, proposalId: string) {
     findDuplicateCandidates(workspaceId, {
       name: proposal.name,
       email: proposal.emailNormalized,
-      phones: [proposal.phoneE164, proposal.phone].filter((phone): phone is string => Boolean(phone?.startsWith("+"))),
+      // The phone given and the WhatsApp number written from: a second conversation from the same number.
+      phones: [proposal.phoneE164, proposal.phone, phoneFromWaId(proposal.conversation.contactWaId)].filter((phone): phone is string => Boolean(phone?.startsWith("+"))),
       company: proposal.company,
       excludeProposalId: proposal.id,
     }),
     currentScore(workspaceId, proposal.conversationId),
     listAuditTrail(workspaceId, proposal.id),
   ]);
-  // The WhatsApp number's own contact, for "a second conversation from the same number".
-  const waPhone = phoneFromWaId(transcript.contactWaId);
-  const sameNumber = duplicates.some((candidate) => candidate.phone === waPhone)
-    ? []
-    : await findDuplicateCandidates(workspaceId, { name: null, email: null, phones: [waPhone], company: null, excludeProposalId: proposal.id });
   const { workspace, conversation, ...lead } = proposal;
   return {
     lead,
@@ -72,7 +68,7 @@ export async function leadDetail(workspaceId: string, proposalId: string) {
     products: workspace.products,
     crmLinks: conversation.crmLinks.map((link) => ({ ...link, url: crmContactUrl(link.crmSystem, link.crmContactId) })),
     transcript,
-    duplicates: [...duplicates, ...sameNumber],
+    duplicates,
     score: score && { source: score.source, version: score.version, summary: score.labels.summary, fields: score.labels.fields },
     audit,
   };
