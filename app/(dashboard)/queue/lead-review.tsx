@@ -39,10 +39,8 @@ export function LeadReview({ proposalId }: { proposalId: string }) {
   const values = data ? (edited?.version === data.lead.version ? edited.values : valuesOf(data.lead)) : null;
   const setValues = (next: LeadValues) => data && setEdited({ version: data.lead.version, values: next });
 
-  const refresh = useCallback(async () => {
-    await queryClient.invalidateQueries({ queryKey: leadKeys.all });
-    await queryClient.invalidateQueries({ queryKey: ["conversations"] });
-  }, [queryClient]);
+  // Every lead list and detail (the queue's rows live under leadKeys too).
+  const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: leadKeys.all }), [queryClient]);
 
   const action = useMutation({
     mutationFn: ({ path, body }: { path: string; body?: unknown }) => apiFetch<unknown>(`/api/v1/leads/${proposalId}/${path}`, { method: "POST", body }),
