@@ -11,6 +11,8 @@ const optionalString = z
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Least severe log level written (structured JSON on stdout, lib/log.ts).
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // Empty: the embedded PostgreSQL under LEADBRIDGE_DATA_DIR is started and used.

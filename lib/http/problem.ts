@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError, errorStatus } from "@/lib/errors";
+import { logger } from "@/lib/log";
 
 const titles: Record<number, string> = {
   400: "Bad Request",
@@ -33,7 +34,7 @@ export function problemFromError(error: unknown): Response {
     return problem(422, "The request body is not valid.", { code: "validation_failed", errors: fieldErrors(error) });
   }
   const errorId = randomUUID();
-  console.error(`[error ${errorId}]`, error);
+  logger.error({ errorId, err: error }, "unexpected error");
   return problem(500, "Something went wrong on our side. Quote this id when reporting it.", { errorId });
 }
 

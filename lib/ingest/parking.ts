@@ -3,6 +3,7 @@
 // see parked-routing.ts) and single messages that cannot be read (kept for
 // inspection). A redelivery of the same payload is not parked twice.
 import { db, Prisma } from "@/lib/db/client";
+import { logger } from "@/lib/log";
 
 /** Why a payload was parked; the reason column starts with it. */
 export type ParkKind = "unknown_phone_number_id" | "no_phone_number_id" | "bad_message";
@@ -25,6 +26,6 @@ export async function parkPayload(input: { phoneNumberId: string | null; payload
   });
   if (same) return { id: same.id, alreadyParked: true };
   const row = await db().parkedWebhook.create({ data: { phoneNumberId: input.phoneNumberId, payload, reason }, select: { id: true } });
-  console.warn(`[webhook] parked ${row.id}: ${reason}`);
+  logger.warn({ parkedWebhookId: row.id, kind: input.kind }, "webhook payload parked");
   return { id: row.id, alreadyParked: false };
 }

@@ -11,6 +11,7 @@ import { subscriptionChallenge } from "@/lib/ingest/handshake";
 import { isValidSignature } from "@/lib/ingest/signature";
 import { ingestWebhook } from "@/lib/ingest/webhook";
 import { readWebhookPayload } from "@/lib/ingest/whatsapp-payload";
+import { logger } from "@/lib/log";
 
 /** Meta sends at most 3 MB per delivery. */
 const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024;
@@ -34,16 +35,16 @@ export const POST = withErrors(async (request) => {
     }
     const summary = await ingestWebhook(readWebhookPayload(parseJson(raw)), { quietSeconds });
     // Best effort, after commit: the outbox keeps the work if this fails.
-    void dispatchOutbox().catch((error: unknown) => console.warn(`[webhook] outbox dispatch failed: ${(error as Error).message}`));
+    void dispatchOutbox().catch((error: unknown) => logger.warn({ err: error, area: "webhook" }, "outbox dispatch failed"));
     // Every stored webhook message is the prospect's: a sleeping follow-up for them stops.
     void announceProspectReplies(summary.conversationIds).then(({ error }) => {
-      if (error) console.warn(`[webhook] prospect.replied not sent: ${error}`);
+      if (error) logger.warn({ area: "webhook", reason: error }, "prospect.replied not sent");
     });
     const { stored, duplicates, badMessages, statusesApplied, parked } = summary;
     return Response.json({ received: true, stored, duplicates, badMessages, statusesApplied, parked: parked.length });
   } catch (error) {
     // Meta retries non-2xx answers; these will not get better, so say why in the log.
-    if (error instanceof AppError) console.warn(`[webhook] refused a delivery (${error.code}): ${error.message}`);
+    if (error instanceof AppError) logger.warn({ area: "webhook", code: error.code, reason: error.message }, "refused a delivery");
     throw error;
   }
 });

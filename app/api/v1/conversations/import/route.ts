@@ -6,6 +6,7 @@ import { withWorkspace } from "@/lib/http/route";
 import { importConversations } from "@/lib/ingest/import";
 import { parseImportRequest } from "@/lib/ingest/import-format";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/log";
 
 const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 
@@ -13,6 +14,6 @@ export const POST = withWorkspace(async (request, { principal }) => {
   if (!(request.headers.get("content-type") ?? "").includes("json")) throw new AppError("unsupported_media_type", "Send the body as application/json.");
   const conversations = parseImportRequest(parseJson(await readRawBody(request, IMPORT_BODY_LIMIT)));
   const results = await importConversations(principal.workspaceId, conversations);
-  void dispatchOutbox().catch((error: unknown) => console.warn(`[import] outbox dispatch failed: ${(error as Error).message}`));
+  void dispatchOutbox().catch((error: unknown) => logger.warn({ err: error, area: "import" }, "outbox dispatch failed"));
   return Response.json({ conversations: results });
 });
