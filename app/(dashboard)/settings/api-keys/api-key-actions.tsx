@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { sendJson } from "@/app/_components/send-json";
+import { apiFetch } from "@/app/_components/api";
 import { useHydrated } from "@/app/_components/use-hydrated";
 
 type CreatedKey = { id: string; name: string; prefix: string; key: string };
@@ -12,7 +12,7 @@ export function CreateApiKeyForm() {
   const router = useRouter();
   const hydrated = useHydrated();
   const mutation = useMutation({
-    mutationFn: (name: string) => sendJson<CreatedKey>("POST", "/api/v1/api-keys", { name }),
+    mutationFn: (name: string) => apiFetch<CreatedKey>("/api/v1/api-keys", { method: "POST", body: { name } }),
     onSuccess: () => router.refresh(),
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -46,7 +46,7 @@ export function CreateApiKeyForm() {
 export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
   const router = useRouter();
   const hydrated = useHydrated();
-  const mutation = useMutation({ mutationFn: () => sendJson("DELETE", `/api/v1/api-keys/${id}`), onSuccess: () => router.refresh() });
+  const mutation = useMutation({ mutationFn: () => apiFetch(`/api/v1/api-keys/${id}`, { method: "DELETE" }), onSuccess: () => router.refresh() });
   return (
     <>
       {mutation.error ? <span role="alert" className="mr-2 text-xs text-red-700">{mutation.error.message}</span> : null}
