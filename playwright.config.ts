@@ -32,6 +32,8 @@ export default defineConfig({
       LEADBRIDGE_DATA_DIR: E2E_DATA_DIR,
       EMBEDDED_POSTGRES_PORT: String(databasePort),
       DATABASE_URL: "",
+      // A production start creates no demo unless asked; the specs sign in with the demo login.
+      SEED_DEMO: "true",
       // A production build needs one; this one exists only for the end-to-end tests' throwaway database.
       AUTH_SECRET: "e2e-only-auth-secret-for-a-throwaway-database",
       // e2e/ingest.spec.ts signs its webhook deliveries with this secret.

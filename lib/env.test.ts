@@ -4,7 +4,11 @@ import { EnvError, LOCAL_AUTH_SECRET, parseEnv } from "./env";
 describe("parseEnv", () => {
   it("defaults to the embedded database on 127.0.0.1:3000", () => {
     const config = parseEnv({});
-    expect(config).toMatchObject({ HOST: "127.0.0.1", PORT: 3000, SEED_DEMO: true });
+    expect(config).toMatchObject({ HOST: "127.0.0.1", PORT: 3000 });
+    // Unset: whether to seed the demo depends on how the app is started (lib/demo/login.ts).
+    expect(config.SEED_DEMO).toBeUndefined();
+    expect(parseEnv({ SEED_DEMO: "true" }).SEED_DEMO).toBe(true);
+    expect(parseEnv({ SEED_DEMO: "false" }).SEED_DEMO).toBe(false);
     expect(config.DATABASE_URL).toBeUndefined();
   });
 

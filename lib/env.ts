@@ -19,8 +19,10 @@ const envSchema = z.object({
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   LEADBRIDGE_DATA_DIR: z.string().trim().min(1).default(".data"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
-  // Create the demo workspace on first start of an empty database.
-  SEED_DEMO: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  // Create the demo workspace (and its documented login) on the first start of an
+  // empty database. Unset: `npm run dev` does, `npm start` never does
+  // (lib/demo/login.ts shouldSeedDemo).
+  SEED_DEMO: z.enum(["true", "false"]).optional().transform((value) => (value === undefined ? undefined : value === "true")),
   // Inngest: Cloud (event + signing keys), a self-hosted server (INNGEST_BASE_URL
   // + keys), or `npx inngest-cli dev` (INNGEST_DEV=1). None set: no engine; the
   // development server drains the outbox itself every few seconds.

@@ -3,6 +3,7 @@
 // Next.js on HOST:PORT with that database, and stops it all on Ctrl-C.
 import { spawn } from "node:child_process";
 import { prepareDatabase } from "@/lib/db/database";
+import { shouldSeedDemo } from "@/lib/demo/login";
 import { seedDemoWorkspace } from "@/lib/demo/seed";
 import { disconnectDb } from "@/lib/db/client";
 import { env, inngestConfigured, parseEnv } from "@/lib/env";
@@ -31,7 +32,7 @@ try {
   database = await prepareDatabase();
   log(`database: ${database.embedded ? `embedded PostgreSQL (${config.LEADBRIDGE_DATA_DIR}/postgres)` : "DATABASE_URL"}`);
   if (database.appliedMigrations.length > 0) log(`applied migrations: ${database.appliedMigrations.map((name) => name.split("/").pop()).join(", ")}`);
-  if (config.SEED_DEMO) {
+  if (shouldSeedDemo(mode, config.SEED_DEMO)) {
     const seeded = await seedDemoWorkspace();
     if (seeded) log(`created the demo workspace with ${seeded.conversations} conversations`);
   }

@@ -1,13 +1,13 @@
 // Access control for dashboard pages (server components): who is signed in, in
 // which workspace, with which role. Signed out -> redirect to /sign-in; too low
 // a role (or no workspace at all) -> the 403 page (app/forbidden.tsx).
-import { cookies } from "next/headers";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import { workspacesOf } from "@/lib/workspaces/members";
 import { workspaceSummary, type WorkspaceSummary } from "@/lib/workspaces/summary";
-import { SESSION_COOKIE } from "./cookies";
+import { readSessionToken } from "./cookies";
 import type { MemberPrincipal } from "./principal";
 import { hasRole, type Role } from "./roles";
 import { findSession, resolveMember } from "./sessions";
@@ -24,7 +24,7 @@ type Lookup = { state: "signed_out" } | { state: "no_workspace" } | { state: "me
 
 // Once per request, however many layouts and pages ask.
 const lookupMember = cache(async (): Promise<Lookup> => {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value ?? null;
+  const token = readSessionToken(await headers());
   const person = await findSession(token);
   if (!person) return { state: "signed_out" };
   let principal: MemberPrincipal;

@@ -38,19 +38,39 @@ describe("Origin check", () => {
 });
 
 describe("session cookie", () => {
-  it("is httpOnly and SameSite=Lax, Secure only over https", () => {
-    const cookie = sessionCookie("tok", new Date(Date.now() + 60_000), false);
-    expect(cookie).toMatch(/^lb_session=tok; Path=\/; HttpOnly; SameSite=Lax; Max-Age=(59|60)$/);
-    expect(sessionCookie("tok", new Date(Date.now() + 60_000), true)).toMatch(/; Secure$/);
-    expect(clearedSessionCookie(false)).toContain("Max-Age=0");
-    expect(isHttps(request({ "x-forwarded-proto": "https" }))).toBe(true);
-    expect(isHttps(request({}, "https://app.test/x"))).toBe(true);
-    expect(isHttps(request({}))).toBe(false);
+  const token = "A".repeat(43);
+  const headers = (values: Record<string, string>) => new Headers(values);
+
+  it("is httpOnly and SameSite=Lax; over https a Secure __Host- cookie, over plain http without the prefix", () => {
+    const plain = sessionCookie(token, new Date(Date.now() + 60_000), false);
+    expect(plain).toMatch(new RegExp(`^lb_session=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=(59|60)$`));
+    const secure = sessionCookie(token, new Date(Date.now() + 60_000), true);
+    expect(secure).toMatch(new RegExp(`^__Host-lb_session=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=(59|60); Secure$`));
+    expect(secure).not.toMatch(/Domain=/i);
+    expect(clearedSessionCookie(false)).toBe("lb_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+    expect(clearedSessionCookie(true)).toMatch(/^__Host-lb_session=;.*Max-Age=0; Secure$/);
   });
 
-  it("is read from a Cookie header among others", () => {
-    expect(readSessionToken("a=1; lb_session=abc%3D; b=2")).toBe("abc=");
-    expect(readSessionToken("lb_session=")).toBeNull();
-    expect(readSessionToken(null)).toBeNull();
+  it("tells https from X-Forwarded-Proto (set by the proxy, or by Next.js from the socket)", () => {
+    expect(isHttps(headers({ "x-forwarded-proto": "https" }))).toBe(true);
+    expect(isHttps(headers({ "x-forwarded-proto": "https, http" }))).toBe(true);
+    expect(isHttps(headers({ "x-forwarded-proto": "http" }))).toBe(false);
+    expect(isHttps(headers({}))).toBe(false);
+  });
+
+  it("reads only the scheme's own name: a plain cookie is ignored over https", () => {
+    expect(readSessionToken(headers({ cookie: `a=1; lb_session=${token}; b=2` }))).toBe(token);
+    expect(readSessionToken(headers({ cookie: `lb_session=${token}`, "x-forwarded-proto": "https" }))).toBeNull();
+    expect(readSessionToken(headers({ cookie: `__Host-lb_session=${token}`, "x-forwarded-proto": "https" }))).toBe(token);
+    expect(readSessionToken(headers({ cookie: `__Host-lb_session=${token}` }))).toBeNull();
+  });
+
+  it("reads a malformed or absent cookie as no session, never as an error", () => {
+    for (const cookie of ["lb_session=", "lb_session=%E0%A4%A", "lb_session=abc", `lb_session=${token}x`, "lb_session", "=;;=", `lb_session="${token}"`, "lb_session=" + "%".repeat(5000)]) {
+      expect(readSessionToken(headers({ cookie })), cookie).toBeNull();
+    }
+    expect(readSessionToken(headers({}))).toBeNull();
+    // A malformed duplicate does not hide the real one.
+    expect(readSessionToken(headers({ cookie: `lb_session=%%; lb_session=${token}` }))).toBe(token);
   });
 });

@@ -34,6 +34,11 @@ export function parseJson(raw: Buffer | string): unknown {
   }
 }
 
+/** Reads a form-encoded body (application/x-www-form-urlencoded) of at most `limitBytes`. */
+export async function readFormBody(request: Request, limitBytes: number): Promise<URLSearchParams> {
+  return new URLSearchParams((await readRawBody(request, limitBytes)).toString("utf8"));
+}
+
 /** Reads, parses and validates a JSON body. */
 export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T, limitBytes = 1_000_000): Promise<z.infer<T>> {
   const contentType = request.headers.get("content-type") ?? "";

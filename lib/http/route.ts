@@ -37,7 +37,7 @@ export type WorkspaceRouteOptions = {
 export async function authenticateRequest(request: Request): Promise<Principal> {
   const authorization = request.headers.get("authorization");
   if (authorization) return authenticateApiKey(authorization);
-  const token = readSessionToken(request.headers.get("cookie"));
+  const token = readSessionToken(request.headers);
   if (!token) throw new AppError("unauthorized", "Sign in, or send a workspace API key as `Authorization: Bearer <key>`.");
   assertSameOriginMutation(request);
   return resolveMember(token);
@@ -100,7 +100,7 @@ export function withSignedIn<P = Record<string, never>>(
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
-      const person = await findSession(readSessionToken(request.headers.get("cookie")));
+      const person = await findSession(readSessionToken(request.headers));
       if (!person) throw new AppError("unauthorized", "Sign in first.");
       assertSameOriginMutation(request);
       return await handler(request, { person, params: await context.params });

@@ -29,7 +29,7 @@ describe("sign-in", () => {
     expect(cookie).toContain("SameSite=Lax");
     expect(cookie).not.toContain("Secure");
     const overHttps = await signIn("admin@alpha.test", PASSWORD, "198.51.100.7", { headers: { "x-forwarded-for": "198.51.100.7", "x-forwarded-proto": "https" } });
-    expect(overHttps.headers.get("set-cookie")).toContain("Secure");
+    expect(overHttps.headers.get("set-cookie")).toMatch(/^__Host-lb_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+; Secure$/);
     expect(await db().auditEvent.count({ where: { workspaceId: world.a.workspaceId, action: "auth.signed_in", actorId: world.adminA.userId } })).toBe(2);
     // Only a keyed hash of the token is stored.
     const token = cookie.split(";")[0]!.split("=")[1]!;
@@ -73,6 +73,12 @@ describe("sign-in", () => {
     expect(ok.status).toBe(303);
     expect(ok.headers.get("location")).toBe("/queue");
     expect(ok.headers.get("set-cookie")).toMatch(/^lb_session=/);
+    for (const next of ["/\t/evil.example", "/\\evil.example", "/\n/evil.example", "https://evil.example"]) {
+      const tricked = await call(signInRoute.POST, "/x", { method: "POST", form: { email: "admin@beta.test", password: PASSWORD, next } });
+      expect(tricked.headers.get("location"), JSON.stringify(next)).toBe("/queue");
+    }
+    const kept = await call(signInRoute.POST, "/x", { method: "POST", form: { email: "admin@beta.test", password: PASSWORD, next: "/queue?status=proposed" } });
+    expect(kept.headers.get("location")).toBe("/queue?status=proposed");
     const bad = await call(signInRoute.POST, "/x", { method: "POST", form: { email: "admin@beta.test", password: "nope" } });
     expect(bad.headers.get("location")).toBe("/sign-in?error=invalid");
     const crossSite = await call(signInRoute.POST, "/x", { method: "POST", origin: "https://evil.example", form: { email: "admin@beta.test", password: PASSWORD } });

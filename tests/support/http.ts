@@ -31,7 +31,7 @@ export type CallOptions = {
 async function pageWorkspace(options: CallOptions): Promise<string | null> {
   if (options.workspace !== undefined) return options.workspace;
   if (!options.cookie) return null;
-  return (await findSession(readSessionToken(options.cookie)))?.activeWorkspaceId ?? null;
+  return (await findSession(readSessionToken(new Headers({ cookie: options.cookie }))))?.activeWorkspaceId ?? null;
 }
 
 export async function call(handler: unknown, path: string, options: CallOptions = {}): Promise<Response> {

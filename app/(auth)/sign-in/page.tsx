@@ -1,9 +1,10 @@
 // The sign-in page: a plain form posting to /api/auth/sign-in (works without
-// JavaScript). Shows the demo login while the local demo workspace exists.
+// JavaScript). Shows the demo login while the local demo workspace exists, never
+// in production (lib/demo/login.ts).
 import { redirect } from "next/navigation";
 import { currentMember } from "@/lib/auth/page";
-import { DEMO_LOGIN } from "@/lib/demo/login";
-import { demoWorkspaceExists } from "@/lib/workspaces/summary";
+import { demoLoginToShow } from "@/lib/demo/login";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 export const dynamic = "force-dynamic";
 
@@ -16,8 +17,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await currentMember()) redirect("/queue");
   const params = await searchParams;
   const error = typeof params.error === "string" ? errors[params.error] : undefined;
-  const next = typeof params.next === "string" && params.next.startsWith("/") && !params.next.startsWith("//") ? params.next : "/queue";
-  const showDemo = await demoWorkspaceExists();
+  const next = safeRedirectPath(params.next);
+  const demo = await demoLoginToShow();
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
@@ -41,9 +42,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             Sign in
           </button>
         </form>
-        {showDemo ? (
+        {demo ? (
           <p className="mt-6 rounded bg-sky-50 px-3 py-2 text-xs text-sky-900" data-testid="demo-login">
-            Local demo: <strong>{DEMO_LOGIN.email}</strong> / <strong>{DEMO_LOGIN.password}</strong>
+            Local demo: <strong>{demo.email}</strong> / <strong>{demo.password}</strong>
           </p>
         ) : null}
       </div>

@@ -7,20 +7,19 @@ import { assertSameOriginMutation } from "@/lib/auth/origin";
 import { endSession } from "@/lib/auth/sessions";
 import { clientIp, signIn as signInWithPassword, type SignInRequest } from "@/lib/auth/sign-in";
 import { AppError } from "@/lib/errors";
-import { readJsonBody } from "@/lib/http/body";
+import { readFormBody, readJsonBody } from "@/lib/http/body";
 import { problemFromError } from "@/lib/http/problem";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
+
+// An email, a password and a path fit in far less; anything bigger is not a sign-in.
+const BODY_LIMIT_BYTES = 10_000;
 
 const signInBody = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(1000) });
-
-/** Only same-site paths, so the form cannot be used as an open redirect. */
-function safeNext(value: FormDataEntryValue | null): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/queue";
-}
 
 /** A fresh session every time: one the browser held before (perhaps planted) is ended. */
 async function signIn(request: Request, credentials: Omit<SignInRequest, "ip" | "userAgent">) {
   const session = await signInWithPassword({ ...credentials, ip: clientIp(request), userAgent: request.headers.get("user-agent") });
-  const previous = readSessionToken(request.headers.get("cookie"));
+  const previous = readSessionToken(request.headers);
   if (previous) await endSession(previous);
   return session;
 }
@@ -34,12 +33,12 @@ export async function POST(request: Request): Promise<Response> {
   try {
     assertSameOriginMutation(request);
     if (isForm) {
-      const form = await request.formData();
+      const form = await readFormBody(request, BODY_LIMIT_BYTES);
       const parsed = signInBody.safeParse({ email: form.get("email"), password: form.get("password") });
       if (!parsed.success) return redirect("/sign-in?error=invalid");
       try {
         const session = await signIn(request, parsed.data);
-        return redirect(safeNext(form.get("next")), { "set-cookie": sessionCookie(session.token, session.expiresAt, isHttps(request)) });
+        return redirect(safeRedirectPath(form.get("next")), { "set-cookie": sessionCookie(session.token, session.expiresAt, isHttps(request.headers)) });
       } catch (error) {
         if (error instanceof AppError && (error.code === "unauthorized" || error.code === "rate_limited")) {
           return redirect(`/sign-in?error=${error.code === "rate_limited" ? "rate_limited" : "invalid"}`);
@@ -47,11 +46,11 @@ export async function POST(request: Request): Promise<Response> {
         throw error;
       }
     }
-    const body = await readJsonBody(request, signInBody, 10_000);
+    const body = await readJsonBody(request, signInBody, BODY_LIMIT_BYTES);
     const session = await signIn(request, body);
     return Response.json(
       { userId: session.userId, expiresAt: session.expiresAt.toISOString() },
-      { headers: { "set-cookie": sessionCookie(session.token, session.expiresAt, isHttps(request)) } },
+      { headers: { "set-cookie": sessionCookie(session.token, session.expiresAt, isHttps(request.headers)) } },
     );
   } catch (error) {
     const response = problemFromError(error);

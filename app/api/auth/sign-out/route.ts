@@ -8,9 +8,9 @@ import { problemFromError } from "@/lib/http/problem";
 export async function POST(request: Request): Promise<Response> {
   try {
     assertSameOriginMutation(request);
-    const token = readSessionToken(request.headers.get("cookie"));
+    const token = readSessionToken(request.headers);
     if (token) await endSession(token);
-    const cookie = clearedSessionCookie(isHttps(request));
+    const cookie = clearedSessionCookie(isHttps(request.headers));
     const wantsPage = (request.headers.get("accept") ?? "").includes("text/html");
     return wantsPage
       ? new Response(null, { status: 303, headers: { location: "/sign-in", "set-cookie": cookie } })

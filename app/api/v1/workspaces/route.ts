@@ -6,6 +6,6 @@ import { readSessionToken } from "@/lib/auth/cookies";
 import { workspacesOf } from "@/lib/workspaces/members";
 
 export const GET = withSignedIn(async (request, { person }) => {
-  const [workspaces, active] = await Promise.all([workspacesOf(person.userId), resolveMember(readSessionToken(request.headers.get("cookie")))]);
+  const [workspaces, active] = await Promise.all([workspacesOf(person.userId), resolveMember(readSessionToken(request.headers))]);
   return Response.json({ activeWorkspaceId: active.workspaceId, workspaces });
 });
