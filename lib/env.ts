@@ -62,6 +62,10 @@ const envSchema = z.object({
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   // Days a sign-in lasts.
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  // How many reverse proxies in front of LeadBridge append the address they saw
+  // to X-Forwarded-For: the client is that many entries from the right
+  // (lib/http/client-ip.ts). 0: LeadBridge is reached directly.
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   // Set by Next.js; "phase-production-build" while `next build` runs (no secrets needed then).
   NEXT_PHASE: optionalString,
 }).refine((config) => config.CRM_PROVIDER !== "hubspot" || config.HUBSPOT_ACCESS_TOKEN !== undefined, {

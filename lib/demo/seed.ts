@@ -2,6 +2,7 @@
 // user sees a working product at once. Does nothing when any workspace exists.
 // Its admin is the documented demo login, for local use only.
 import { lockForTransaction } from "@/lib/db/locks";
+import { hashPassword } from "@/lib/auth/passwords";
 import { createUser, findUserByEmail } from "@/lib/auth/users";
 import { db, Prisma } from "@/lib/db/client";
 import { extractLead } from "@/lib/leads/extract-lead";
@@ -23,6 +24,8 @@ function messageTimes(conversation: DemoConversation, now: number): Date[] {
 
 /** Seeds the demo workspace; returns what it created, or null when the database already had a workspace. */
 export async function seedDemoWorkspace(now = Date.now()): Promise<{ workspaceId: string; conversations: number } | null> {
+  // Hashed before the transaction: Argon2 is slow, a connection must not wait on it.
+  const demoPasswordHash = await hashPassword(DEMO_LOGIN.password);
   const seeded = await db().$transaction(
     async (tx): Promise<{ workspaceId: string; conversations: number } | null> => {
       // Serializes concurrent first starts (app and a CLI tool at once).
@@ -43,7 +46,7 @@ export async function seedDemoWorkspace(now = Date.now()): Promise<{ workspaceId
         },
       });
 
-      const demoUser = (await findUserByEmail(DEMO_LOGIN.email, tx)) ?? (await createUser({ ...DEMO_LOGIN, name: "Demo admin" }, tx));
+      const demoUser = (await findUserByEmail(DEMO_LOGIN.email, tx)) ?? (await createUser({ email: DEMO_LOGIN.email, passwordHash: demoPasswordHash, name: "Demo admin" }, tx));
       await tx.membership.create({ data: { workspaceId: workspace.id, userId: demoUser.id, role: "admin" } });
 
       for (const demo of DEMO_CONVERSATIONS) {

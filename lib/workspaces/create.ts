@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { recordAuditEvent } from "@/lib/audit/record";
+import { hashPassword } from "@/lib/auth/passwords";
 import { createUser, findUserByEmail } from "@/lib/auth/users";
 import { db, Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -22,6 +23,8 @@ export function slugFor(name: string): string {
 }
 
 export async function createWorkspace(input: NewWorkspace) {
+  // Hashed before the transaction: Argon2 is slow, a connection must not wait on it.
+  const adminPasswordHash = input.admin?.password ? await hashPassword(input.admin.password) : null;
   const created = await db().$transaction(async (tx) => {
     const taken = await tx.whatsAppNumber.findUnique({ where: { phoneNumberId: input.whatsappPhoneNumberId }, select: { id: true } });
     if (taken) throw new AppError("conflict", `WhatsApp phone number id ${input.whatsappPhoneNumberId} already belongs to a workspace.`);
@@ -35,7 +38,7 @@ export async function createWorkspace(input: NewWorkspace) {
       select: { id: true, name: true, slug: true },
     });
     await recordAuditEvent({ workspaceId: workspace.id, ...SYSTEM, action: "workspace.created", targetType: "workspace", targetId: workspace.id, after: { name: input.name } }, tx);
-    const admin = input.admin ? await addFirstAdmin(tx, workspace.id, input.admin) : null;
+    const admin = input.admin ? await addFirstAdmin(tx, workspace.id, { email: input.admin.email, passwordHash: adminPasswordHash }) : null;
     return { workspace, admin };
   }, { timeout: 15_000 });
   const apiKey = await createApiKey({ workspaceId: created.workspace.id, name: "default" });
@@ -48,13 +51,13 @@ export async function createWorkspace(input: NewWorkspace) {
   };
 }
 
-async function addFirstAdmin(tx: Prisma.TransactionClient, workspaceId: string, admin: { email: string; password?: string | null }) {
+async function addFirstAdmin(tx: Prisma.TransactionClient, workspaceId: string, admin: { email: string; passwordHash: string | null }) {
   let user = await findUserByEmail(admin.email, tx);
   const isNew = !user;
-  if (user && admin.password) throw new AppError("conflict", `${user.email} already has an account: omit the password to make them admin.`);
+  if (user && admin.passwordHash) throw new AppError("conflict", `${user.email} already has an account: omit the password to make them admin.`);
   if (!user) {
-    if (!admin.password) throw new AppError("validation_failed", `${admin.email} has no account yet: give a password for it.`);
-    user = await createUser({ email: admin.email, password: admin.password }, tx);
+    if (!admin.passwordHash) throw new AppError("validation_failed", `${admin.email} has no account yet: give a password for it.`);
+    user = await createUser({ email: admin.email, passwordHash: admin.passwordHash }, tx);
   }
   const membership = await tx.membership.create({ data: { workspaceId, userId: user.id, role: "admin" }, select: { id: true } });
   await recordAuditEvent({ workspaceId, ...SYSTEM, action: "member.added", targetType: "membership", targetId: membership.id, after: { email: user.email, role: "admin" } }, tx);

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { auditActor, type MemberPrincipal } from "@/lib/auth/principal";
 import { isRole, type Role } from "@/lib/auth/roles";
+import { hashPassword } from "@/lib/auth/passwords";
 import { createUser, findUserByEmail } from "@/lib/auth/users";
 
 export type WorkspaceMember = { membershipId: string; userId: string; email: string; name: string | null; role: Role; createdAt: Date };
@@ -36,12 +37,13 @@ export type NewMember = { email: string; role: Role; name?: string | null; passw
 
 /** Adds a person by email; creates them when new (then a password is required). */
 export async function addMember(actor: MemberPrincipal, input: NewMember): Promise<WorkspaceMember> {
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
   return db().$transaction(async (client) => {
     let user = await findUserByEmail(input.email, client);
     if (user && input.password) throw new AppError("conflict", "This person already has an account: add them without a password.");
     if (!user) {
-      if (!input.password) throw new AppError("validation_failed", "This person has no account yet: give an initial password.");
-      user = await createUser({ email: input.email, password: input.password, name: input.name }, client);
+      if (!passwordHash) throw new AppError("validation_failed", "This person has no account yet: give an initial password.");
+      user = await createUser({ email: input.email, passwordHash, name: input.name }, client);
     }
     const existing = await client.membership.findUnique({ where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId: user.id } }, select: { id: true } });
     if (existing) throw new AppError("conflict", "This person is already a member of the workspace.");

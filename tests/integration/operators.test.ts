@@ -15,7 +15,8 @@ describe("the demo workspace", () => {
     const session = await signIn({ ...DEMO_LOGIN, ip: "127.0.0.1" });
     const membership = await db().membership.findFirstOrThrow({ where: { userId: session.userId } });
     expect(membership).toMatchObject({ workspaceId: seeded!.workspaceId, role: "admin" });
-  });
+    // Seeding extracts 30 conversations: slow on a loaded machine.
+  }, 120_000);
 });
 
 describe("createWorkspace", () => {

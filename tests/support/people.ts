@@ -1,5 +1,6 @@
 // Two workspaces with people in every role, created through the same services
 // the command line uses, for the isolation and role tests.
+import { hashPassword } from "@/lib/auth/passwords";
 import { createUser } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
 import { createWorkspace } from "@/lib/workspaces/create";
@@ -15,7 +16,7 @@ export async function signInCookie(email: string, password = PASSWORD, ip = "203
 }
 
 async function addPerson(workspaceId: string, email: string, role: string) {
-  const user = await createUser({ email, password: PASSWORD });
+  const user = await createUser({ email, passwordHash: await hashPassword(PASSWORD) });
   const membership = await db().membership.create({ data: { workspaceId, userId: user.id, role } });
   return { userId: user.id, membershipId: membership.id, email };
 }

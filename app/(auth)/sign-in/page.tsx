@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 const errors: Record<string, string> = {
   invalid: "The email or password is wrong.",
   rate_limited: "Too many failed sign-ins. Try again in 15 minutes.",
+  unavailable: "Too many sign-ins at once. Try again in a few seconds.",
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

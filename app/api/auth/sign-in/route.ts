@@ -1,13 +1,17 @@
 // POST /api/auth/sign-in: email + password -> a session cookie. The sign-in
-// form posts here (form-encoded; answered with a redirect); API clients and
-// tests send JSON (answered with JSON or problem+json).
+// form posts here (form-encoded; answered with a redirect to a path on this
+// site); API clients and tests send JSON (answered with JSON or problem+json).
+// The body is bounded, the client address comes from lib/http/client-ip.ts,
+// and a browser that signs in is remembered as a known device for the account.
 import { z } from "zod";
 import { isHttps, readSessionToken, sessionCookie } from "@/lib/auth/cookies";
+import { deviceCookie, knownDevice } from "@/lib/auth/devices";
 import { assertSameOriginMutation } from "@/lib/auth/origin";
 import { endSession } from "@/lib/auth/sessions";
-import { clientIp, signIn as signInWithPassword, type SignInRequest } from "@/lib/auth/sign-in";
+import { normalizeEmail, signIn } from "@/lib/auth/sign-in";
 import { AppError } from "@/lib/errors";
 import { readFormBody, readJsonBody } from "@/lib/http/body";
+import { clientIp } from "@/lib/http/client-ip";
 import { problemFromError } from "@/lib/http/problem";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
@@ -16,16 +20,28 @@ const BODY_LIMIT_BYTES = 10_000;
 
 const signInBody = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(1000) });
 
-/** A fresh session every time: one the browser held before (perhaps planted) is ended. */
-async function signIn(request: Request, credentials: Omit<SignInRequest, "ip" | "userAgent">) {
-  const session = await signInWithPassword({ ...credentials, ip: clientIp(request), userAgent: request.headers.get("user-agent") });
+/** Signs in and answers with the session and device cookies; a session the browser held before (perhaps planted) is ended. */
+async function signInResponse(request: Request, credentials: z.infer<typeof signInBody>, respond: (cookies: Headers, session: { userId: string; expiresAt: Date }) => Response): Promise<Response> {
+  const deviceId = knownDevice(request.headers, normalizeEmail(credentials.email));
+  const session = await signIn({ ...credentials, ip: clientIp(request.headers), userAgent: request.headers.get("user-agent"), deviceId });
   const previous = readSessionToken(request.headers);
   if (previous) await endSession(previous);
-  return session;
+  const https = isHttps(request.headers);
+  const cookies = new Headers();
+  cookies.append("set-cookie", sessionCookie(session.token, session.expiresAt, https));
+  cookies.append("set-cookie", deviceCookie(session.email, https, deviceId));
+  return respond(cookies, session);
 }
 
-function redirect(path: string, headers: Record<string, string> = {}): Response {
-  return new Response(null, { status: 303, headers: { location: path, ...headers } });
+function redirect(path: string, headers = new Headers()): Response {
+  headers.set("location", path);
+  return new Response(null, { status: 303, headers });
+}
+
+function withRetryAfter(response: Response, error: unknown): Response {
+  const seconds = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
+  if (typeof seconds === "number") response.headers.set("retry-after", String(seconds));
+  return response;
 }
 
 export async function POST(request: Request): Promise<Response> {
@@ -37,24 +53,21 @@ export async function POST(request: Request): Promise<Response> {
       const parsed = signInBody.safeParse({ email: form.get("email"), password: form.get("password") });
       if (!parsed.success) return redirect("/sign-in?error=invalid");
       try {
-        const session = await signIn(request, parsed.data);
-        return redirect(safeRedirectPath(form.get("next")), { "set-cookie": sessionCookie(session.token, session.expiresAt, isHttps(request.headers)) });
+        return await signInResponse(request, parsed.data, (cookies) => redirect(safeRedirectPath(form.get("next")), cookies));
       } catch (error) {
-        if (error instanceof AppError && (error.code === "unauthorized" || error.code === "rate_limited")) {
-          return redirect(`/sign-in?error=${error.code === "rate_limited" ? "rate_limited" : "invalid"}`);
+        if (error instanceof AppError && (error.code === "unauthorized" || error.code === "rate_limited" || error.code === "unavailable")) {
+          return redirect(`/sign-in?error=${error.code === "unauthorized" ? "invalid" : error.code}`);
         }
         throw error;
       }
     }
     const body = await readJsonBody(request, signInBody, BODY_LIMIT_BYTES);
-    const session = await signIn(request, body);
-    return Response.json(
-      { userId: session.userId, expiresAt: session.expiresAt.toISOString() },
-      { headers: { "set-cookie": sessionCookie(session.token, session.expiresAt, isHttps(request.headers)) } },
-    );
+    return await signInResponse(request, body, (cookies, session) => {
+      const response = Response.json({ userId: session.userId, expiresAt: session.expiresAt.toISOString() });
+      for (const cookie of cookies.getSetCookie()) response.headers.append("set-cookie", cookie);
+      return response;
+    });
   } catch (error) {
-    const response = problemFromError(error);
-    if (error instanceof AppError && error.code === "rate_limited") response.headers.set("retry-after", String(error.details?.retryAfterSeconds ?? 900));
-    return response;
+    return withRetryAfter(problemFromError(error), error);
   }
 }
