@@ -2,7 +2,7 @@
 // first), switching between two workspaces, signing out; a reviewer kept out
 // of manager and admin pages; an admin's API key shown once and revoked.
 import { expect, test } from "@playwright/test";
-import { DEMO_EMAIL, operator, pageApiHeaders, signIn } from "./support";
+import { acceptAsNewPerson, DEMO_EMAIL, inviteFromMembersPage, operator, pageApiHeaders, signIn } from "./support";
 
 test.beforeAll(() => {
   // A second workspace whose admin is the demo login, made by the operators' command
@@ -73,13 +73,10 @@ test("a tab left on one workspace cannot act in the workspace another tab switch
 
 test("a reviewer works the queue but is kept out of the funnel, settings and admin pages", async ({ page, browser }) => {
   await signIn(page);
-  const added = await page.request.post("/api/v1/members", {
-    headers: await pageApiHeaders(page),
-    data: { email: "reviewer@verde.test", role: "reviewer", password: "reviewer-password" },
-  });
-  expect(added.status()).toBe(201);
-
+  const invitation = await inviteFromMembersPage(page, "reviewer@verde.test", "reviewer");
   const reviewer = await (await browser.newContext()).newPage();
+  await acceptAsNewPerson(reviewer, invitation, "reviewer-password");
+  await reviewer.getByRole("button", { name: "Sign out" }).click();
   await signIn(reviewer, "reviewer@verde.test", "reviewer-password");
   const nav = reviewer.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Queue" })).toBeVisible();
@@ -113,4 +110,61 @@ test("an admin creates an API key, sees it once, and revokes it", async ({ page 
   await row.getByRole("button", { name: "Revoke chatbot import" }).click();
   await expect(row).toContainText("revoked");
   expect((await page.request.get("/api/v1/api-keys", bearer)).status()).toBe(401);
+});
+
+test("an invited person chooses their own password; an admin cannot choose one", async ({ page, browser }) => {
+  await signIn(page);
+  // The old "add with a password" call is refused and creates nothing.
+  const chosen = await page.request.post("/api/v1/invitations", { headers: await pageApiHeaders(page), data: { email: "chosen@verde.test", role: "reviewer", password: "admin-chosen-1" } });
+  expect(chosen.status()).toBe(422);
+  const invitation = await inviteFromMembersPage(page, "chosen@verde.test", "manager");
+  await expect(page.getByTestId("invitations-table")).toContainText("chosen@verde.test");
+
+  const invitee = await (await browser.newContext()).newPage();
+  await invitee.goto(invitation);
+  await expect(invitee.getByTestId("invitation-summary")).toContainText("Verde Solar (demo)");
+  await acceptAsNewPerson(invitee, invitation, "my-own-secret-1");
+  await expect(invitee.getByTestId("workspace-name")).toHaveText("Verde Solar (demo)");
+  await invitee.getByRole("button", { name: "Sign out" }).click();
+
+  // The admin's password never worked; the link works once.
+  await invitee.goto("/sign-in");
+  await invitee.getByLabel("Email").fill("chosen@verde.test");
+  await invitee.getByLabel("Password").fill("admin-chosen-1");
+  await invitee.getByRole("button", { name: "Sign in" }).click();
+  await expect(invitee.getByRole("alert").filter({ hasText: "The email or password is wrong." })).toBeVisible();
+  await invitee.goto(invitation);
+  await expect(invitee.getByRole("alert").filter({ hasText: "already used or withdrawn" })).toBeVisible();
+  await invitee.context().close();
+
+  await page.goto("/settings/members");
+  await expect(page.getByTestId("members-table")).toContainText("chosen@verde.test");
+  await expect(page.getByTestId("invitations-table")).toHaveCount(0);
+});
+
+test("a person who already has an account accepts a pending membership with their own sign-in", async ({ page, browser }) => {
+  try {
+    operator("workspace-create", ["--name", "Norte Imóveis", "--whatsapp-phone-number-id", "300000000000010", "--default-country", "BR", "--admin-email", "owner@norte.test", "--admin-password", "norte-password-1"]);
+  } catch (error) {
+    if (!String((error as { stderr?: string }).stderr).includes("already belongs to a workspace")) throw error;
+  }
+  await signIn(page);
+  const invitation = await inviteFromMembersPage(page, "owner@norte.test", "reviewer");
+
+  const invitee = await (await browser.newContext()).newPage();
+  await invitee.goto(invitation);
+  // Whoever holds the link cannot set this account's password.
+  await invitee.getByLabel(/Choose a password/).fill("taken-over-password");
+  await invitee.getByRole("button", { name: "Create my account and join" }).click();
+  await expect(invitee.getByRole("alert").filter({ hasText: "already has a LeadBridge account" })).toBeVisible();
+  await invitee.getByRole("link", { name: "Sign in" }).click();
+  await invitee.getByLabel("Email").fill("owner@norte.test");
+  await invitee.getByLabel("Password").fill("norte-password-1");
+  await invitee.getByRole("button", { name: "Sign in" }).click();
+  await expect(invitee).toHaveURL(new RegExp(`${invitation}$`));
+  await invitee.getByRole("button", { name: /Accept and open Verde Solar/ }).click();
+  await expect(invitee).toHaveURL(/\/queue$/);
+  await expect(invitee.getByTestId("workspace-name")).toHaveText("Verde Solar (demo)");
+  await expect(invitee.getByLabel("Workspace")).toContainText("Norte Imóveis (admin)");
+  await invitee.context().close();
 });

@@ -28,6 +28,26 @@ export async function pageApiHeaders(page: Page): Promise<Record<string, string>
   return { origin: BASE_URL, "x-workspace-id": workspaceId };
 }
 
+/** Invites a person from Settings -> Members (signed in as an admin); returns the one-time link's path. */
+export async function inviteFromMembersPage(page: Page, email: string, role: "reviewer" | "manager" | "admin"): Promise<string> {
+  await page.goto("/settings/members");
+  const form = page.getByRole("form", { name: "Invite a person" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Role").selectOption(role);
+  await form.getByRole("button", { name: "Invite" }).click();
+  const link = (await page.getByTestId("invitation-link").locator("code").textContent())!.trim();
+  return new URL(link).pathname;
+}
+
+/** Opens an invitation link signed out and creates the account with a password the person chose. */
+export async function acceptAsNewPerson(page: Page, invitationPath: string, password: string, name = "New Person"): Promise<void> {
+  await page.goto(invitationPath);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel(/Choose a password/).fill(password);
+  await page.getByRole("button", { name: "Create my account and join" }).click();
+  await expect(page).toHaveURL(/\/queue$/);
+}
+
 /** Runs an operator command (e.g. workspace:create) on the e2e database and returns its JSON. */
 export function operator(script: "workspace-create" | "apikey-create" | "jobs-drain", args: string[]): Record<string, unknown> {
   const out = execFileSync("node_modules/.bin/tsx", [`scripts/${script}.ts`, ...args], {

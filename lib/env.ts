@@ -62,6 +62,14 @@ const envSchema = z.object({
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   // Days a sign-in lasts.
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  // The address people open LeadBridge at (e.g. https://leads.example.com), for
+  // links in emails; never taken from a request's Host header.
+  APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  // Outgoing mail (invitations, password resets): smtp://user:pass@host:587 or
+  // smtps://...:465. Unset: no email is sent; admins copy invitation links.
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  // The From of those emails.
+  MAIL_FROM: z.string().trim().min(3).default("LeadBridge <no-reply@leadbridge.invalid>"),
   // How many reverse proxies in front of LeadBridge append the address they saw
   // to X-Forwarded-For: the client is that many entries from the right
   // (lib/http/client-ip.ts). 0: LeadBridge is reached directly.
@@ -71,6 +79,9 @@ const envSchema = z.object({
 }).refine((config) => config.CRM_PROVIDER !== "hubspot" || config.HUBSPOT_ACCESS_TOKEN !== undefined, {
   path: ["HUBSPOT_ACCESS_TOKEN"],
   message: "is required when CRM_PROVIDER=hubspot",
+}).refine((config) => config.SMTP_URL === undefined || config.APP_URL !== undefined, {
+  path: ["APP_URL"],
+  message: "is required when SMTP_URL is set (the links in emails point there)",
 }).refine((config) => config.EXTRACTION_PROVIDER !== "llm" || (config.OPENAI_API_KEY !== undefined && config.OPENAI_MODEL !== undefined), {
   path: ["OPENAI_API_KEY"],
   message: "OPENAI_API_KEY and OPENAI_MODEL are required when EXTRACTION_PROVIDER=llm",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "./cli";
-import { parseApiKeyCreateArgs, parseWorkspaceCreateArgs } from "./admin-args";
+import { parseApiKeyCreateArgs, parsePasswordResetLinkArgs, parseWorkspaceCreateArgs } from "./admin-args";
 
 describe("workspace:create arguments", () => {
   it("reads every option", () => {
@@ -30,5 +30,14 @@ describe("apikey:create arguments", () => {
     expect(parseApiKeyCreateArgs(["--workspace", "0b3c2a8e-1f0e-4d3b-9a3e-2c6f1d2e3a4b"])).toEqual({ workspaceId: "0b3c2a8e-1f0e-4d3b-9a3e-2c6f1d2e3a4b", name: "default" });
     expect(() => parseApiKeyCreateArgs([])).toThrow(/--workspace is required/);
     expect(() => parseApiKeyCreateArgs(["--workspace", "demo"])).toThrow(UsageError);
+  });
+});
+
+describe("password:reset-link arguments", () => {
+  it("takes one email address", () => {
+    expect(parsePasswordResetLinkArgs(["--email", " Ana@Example.com "])).toEqual({ email: "Ana@Example.com" });
+    for (const args of [[], ["--email", "not-an-email"], ["--email", "a@b"], ["--email", "a@b.co", "--x", "1"]]) {
+      expect(() => parsePasswordResetLinkArgs(args), JSON.stringify(args)).toThrow(UsageError);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { BackgroundWorkNotice } from "@/app/_components/background-work-notice";
 import { NavLink } from "@/app/_components/nav-link";
@@ -46,6 +47,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </nav>
           <div className="mt-auto border-t border-slate-200 pt-4 text-xs text-slate-600">
             <div data-testid="signed-in-as">{member.email}</div>
+            <Link href="/account" className="font-medium text-slate-900 underline">
+              Your account
+            </Link>
             <div>{role}</div>
             <form method="post" action="/api/auth/sign-out" className="mt-2">
               <button type="submit" className="font-medium text-slate-900 underline">

@@ -4,6 +4,8 @@
 // plain http (the local dev server, a production start on 127.0.0.1 without
 // TLS) the same cookie goes without the prefix and Secure, which browsers would
 // refuse there. A cookie that is malformed reads as absent, never as an error.
+import { isTokenShaped } from "./tokens";
+
 export const SESSION_COOKIE = "lb_session";
 
 /** Anything with headers: a Request's, or Next's headers() in a page. */
@@ -46,13 +48,10 @@ export function setCookie(base: string, value: string, options: { https: boolean
   return attributes.join("; ");
 }
 
-// Session tokens are 32 random bytes in base64url (lib/auth/sessions.ts).
-const SESSION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
 /** The session token the request carries, or null. */
 export function readSessionToken(headers: HeaderSource): string | null {
   const value = readCookie(headers, SESSION_COOKIE);
-  return value && SESSION_TOKEN.test(value) ? value : null;
+  return isTokenShaped(value) ? value : null;
 }
 
 export function sessionCookie(token: string, expiresAt: Date, https: boolean): string {

@@ -10,7 +10,7 @@ import { workspaceSummary, type WorkspaceSummary } from "@/lib/workspaces/summar
 import { readSessionToken } from "./cookies";
 import type { MemberPrincipal } from "./principal";
 import { hasRole, type Role } from "./roles";
-import { findSession, resolveMember } from "./sessions";
+import { findSession, resolveMember, type SignedInPerson } from "./sessions";
 
 export type MemberContext = {
   principal: MemberPrincipal;
@@ -38,6 +38,11 @@ const lookupMember = cache(async (): Promise<Lookup> => {
   if (!workspace) return { state: "no_workspace" };
   return { state: "member", member: { principal, email: person.email, workspace, workspaces } };
 });
+
+/** The signed-in person (whatever their workspaces), or null when signed out. */
+export async function currentPerson(): Promise<SignedInPerson | null> {
+  return findSession(readSessionToken(await headers()));
+}
 
 /** The signed-in member, or null when signed out (for pages that also serve signed-out people). */
 export async function currentMember(): Promise<MemberContext | null> {

@@ -1,25 +1,21 @@
 // Database sessions for people: a random token in an httpOnly cookie, its keyed
 // hash in the `sessions` table, an expiry, and the workspace the person has
 // active. Resolves a session token to the principal that acts in that workspace.
-import { createHmac, randomBytes } from "node:crypto";
-import { db } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { isRole } from "./roles";
 import type { MemberPrincipal } from "./principal";
+import { hashToken, newToken } from "./tokens";
 
 const DAY = 86_400_000;
 
-export function hashSessionToken(token: string): string {
-  return createHmac("sha256", env().AUTH_SECRET).update(token).digest("hex");
-}
-
 export async function createSession(input: { userId: string; activeWorkspaceId: string | null; ip?: string | null; userAgent?: string | null }) {
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   const expiresAt = new Date(Date.now() + env().SESSION_DAYS * DAY);
   const session = await db().session.create({
     data: {
-      tokenHash: hashSessionToken(token),
+      tokenHash: hashToken(token),
       userId: input.userId,
       activeWorkspaceId: input.activeWorkspaceId,
       ip: input.ip ?? null,
@@ -31,9 +27,14 @@ export async function createSession(input: { userId: string; activeWorkspaceId: 
   return { sessionId: session.id, token, expiresAt };
 }
 
+/** Ends every session of a person (their password changed): every browser must sign in again. */
+export async function endAllSessions(userId: string, tx: Prisma.TransactionClient = db()): Promise<number> {
+  return (await tx.session.deleteMany({ where: { userId } })).count;
+}
+
 /** Ends the session the token belongs to (sign-out); unknown tokens are ignored. */
 export async function endSession(token: string): Promise<void> {
-  await db().session.deleteMany({ where: { tokenHash: hashSessionToken(token) } });
+  await db().session.deleteMany({ where: { tokenHash: hashToken(token) } });
 }
 
 export type SignedInPerson = { sessionId: string; userId: string; email: string; name: string | null; activeWorkspaceId: string | null };
@@ -42,7 +43,7 @@ export type SignedInPerson = { sessionId: string; userId: string; email: string;
 export async function findSession(token: string | null): Promise<SignedInPerson | null> {
   if (!token) return null;
   const session = await db().session.findUnique({
-    where: { tokenHash: hashSessionToken(token) },
+    where: { tokenHash: hashToken(token) },
     select: { id: true, expiresAt: true, activeWorkspaceId: true, user: { select: { id: true, email: true, name: true } } },
   });
   if (!session || session.expiresAt.getTime() <= Date.now()) return null;

@@ -25,10 +25,13 @@ export function problem(status: number, detail: string, extra: Record<string, un
   );
 }
 
-/** Maps any thrown value to a problem response; unexpected errors are logged with an id. */
+/** Maps any thrown value to a problem response; unexpected errors are logged with an id (never whole: lib/log.ts). */
 export function problemFromError(error: unknown): Response {
   if (error instanceof AppError) {
-    return problem(errorStatus[error.code], error.message, { code: error.code, ...error.details });
+    // A limit or a busy server says how long to wait (429, 503).
+    const retryAfter = error.details?.retryAfterSeconds;
+    const headers: Record<string, string> = typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {};
+    return problem(errorStatus[error.code], error.message, { code: error.code, ...error.details }, headers);
   }
   if (error instanceof z.ZodError) {
     return problem(422, "The request body is not valid.", { code: "validation_failed", errors: fieldErrors(error) });

@@ -1,14 +1,12 @@
-// Who belongs to a workspace and with which role. Admins add people (new ones
-// get an initial password from the admin), change roles and remove them; a
-// workspace always keeps at least one admin. Every change is audited.
+// Who belongs to a workspace and with which role. People join through
+// invitations (lib/workspaces/invitations.ts); admins change roles and remove
+// members; a workspace always keeps at least one admin. Every change is audited.
 import { lockForTransaction } from "@/lib/db/locks";
 import { db, Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { auditActor, type MemberPrincipal } from "@/lib/auth/principal";
 import { isRole, type Role } from "@/lib/auth/roles";
-import { hashPassword } from "@/lib/auth/passwords";
-import { createUser, findUserByEmail } from "@/lib/auth/users";
 
 export type WorkspaceMember = { membershipId: string; userId: string; email: string; name: string | null; role: Role; createdAt: Date };
 
@@ -31,29 +29,6 @@ export async function workspacesOf(userId: string): Promise<{ id: string; name: 
     select: { role: true, workspace: { select: { id: true, name: true } } },
   });
   return rows.filter((row) => isRole(row.role)).map((row) => ({ id: row.workspace.id, name: row.workspace.name, role: row.role as Role }));
-}
-
-export type NewMember = { email: string; role: Role; name?: string | null; password?: string | null };
-
-/** Adds a person by email; creates them when new (then a password is required). */
-export async function addMember(actor: MemberPrincipal, input: NewMember): Promise<WorkspaceMember> {
-  const passwordHash = input.password ? await hashPassword(input.password) : null;
-  return db().$transaction(async (client) => {
-    let user = await findUserByEmail(input.email, client);
-    if (user && input.password) throw new AppError("conflict", "This person already has an account: add them without a password.");
-    if (!user) {
-      if (!passwordHash) throw new AppError("validation_failed", "This person has no account yet: give an initial password.");
-      user = await createUser({ email: input.email, passwordHash, name: input.name }, client);
-    }
-    const existing = await client.membership.findUnique({ where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId: user.id } }, select: { id: true } });
-    if (existing) throw new AppError("conflict", "This person is already a member of the workspace.");
-    const row = await client.membership.create({ data: { workspaceId: actor.workspaceId, userId: user.id, role: input.role }, select: memberSelect });
-    await recordAuditEvent(
-      { workspaceId: actor.workspaceId, ...auditActor(actor), action: "member.added", targetType: "membership", targetId: row.id, after: { email: user.email, role: input.role } },
-      client,
-    );
-    return toMember(row);
-  });
 }
 
 async function lockMembership(client: Prisma.TransactionClient, workspaceId: string, membershipId: string) {

@@ -5,6 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as apiKeyRoute from "@/app/api/v1/api-keys/[id]/route";
 import * as apiKeysRoute from "@/app/api/v1/api-keys/route";
 import * as memberRoute from "@/app/api/v1/members/[id]/route";
+import * as invitationRoute from "@/app/api/v1/invitations/[id]/route";
+import * as renewRoute from "@/app/api/v1/invitations/[id]/renew/route";
+import * as invitationsRoute from "@/app/api/v1/invitations/route";
 import * as membersRoute from "@/app/api/v1/members/route";
 import * as switchRoute from "@/app/api/v1/session/workspace/route";
 import * as workspacesRoute from "@/app/api/v1/workspaces/route";
@@ -90,13 +93,15 @@ describe("member routes", () => {
     expect(members.map((m) => `${m.email}:${m.role}`).sort()).toEqual(["admin@alpha.test:admin", "manager@alpha.test:manager", "reviewer@alpha.test:reviewer"]);
   });
 
-  it("adds a new person with an initial password, who can then sign in to that workspace only", async () => {
-    const response = await call(membersRoute.POST, "/api/v1/members", { ...as("admin@alpha.test"), method: "POST", body: { email: "New@Alpha.test", role: "reviewer", password: "a-long-initial-password" } });
-    expect(response.status).toBe(201);
-    const cookie = await signInCookie("new@alpha.test", "a-long-initial-password");
-    const mine = (await (await call(workspacesRoute.GET, "/api/v1/workspaces", { cookie })).json()) as { workspaces: { id: string }[] };
-    expect(mine.workspaces.map((w) => w.id)).toEqual([world.a.workspaceId]);
-    expect(await db().auditEvent.count({ where: { workspaceId: world.a.workspaceId, action: "member.added" } })).toBeGreaterThanOrEqual(1);
+  it("lists only the active workspace's pending invitations; A's admin cannot revoke or renew B's", async () => {
+    const invited = await call(invitationsRoute.POST, "/x", { ...as("admin@beta.test"), method: "POST", body: { email: "pending@beta.test", role: "reviewer" } });
+    expect(invited.status).toBe(201);
+    const { invitation } = (await invited.json()) as { invitation: { id: string } };
+    const listed = (await (await call(membersRoute.GET, "/x", as("admin@alpha.test"))).json()) as { invitations: unknown[] };
+    expect(JSON.stringify(listed)).not.toContain("pending@beta.test");
+    expect((await call(invitationRoute.DELETE, "/x", { ...as("admin@alpha.test"), method: "DELETE", params: { id: invitation.id } })).status).toBe(404);
+    expect((await call(renewRoute.POST, "/x", { ...as("admin@alpha.test"), method: "POST", params: { id: invitation.id } })).status).toBe(404);
+    expect(await db().invitation.count({ where: { id: invitation.id, revokedAt: null } })).toBe(1);
   });
 
   it("answers 404 when A's admin changes or removes B's member, and B's member is untouched", async () => {
@@ -126,11 +131,12 @@ describe("member routes", () => {
   it("refuses managers, reviewers and API keys", async () => {
     for (const options of [as("manager@alpha.test"), as("reviewer@alpha.test"), { key: world.a.apiKey.key }]) {
       expect((await call(membersRoute.GET, "/x", options)).status).toBe(403);
-      expect((await call(membersRoute.POST, "/x", { ...options, method: "POST", body: { email: "x@alpha.test", role: "admin", password: "0123456789ab" } })).status).toBe(403);
+      expect((await call(invitationsRoute.POST, "/x", { ...options, method: "POST", body: { email: "x@alpha.test", role: "admin" } })).status).toBe(403);
       expect((await call(memberRoute.PATCH, "/x", { ...options, method: "PATCH", params: { id: world.managerA.membershipId }, body: { role: "admin" } })).status).toBe(403);
       expect((await call(memberRoute.DELETE, "/x", { ...options, method: "DELETE", params: { id: world.adminA.membershipId } })).status).toBe(403);
     }
     expect(await db().user.count({ where: { email: "x@alpha.test" } })).toBe(0);
+    expect(await db().invitation.count({ where: { email: "x@alpha.test" } })).toBe(0);
     expect((await db().membership.findUniqueOrThrow({ where: { id: world.managerA.membershipId } })).role).toBe("manager");
   });
 });

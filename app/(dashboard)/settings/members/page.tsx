@@ -1,16 +1,17 @@
-// Members of the active workspace and their roles; admins only.
+// Members of the active workspace and their roles, and pending invitations; admins only.
 import { PageHeader } from "@/app/_components/page-header";
 import { requireMember } from "@/lib/auth/page";
 import { ROLES } from "@/lib/auth/roles";
+import { listPendingInvitations } from "@/lib/workspaces/invitations";
 import { listMembers } from "@/lib/workspaces/members";
-import { AddMemberForm, MemberRoleSelect, RemoveMemberButton } from "./member-actions";
+import { InvitationActions, InviteMemberForm, MemberRoleSelect, RemoveMemberButton } from "./member-actions";
 
 export default async function MembersPage() {
   const { workspace, principal } = await requireMember({ role: "admin" });
-  const members = await listMembers(workspace.id);
+  const [members, invitations] = await Promise.all([listMembers(workspace.id), listPendingInvitations(workspace.id)]);
   return (
     <>
-      <PageHeader title="Members" description="People who can sign in to this workspace. Reviewers work the queue; managers also see the funnel and settings; admins also manage members, API keys and integrations." />
+      <PageHeader title="Members" description="People who can sign in to this workspace, and people invited to join. Reviewers work the queue; managers also see the funnel and settings; admins also manage members, API keys and integrations." />
       <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" data-testid="members-table">
         <thead className="bg-slate-100 text-left text-slate-700">
           <tr>
@@ -36,7 +37,34 @@ export default async function MembersPage() {
           ))}
         </tbody>
       </table>
-      <AddMemberForm roles={[...ROLES]} />
+      {invitations.length > 0 ? (
+        <section aria-label="Pending invitations" className="mt-6">
+          <h2 className="mb-2 text-sm font-semibold text-slate-800">Pending invitations ({invitations.length})</h2>
+          <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" data-testid="invitations-table">
+            <thead className="bg-slate-100 text-left text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-2">Email</th>
+                <th scope="col" className="px-4 py-2">Role</th>
+                <th scope="col" className="px-4 py-2">Link</th>
+                <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((invitation) => (
+                <tr key={invitation.id} className="border-t border-slate-100 align-top">
+                  <td className="px-4 py-2 font-medium">{invitation.email}</td>
+                  <td className="px-4 py-2">{invitation.role}</td>
+                  <td className="px-4 py-2 text-slate-600">{invitation.expired ? "expired" : `valid until ${invitation.expiresAt.toISOString().slice(0, 10)}`}</td>
+                  <td className="px-4 py-2 text-right">
+                    <InvitationActions invitationId={invitation.id} email={invitation.email} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      <InviteMemberForm roles={[...ROLES]} />
     </>
   );
 }

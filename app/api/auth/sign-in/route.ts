@@ -4,11 +4,12 @@
 // The body is bounded, the client address comes from lib/http/client-ip.ts,
 // and a browser that signs in is remembered as a known device for the account.
 import { z } from "zod";
-import { isHttps, readSessionToken, sessionCookie } from "@/lib/auth/cookies";
-import { deviceCookie, knownDevice } from "@/lib/auth/devices";
+import { readSessionToken } from "@/lib/auth/cookies";
+import { knownDevice } from "@/lib/auth/devices";
 import { assertSameOriginMutation } from "@/lib/auth/origin";
 import { endSession } from "@/lib/auth/sessions";
 import { normalizeEmail, signIn } from "@/lib/auth/sign-in";
+import { jsonWithCookies, redirectTo, sessionSetCookies } from "@/lib/auth/signed-in-response";
 import { AppError } from "@/lib/errors";
 import { readFormBody, readJsonBody } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/client-ip";
@@ -20,28 +21,13 @@ const BODY_LIMIT_BYTES = 10_000;
 
 const signInBody = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(1000) });
 
-/** Signs in and answers with the session and device cookies; a session the browser held before (perhaps planted) is ended. */
-async function signInResponse(request: Request, credentials: z.infer<typeof signInBody>, respond: (cookies: Headers, session: { userId: string; expiresAt: Date }) => Response): Promise<Response> {
+/** Signs in; a session the browser held before (perhaps planted) is ended. Returns the cookies to set. */
+async function startSession(request: Request, credentials: z.infer<typeof signInBody>) {
   const deviceId = knownDevice(request.headers, normalizeEmail(credentials.email));
   const session = await signIn({ ...credentials, ip: clientIp(request.headers), userAgent: request.headers.get("user-agent"), deviceId });
   const previous = readSessionToken(request.headers);
   if (previous) await endSession(previous);
-  const https = isHttps(request.headers);
-  const cookies = new Headers();
-  cookies.append("set-cookie", sessionCookie(session.token, session.expiresAt, https));
-  cookies.append("set-cookie", deviceCookie(session.email, https, deviceId));
-  return respond(cookies, session);
-}
-
-function redirect(path: string, headers = new Headers()): Response {
-  headers.set("location", path);
-  return new Response(null, { status: 303, headers });
-}
-
-function withRetryAfter(response: Response, error: unknown): Response {
-  const seconds = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
-  if (typeof seconds === "number") response.headers.set("retry-after", String(seconds));
-  return response;
+  return { session, cookies: sessionSetCookies(request.headers, session) };
 }
 
 export async function POST(request: Request): Promise<Response> {
@@ -51,23 +37,21 @@ export async function POST(request: Request): Promise<Response> {
     if (isForm) {
       const form = await readFormBody(request, BODY_LIMIT_BYTES);
       const parsed = signInBody.safeParse({ email: form.get("email"), password: form.get("password") });
-      if (!parsed.success) return redirect("/sign-in?error=invalid");
+      if (!parsed.success) return redirectTo("/sign-in?error=invalid");
       try {
-        return await signInResponse(request, parsed.data, (cookies) => redirect(safeRedirectPath(form.get("next")), cookies));
+        const { cookies } = await startSession(request, parsed.data);
+        return redirectTo(safeRedirectPath(form.get("next")), cookies);
       } catch (error) {
         if (error instanceof AppError && (error.code === "unauthorized" || error.code === "rate_limited" || error.code === "unavailable")) {
-          return redirect(`/sign-in?error=${error.code === "unauthorized" ? "invalid" : error.code}`);
+          return redirectTo(`/sign-in?error=${error.code === "unauthorized" ? "invalid" : error.code}`);
         }
         throw error;
       }
     }
     const body = await readJsonBody(request, signInBody, BODY_LIMIT_BYTES);
-    return await signInResponse(request, body, (cookies, session) => {
-      const response = Response.json({ userId: session.userId, expiresAt: session.expiresAt.toISOString() });
-      for (const cookie of cookies.getSetCookie()) response.headers.append("set-cookie", cookie);
-      return response;
-    });
+    const { session, cookies } = await startSession(request, body);
+    return jsonWithCookies({ userId: session.userId, expiresAt: session.expiresAt.toISOString() }, cookies);
   } catch (error) {
-    return withRetryAfter(problemFromError(error), error);
+    return problemFromError(error);
   }
 }
