@@ -50,7 +50,7 @@ export function RemoveMemberButton({ membershipId, email }: { membershipId: stri
         open={open}
         onOpenChange={setOpen}
         title={`Remove ${email} from this workspace?`}
-        description="They are signed out of this workspace and can no longer see it. Add them again to give access back."
+        description="They are signed out of this workspace and can no longer see it. Invite them again to give access back."
         confirmLabel="Remove member"
         busy={mutation.isPending}
         onConfirm={() => mutation.mutate(undefined, { onSuccess: () => setOpen(false) })}
@@ -120,18 +120,30 @@ export function InviteMemberForm({ roles }: { roles: string[] }) {
 }
 
 export function InvitationActions({ invitationId, email }: { invitationId: string; email: string }) {
+  const [confirming, setConfirming] = useState(false);
   const renew = useMemberMutation(() => apiFetch<Issued>(`/api/v1/invitations/${invitationId}/renew`, { method: "POST" }));
   const revoke = useMemberMutation(() => apiFetch(`/api/v1/invitations/${invitationId}`, { method: "DELETE" }));
   const error = renew.error ?? revoke.error;
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex gap-3">
-        <button type="button" onClick={() => renew.mutate(undefined)} disabled={!renew.ready} className="text-sm underline" aria-label={`New link for ${email}`}>
+        <button type="button" onClick={() => renew.mutate(undefined)} disabled={!renew.ready} className={buttonClass("link")} aria-label={`New link for ${email}`}>
           New link
         </button>
-        <button type="button" onClick={() => revoke.mutate(undefined)} disabled={!revoke.ready} className="text-sm text-red-800 underline" aria-label={`Withdraw the invitation of ${email}`}>
-          Withdraw
-        </button>
+        <ConfirmDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          title={`Withdraw the invitation of ${email}?`}
+          description="Its link stops working. Invite them again to send a new one."
+          confirmLabel="Withdraw invitation"
+          busy={revoke.isPending}
+          onConfirm={() => revoke.mutate(undefined, { onSuccess: () => setConfirming(false) })}
+          trigger={
+            <button type="button" disabled={!revoke.ready} className={buttonClass("link")} aria-label={`Withdraw the invitation of ${email}`}>
+              Withdraw
+            </button>
+          }
+        />
       </div>
       {renew.data ? <IssuedLink issued={renew.data} /> : null}
       {error ? <span role="alert" className="text-xs text-red-700">{error.message}</span> : null}
