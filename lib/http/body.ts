@@ -1,7 +1,9 @@
 // Reads request bodies safely: a size limit (measured on the raw bytes), JSON
-// parsing with a clear error, and zod validation.
+// parsing with a clear error, text sanitized for storage (lib/http/sanitize.ts),
+// and zod validation.
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { sanitizeJson, sanitizeText } from "./sanitize";
 
 /** The raw body, refusing more than `limitBytes` (checked while reading, not trusted from headers). */
 export async function readRawBody(request: Request, limitBytes: number): Promise<Buffer> {
@@ -27,16 +29,22 @@ export async function readRawBody(request: Request, limitBytes: number): Promise
 export function parseJson(raw: Buffer | string): unknown {
   const text = typeof raw === "string" ? raw : raw.toString("utf8");
   if (text.trim() === "") throw new AppError("bad_request", "The request body is empty; JSON was expected.");
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (error) {
-    throw new AppError("bad_request", `The request body is not valid JSON: ${(error as Error).message}`);
+    // The parser's message quotes the body (a prospect's words, perhaps): say where, never what.
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw new AppError("bad_request", `The request body is not valid JSON${position ? ` (at character ${position})` : ""}.`);
   }
+  return sanitizeJson(parsed);
 }
 
 /** Reads a form-encoded body (application/x-www-form-urlencoded) of at most `limitBytes`. */
 export async function readFormBody(request: Request, limitBytes: number): Promise<URLSearchParams> {
-  return new URLSearchParams((await readRawBody(request, limitBytes)).toString("utf8"));
+  const form = new URLSearchParams();
+  for (const [name, value] of new URLSearchParams((await readRawBody(request, limitBytes)).toString("utf8"))) form.append(sanitizeText(name), sanitizeText(value));
+  return form;
 }
 
 /** Reads, parses and validates a JSON body. */

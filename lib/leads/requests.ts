@@ -5,7 +5,8 @@ import { leadEditsSchema } from "./lead-fields";
 import { REJECT_REASONS } from "./lead-status";
 import { fieldChoicesSchema } from "./review";
 
-const version = z.number().int().positive();
+// lead_proposals.version is a PostgreSQL integer: anything past 2^31 - 1 is a 422, not a database error.
+const version = z.int32().positive();
 
 export const approveRequest = z.object({ version, edits: leadEditsSchema.optional() }).strict();
 export const mergeRequest = z

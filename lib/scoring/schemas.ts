@@ -17,7 +17,8 @@ export const behavioralScorePayloadSchema = z.object({
   intent_score: unitInterval,
   objection_type: z.string().trim().min(1, "must not be empty").max(64),
   follow_up_tone: z.string().trim().min(1, "must not be empty").max(64),
-  version: z.number().int("must be an integer").positive("must be positive"),
+  // behavioral_scores.version is a PostgreSQL integer (at most 2^31 - 1).
+  version: z.int32("must be an integer from 1 to 2147483647").positive("must be positive"),
 });
 export type BehavioralScorePayload = z.infer<typeof behavioralScorePayloadSchema>;
 

@@ -1,6 +1,7 @@
 // The review queue: the first page is read on the server with the filters in
 // the URL; the client keeps it fresh (polling), pages on (keyset), and opens
 // the selected conversation's lead beside it for review.
+import { sanitizeText } from "@/lib/http/sanitize";
 import { PageHeader } from "@/app/_components/page-header";
 import { listQueue } from "@/lib/leads/queue";
 import { queueQuerySchema, rawQueueQuery } from "@/lib/leads/queue-query";
@@ -12,7 +13,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function QueuePage({ searchParams }: { searchParams: SearchParams }) {
   const workspace = await currentWorkspace();
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(await searchParams)) for (const item of [value ?? []].flat()) params.append(key, item);
+  for (const [key, value] of Object.entries(await searchParams)) for (const item of [value ?? []].flat()) params.append(sanitizeText(key), sanitizeText(item));
   params.delete("cursor");
   // A hand-edited URL with a bad filter shows the unfiltered queue rather than an error page.
   const parsed = queueQuerySchema.safeParse(rawQueueQuery(params));

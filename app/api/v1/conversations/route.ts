@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { listConversationsPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@/lib/conversations/api-queries";
 import { withWorkspace } from "@/lib/http/route";
+import { queryParams } from "@/lib/http/sanitize";
 
 const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
@@ -10,6 +11,6 @@ const listQuerySchema = z.object({
 });
 
 export const GET = withWorkspace(async (request, { principal }) => {
-  const query = listQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = listQuerySchema.parse(Object.fromEntries(queryParams(request)));
   return Response.json(await listConversationsPage(principal.workspaceId, query));
 });

@@ -5,6 +5,7 @@
 // (newest|oldest|urgency), cursor (the previous page's nextCursor), limit (1-200).
 // Answers { rows, nextCursor }; 422 names each bad parameter.
 import { withWorkspace } from "@/lib/http/route";
+import { queryParams } from "@/lib/http/sanitize";
 import { listQueue, parseQueueQuery } from "@/lib/leads/queue";
 import { rawQueueQuery } from "@/lib/leads/queue-query";
 
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = withWorkspace(
   async (request, { principal }) => {
-    const query = parseQueueQuery(rawQueueQuery(new URL(request.url).searchParams));
+    const query = parseQueueQuery(rawQueueQuery(queryParams(request)));
     return Response.json(await listQueue(principal.workspaceId, query), { headers: { "cache-control": "no-store" } });
   },
   { role: "reviewer", callers: "any" },
