@@ -102,8 +102,8 @@ test("a stale second reviewer gets the conflict, not a silent overwrite", async 
   await signIn(page);
   const other = await browser.newPage();
   await signIn(other);
-  await openLead(page, "Luc");
-  await openLead(other, "Luc");
+  await openLead(page, "Luc Martin");
+  await openLead(other, "Luc Martin");
 
   await page.getByTestId("lead-review").getByRole("button", { name: /Reject/ }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Reject" }).click();

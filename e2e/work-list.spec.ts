@@ -114,3 +114,18 @@ test("bulk: reject two leads with a reason, undo the batch; assign a lead to me"
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("Owner: Demo admin");
 });
+
+test("the undo button counts down and goes away when the window closes", async ({ page }) => {
+  await page.clock.install();
+  await signIn(page);
+  await openLead(page, "Sarah");
+  await page.getByTestId("lead-review").getByRole("button", { name: /Reject/ }).click();
+  await page.getByRole("dialog", { name: "Reject lead" }).getByRole("button", { name: "Reject", exact: true }).click();
+  const undo = page.getByTestId("undo-button");
+  await expect(undo).toHaveText(/Undo \((5\d|60) s\)/);
+  await page.clock.fastForward(30_000);
+  await expect(undo).toHaveText(/Undo \((2\d|30) s\)/);
+  await page.clock.fastForward(31_000);
+  await expect(undo).toHaveCount(0);
+  await expect(page.getByTestId("undo-bar")).toContainText("The undo window has closed.");
+});

@@ -156,7 +156,7 @@ export function queueColumns(members: Member[]): ColumnDef<QueueRow>[] {
           />
         ) : null,
     },
-    { id: "lead", enableHiding: false, meta: { label: "Lead", className: "w-[34%]" }, header: "Lead", cell: ({ row }) => <LeadCell row={row.original} /> },
+    { id: "lead", enableHiding: false, meta: { label: "Lead", className: "" }, header: "Lead", cell: ({ row }) => <LeadCell row={row.original} /> },
     {
       id: "conversation",
       meta: { label: "Last message", className: "w-[24%] hidden md:table-cell" },
@@ -175,10 +175,10 @@ export function queueColumns(members: Member[]): ColumnDef<QueueRow>[] {
     { id: "email", meta: { label: "Email", className: "w-[22%] hidden md:table-cell" }, header: "Email", cell: withProposal((proposal) => <EmailCell proposal={proposal} />) },
     { id: "phone", meta: { label: "Phone", className: "w-[20%] hidden md:table-cell" }, header: "Phone", cell: withProposal((proposal) => <PhoneCell proposal={proposal} />) },
     { id: "product", meta: { label: "Product", className: "w-[16%] hidden sm:table-cell" }, header: "Product", cell: withProposal((proposal) => <span className="break-words">{proposal.productInterest ?? "—"}</span>) },
-    { id: "urgency", meta: { label: "Urgency", className: "w-[13%]" }, header: "Urgency", cell: withProposal((proposal) => (proposal.urgencyLevel ? (URGENCY_WORDS[proposal.urgencyLevel] ?? proposal.urgencyLevel) : "—")) },
+    { id: "urgency", meta: { label: "Urgency", className: "w-[15%]" }, header: "Urgency", cell: withProposal((proposal) => (proposal.urgencyLevel ? (URGENCY_WORDS[proposal.urgencyLevel] ?? proposal.urgencyLevel) : "—")) },
     {
       id: "confidence",
-      meta: { label: "Confidence", className: "w-[15%] hidden sm:table-cell" },
+      meta: { label: "Confidence", className: "w-[19%] hidden sm:table-cell" },
       header: "Confidence",
       cell: withProposal((proposal) => (
         <span title={proposal.confidence === null ? undefined : `${Math.round(proposal.confidence * 100)}%`}>{proposal.confidenceLevel ? CONFIDENCE_WORDS[proposal.confidenceLevel] : "—"}</span>

@@ -6,6 +6,7 @@
 import { flexRender, getCoreRowModel, useReactTable, type RowSelectionState } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { buttonClass } from "@/app/_components/ui/button";
+import { useHydrated } from "@/app/_components/use-hydrated";
 import { Menu, MenuCheckboxItem, MenuLabel } from "@/app/_components/ui/menu";
 import type { QueueRow } from "@/lib/leads/queue-row";
 import { DEFAULT_COLUMN_VISIBILITY, queueColumns, type Member } from "./queue-columns";
@@ -23,6 +24,7 @@ export type QueueTableProps = {
 };
 
 export function QueueTable({ rows, members, openConversationId, onOpen, selection, onSelectionChange, busy }: QueueTableProps) {
+  const hydrated = useHydrated();
   const columns = useMemo(() => queueColumns(members), [members]);
   const [columnVisibility, setColumnVisibility] = useColumnVisibility(DEFAULT_COLUMN_VISIBILITY);
   // TanStack Table keeps its own state; React Compiler skips memoizing this component, as intended.
@@ -59,19 +61,22 @@ export function QueueTable({ rows, members, openConversationId, onOpen, selectio
             ))}
         </Menu>
       </div>
-      <table className="w-full table-fixed text-sm [overflow-wrap:anywhere]" data-testid="queue-table" aria-busy={busy}>
+      {/* The checkboxes wait for JavaScript: ticked before it runs, they would select nothing. */}
+      <fieldset disabled={!hydrated} className="contents">
+      <legend className="sr-only">Queue</legend>
+      <table className="w-full table-fixed text-sm" data-testid="queue-table" aria-busy={busy}>
         <thead className="bg-slate-100 text-left text-xs text-slate-800">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => (
-                <th key={header.id} scope="col" className={`px-2 py-2 font-semibold ${header.column.columnDef.meta?.className ?? ""}`}>
+                <th key={header.id} scope="col" className={`px-1.5 py-2 font-semibold ${header.column.columnDef.meta?.className ?? ""}`}>
                   {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
                 </th>
               ))}
             </tr>
           ))}
         </thead>
-        <tbody>
+        <tbody className="hyphens-auto [overflow-wrap:anywhere]">
           {table.getRowModel().rows.map((row) => {
             const open = row.original.conversationId === openConversationId;
             return (
@@ -89,7 +94,7 @@ export function QueueTable({ rows, members, openConversationId, onOpen, selectio
                 className={`cursor-pointer border-t border-slate-100 align-top hover:bg-slate-50 focus:bg-slate-50 focus:outline-2 focus:-outline-offset-2 focus:outline-sky-700 ${open ? "bg-sky-50" : ""}`}
               >
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={`px-2 py-2 ${cell.column.columnDef.meta?.className ?? ""}`}>
+                  <td key={cell.id} className={`px-1.5 py-2 ${cell.column.columnDef.meta?.className ?? ""}`}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}
@@ -98,6 +103,7 @@ export function QueueTable({ rows, members, openConversationId, onOpen, selectio
           })}
         </tbody>
       </table>
+      </fieldset>
     </div>
   );
 }

@@ -112,7 +112,7 @@ export function QueueWorkspace({ workspaceId, initialRows, initialNextCursor, pr
   const openRowId = openLead?.conversationId ?? null;
 
   return (
-    <div className="grid gap-4 xl:grid-cols-[minmax(0,9fr)_minmax(0,11fr)]">
+    <div className="grid gap-4 xl:grid-cols-2 2xl:grid-cols-[minmax(0,9fr)_minmax(0,11fr)]">
       {lastAction && (
         <div className="xl:col-span-2">
           <UndoBar key={lastAction.deadline} action={lastAction} onUndone={() => { setLastAction(null); void refresh(); }} onDismiss={() => setLastAction(null)} />
