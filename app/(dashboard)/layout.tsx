@@ -5,6 +5,7 @@ import { WorkspaceSwitcher } from "@/app/_components/workspace-switcher";
 import { Providers } from "@/app/providers";
 import { requireMember } from "@/lib/auth/page";
 import { hasRole, type Role } from "@/lib/auth/roles";
+import { WORKSPACE_META_NAME } from "@/lib/http/workspace-header";
 
 // Every dashboard page reads the database at request time.
 export const dynamic = "force-dynamic";
@@ -23,6 +24,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const role = member.principal.role;
   return (
     <Providers>
+      {/* The workspace this page shows: the API client sends it with every call (app/_components/api.ts). */}
+      <meta name={WORKSPACE_META_NAME} content={member.workspace.id} />
       {/* A phone gets the navigation as a bar on top; from 768 px it is a sidebar, slimmer below 1536 px so the queue keeps its room. */}
       <div className="flex min-h-screen flex-col md:flex-row">
         <aside className="flex shrink-0 flex-col border-b border-slate-200 bg-white p-3 md:w-48 md:border-r md:border-b-0 md:p-4 2xl:w-56">

@@ -11,10 +11,11 @@ import { db, Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { scheduleFollowUpForApprovedLead, unscheduleFollowUpsOfConversation } from "@/lib/followups/schedule";
 import type { ReviewFlag } from "@/lib/extraction/types";
-import { enqueue } from "@/lib/outbox/outbox";
+import { syncLeadJob } from "@/lib/jobs/sync-lead";
+import { dropCorrections, recordCorrections } from "./corrections";
 import { findDuplicateCandidates } from "./duplicates";
 import { REJECT_REASONS, isOpenStatus } from "./lead-status";
-import { applyEdits, approvalWarnings, checkLead, LEAD_FIELD_NAMES, reviewFlags, type LeadEdits, type LeadFieldName, type LeadValues } from "./lead-fields";
+import { applyEdits, approvalWarnings, checkLead, LEAD_FIELD_NAMES, reviewFlags, type LeadCheck, type LeadEdits, type LeadFieldName, type LeadValues } from "./lead-fields";
 
 /** Approvals and merges wait this long before syncing, so they can be undone. */
 export const UNDO_WINDOW_MS = 60_000;
@@ -61,6 +62,8 @@ const proposalSelect = {
   rejectReason: true,
   rejectNote: true,
   syncStatus: true,
+  evidence: true,
+  extractor: true,
   updatedAt: true,
   conversation: { select: { contactWaId: true } },
   workspace: { select: { defaultCountry: true } },
@@ -128,10 +131,8 @@ function assertReviewable(proposal: ProposalRow): void {
 }
 
 async function queueSync(tx: Tx, proposal: ProposalRow, now: Date): Promise<void> {
-  await enqueue(tx, {
+  await syncLeadJob.enqueue(tx, { leadProposalId: proposal.id }, {
     workspaceId: proposal.workspaceId,
-    kind: "sync_lead",
-    payload: { leadProposalId: proposal.id },
     dedupeKey: proposal.id,
     availableAt: new Date(now.getTime() + UNDO_WINDOW_MS),
   });
@@ -158,14 +159,23 @@ function auditLead(tx: Tx, input: ReviewInput, action: string, proposalId: strin
 
 /**
  * What approving and merging share: the lead marked reviewed for its contact,
- * its CRM sync and follow-up queued, and the audit row, in the caller's transaction.
+ * its CRM sync and follow-up queued, the reviewer's corrections to extraction
+ * and the audit row, in the caller's transaction. `approvedLead` is the lead as
+ * the reviewer left it (before any merge choices).
  */
 async function accept(
   tx: Tx,
   input: ReviewInput,
   proposal: ProposalRow,
   now: Date,
-  outcome: { status: "approved" | "merged"; contactId: string; fields: Prisma.LeadProposalUpdateInput; before: Prisma.InputJsonValue; after: Prisma.InputJsonValue },
+  outcome: {
+    status: "approved" | "merged";
+    contactId: string;
+    approvedLead: LeadCheck;
+    fields: Prisma.LeadProposalUpdateInput;
+    before: Prisma.InputJsonValue;
+    after: Prisma.InputJsonValue;
+  },
 ) {
   const updated = await tx.leadProposal.update({
     where: { id: proposal.id },
@@ -182,6 +192,15 @@ async function accept(
     select: proposalSelect,
   });
   await queueSync(tx, proposal, now);
+  await recordCorrections(tx, {
+    workspaceId: input.workspaceId,
+    leadProposalId: proposal.id,
+    extracted: leadValues(proposal),
+    approved: { ...outcome.approvedLead.values, phone: outcome.approvedLead.phoneE164 ?? outcome.approvedLead.values.phone },
+    evidence: proposal.evidence,
+    extractor: proposal.extractor,
+    correctedBy: input.actor.actorLabel ?? null,
+  });
   await scheduleFollowUpForApprovedLead(tx, { workspaceId: input.workspaceId, conversationId: proposal.conversationId, contactId: outcome.contactId });
   await auditLead(tx, input, `lead.${outcome.status}`, proposal.id, outcome.before, outcome.after);
   return updated;
@@ -253,6 +272,7 @@ export async function approveProposal(input: ReviewInput & { edits?: LeadEdits; 
     const updated = await accept(tx, input, proposal, now, {
       status: "approved",
       contactId: contact.id,
+      approvedLead: check,
       fields: {
         ...values,
         emailNormalized: check.emailNormalized,
@@ -280,7 +300,8 @@ export async function previewMerge(input: { workspaceId: string; proposalId: str
   if (!proposal) throw notFound("Lead");
   const contact = await db().contact.findFirst({ where: { id: input.contactId, workspaceId: input.workspaceId }, select: contactSelect });
   if (!contact) throw notFound("Contact");
-  return mergedRecord(proposal, contact, input.choices, input.edits);
+  const { before, after, changes } = mergedRecord(proposal, contact, input.choices, input.edits);
+  return { before, after, changes };
 }
 
 function mergedRecord(proposal: ProposalRow, contact: ContactRow, choices: FieldChoices, edits?: LeadEdits) {
@@ -297,7 +318,7 @@ function mergedRecord(proposal: ProposalRow, contact: ContactRow, choices: Field
     (result as Record<string, unknown>)[field] = value;
   }
   if (!result.name) throw new AppError("validation_failed", "The merged contact needs a name.");
-  return { before: existing, after: result, changes };
+  return { lead, before: existing, after: result, changes };
 }
 
 /** Merges the lead into an existing contact; per field, `choices` says whose value wins. */
@@ -308,7 +329,7 @@ export async function mergeProposal(input: ReviewInput & { contactId: string; ch
     assertReviewable(proposal);
     const contact = await tx.contact.findFirst({ where: { id: input.contactId, workspaceId: input.workspaceId }, select: contactSelect });
     if (!contact) throw notFound("Contact");
-    const { before, after, changes } = mergedRecord(proposal, contact, input.choices, input.edits);
+    const { lead, before, after, changes } = mergedRecord(proposal, contact, input.choices, input.edits);
     const merged = await tx.contact.update({
       where: { id: contact.id },
       data: contactColumns(after),
@@ -317,6 +338,7 @@ export async function mergeProposal(input: ReviewInput & { contactId: string; ch
     const updated = await accept(tx, input, proposal, now, {
       status: "merged",
       contactId: contact.id,
+      approvedLead: lead,
       fields: {},
       before: { status: proposal.status, contact: { id: contact.id, ...before } },
       after: { status: "merged", contact: { id: contact.id, ...after }, changes },
@@ -371,6 +393,7 @@ export async function undoReview(input: ReviewInput) {
       const started = await tx.outboxItem.count({ where: { kind: "sync_lead", dedupeKey: proposal.id, status: { in: ["claimed", "done"] } } });
       if (dropped.count === 0 && started > 0) throw new AppError("conflict", "The CRM sync has already started; this can no longer be undone.");
       await unscheduleFollowUpsOfConversation(tx, proposal.conversationId);
+      await dropCorrections(tx, proposal.id);
     }
     const before = last.before as Record<string, unknown>;
     const after = last.after as Record<string, unknown>;

@@ -4,7 +4,7 @@
 // `selection`: {ids: [...]} or {filter: {the queue's filters}} ("all matching").
 // Answers {batchId, done, skipped (with reasons), undo}; undo the batch at
 // /api/v1/leads/bulk/{batchId}/undo within the window.
-import { dispatchOutbox } from "@/inngest/dispatch";
+import { dispatchAfterResponse } from "@/inngest/kick";
 import { auditActor } from "@/lib/auth/principal";
 import { readJsonBody } from "@/lib/http/body";
 import { withWorkspace } from "@/lib/http/route";
@@ -14,7 +14,7 @@ export const POST = withWorkspace(
   async (request, { principal }) => {
     const body = await readJsonBody(request, bulkRequestSchema);
     const result = await runBulkAction(principal.workspaceId, body, { ...auditActor(principal), viewerId: principal.kind === "member" ? principal.userId : null });
-    if (body.action === "approve" && result.done.length > 0) void dispatchOutbox().catch(() => {});
+    if (body.action === "approve" && result.done.length > 0) dispatchAfterResponse();
     return Response.json(result);
   },
   { role: "reviewer", callers: "any" },

@@ -2,7 +2,7 @@
 // becomes a contact (409 with the duplicates when one already has its email or
 // phone: merge instead; 422 `confirmation_required` with the warnings when a
 // contact value is invalid and confirmInvalid is not true).
-import { dispatchOutbox } from "@/inngest/dispatch";
+import { dispatchAfterResponse } from "@/inngest/kick";
 import { auditActor } from "@/lib/auth/principal";
 import { readJsonBody } from "@/lib/http/body";
 import { recordId } from "@/lib/http/params";
@@ -21,7 +21,7 @@ export const POST = withWorkspace<{ id: string }>(
       confirmInvalid: body.confirmInvalid,
       actor: auditActor(principal),
     });
-    void dispatchOutbox().catch(() => {});
+    dispatchAfterResponse();
     return Response.json(result);
   },
   { role: "reviewer", callers: "any" },
