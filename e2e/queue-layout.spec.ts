@@ -7,7 +7,7 @@
 // opens and cancels: the demo leads stay open for the specs after it.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { BASE_URL, operator, signIn } from "./support";
+import { operator, pageApiHeaders, signIn } from "./support";
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -53,9 +53,10 @@ test.beforeAll(async ({ browser }) => {
   // A contact and a second conversation of the same person: the lead whose merge dialog we open.
   const page = await browser.newPage();
   await signIn(page);
+  const headers = await pageApiHeaders(page);
   const importConversation = (n: number, text: string) =>
     page.request.post("/api/v1/conversations/import", {
-      headers: { origin: BASE_URL },
+      headers,
       data: { id: `layout-${waId}-${n}`, channel: "whatsapp", contact: { wa_id: waId, profile_name: "Dora" }, messages: [{ id: `wamid.layout.${waId}.${n}`, role: "user", content: text, at: new Date().toISOString() }] },
     });
   expect((await importConversation(1, "Olá, sou Dora Lindqvist, email dora.lindqvist@gmail.com. Quero o kit solar.")).status()).toBe(200);
@@ -63,7 +64,7 @@ test.beforeAll(async ({ browser }) => {
   const first = (await (await page.request.get("/api/v1/leads?q=Lindqvist")).json()) as { rows: { proposal: { id: string } }[] };
   const id = first.rows[0]!.proposal.id;
   const detail = (await (await page.request.get(`/api/v1/leads/${id}`)).json()) as { lead: { version: number } };
-  expect((await page.request.post(`/api/v1/leads/${id}/approve`, { headers: { origin: BASE_URL }, data: { version: detail.lead.version } })).status()).toBe(200);
+  expect((await page.request.post(`/api/v1/leads/${id}/approve`, { headers, data: { version: detail.lead.version } })).status()).toBe(200);
   expect((await importConversation(2, "Oi de novo, Dora Lindqvist aqui. Quero também a bateria.")).status()).toBe(200);
   operator("jobs-drain", []);
   await page.close();

@@ -5,7 +5,7 @@
 // contact, an invalid email that needs a confirmation and is then kept on the
 // contact, and bulk actions (reject with a reason and undo, assign to me).
 import { expect, test, type Page } from "@playwright/test";
-import { BASE_URL, operator, signIn } from "./support";
+import { operator, pageApiHeaders, signIn } from "./support";
 
 const stamp = String(Date.now()).slice(-8);
 
@@ -13,7 +13,7 @@ test.describe.configure({ mode: "serial" });
 
 async function importLead(page: Page, key: string, waId: string, text: string) {
   const response = await page.request.post("/api/v1/conversations/import", {
-    headers: { origin: BASE_URL },
+    headers: await pageApiHeaders(page),
     data: { id: `work-list-${key}-${stamp}`, channel: "whatsapp", contact: { wa_id: waId, profile_name: key }, messages: [{ id: `wamid.work.${key}.${stamp}`, role: "user", content: text, at: new Date().toISOString() }] },
   });
   expect(response.status()).toBe(200);
