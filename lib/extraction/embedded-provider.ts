@@ -1,6 +1,8 @@
 // The embedded provider: extraction with rules and libraries, no network and no
 // key. Reads the prospect's messages, proposes each field with evidence, then
-// hands the draft to the shared validation and qualification.
+// hands the draft to the shared validation and qualification. Reads the
+// conversation within EXTRACTION_BOUNDS.
+import { boundConversation } from "./bounds";
 import { readConversation } from "./embedded/context";
 import { findCompany } from "./embedded/company";
 import { findEmail } from "./embedded/emails";
@@ -11,7 +13,8 @@ import { findUrgency } from "./embedded/urgency";
 import { finalizeProposal } from "./finalize";
 import type { ConversationInput, ExtractionResult, LeadExtractor, LeadProposalDraft, ReviewFlag } from "./types";
 
-export function extractWithRules(input: ConversationInput): ExtractionResult {
+export function extractWithRules(whole: ConversationInput): ExtractionResult {
+  const input = boundConversation(whole);
   const read = readConversation(input);
   const name = findName(read);
   const email = findEmail(read);

@@ -6,6 +6,7 @@
 import OpenAI from "openai";
 import { ContentFilterFinishReasonError, LengthFinishReasonError } from "openai/error";
 import { zodResponseFormat } from "openai/helpers/zod";
+import { boundConversation } from "./bounds";
 import { finalizeProposal } from "./finalize";
 import { groundLlmLead } from "./grounding";
 import { conversationPrompt, llmLeadSchema, SYSTEM_PROMPT } from "./llm-schema";
@@ -48,7 +49,9 @@ export function createLlmExtractor(options: LlmExtractorOptions): LeadExtractor 
   });
   const name = "llm";
 
-  async function extract(input: ConversationInput): Promise<ExtractionOutcome> {
+  async function extract(whole: ConversationInput): Promise<ExtractionOutcome> {
+    // The model reads, and its answer is grounded in, the same bounded conversation as the rules.
+    const input = boundConversation(whole);
     const fail = (reason: string): ExtractionOutcome => ({ ok: false, conversationId: input.id, provider: name, reason });
     try {
       const completion = await client.chat.completions.parse({

@@ -1,7 +1,7 @@
 // Words that mark the start of a business name in several languages ("Café",
 // "Padaria", "Hostal", "Transportes", "Bau", "GmbH"), so "soy Pedro Sánchez de
 // Café Montaña" reads as a person from a company, not one long surname.
-import { fold } from "../text";
+import { firstWords, fold, trimEnd } from "../text";
 
 const BUSINESS_NOUNS = new Set(
   (
@@ -25,13 +25,13 @@ const LEGAL_FORMS = /^(?:ltda|ltd|llc|inc|corp|gmbh|ag|kg|sa|sl|srl|sarl|sas|eir
 
 /** True when `word` names a kind of business or a legal form. */
 export function isBusinessWord(word: string): boolean {
-  const bare = fold(word.replace(/[,;:!?().]+$/, ""));
+  const bare = fold(trimEnd(word, ",;:!?()."));
   return BUSINESS_NOUNS.has(bare) || LEGAL_FORMS.test(bare);
 }
 
 /** True when `text` opens with a capitalized business name ("Café Montaña", "Transportes Lima", "Becker Bau GmbH"). */
 export function startsLikeBusiness(text: string): boolean {
-  const words = text.trim().split(/\s+/).slice(0, 5);
+  const words = firstWords(text, 5);
   if (!words[0] || !/^[\p{Lu}\d]/u.test(words[0])) return false;
   for (const word of words) {
     if (isBusinessWord(word)) return true;

@@ -3,7 +3,7 @@
 // "Name, de/société <Company>" right after the person's name, and the answer to
 // "what's the business called?". A lowercase description
 // ("a fintech in Yaba") is not a company; a trailing city ("em Maracanaú") is cut.
-import { fold } from "../text";
+import { firstWords, fold, trimEnd, trimStart } from "../text";
 import type { FieldProposal } from "../types";
 import { startsLikeBusiness } from "./business-words";
 import type { ReadConversation } from "./context";
@@ -12,7 +12,12 @@ const LEGAL_FORM =
   "(?:Ltda\\.?|Ltd\\.?|Limited|LLC|L\\.L\\.C\\.|LLP|Inc\\.?|Corp\\.?|Corporation|GmbH(?:\\s*&\\s*Co\\.?\\s*KG)?|AG|KG|e\\.K\\.|PartG(?:\\s*mbB)?|mbB|S\\.?A\\.?(?:\\s*de\\s*C\\.?V\\.?)?|S\\.?L\\.?|S\\.?R\\.?L\\.?|SARL|SAS|EIRELI|Pvt\\.?\\s*Ltd\\.?|Pty\\.?\\s*Ltd\\.?|PLC|B\\.?V\\.?|N\\.?V\\.?|SpA|Srl)";
 const COMPANY_WORD = "(?:[\\p{Lu}\\d][\\p{L}\\d&'’.-]*)";
 const CONNECTOR = "(?:de|do|da|dos|das|del|la|el|los|las|of|the|and|&|y|e|und|für|fur|et|du|des)";
-const WITH_LEGAL_FORM = new RegExp(`(${COMPANY_WORD}(?:\\s+(?:${COMPANY_WORD}|${CONNECTOR}))*?\\s+${LEGAL_FORM})(?![\\p{L}])`, "gu");
+// Starts at a word's beginning and looks at most eight words ahead for the legal form,
+// so a message of capitalized words is read once, not once from every word.
+const WITH_LEGAL_FORM = new RegExp(`(?<![\\p{L}\\d&'’.-])(${COMPANY_WORD}(?:\\s+(?:${COMPANY_WORD}|${CONNECTOR})){0,7}?\\s+${LEGAL_FORM})(?![\\p{L}])`, "gu");
+const CONNECTOR_WORD = new RegExp(`^${CONNECTOR}$`, "iu");
+/** How much text after the person's name is read for "de <Company>" (a cue and a company). */
+const AFTER_NAME_WINDOW = 200;
 
 const COMPANY_CUES =
   /\b(?:from|at|with|for|bei|von|chez|pour)\s+/giu;
@@ -31,7 +36,7 @@ function textAfterName(content: string, personName: string): string | null {
   const words = personName.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   const pattern = new RegExp(words.join("\\s+"), "iu");
   const match = pattern.exec(content) ?? pattern.exec(content.normalize("NFC"));
-  return match ? content.slice(match.index + match[0].length) : null;
+  return match ? content.slice(match.index + match[0].length, match.index + match[0].length + AFTER_NAME_WINDOW) : null;
 }
 
 interface CompanyCandidate {
@@ -43,17 +48,17 @@ interface CompanyCandidate {
 
 /** Reads a capitalized company name from the start of `text`, cutting at punctuation or a place ("em", "in"). */
 export function readCompanyAt(text: string): string | null {
-  const words = text.split(/\s+/);
+  const words = firstWords(text, 6);
   const taken: string[] = [];
   for (const raw of words) {
     const ended = /[,;:!?()]$|\.$/.test(raw) && !/^(?:Co|Inc|Ltd|Corp|S\.A|Ltda)\.$/i.test(raw);
-    const word = raw.replace(/[,;:!?()"]+$/, "").replace(/\.$/, (dot) => (/^(?:Co|Inc|Ltd|Corp)\.$/i.test(raw) ? dot : "")).replace(/^[("]+/, "");
+    const word = trimStart(trimEnd(raw, ',;:!?()"'), '("').replace(/\.$/, (dot) => (/^(?:Co|Inc|Ltd|Corp)\.$/i.test(raw) ? dot : ""));
     if (/^\p{Lu}|^\d+\p{L}/u.test(word)) taken.push(word);
-    else if (taken.length > 0 && new RegExp(`^${CONNECTOR}$`, "iu").test(word)) taken.push(word);
+    else if (taken.length > 0 && CONNECTOR_WORD.test(word)) taken.push(word);
     else break;
     if (ended || taken.length >= 6) break;
   }
-  while (taken.length > 0 && new RegExp(`^${CONNECTOR}$`, "iu").test(taken.at(-1)!)) taken.pop();
+  while (taken.length > 0 && CONNECTOR_WORD.test(taken.at(-1)!)) taken.pop();
   if (taken.length === 0) return null;
   const name = taken.join(" ");
   return /\p{L}{2,}/u.test(name) ? name : null;

@@ -4,7 +4,7 @@
 // "name and email?", stopping before "de <Company>". People named as the
 // subject of an enquiry ("my son Jack") are not the lead. The WhatsApp profile
 // name is a fallback only when it looks like a person's name.
-import { fold } from "../text";
+import { firstWords, fold, trimEnd, trimStart } from "../text";
 import type { FieldProposal, ReviewFlag } from "../types";
 import { startsLikeBusiness } from "./business-words";
 import type { ReadConversation } from "./context";
@@ -58,10 +58,11 @@ const INTRODUCTIONS: Array<{ cue: RegExp; lowercase: boolean; confidence: number
 /** "Hi, Liam Ward from Ward & Sons": a greeting, a full name, then where they are from. */
 const GREETING_THEN_NAME =
   /^(?:hi|hello|hey|hola|buenas|buenos dias|buenas tardes|oi|ola|olá|bom dia|boa tarde|bonjour|salut|hallo|guten tag|good morning|good afternoon)[,!.]?\s+/iu;
-const FROM_COMPANY = /^\s*,?\s*(?:from|de|da|do|del|von|bei|chez|at)\s+(?:(?:la|el|the|der|die)\s+)?\p{Lu}/u;
+const FROM_COMPANY = /^\s*(?:,\s*)?(?:from|de|da|do|del|von|bei|chez|at)\s+(?:(?:la|el|the|der|die)\s+)?\p{Lu}/u;
 
+// Starts at a space run's first space only (linear on a message of spaces).
 const TRAILING_CUE =
-  /\s+(?:here|aqui|aquí|hier|ici|bol raha hoon|bol rahi hoon|bol raha hu|bol rahi hu|speaking|falando|hablando|al habla|am apparat|again|once again|otra vez|de nuevo|nuevamente|de novo|outra vez|novamente|encore|à nouveau|a nouveau|de retour|nochmal|nochmals|wieder|phir se)(?![\p{L}])/giu;
+  /(?<!\s)\s+(?:here|aqui|aquí|hier|ici|bol raha hoon|bol rahi hoon|bol raha hu|bol rahi hu|speaking|falando|hablando|al habla|am apparat|again|once again|otra vez|de nuevo|nuevamente|de novo|outra vez|novamente|encore|à nouveau|a nouveau|de retour|nochmal|nochmals|wieder|phir se)(?![\p{L}])/giu;
 
 interface NameCandidate {
   value: string;
@@ -71,8 +72,11 @@ interface NameCandidate {
   order: number;
 }
 
+/** How far before a trailing cue ("Ana Silva here") a name is looked for: five words and a company. */
+const TRAILING_CUE_WINDOW = 160;
+
 function isNameToken(token: string, lowercase: boolean): boolean {
-  const bare = token.replace(/[.'’-]+$/, "");
+  const bare = trimEnd(token, ".'’-");
   if (!/^\p{L}[\p{L}'’-]*\.?$/u.test(token) || bare.length === 0) return false;
   if (NOT_NAMES.has(fold(bare).replace(/['’]/g, ""))) return false;
   if (/^\p{Lu}/u.test(token)) return true;
@@ -81,12 +85,13 @@ function isNameToken(token: string, lowercase: boolean): boolean {
 
 /** Reads a name from the start of `text`; null when the words there are not a name. */
 export function readNameAt(text: string, lowercase: boolean): string | null {
-  const words = text.split(/\s+/);
+  // A name is at most five words; the words after it only say whether a business follows.
+  const words = firstWords(text, 12);
   const taken: string[] = [];
   for (const [position, raw] of words.entries()) {
     if (/^[("[]/.test(raw)) break;
     const ended = /[,;:!?()]$|[^A-Z]\.$/.test(raw);
-    const word = raw.replace(/[,;:!?()"]+$/, "").replace(/^[("]+/, "");
+    const word = trimStart(trimEnd(raw, ',;:!?()"'), '("');
     if (taken.length === 0 && TITLES.test(word)) continue;
     // "Pedro Sánchez de Café Montaña": the particle introduces a business, not a surname.
     if (PARTICLES.has(word.toLowerCase()) && taken.length > 0 && startsLikeBusiness(words.slice(position + 1).join(" "))) break;
@@ -176,7 +181,11 @@ export function findName(read: ReadConversation): NameFinding {
       if (name && isFullName(name) && FROM_COMPANY.test(rest.slice(name.length))) add(name, 0.75, rest.slice(0, name.length));
     }
     for (const match of content.matchAll(TRAILING_CUE)) {
-      const before = content.slice(0, match.index).split(/[.!?,]\s*/).pop() ?? "";
+      const windowStart = Math.max(0, match.index - TRAILING_CUE_WINDOW);
+      const pieces = content.slice(windowStart, match.index).split(/[.!?,]\s*/);
+      // Text running past the window without a sentence break is longer than a name.
+      if (windowStart > 0 && pieces.length === 1) continue;
+      const before = pieces.pop() ?? "";
       const name = readNameAt(before.trim(), false);
       const rest = name ? before.trim().slice(name.length).replace(/^\s*,?\s*\p{L}+\s+/u, "") : "";
       // "Carlos da Transportes Lima de novo": the name, then where they are from.

@@ -7,7 +7,7 @@ import { fold } from "../text";
 import { readPhone } from "../validation";
 import { readLocalPhone } from "./phone-home";
 import type { FieldProposal, ReviewFlag } from "../types";
-import { saidFirstByBusiness, type ReadConversation } from "./context";
+import type { ReadConversation } from "./context";
 
 /** A run of characters that can spell a phone number. */
 const PHONE_RUN = /(?:\+|\b00)?\(?\d[\d\s().\-/]*\d/g;
@@ -59,6 +59,15 @@ export function findPhone(read: ReadConversation): PhoneFinding {
   const candidates: PhoneCandidate[] = [];
   let whatsAppNumberDisowned = false;
   const continuations = new Set<string>();
+  // The business's own numbers (digits), each with the position where it first wrote it.
+  const businessNumbers = new Map<string, number>();
+  read.input.messages.forEach((message, index) => {
+    if (message.role === "user") return;
+    for (const run of runsIn(message.content)) {
+      const digits = readPhone(run.text, country)?.e164.replace(/\D/g, "");
+      if (digits && !businessNumbers.has(digits)) businessNumbers.set(digits, index);
+    }
+  });
 
   read.prospect.forEach((current, position) => {
     const { message, index, previousBusiness } = current;
@@ -85,19 +94,12 @@ export function findPhone(read: ReadConversation): PhoneFinding {
       } else if (digits.length < 7) {
         return;
       }
-      const reading = readLocalPhone(text, country, read.input.contact.waId);
-      if (!reading) return;
       // An international "+..." number is a phone wherever it appears; a local one needs a cue.
       const phoneContext = asked || cued || isOnlyPhoneText(content) || /^\+/.test(text);
       if (!phoneContext) return;
-      const readingDigits = reading.e164.replace(/\D/g, "");
-      const fromBusiness = saidFirstByBusiness(read, index, (other) =>
-        runsIn(other).some((otherRun) => {
-          const otherReading = readPhone(otherRun.text, country);
-          return otherReading !== null && otherReading.e164.replace(/\D/g, "") === readingDigits;
-        }),
-      );
-      if (fromBusiness) return;
+      const reading = readLocalPhone(text, country, read.input.contact.waId);
+      if (!reading) return;
+      if ((businessNumbers.get(reading.e164.replace(/\D/g, "")) ?? Infinity) < index) return;
       // The text goes on in international form, so the WhatsApp country hint is kept.
       candidates.push({ text: reading.e164, messageId, quote, index, valid: reading.valid, e164: reading.e164 });
     });

@@ -35,14 +35,10 @@ const ACCEPTED_OFFER = 1.2;
 const SEGMENT = 0.6;
 const THRESHOLD = 0.5;
 
-/** `text` with the given proper names blanked out (accent- and case-insensitive). */
-function withoutNames(text: string, names: string[]): string {
-  let result = text;
-  for (const name of names) {
-    const escaped = name.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+");
-    result = result.replace(new RegExp(escaped, "giu"), " ");
-  }
-  return result;
+/** A pattern for the given proper names (case-insensitive), to blank them out of clauses; null when none. */
+function namesPattern(names: string[]): RegExp | null {
+  const alternatives = names.map((name) => name.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+"));
+  return alternatives.length > 0 ? new RegExp(alternatives.join("|"), "giu") : null;
 }
 
 /** Among products tied on one prospect clause, the first named there; null when the tie spans clauses. */
@@ -72,9 +68,17 @@ export function findProduct(read: ReadConversation, ownNames: string[] = []): Fi
       .sort((a, b) => b.strength - a.strength)
       .map(({ product }) => product);
 
+  const ownNamesPattern = namesPattern(ownNames);
+  // A business message is read once, however many prospect messages answer it.
+  const offers = new Map<string, CatalogProduct[]>();
+  const offeredBy = (business: { id: string; content: string }) => {
+    let offered = offers.get(business.id);
+    if (!offered) offers.set(business.id, (offered = offeredIn(business.content)));
+    return offered;
+  };
   const credited = new Set<string>();
   read.prospect.forEach(({ message, previousBusiness }, position) => {
-    const offered = previousBusiness ? offeredIn(previousBusiness.content) : [];
+    const offered = previousBusiness ? offeredBy(previousBusiness) : [];
     // A business message's offer counts once, however many messages answer it.
     const firstAnswer = previousBusiness !== null && !credited.has(previousBusiness.id);
     const parts = clauses(message.content);
@@ -84,7 +88,8 @@ export function findProduct(read: ReadConversation, ownNames: string[] = []): Fi
     parts.forEach((part, partIndex) => {
       const folded = fold(part);
       const negative = DECLINE.test(folded) || DEFER.test(folded);
-      const found = catalog.map((product) => ({ product, ...mention(product, withoutNames(part, ownNames)) })).filter(({ strength }) => strength >= 0.3);
+      const unnamed = ownNamesPattern ? part.replace(ownNamesPattern, " ") : part;
+      const found = catalog.map((product) => ({ product, ...mention(product, unnamed) })).filter(({ strength }) => strength >= 0.3);
       // "Mantenimiento de paneles": the service is what is bought, the thing it is done to counts less.
       const serviceNamed = found.some(({ service }) => service);
       const mentions = found.map(({ product, strength, service }) => ({ product, strength: serviceNamed && !service ? strength * 0.3 : strength }));

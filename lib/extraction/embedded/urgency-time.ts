@@ -46,6 +46,16 @@ const MONTHS: string[][] = [
   ["december", "diciembre", "dezembro", "dezember", "decembre"],
 ];
 
+// Compiled once: one pattern per weekday and per month name.
+const WEEKDAY_PATTERNS = WEEKDAYS.map((names) => names.map((name) => ({ named: new RegExp(`\\b${name}s?\\b`), past: new RegExp(`\\b${name}s?\\s+(?:passad[oa]|pasado|last|dernier|letzten)`) })));
+const MONTH_NAMES = MONTHS.flat().filter((name) => name !== "may").map((name) => new RegExp(`\\b${name}\\b`));
+const MONTH_PATTERNS = MONTHS.map((names) =>
+  names.map((name) => ({
+    name,
+    pattern: new RegExp(`(?:\\b(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:de\\s+|of\\s+)?)?\\b${name}\\b(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\d))?(?:\\s*,?\\s*(?:de\\s+)?(\\d{4}))?`),
+  })),
+);
+
 /** The local calendar date a message was written on (the offset in the timestamp is the sender's). */
 export function localDate(at: string): Date {
   const match = at.match(/^(\d{4})-(\d{2})-(\d{2})/);
@@ -76,7 +86,7 @@ export function daysAhead(folded: string, sent: Date): TimeReference[] {
   });
 
   const today = sent.getUTCDay();
-  const namesMonth = MONTHS.flat().some((name) => name !== "may" && new RegExp(`\\b${name}\\b`).test(folded));
+  const namesMonth = MONTH_NAMES.some((pattern) => pattern.test(folded));
   const explicitDay = namesMonth ? null : folded.match(/\b(?:the|on the|el|dia|am|le|on)\s+(\d{1,2})(?:st|nd|rd|th|º)?\b(?!\s*(?:people|personas|pessoas|personen|personnes|log|guests|adults|kids|\d|:|h\b|am\b|pm\b|uhr))/);
   if (explicitDay) {
     const day = Number(explicitDay[1]);
@@ -88,8 +98,8 @@ export function daysAhead(folded: string, sent: Date): TimeReference[] {
     }
   } else if (!namesMonth) {
     // A weekday beside a month name ("the long weekend in October") is not the coming one.
-    WEEKDAYS.forEach((names, weekday) => {
-      if (names.some((name) => new RegExp(`\\b${name}s?\\b`).test(folded) && !new RegExp(`\\b${name}s?\\s+(?:passad[oa]|pasado|last|dernier|letzten)`).test(folded))) {
+    WEEKDAY_PATTERNS.forEach((names, weekday) => {
+      if (names.some(({ named, past }) => named.test(folded) && !past.test(folded))) {
         // "On Tuesday" written on a Tuesday is next week's (today would be "today").
         found.push({ days: (weekday - today + 7) % 7 || 7, kind: "day" });
       }
@@ -97,9 +107,9 @@ export function daysAhead(folded: string, sent: Date): TimeReference[] {
     if (WEEKEND.test(folded)) found.push({ days: (6 - today + 7) % 7, kind: "day" });
   }
 
-  MONTHS.forEach((names, month) => {
-    for (const name of names) {
-      const match = folded.match(new RegExp(`(?:\\b(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:de\\s+|of\\s+)?)?\\b${name}\\b(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\d))?(?:\\s*,?\\s*(?:de\\s+)?(\\d{4}))?`));
+  MONTH_PATTERNS.forEach((names, month) => {
+    for (const { name, pattern } of names) {
+      const match = folded.match(pattern);
       if (!match) continue;
       const day = match[1] ?? match[2];
       // "may" is also a verb: only with a day or a year beside it.
