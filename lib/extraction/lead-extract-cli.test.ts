@@ -55,7 +55,8 @@ afterAll(async () => {
   await server.close();
 });
 
-describe("lead:extract", () => {
+// Each case starts a process (tsx compiles the script first): the 5 s default is too tight on a loaded machine.
+describe("lead:extract", { timeout: 35_000 }, () => {
   it("prints one line per good file and names the malformed one on stderr", async () => {
     const run = await runCli([path.join(dir, "a.json"), path.join(dir, "broken.json"), path.join(dir, "b.json")]);
     expect(run.code).toBe(1);

@@ -4,12 +4,13 @@
 // message must not stall extraction): none can start a match inside a run it
 // would re-scan from the next position.
 
-/** Lowercase, strip accents, collapse whitespace. */
+/** Lowercase, strip accents (and write German "ß" as "ss"), collapse whitespace. */
 export function fold(text: string): string {
   return text
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
+    .replace(/ß/g, "ss")
     .replace(/\s+/g, " ")
     .trim();
 }
