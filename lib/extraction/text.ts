@@ -22,7 +22,9 @@ export function tokens(text: string): string[] {
 
 // A space run splits before "but" only from its first space: starting inside the run
 // would re-read it from every position (quadratic on a message of spaces).
-const CLAUSE_BREAK = /(?<=[.!?;…])\s+|[,;\n]\s*|(?<!\s)\s+(?=(?:but|then|pero|mas|mais|aber|lekin|par)\s)/iu;
+// "... our kitchen and maybe the bathroom later": a hedged second item is its own clause.
+const CLAUSE_BREAK =
+  /(?<=[.!?;…])\s+|[,;\n]\s*|(?<!\s)\s+(?=(?:but|then|pero|mas|mais|aber|lekin|par)\s)|(?<!\s)\s+(?=(?:and|y|e|et|und|aur|or|ou|o|oder)\s+(?:maybe|perhaps|possibly|quizás|quizas|quiza|talvez|peut-être|peut-etre|vielleicht|eventuell|shayad)\s)/iu;
 
 /** Splits a message into clauses at sentence punctuation and contrastive conjunctions. */
 export function clauses(text: string): string[] {

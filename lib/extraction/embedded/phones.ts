@@ -1,8 +1,12 @@
 // Finds a phone the prospect types: local formats read with the workspace's
-// default country (or as the WhatsApp number when its digits end it), "+27 (0)82", "0091 ...", a number split across consecutive
-// messages, and corrections (the latest wins). Numbers the business said first,
-// and digit runs without phone context (order numbers, prices, dates) are
-// ignored. Also notices "this WhatsApp is my sister's".
+// default country (or as the WhatsApp number when its digits end it), "+27
+// (0)82", "0091 ...", a number split across consecutive messages ("11 9" then
+// "7654-3210": joined when libphonenumber's findPhoneNumbersInText finds a valid
+// number across the break, or when the first part is too short to be one), and
+// corrections (the latest wins). Numbers the business said first, and digit
+// runs without phone context (order numbers, prices, dates) are ignored. Also
+// notices "this WhatsApp is my sister's".
+import { findPhoneNumbersInText, type CountryCode } from "libphonenumber-js/max";
 import { fold } from "../text";
 import { readPhone } from "../validation";
 import { readLocalPhone } from "./phone-home";
@@ -12,8 +16,9 @@ import type { ReadConversation } from "./context";
 /** A run of characters that can spell a phone number. */
 const PHONE_RUN = /(?:\+|\b00)?\(?\d[\d\s().\-/]*\d/g;
 
+// German compounds count too: "Rückrufnummer", "Handynummer", "Telefonnummer".
 const PHONE_CUE =
-  /\b(?:phone|number|numero|num|no\.|cell|cel|celular|mobile|mobil|handy|tel|telefone|telefono|telephone|whatsapp|whats|zap|wpp|landline|fixo|fijo|festnetz|buro|office|oficina|escritorio|portable|appel|appelez|appeler|rappelez|rappeler|joignable|ruf|rufen|call|ring|ligar|liga|llamar|llamame|anrufen|erreichbar|contact|contato|contacto|kontakt|nummer|rufnummer|reach|contactar|contatar|localizar|erreichen|joindre|llamarte|te ligar|reach you)\b/;
+  /\b[a-z]*(?:nummer|telefon)[a-z]*\b|\b(?:line|linea|linha|ligne|anschluss|phone|number|numero|num|no\.|cell|cel|celular|mobile|mobil|handy|tel|telefone|telefono|telephone|whatsapp|whats|zap|wpp|landline|fixo|fijo|festnetz|buro|office|oficina|escritorio|portable|appel|appelez|appeler|rappelez|rappeler|joignable|ruf|rufen|call|ring|ligar|liga|llamar|llamame|anrufen|erreichbar|contact|contato|contacto|kontakt|nummer|rufnummer|reach|contactar|contatar|localizar|erreichen|joindre|llamarte|te ligar|reach you)\b/;
 
 const DISOWNED_WHATSAPP =
   /\b(?:this|esse|este|ese|cet|ce|diese[sr]?|yeh|ye)\s+(?:whatsapp|zap|wpp|number|numero|phone|nummer|handy)\b.{0,25}\b(?:is|e|es|est|ist|hai)\b.{0,10}\b(?:my|minha|meu|mi|ma|mon|meine?|mera|meri)\s+(?:sister|brother|wife|husband|mother|mom|mum|father|dad|son|daughter|friend|boss|irma|irmao|esposa|marido|mae|pai|filh[oa]|amig[oa]|hermana|hermano|madre|padre|hij[oa]|soeur|frere|femme|mari|schwester|bruder|frau|mann|mutter|vater|behen|bhai|maa|papa|dost)\b/;
@@ -39,9 +44,16 @@ function runsIn(content: string): Array<{ text: string; start: number; end: numb
     const digits = digitsOf(text);
     // Dates and ids written with a year ("2026-0812-331") are not phones.
     if (/^(?:19|20)\d\d[-/.]/.test(text)) continue;
-    if (digits.length >= 3) runs.push({ text, start: match.index, end: match.index + match[0].length });
+    // Two digits may open a number finished in the next message ("mera number 98" / "20123456").
+    if (digits.length >= 2) runs.push({ text, start: match.index, end: match.index + match[0].length });
   }
   return runs;
+}
+
+/** True when libphonenumber finds a valid number that starts in `first` and ends in `second` ("11 98765" + "4321"). */
+function spansBreak(first: string, second: string, country: string): boolean {
+  const joined = `${first} ${second}`;
+  return findPhoneNumbersInText(joined, { defaultCountry: country as CountryCode }).some(({ startsAt, endsAt }) => startsAt < first.length && endsAt > first.length + 1);
 }
 
 function isOnlyPhoneText(content: string): boolean {
@@ -86,7 +98,8 @@ export function findPhone(read: ReadConversation): PhoneFinding {
       const digits = digitsOf(text);
       // A number split across messages: "0157" then "3344 5566".
       const isLast = runIndex === runs.length - 1;
-      if (digits.length < 7 && isLast && next && next.previousProspect?.id === message.id && isOnlyPhoneText(next.message.content)) {
+      const continued = isLast && next !== undefined && next.previousProspect?.id === message.id && isOnlyPhoneText(next.message.content);
+      if (continued && (digits.length < 7 || spansBreak(text, next.message.content.trim(), country))) {
         text = `${text} ${next.message.content.trim()}`;
         quote = `${content.trim()} / ${next.message.content.trim()}`;
         messageId = next.message.id;
