@@ -82,6 +82,12 @@ export function stem(token: string): string {
   return token;
 }
 
+function commonPrefix(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return length;
+}
+
 /** How well a written token matches a catalog token: 1 exact, <1 fuzzy, 0 none. */
 export function tokenSimilarity(written: string, catalog: string): number {
   const a = stem(written);
@@ -93,5 +99,7 @@ export function tokenSimilarity(written: string, catalog: string): number {
   if (Math.abs(a.length - b.length) <= allowed && editDistance(a, b) <= allowed) return 0.85;
   // German compounds: "umzug" inside "firmenumzug".
   if (a.length >= 5 && b.length > a.length && (b.endsWith(a) || b.startsWith(a))) return 0.6;
+  // One root, another ending: "deneiger" and "deneigement", "instalar" and "instalacion".
+  if (commonPrefix(a, b) >= Math.max(6, Math.ceil(0.8 * Math.min(a.length, b.length)))) return 0.6;
   return 0;
 }

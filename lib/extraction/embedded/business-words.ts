@@ -14,7 +14,8 @@ const BUSINESS_NOUNS = new Set(
     // food and shops
     "cafe cafeteria coffee bar restaurant restaurante ristorante bistro brasserie pizzaria pizzeria padaria panaderia bakery boulangerie backerei baeckerei " +
     "confeitaria pastelaria pasteleria patisserie konditorei lanchonete sorveteria heladeria tortilleria taqueria taquerias cevicheria " +
-    "mercearia abarrotes tlapaleria almacen bodega minimercado mercadinho mercado supermercado supermarket market markt grocery grocers epicerie " +
+    "mercearia abarrotes abarroteria tlapaleria almacen bodega minimercado minimarket minimarket mercadinho mercado supermercado supermarket market markt grocery grocers epicerie " +
+    "depanneur spaza kirana mart emporium emporio botilleria colmado bazar tiendita " +
     "acougue carniceria boucherie metzgerei charcuterie verduleria fruteria " +
     "loja tienda shop store stores boutique magasin laden blumenladen floricultura floreria fleuriste kiosco kiosk quiosque " +
     "farmacia farmacias pharmacy pharmacie apotheke drogaria drogueria droguerie optica otica opticien " +
@@ -37,7 +38,8 @@ const BUSINESS_NOUNS = new Set(
     "grupo group gruppe groupe empresa empresas company compania companhia firma societe entreprise corporacion corporation holding " +
     "comercial comercio industria industrias industries industrie fabrica factory textil textiles textile foods alimentos aliments " +
     "metalurgica minera mineracao distribuidora distribuciones distribuicao distributors atacadista importadora exportadora " +
-    "trading traders handicrafts provisions enterprises exports imports caterers catering " +
+    "trading traders handicrafts provisions enterprises exports imports caterers catering agencies kendra centre center centro zentrum bhandar " +
+    "siderurgica usina fundicao laboratorio laboratorios farmaceutica quimica grafica editora laticinios frigorifico cooperativa fromagerie " +
     "electrical electrica eletrica elektro electricite servicios servicos services service solucoes soluciones solutions " +
     "consultoria consulting conseil beratung agencia agency agentur agence tech tecnologia technologies technology systems sistemas " +
     "fazenda hacienda finca farm ferme hof granja " +
@@ -47,7 +49,7 @@ const BUSINESS_NOUNS = new Set(
 );
 
 /** German compounds that end in a kind of business ("Zahnarztpraxis", "Hausverwaltung", "Malerbetrieb"). */
-const COMPOUND_ENDINGS = ["praxis", "verwaltung", "kanzlei", "handel", "technik", "logistik", "beratung", "werkstatt", "laden", "betrieb", "tischlerei", "schreinerei", "backerei", "metzgerei", "druckerei", "gartnerei", "reinigung", "versicherung", "immobilien", "apotheke", "klinik", "agentur", "umzuge"];
+const COMPOUND_ENDINGS = ["buro", "praxis", "verwaltung", "kanzlei", "handel", "technik", "logistik", "beratung", "werkstatt", "laden", "betrieb", "tischlerei", "schreinerei", "backerei", "metzgerei", "druckerei", "gartnerei", "reinigung", "versicherung", "immobilien", "apotheke", "klinik", "agentur", "umzuge"];
 
 /** True when `word` names a kind of business or a legal form. */
 export function isBusinessWord(word: string): boolean {
@@ -69,8 +71,20 @@ export function startsLikeBusiness(text: string): boolean {
 }
 
 /** Departments and teams: what comes before a company without being part of it. */
-const DEPARTMENT =
-  /^(?:(?:the|o|a|el|la|le|l['’]|der|die|das)\s+)?(?:(?:departamento|department|dept\.?|abteilung|setor|sector|area|área|service|servicio|servico|serviço|equipo|equipe|team|bereich)\s+(?:de\s+|do\s+|da\s+|of\s+|des\s+|du\s+)?)?(?:rh|hr|recursos humanos|ressources humaines|human resources|personal|personalabteilung|finance|finances|financeiro|financiero|finanzas|finanzen|contabilidad|contabilidade|comptabilite|comptabilité|accounting|accounts|buchhaltung|compras|purchasing|achats|einkauf|ventas|vendas|sales|verkauf|vertrieb|marketing|ti|it|tecnologia|logistica|logística|logistics|logistik|administracion|administración|administracao|administração|administration|verwaltung|juridico|jurídico|legal|recht|direction|direccion|dirección|diretoria|operaciones|operacoes|operações|operations|einkauf)(?:\s+team)?\s+(?:de|do|da|del|de la|of|at|der|des|du|de l['’]|bei|von)\s+(?:(?:la|el|the|a|o)\s+)?/iu;
+const DEPARTMENT_NAMES =
+  "rh|rrhh|hr|recursos humanos|ressources humaines|human resources|personal|personalabteilung|finance|finances|financeiro|financiero|finanzas|finanzen|contabilidad|contabilidade|comptabilite|comptabilité|accounting|accounts|buchhaltung|compras|purchasing|achats|einkauf|ventas|vendas|sales|verkauf|vertrieb|marketing|ti|it|tecnologia|logistica|logística|logistics|logistik|administracion|administración|administracao|administração|administration|verwaltung|juridico|jurídico|legal|recht|direction|direccion|dirección|diretoria|operaciones|operacoes|operações|operations";
+const DEPARTMENT_LEAD =
+  "(?:(?:the|o|a|el|la|le|l['’]|der|die|das)\\s+)?(?:(?:departamento|department|dept\\.?|abteilung|setor|sector|area|área|service|servicio|servico|serviço|equipo|equipe|team|bereich)\\s+(?:de\\s+|do\\s+|da\\s+|of\\s+|des\\s+|du\\s+)?)?";
+const DEPARTMENT = new RegExp(
+  `^${DEPARTMENT_LEAD}(?:${DEPARTMENT_NAMES})(?:\\s+team)?\\s+(?:de|do|da|del|de la|of|at|der|des|du|de l['’]|bei|von)\\s+(?:(?:la|el|the|a|o)\\s+)?`,
+  "iu",
+);
+const DEPARTMENT_ALONE = new RegExp(`^${DEPARTMENT_LEAD}(?:${DEPARTMENT_NAMES})(?:\\s+team)?$`, "iu");
+
+/** A department alone ("RH", "Einkauf"), which is never a company. */
+export function isDepartment(text: string): boolean {
+  return DEPARTMENT_ALONE.test(text.trim());
+}
 
 /** `company` without a department before it ("Recursos Humanos de Minera Los Andes S.A." -> "Minera Los Andes S.A."). */
 export function withoutDepartment(company: string): string {

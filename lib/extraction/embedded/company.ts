@@ -11,13 +11,13 @@
 // Maracanaú") is cut, and a name the business said first is the business's own.
 import { firstWords, fold, trimEnd, trimStart } from "../text";
 import type { FieldProposal } from "../types";
-import { isBusinessWord, startsLikeBusiness, withoutDepartment } from "./business-words";
+import { isBusinessWord, isDepartment, startsLikeBusiness, withoutDepartment } from "./business-words";
 import type { ReadConversation } from "./context";
 import { isLegalForm, LEGAL_FORM_SOURCE, PREFIX_FORM_SOURCE, tidyLegalForm } from "./legal-forms";
 import { isCommonWord, TITLES } from "./name-words";
 
 const COMPANY_WORD = "(?:[\\p{Lu}\\d][\\p{L}\\d&'’.-]*)";
-const CONNECTOR = "(?:de|do|da|dos|das|del|la|el|los|las|of|the|and|&|y|e|und|für|fur|et|du|des|zur|zum|le)";
+const CONNECTOR = "(?:de|do|da|dos|das|del|la|el|los|las|of|the|and|&|\\+|y|e|und|für|fur|et|du|des|zur|zum|le)";
 // Starts at a word's beginning and looks at most eight words ahead for the legal form,
 // so a message of capitalized words is read once, not once from every word.
 // A form may be followed by another ("& Co. KG").
@@ -33,10 +33,10 @@ const AFTER_NAME_WINDOW = 200;
 
 const COMPANY_CUES = /\b(?:from|at|with|for|bei|von|chez|pour)\s+/giu;
 const ROLE_CUES =
-  /\b(?:(?:i|we) (?:own|run|manage)(?: the)?|i['’]m the owner of|i['’]m working (?:at|for)|working (?:at|for)|work (?:at|for)|trabajo (?:en|para)(?: (?:el|la))?|trabalho (?:na|no|em|para)|ich arbeite (?:bei|für)|ich f[uü]hre (?:den|die|das)|wir sind (?:die|der|das)|je travaille (?:chez|pour|à|a)(?: la| le| l['’])?|je tiens|owner of|founder of|ceo of|manager at|director at|dono d[oa]|dona d[oa]|due[ñn]o de|due[ñn]a de|s[oó]ci[oa] d[oa]|propriet[aá]ri[oa] d[oa]|fundador(?:a)? d[aeo]|(?:gerente|diretor(?:a)?|director(?:a)?|encargad[oa]|responsable|respons[aá]vel|administrador(?:a)?) d[aeo]l?|(?:manager|director|head) of|directeur(?:rice)? de|gesch[aä]ftsf[uü]hrer(?:in)? (?:von|bei)|leiter(?:in)? (?:von|bei)|inhaber(?:in)? (?:von|der|des)|g[eé]rant(?:e)? de|tenho (?:a|o|uma|um)|tengo (?:la|el|una|un)|our company(?: is)?|my company(?: is)?|mi empresa(?: es| se llama)?|minha empresa(?: [eé]| se chama)?|nossa empresa(?: [eé]| se chama)?|unsere firma(?: ist| heißt| heisst)?|meine firma(?: ist| heißt| heisst)?|notre soci[eé]t[eé](?: est)?|ma soci[eé]t[eé](?: est)?|pour la soci[eé]t[eé]|la soci[eé]t[eé]|company (?:is )?called|(?:negocio|empresa|local|tienda|kiosco|loja|firma|laden|geschäft|shop|store|bakery|boutique|entreprise|soci[eé]t[eé]|commerce|restaurant|restaurante|padaria|panader[ií]a|caf[eé]|cafeter[ií]a|salon|sal[aã]o|cl[ií]nica|clinic|studio|estudio|hotel|praxis|kanzlei|atelier|ag[eê]ncia|agencia|agency)(?:\s+ka)?\s+(?:se llama|se chama|s['’]appelle|hei(?:ß|ss)t|naam(?: hai)?|is called)|(?:bakery|shop|store|restaurant|company|business|firm|agency|clinic|salon|cafe|studio|startup|brand|loja|empresa|negocio|tienda|firma|restaurante|padaria|panaderia|escola|escuela|salao|salon|boutique|laden|geschaft)\s+(?:called|named|chamad[ao]|llamad[ao]|namens|qui s['’]appelle))\s+/giu;
+  /\b(?:(?:i|we) (?:own|run|manage)(?: the)?|i['’]m the owner of|i['’]m working (?:at|for)|working (?:at|for)|work (?:at|for)|trabajo (?:en|para)(?: (?:el|la))?|trabalho (?:na|no|em|para)|ich arbeite (?:bei|für)|ich f[uü]hre (?:den|die|das)|ich leite (?:den|die|das)|je g[eè]re (?:le|la|l['’])|je dirige (?:le|la|l['’])|je m['’]occupe (?:du|de la|de l['’])|(?:gerencio|administro) (?:a|o)|(?:manejo|administro) (?:el|la)|wir sind (?:die|der|das)|je travaille (?:chez|pour|à|a)(?: la| le| l['’])?|je tiens|owner of|founder of|ceo of|manager at|director at|dono d[oa]|dona d[oa]|due[ñn]o de|due[ñn]a de|s[oó]ci[oa] d[oa]|propriet[aá]ri[oa] d[oa]|fundador(?:a)? d[aeo]|(?:gerente|diretor(?:a)?|director(?:a)?|encargad[oa]|responsable|respons[aá]vel|administrador(?:a)?) d[aeo]l?|(?:manager|director|head) of|directeur(?:rice)? de|gesch[aä]ftsf[uü]hrer(?:in)? (?:von|bei)|leiter(?:in)? (?:von|bei)|inhaber(?:in)? (?:von|der|des)|g[eé]rant(?:e)? de|tenho (?:a|o|uma|um)|tengo (?:la|el|una|un)|our company(?: is)?|my company(?: is)?|mi empresa(?: es| se llama)?|minha empresa(?: [eé]| se chama)?|nossa empresa(?: [eé]| se chama)?|unsere firma(?: ist| heißt| heisst)?|meine firma(?: ist| heißt| heisst)?|notre soci[eé]t[eé](?: est)?|ma soci[eé]t[eé](?: est)?|pour la soci[eé]t[eé]|la soci[eé]t[eé]|company (?:is )?called|(?:negocio|empresa|local|tienda|kiosco|loja|firma|laden|geschäft|shop|store|bakery|boutique|entreprise|soci[eé]t[eé]|commerce|restaurant|restaurante|padaria|panader[ií]a|caf[eé]|cafeter[ií]a|salon|sal[aã]o|cl[ií]nica|clinic|studio|estudio|hotel|praxis|kanzlei|atelier|ag[eê]ncia|agencia|agency)(?:\s+ka)?\s+(?:se llama|se chama|s['’]appelle|hei(?:ß|ss)t|naam(?: hai)?|is called)|(?:bakery|shop|store|restaurant|company|business|firm|agency|clinic|salon|cafe|studio|startup|brand|loja|empresa|negocio|tienda|firma|restaurante|padaria|panaderia|escola|escuela|salao|salon|boutique|laden|geschaft)\s+(?:called|named|chamad[ao]|llamad[ao]|namens|qui s['’]appelle))\s+/giu;
 
 const COMPANY_QUESTION =
-  /\b(?:company|business|organi[sz]ation|empresa|negocio|firma|unternehmen|societe|entreprise|companhia|loja|tienda|store|shop|praxis|hotel|verwaltung|local)\b.{0,30}\b(?:name|called|nombre|nome|llama|chama|heisst|nom|naam)\b|\b(?:name|nombre|nome|nom|called|llama|chama|heisst|appelle)\b.{0,20}\b(?:company|business|empresa|negocio|firma|unternehmen|entreprise|societe|praxis)\b|\b(?:which|what) (?:company|business|firm|practice|hotel)\b|\bcompany are you (?:with|from)\b|\b(?:para )?(?:que|qual) (?:empresa|negocio|loja)\b|\bwelche(?:r|s|n)? (?:firma|praxis|kanzlei|verwaltung|unternehmen)\b|\bquel(?:le)? (?:entreprise|societe|hotel|commerce|cabinet)\b|\bkaun si (?:company|firm|shop)\b/;
+  /\b(?:company|business|organi[sz]ation|empresa|negocio|firma|unternehmen|societe|entreprise|companhia|loja|tienda|store|shop|praxis|hotel|verwaltung|local)\b.{0,30}\b(?:name|called|nombre|nome|llama|chama|heisst|nom|naam)\b|\b(?:name|nombre|nome|nom|called|llama|chama|heisst|appelle)\b.{0,20}\b(?:company|business|empresa|negocio|firma|unternehmen|entreprise|societe|praxis)\b|\b(?:which|what) (?:company|business|firm|practice|hotel)\b|\bcompany are you (?:with|from)\b|\b(?:para )?(?:que|qual) (?:empresa|negocio|loja)\b|\bwelche(?:r|s|n)? (?:firma|praxis|kanzlei|verwaltung|unternehmen|buro)\b|\bwie heisst (?:ihr|ihre|die|das|euer|eure) (?:buro|firma|praxis|kanzlei|unternehmen|laden|geschaft|betrieb)\b|\bquel(?:le)? (?:entreprise|societe|hotel|commerce|cabinet)\b|\bkaun si (?:company|firm|shop)\b/;
 
 /** What may stand between a person's name and their company. */
 const AFTER_NAME_CUE =
@@ -72,12 +72,12 @@ export function readCompanyAt(text: string): string | null {
     // A dot belongs to a legal form ("S.A.S.", "Co."), a title ("Dr.") or an initial; otherwise it ends the sentence.
     const ownsDot = word.endsWith(".") && (isLegalForm(word) || TITLES.test(word) || /^\p{Lu}\.$/u.test(word) || /\p{L}\.\p{L}/u.test(word));
     const clean = word.endsWith(".") && !ownsDot ? word.slice(0, -1) : word;
-    if (/^\p{Lu}|^\d+\p{L}/u.test(clean) || (taken.length > 0 && (clean === "&" || isLegalForm(clean)))) taken.push(clean);
+    if (/^\p{Lu}|^\d+\p{L}/u.test(clean) || (taken.length > 0 && (clean === "&" || clean === "+" || isLegalForm(clean)))) taken.push(clean);
     else if (taken.length > 0 && CONNECTOR_WORD.test(clean)) taken.push(clean);
     else break;
     if (closesClause || (word.endsWith(".") && !ownsDot) || taken.length >= 6) break;
   }
-  while (taken.length > 0 && (CONNECTOR_WORD.test(taken.at(-1)!) || taken.at(-1) === "&")) taken.pop();
+  while (taken.length > 0 && (CONNECTOR_WORD.test(taken.at(-1)!) || taken.at(-1) === "&" || taken.at(-1) === "+")) taken.pop();
   if (taken.length === 0) return null;
   const name = tidyLegalForm(taken.join(" "));
   return /\p{L}{2,}/u.test(name) ? name : null;
@@ -129,7 +129,7 @@ export function findCompany(read: ReadConversation, personName: string | null): 
   const products = read.input.products.map(fold);
   const businessSaid = read.input.messages.map((message) => (message.role === "user" ? "" : fold(message.content)));
   const acceptable = (value: string | null, index: number): value is string => {
-    if (!value) return false;
+    if (!value || isDepartment(value)) return false;
     const folded = fold(value);
     // A catalog item is not a company, nor a name holding a whole multi-word item ("Kit Solar Comercial");
     // a one-word item inside a name is fine ("Carrosserie Dupont").

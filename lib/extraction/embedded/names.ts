@@ -25,11 +25,11 @@ const NOT_PERSON_PROFILES = new Set(
 );
 
 // First-person introductions; the lowercase flag allows "me llamo ana silva".
-const INTRODUCTIONS: Array<{ cue: RegExp; lowercase: boolean; confidence: number }> = [
+const INTRODUCTIONS: Array<{ cue: RegExp; lowercase: boolean; confidence: number; fullOnly?: boolean }> = [
   { cue: /\b(?:my (?:full )?name is|my name['’]s|me llamo|mi nombre es|meu nome (?:e|é)|me chamo|je m['’]appelle|mein name ist|ich hei(?:ss|ß)e|mera naam|mera name)\s+/giu, lowercase: true, confidence: 0.92 },
   { cue: /\b(?:main|mai)\s+(?=\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}\s+(?:hoon|hu|hun|bol))/gu, lowercase: false, confidence: 0.8 },
   // Hindi "main" (I) before a role or a full name: "main unka beta Karan Verma", "Main Arijit Sen, owner".
-  { cue: /(?:^|[.!?,]\s*)(?:main|mai)\s+(?=(?:\p{Lu}[\p{L}'’-]+\s+\p{Lu})|(?:uska|uski|unka|unki|is|iska|iski)\s)/giu, lowercase: false, confidence: 0.8 },
+  { cue: /\b[Mm]ain?\s+(?=(?:(?:[Dd]r|[Mm]rs?|[Mm]s|[Ss]hri|[Ss]mt)\.?\s+)?\p{Lu}[\p{L}'’-]+\s+\p{Lu}|(?:uska|uski|unka|unki|iska|iski)\s)/gu, lowercase: false, confidence: 0.8, fullOnly: true },
   {
     cue: /\b(?:i['’]?m|i am|this is|it['’]?s|yo soy|soy|sou (?:a|o)|aqui (?:e|é) (?:a|o)|aqui (?:e|é)|aquí habla|habla|(?:les|le|te|os) escribe|quem fala (?:e|é)(?: (?:a|o))?|c['’]est|et moi c['’]est|moi c['’]est|ich bin|hier ist|hier spricht|je suis|a nombre del?|em nome d[eoa])\s+/giu,
     lowercase: false,
@@ -246,7 +246,13 @@ export function findName(read: ReadConversation): NameFinding {
     for (const part of parts) {
       if (roleAt(part) > 0 && wordsAfterTitles(part).length <= 3) continue;
       const titled = wordsAfterTitles(part).length < part.split(/\s+/).length;
-      // A surname asked for may open with a particle ("de Cássia Nogueira").
+      // A surname may open with a particle ("de Cássia Nogueira", "Van den Berghe").
+      const opensWithParticle = PARTICLES.has(fold(part.split(/\s+/)[0] ?? ""));
+      const surnameFirst = opensWithParticle && parts.length <= 2 ? readSurnameAt(part, lowercase) : null;
+      if (surnameFirst && !isFullName(surnameFirst) && !(question.surname && firstGiven()) && !lone) {
+        lone = { value: surnameFirst, kind: "surname" };
+        continue;
+      }
       const name = wholeName(part, lowercase) ?? (question.surname && firstGiven() && parts.length <= 2 ? readSurnameAt(part, lowercase) : null);
       if (!name || (lowercase && isCatalogText(name, catalogWords))) continue;
       // Two words answering "your surname?" after a first name are the surname ("Hernández Ruiz"), unless they open with that first name.
@@ -278,12 +284,12 @@ export function findName(read: ReadConversation): NameFinding {
       if (surname && first && !isFullName(surname)) add(`${first.value} ${surname}`, 0.85, content.slice(match.index, match.index + match[0].length + surname.length), message.id, "name");
       else if (surname) add(surname, 0.7, surname, message.id, isFullName(surname) ? "name" : "surname");
     }
-    for (const { cue, lowercase, confidence } of INTRODUCTIONS) {
+    for (const { cue, lowercase, confidence, fullOnly } of INTRODUCTIONS) {
       for (const match of content.matchAll(cue)) {
         if (statements.some(([from, to]) => match.index >= from && match.index < to)) continue;
         const start = match.index + match[0].length;
         const person = personAt(content.slice(start), lowercase);
-        if (!person) continue;
+        if (!person || (fullOnly && !isFullName(person.name))) continue;
         const titled = !person.afterRole && wordsAfterTitles(content.slice(start, start + 40)).length < firstWords(content.slice(start, start + 40), 8).length;
         const value = titleCaseIfLower(person.name);
         add(value, confidence, content.slice(match.index, start + person.name.length + (person.afterRole ? 60 : 0)).slice(0, 120), message.id, titled && !isFullName(value) ? "surname" : undefined);

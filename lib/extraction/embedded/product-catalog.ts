@@ -7,12 +7,13 @@
 // customer segment a product is for (business vs private). A workspace's
 // catalog is compiled once and reused.
 import { fold, stem, tokenSimilarity, tokens } from "../text";
+import { isCommonWord } from "./name-words";
 import { canonical, GENERIC_STEMS, SERVICE_STEMS } from "./product-lexicon";
 
 const FILLER = new Set(
   (
     "de da do das dos del para pra pro the of for a an and e y et und fur la le el los las les with com con mit you your my our we i it is are as go in on to at by per " +
-    "um uma o os en no na nos au aux im am zum zur der die das ein eine un une mi tu su ka ki ke se"
+    "um uma o os en no na nos au aux im am zum zur der die das ein eine un une mi tu su ka ki ke se nach von vom bei beim auf ins"
   ).split(" "),
 );
 
@@ -31,16 +32,20 @@ export const PRIVATE_CUES = [
 ];
 
 /** A thing that broke, leaks or stopped working, in the supported languages: the prospect wants a repair. */
-const BROKEN =
-  /\b(?:not working|doesn t work|does not work|isn t working|stopped working|broken|broke down|not cooling|roto|rota|se rompio|averiado|averiada|descompuesto|descompuesta|no funciona|no enfria|no calienta|no prende|dejo de funcionar|nao funciona|nao liga|nao gela|parou de funcionar|quebrad[oa]|estragad[oa]|kaputt|defekt|funktioniert nicht|geht nicht mehr|ausgefallen|en panne|ne marche (?:plus|pas)|ne fonctionne (?:plus|pas)|casse|kharab|kaam nahi kar|thanda nahi|leak|leaks|leaking|fuga|gotea|vazamento|vazando|fuite|undicht|tropft)\b/;
+export const BROKEN_PHRASES =
+  /\b(?:not working|doesn t work|does not work|isn t working|stopped working|broken|broke down|not cooling|roto|rota|se rompio|averiado|averiada|descompuesto|descompuesta|no funciona|no enfria|no calienta|no prende|dejo de funcionar|nao funciona|nao liga|nao gela|parou de funcionar|quebrad[oa]|estragad[oa]|kaputt|defekt|funktioniert nicht|geht nicht mehr|ausgefallen|en panne|ne marche (?:plus|pas)|ne fonctionne (?:plus|pas)|casse|kharab|kaam nahi kar|thanda nahi|leak|leaks|leaking|fuga|gotea|vazamento|vazando|fuite|undicht|tropft|(?:lad|start|spring|funktionier|geh)\w* nicht mehr|start nahi|nao pega|no arranca|ne demarre pas|won t start|doesn t start)\b/g;
 
 export type Segment = "business" | "private" | null;
 
+/** One word of a product's name in the forms it can be written: "Gitarrenunterricht" as itself and as "lesson". */
+export type WordForms = Array<{ token: string; weight: number }>;
+
 export interface CatalogProduct {
   name: string;
+  /** Every form of every word (for position and number lookups). */
   tokens: string[];
-  /** Distinctiveness of each token: 1 when only this product has it. */
-  weights: number[];
+  /** Per word of the name, its forms with their distinctiveness (1 when only this product has it). */
+  words: WordForms[];
   /** Words a reviewer taught for this product (folded, stemmed); each is a distinctive mention. */
   synonyms: string[];
   segment: Segment;
@@ -62,27 +67,59 @@ export function buildCatalog(names: string[], synonyms: Record<string, string[]>
   const key = JSON.stringify([names, synonyms]);
   const cached = compiled.get(key);
   if (cached) return cached;
-  const tokenLists = names.map((name) => tokens(name).filter((token) => !FILLER.has(token)).flatMap((token) => canonical(stem(token))));
+  // A compound keeps its own form beside its parts: "Unterhaltsreinigung" is itself (only this product) and "cleaning" (shared).
+  const formLists = names.map((name) =>
+    tokens(name)
+      .filter((token) => !FILLER.has(token))
+      .map((token) => [...new Set([...canonical(stem(token)), stem(token)])]),
+  );
+  const everyForm = formLists.map((words) => words.flat());
   const catalog = names.map((name, index) => {
-    const own = tokenLists[index]!;
-    const weights = own.map((token) => {
-      const sharing = tokenLists.filter((list) => list.some((other) => tokenSimilarity(other, token) >= 0.85)).length;
-      // "Plan" or "Kit" alone says little ("mudou o plano"): a generic word counts half.
-      return (GENERIC_STEMS.has(token) && own.length > 1 ? 0.5 : 1) / Math.max(1, sharing);
-    });
+    const own = formLists[index]!;
+    const words = own.map((forms) =>
+      forms.map((token) => {
+        const sharing = everyForm.filter((list) => list.some((other) => tokenSimilarity(other, token) >= 0.85)).length;
+        // "Plan" or "Kit" alone says little ("mudou o plano"): a generic word counts half.
+        return { token, weight: (GENERIC_STEMS.has(token) && own.length > 1 ? 0.5 : 1) / Math.max(1, sharing) };
+      }),
+    );
     const taught = (synonyms[name] ?? []).map((word) => stem(fold(word)));
-    return { name, tokens: own, weights, synonyms: taught, segment: segmentOf(name) };
+    return { name, tokens: own.flat(), words, synonyms: taught, segment: segmentOf(name) };
   });
   if (compiled.size >= COMPILED_CATALOGS) compiled.delete(compiled.keys().next().value!);
   compiled.set(key, catalog);
   return catalog;
 }
 
-/** The forms of what a prospect wrote that catalog tokens are compared with; a broken thing adds "repair". */
-export function writtenForms(text: string): string[] {
-  const forms = tokens(text).flatMap((word) => [stem(word), ...canonical(stem(word))]);
-  if (BROKEN.test(fold(text).replace(/['’]/g, " "))) forms.push("repair");
-  return forms;
+/** What a prospect wrote, as catalog tokens are compared with it. */
+export interface Written {
+  /** Forms of content words, matched with spelling tolerance ("ofice" ~ "office"). */
+  fuzzy: string[];
+  /** Forms that must match exactly: common words ("pour" is not "cours") and lexicon translations. */
+  exact: string[];
+  /** A broken thing was described: a repair the prospect did not name but needs. */
+  inferredRepair: boolean;
+}
+
+/** The written forms of `text`; a broken thing ("lädt nicht mehr", "no enfría") infers a repair. */
+export function writtenForms(text: string): Written {
+  const fuzzy: string[] = [];
+  const exact: string[] = [];
+  for (const word of tokens(text)) {
+    const stemmed = stem(word);
+    (isCommonWord(word) ? exact : fuzzy).push(stemmed);
+    for (const form of canonical(stemmed)) if (form !== stemmed) exact.push(form);
+  }
+  BROKEN_PHRASES.lastIndex = 0;
+  return { fuzzy, exact, inferredRepair: BROKEN_PHRASES.test(fold(text).replace(/['’]/g, " ")) };
+}
+
+function similarity(written: Written, token: string): number {
+  if (/^\d+$/.test(token)) return written.fuzzy.includes(token) || written.exact.includes(token) ? 1 : 0;
+  if (written.exact.includes(token)) return 1;
+  let best = 0;
+  for (const word of written.fuzzy) if ((best = Math.max(best, tokenSimilarity(word, token))) === 1) break;
+  return best;
 }
 
 export interface Mention {
@@ -92,9 +129,11 @@ export interface Mention {
   coverage: number;
   /** A service word matched ("maintenance", "repair"). */
   service: boolean;
+  /** Matched only through a repair the prospect did not name ("the AC is not cooling"). */
+  inferred: boolean;
 }
 
-const NONE: Mention = { strength: 0, coverage: 0, service: false };
+const NONE: Mention = { strength: 0, coverage: 0, service: false, inferred: false };
 
 /**
  * How strongly the written forms mention the product: the sum of the distinctive
@@ -102,33 +141,46 @@ const NONE: Mention = { strength: 0, coverage: 0, service: false };
  * Numbers only count beside a word. A product whose service ("renovation") is absent
  * while the prospect names another service ("repair") is not mentioned.
  */
-export function mention(product: CatalogProduct, written: string[]): Mention {
-  if (written.length === 0) return NONE;
-  const taught = product.synonyms.some((synonym) => written.includes(synonym));
+export function mention(product: CatalogProduct, written: Written): Mention {
+  if (written.fuzzy.length === 0 && written.exact.length === 0 && !written.inferredRepair) return NONE;
+  const taught = product.synonyms.some((synonym) => written.fuzzy.includes(synonym) || written.exact.includes(synonym));
+  let explicit = false;
   let service = false;
   let missingService = false;
   let words = 0;
   let numbers = 0;
   let found = 0;
-  product.tokens.forEach((token, index) => {
-    const numeric = /^\d+$/.test(token);
+  for (const forms of product.words) {
+    // A word of the name counts once, in its best-matching form.
     let best = 0;
-    if (numeric) best = written.includes(token) ? 1 : 0;
-    else for (const word of written) if ((best = Math.max(best, tokenSimilarity(word, token))) === 1) break;
-    if (numeric) numbers += best * product.weights[index]!;
-    else words += best * product.weights[index]!;
+    let numeric = false;
+    let serviceForm = false;
+    for (const { token, weight } of forms) {
+      const isNumber = /^\d+$/.test(token);
+      let match = similarity(written, token);
+      if (match > 0) explicit = true;
+      if (match === 0 && token === "repair" && written.inferredRepair) match = 1;
+      if (match * weight > best) {
+        best = match * weight;
+        numeric = isNumber;
+        serviceForm = SERVICE_STEMS.has(token);
+      }
+    }
+    if (numeric) numbers += best;
+    else words += best;
     if (best > 0) found++;
-    if (best > 0 && SERVICE_STEMS.has(token)) service = true;
-    if (best === 0 && SERVICE_STEMS.has(token) && token !== "service") missingService = true;
-  });
-  if (missingService && !service && written.some((word) => SERVICE_STEMS.has(word) && word !== "service" && !product.tokens.includes(word))) return NONE;
-  if (taught) return { strength: Math.max(1, words + numbers), coverage: 1, service };
-  return words > 0 ? { strength: words + numbers, coverage: found / Math.max(1, product.tokens.length), service } : NONE;
+    if (best > 0 && serviceForm) service = true;
+    if (best === 0 && forms.some(({ token }) => SERVICE_STEMS.has(token) && token !== "service")) missingService = true;
+  }
+  const namedServices = [...written.exact, ...written.fuzzy, ...(written.inferredRepair ? ["repair"] : [])].filter((word) => SERVICE_STEMS.has(word) && word !== "service");
+  if (missingService && !service && namedServices.some((word) => !product.tokens.includes(word))) return NONE;
+  if (taught) return { strength: Math.max(1, words + numbers), coverage: 1, service, inferred: false };
+  return words > 0 ? { strength: words + numbers, coverage: found / Math.max(1, product.words.length), service, inferred: !explicit } : NONE;
 }
 
 /** The product named only by a number the catalog gives it alone ("o de 600" for "Plano 600 Mega"), among `among`. */
-export function numberedIn(written: string[], among: CatalogProduct[], catalog: CatalogProduct[]): CatalogProduct | null {
-  const numbers = written.filter((word) => /^\d+$/.test(word));
+export function numberedIn(written: Written, among: CatalogProduct[], catalog: CatalogProduct[]): CatalogProduct | null {
+  const numbers = written.fuzzy.filter((word) => /^\d+$/.test(word));
   const named = among.filter((product) => product.tokens.some((token) => numbers.includes(token) && catalog.filter((other) => other.tokens.includes(token)).length === 1));
   return named.length === 1 ? named[0]! : null;
 }

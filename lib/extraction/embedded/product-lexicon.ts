@@ -48,6 +48,7 @@ add("tire", "tire tires tyre tyres pneu pneus neumatico neumaticos llanta llanta
 add("change", "change cambio cambiar troca trocar wechsel wechseln changer");
 add("system", "system systems sistema sistemas anlage anlagen systeme");
 add("service", "service servico servicos servicio servicios dienst dienstleistung");
+add("social", "social sociais sociales sociaux instagram insta facebook tiktok linkedin");
 add("repair", "repair repairs fix fixed fixing mend mended conserto consertar arreglo arreglar reparar reparo reparacao reparacion reparaciones reparieren reparatur reparer reparation reparations");
 // Services done to a thing, so "redo our kitchen" finds "Kitchen Remodel" and a burst pipe is not a renovation.
 add("renovation", "renovation renovations remodel remodeling remodelling redo renovate reforma reformas reformar renovar renovacao remodelacao renovacion remodelacion renover refaire renovieren renovierung umbau sanierung");
@@ -58,7 +59,7 @@ add("emergency", "emergency emergencia emergencias notfall notdienst notruf urge
 export const SERVICE_STEMS = new Set(["maintenance", "inspection", "installation", "cleaning", "repair", "service", "vaccination", "consultation", "grooming", "renovation", "replacement"]);
 
 /** Words too generic to tell products apart on their own ("plan", "kit"). */
-export const GENERIC_STEMS = new Set(["plan", "change", "package", "kit", "pack", "set", "service", "basic", "standard", "premium", "pro", "plus"]);
+export const GENERIC_STEMS = new Set(["plan", "change", "package", "kit", "pack", "set", "service", "basic", "standard", "premium", "pro", "plus", "mass", "mesure", "medida", "measure", "custom"]);
 
 const COMPOUND_PARTS = Object.keys(LEXICON).filter((word) => word.length >= 5);
 

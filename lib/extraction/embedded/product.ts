@@ -12,11 +12,13 @@
 // in the catalog fits.
 import { clauses, fold } from "../text";
 import type { FieldProposal } from "../types";
-import { buildCatalog, firstMentionAt, mention, numberedIn, segmentOfText, writtenForms, type CatalogProduct } from "./product-catalog";
+import { BROKEN_PHRASES, buildCatalog, firstMentionAt, mention, numberedIn, segmentOfText, writtenForms, type CatalogProduct } from "./product-catalog";
 import type { ReadConversation } from "./context";
 
+// A refusal: a reply opening with "no", or words that turn a product down ("don't need", "sem", "ohne",
+// "pas besoin"). A negation describing the problem ("lädt nicht mehr", "no enfría") is not a refusal.
 const DECLINE =
-  /^(?:no|nah|nope|nahi|nahin|nao|non|nein|stop|stopp|parar|pare|unsubscribe|cancel|cancelar|sair|baja|abmelden|desabonner)\b|\b(?:no (?:quiero|necesito|gracias|thanks|need|me interesa|hace falta)|not|don['’]?t|nah|nope|nahi|nahin|nao|sem|without|rehne do|on my own|by myself|myself|skip|kein|keine|nicht|pas|non merci|ya no|tampoco|nunca)\b/;
+  /^(?:no|nah|nope|nahi|nahin|nao|non|nein|stop|stopp|parar|pare|unsubscribe|cancel|cancelar|sair|baja|abmelden|desabonner)\b|\b(?:no (?:quiero|necesito|gracias|thanks|need|me interesa|hace falta)|(?:don['’]?t|do not|doesn['’]?t|not|no longer) (?:want|need|interested|required|necessary|for now|now|anymore|this time)|(?:nao|não) (?:quero|preciso|precisa|obrigad[oa]|tenho interesse|agora)|nicht (?:notig|nötig|interessiert|mehr notig|mehr nötig|jetzt)|kein(?:e|en)? (?:interesse|bedarf)|pas (?:besoin|interesse|intéressé|maintenant|pour l['’]instant)|nahi chahiye|nahin chahiye|zarurat nahi|nah|nope|sem|sin|without|ohne|sans|rehne do|on my own|by myself|myself|skip|non merci|ya no|tampoco|nunca)\b/;
 const DEFER =
   /\b(?:later|after\s*$|after (?:next|the (?:holidays|summer|winter|weekend|move)|easter|christmas|diwali|carnival|new year)\b|afterwards|depois|despues|mas adelante|adelante|vou esperar|esperar|wait|decide|decidir|pensar|think about|next time|another time|autre fois|spater|plus tard|baad mein|baad me|month end|fin de mes|fim do mes|not now|agora nao|ahora no|outro dia|otro dia)\b/;
 /** An objection to the price: "Kashmir thoda mehenga hai", "la croisière c'est trop cher", "Europa tá salgado". */
@@ -24,7 +26,7 @@ const TOO_EXPENSIVE =
   /\b(?:too expensive|expensive|pricey|out of (?:my|our) budget|mehenga|mehnga|mahenga|caro|cara|muy caro|caro demais|muito caro|ta salgado|salgado|trop cher|trop chere|zu teuer|teuer|no da|nao da|no me alcanza)\b/;
 const SELECT = /\b(?:just|only|sirf|bas|so|solo|solamente|somente|apenas|nur|seulement|juste|uniquement|mainly|mostly|hauptsachlich|principalmente|surtout|first|primero|primeiro|zuerst|d['’]abord|pehle|final|wahi|entonces|then|alors|dann)\b/;
 const DESIRE =
-  /\b(?:let['’]?s (?:do|go)|go with|vamos con|vamos com|vou de|voy con|vou ficar com|me quedo con|quero|quiero|want|wanna|need|interested|interesad[oa]|interessad[oa]|necesito|preciso|chahiye|brauche|brauchen|besoin|voudrais|veux|cotizar|orcar|book|reservar|le leti|le leta|le lunga|le lungi|nehm|nehme|on part sur|je vais prendre|me hago)\b/;
+  /\b(?:let['’]?s (?:do|go)|go with|mochte|mochten|hatte gern|wurde gern|gostaria|quisiera|queria|aimerais|souhaite|would like|i d like|vamos con|vamos com|vou de|voy con|vou ficar com|me quedo con|quero|quiero|want|wanna|need|interested|interesad[oa]|interessad[oa]|necesito|preciso|chahiye|brauche|brauchen|besoin|voudrais|veux|cotizar|orcar|book|reservar|le leti|le leta|le lunga|le lungi|nehm|nehme|on part sur|je vais prendre|me hago)\b/;
 const HEDGE = /\b(?:maybe|perhaps|eventuell|vielleicht|talvez|quizas|quiza|peut[- ]etre|shayad|might)\b/;
 const CONTRAST = /^(?:but|pero|mas|mais|aber|lekin|par|however|sin embargo|porem|cependant)\b/;
 const ACCEPT =
@@ -38,10 +40,15 @@ const PLAIN_VARIANT = /\b(?:normal|regular|standard|basic|basico|basica|simple|s
 const NOT_SOLD =
   /\b(?:(?:we|i) (?:don t|do not|dont) (?:offer|sell|do|have|carry|provide|work with)|(?:we|i) only (?:do|sell|offer)|no (?:trabajamos|vendemos|ofrecemos|hacemos|manejamos|tenemos|contamos)|solo (?:hacemos|vendemos|ofrecemos)|nao (?:trabalhamos|vendemos|oferecemos|fazemos|temos)|so (?:fazemos|vendemos|trabalhamos)|leider (?:nein|nicht|keine)|bieten (?:wir )?(?:leider )?(?:keine|nicht|nur)|nous ne (?:faisons|proposons|vendons|faisons) pas|ne (?:faisons|proposons|vendons) pas|nahi karte|nahin karte|sirf [^.!?]{0,80} karte hain)\b/;
 
+/** A reply that moves on to another option ("y el de coche?", "and for a van?"): the offer it answers is not taken. */
+const MOVES_ON = /^(?:and|y|e|et|und|aur|what about|how about|and for)\b[^?]*\?\s*$/;
+
 /** Weight of a business offer the prospect goes along with, and of one that names the need they described themselves. */
 const OFFER = 0.6;
-const OFFER_FOR_DESCRIBED_NEED = 1.0;
+const OFFER_FOR_DESCRIBED_NEED = 2.0;
 const ACCEPTED_OFFER = 1.2;
+/** The prospect has described their need in their own words while no product was named this clearly. */
+const DESCRIBED_NEED_BELOW = 0.6;
 const SEGMENT = 0.6;
 const THRESHOLD = 0.5;
 /** A mention at least this strong names a product distinctly (a word only it has). */
@@ -134,22 +141,24 @@ export function findProduct(read: ReadConversation, ownNames: string[] = [], syn
     const parts = clauses(message.content);
     const mentionedHere = new Set<CatalogProduct>();
     let declinedOffer = false;
+    const movesOn = MOVES_ON.test(fold(message.content));
     let acceptedOffer: CatalogProduct | null = null;
     parts.forEach((part, partIndex) => {
       const folded = fold(part);
-      const negative = DECLINE.test(folded) || DEFER.test(folded) || TOO_EXPENSIVE.test(folded) || CLOSING.test(folded);
+      const negative = DECLINE.test(folded.replace(BROKEN_PHRASES, " ")) || DEFER.test(folded) || TOO_EXPENSIVE.test(folded) || CLOSING.test(folded);
       const written = writtenForms(ownNamesPattern ? part.replace(ownNamesPattern, " ") : part);
       const found = catalog.map((product) => ({ product, ...mention(product, written) })).filter(({ strength }) => strength >= 0.3);
       const numbered = found.length === 0 ? numberedIn(written, [...offeredSoFar], catalog) : null;
-      if (numbered) found.push({ product: numbered, strength: 1, coverage: 1, service: false });
+      if (numbered) found.push({ product: numbered, strength: 1, coverage: 1, service: false, inferred: false });
       // "Mantenimiento de paneles": the service is what is bought, the thing it is done to counts less.
       const serviceNamed = found.some(({ service }) => service);
-      const mentions = found.map(({ product, strength, coverage, service }) => ({ product, coverage, strength: serviceNamed && !service ? strength * 0.3 : strength }));
+      const mentions = found.map(({ product, strength, coverage, service, inferred }) => ({ product, coverage, inferred, strength: serviceNamed && !service ? strength * 0.3 : strength }));
       if (mentions.length === 0) {
-        if (negative && partIndex === 0) declinedOffer = true;
+        // Only the first reply to an offer can turn it down with a bare "no" ("es eilt nicht" later is no refusal).
+        if (negative && partIndex === 0 && firstAnswer) declinedOffer = true;
         if (!negative && partIndex === 0 && offered.length > 0 && (ACCEPT.test(folded) || PLAIN_VARIANT.test(folded))) {
           // "Vale, el normal": the plain variant (fewest words) among those offered; otherwise the first offered.
-          acceptedOffer = PLAIN_VARIANT.test(folded) ? [...offered].sort((a, b) => a.tokens.length - b.tokens.length)[0]! : offered[0]!;
+          acceptedOffer = PLAIN_VARIANT.test(folded) ? [...offered].sort((a, b) => a.words.length - b.words.length)[0]! : offered[0]!;
         }
         return;
       }
@@ -161,7 +170,7 @@ export function findProduct(read: ReadConversation, ownNames: string[] = [], syn
       if (position > 0 && part.includes("?")) factor *= 0.8;
       // "Sunset cruise sounds nice but ...": what comes before a "but" is being set aside.
       if (CONTRAST.test(fold(parts[partIndex + 1] ?? ""))) factor *= 0.5;
-      for (const { product, strength, coverage } of mentions) {
+      for (const { product, strength, coverage, inferred } of mentions) {
         const stance = stances.get(product)!;
         mentionedHere.add(product);
         stance.mentionedByProspect = true;
@@ -170,7 +179,8 @@ export function findProduct(read: ReadConversation, ownNames: string[] = [], syn
           if (strength >= DISTINCT) stance.last = -1;
         } else {
           stance.last = 1;
-          strongestOwn = Math.max(strongestOwn, strength);
+          // An inferred repair does not name the need: the business's recommendation still does.
+          if (!inferred) strongestOwn = Math.max(strongestOwn, strength);
           note(product, strength * factor, index, message.id, part, true, coverage < 1);
         }
       }
@@ -186,9 +196,9 @@ export function findProduct(read: ReadConversation, ownNames: string[] = [], syn
       if (acceptedOffer === product) {
         stance.last = 1;
         note(product, ACCEPTED_OFFER, index, message.id, message.content.trim(), true);
-      } else if (firstAnswer) {
+      } else if (firstAnswer && !movesOn) {
         // One item recommended for a need the prospect described in their own words names that need.
-        const weight = offered.length === 1 && strongestOwn < 1 ? OFFER_FOR_DESCRIBED_NEED : OFFER / offered.length;
+        const weight = offered.length === 1 && strongestOwn < DESCRIBED_NEED_BELOW ? OFFER_FOR_DESCRIBED_NEED : OFFER / offered.length;
         note(product, weight, index, previousBusiness!.id, previousBusiness!.content, false);
       }
     }

@@ -20,7 +20,12 @@ const HIGH =
 
 /** Situations that cannot wait, in the prospect's words: no heat or power, locked out, flooding. */
 const EMERGENCY =
-  /\b(?:no (?:heat|heating|hot water|power|electricity|water|light)|without (?:heat|heating|hot water|power|electricity|water)|sin (?:luz|agua|calefaccion|agua caliente|electricidad)|sem (?:luz|agua|energia|agua quente|aquecimento)|kein (?:warmwasser|strom|licht|wasser)|keine (?:heizung|warmwasser)|pas de (?:chauffage|courant|lumiere)|plus de (?:chauffage|courant|lumiere|electricite|eau chaude)|pas d eau chaude|bijli nahi|paani nahi|locked out|ausgesperrt|me quede afuera|fiquei trancad[oa]|enferme dehors|inonde|inondation|flooding|flooded|inundando|inundado|alagando|alagado|uberschwemmt|wasser lauft|saliendo agua|vazando agua)\b/;
+  /\b(?:no (?:heat|heating|hot water|power|electricity|water|light)|without (?:heat|heating|hot water|power|electricity|water)|sin (?:luz|agua|calefaccion|agua caliente|electricidad)|sem (?:luz|agua|energia|agua quente|aquecimento)|kein (?:warmwasser|strom|licht|wasser)|keine (?:heizung|warmwasser)|pas de (?:chauffage|courant|lumiere)|plus de (?:chauffage|courant|lumiere|electricite|eau chaude)|pas d eau chaude|bijli nahi|paani nahi|locked out|locked my keys|keys (?:locked )?inside|ausgesperrt|schlussel steckt innen|me quede afuera|llaves adentro|fiquei trancad[oa]|tranquei a chave|chave (?:ficou )?dentro|enferme dehors|cle cassee|inonde|inondation|flooding|flooded|inundando|inundado|alagando|alagado|uberschwemmt|wasser lauft|saliendo agua|vazando agua)\b/;
+
+/** A cry for help opening the message: "socorro", "au secours", "Hilfe", "ayuda", "bachao". */
+const CRY_FOR_HELP = /^\W*(?:socorro|help|au secours|hilfe|ayuda|bachao)\b/;
+/** "... next month, after that": the time named is when something else happens; theirs comes later. */
+const AFTER_THAT = /\b(?:after that|after which|uske baad|iske baad|depois disso|despues de eso|despues de esto|danach|apres ca|apres cela)\b/;
 
 const MEDIUM =
   /\b(?:this week|next week|next few days|in a few days|few days|coming days|soon|shortly|esta semana|proxima semana|la semana que viene|la otra semana|semana que vem|semana que viene|essa semana|em breve|en breve|diese woche|nachste woche|nachsten woche|kommende woche|in den nachsten tagen|n[ao]chschti? wuche|bald|zeitnah|cette semaine|la semaine prochaine|dans quelques jours|bientot|is hafte|agle hafte|this month|este mes|diesen monat|ce mois|next month|el mes que viene|el proximo mes|mes que vem|proximo mes|nachsten monat|le mois prochain|agle mahine)\b/;
@@ -60,16 +65,17 @@ export function findUrgency(read: ReadConversation): FieldProposal<UrgencyLevel>
     if (calm !== folded || LOW.test(folded)) explicitLow ??= { messageId: message.id, quote };
     // "no rush" and "nothing fixed yet" outweigh a vague timeframe (never an urgent one).
     if (calm !== folded || UNDECIDED.test(calm)) calmSaid ??= { messageId: message.id, quote };
-    if (HIGH.test(calm) || EMERGENCY.test(calm)) raise("high", message.id, quote);
+    if (HIGH.test(calm) || EMERGENCY.test(calm) || CRY_FOR_HELP.test(calm)) raise("high", message.id, quote);
     const sent = localDate(message.at);
     // A day the business offered ("Thursday at 4:30?") and the prospect takes says nothing about their urgency.
     const offeredDays = new Set(
       previousBusiness ? daysAhead(fold(previousBusiness.content).replace(/['’]/g, " "), localDate(previousBusiness.at), monthFirst).filter(({ kind }) => kind === "day").map(({ days }) => days) : [],
     );
-    const times = daysAhead(calm, sent, monthFirst).filter(({ days, kind }) => !(kind === "day" && offeredDays.has(days)));
+    const later = AFTER_THAT.test(calm);
+    const times = later ? [] : daysAhead(calm, sent, monthFirst).filter(({ days, kind }) => !(kind === "day" && offeredDays.has(days)));
     for (const { days } of times) raise(levelForDays(days), message.id, quote);
     // A concrete day outweighs the vague words beside it ("agle mahine 5 tareekh": the 5th, not "next month").
-    if (MEDIUM.test(calm) && !times.some(({ kind }) => kind === "day")) raise("medium", message.id, quote);
+    if (MEDIUM.test(calm) && !later && !times.some(({ kind }) => kind === "day")) raise("medium", message.id, quote);
   }
 
   if (level === "medium" && calmSaid) {
