@@ -15,6 +15,11 @@ import type { ConversationInput, ExtractionResult, LeadExtractor, LeadProposalDr
 
 export function extractWithRules(whole: ConversationInput): ExtractionResult {
   const input = boundConversation(whole);
+  return finalizeProposal(input, draftWithRules(input), "embedded");
+}
+
+/** The rules' draft for an (already bounded) conversation, before validation and qualification. */
+export function draftWithRules(input: ConversationInput): LeadProposalDraft {
   const read = readConversation(input);
   const name = findName(read);
   const email = findEmail(read);
@@ -33,12 +38,12 @@ export function extractWithRules(whole: ConversationInput): ExtractionResult {
     email: email.email,
     phone: phone.phone,
     company,
-    product_interest: findProduct(read, ownNames),
+    product_interest: findProduct(read, ownNames, input.learning?.productSynonyms),
     urgency_level: findUrgency(read),
     whatsAppNumberDisowned: phone.whatsAppNumberDisowned,
     flags: [...injectionFlags, ...name.flags, ...email.flags, ...phone.flags],
   };
-  return finalizeProposal(input, draft, "embedded");
+  return draft;
 }
 
 export const embeddedExtractor: LeadExtractor = {
