@@ -97,6 +97,12 @@ describe("hostile text", () => {
     expect(result!.conversationId).toBe("hostile");
   });
 
+  it("a number 'split' into a 64 KB run of digits and spaces is checked in bounded time", () => {
+    const input = chat("meu telefone é 11 9", hostile("1 ", ""));
+    expect(timed(() => findPhone(readConversation(input)))).toBeLessThan(CEILING_MS);
+    expect(timed(() => extractWithRules(input))).toBeLessThan(CEILING_MS);
+  });
+
   it("every rule on a whole 64 KB message of mixed hostile text stays linear", () => {
     const text = hostile("Aa I'm here a.b from a at  (1- ");
     expect(timed(() => readAll(readConversation(chat(text))))).toBeLessThan(CEILING_MS);
