@@ -2,8 +2,8 @@
 // from corrections feed the rules; the LLM sees the most relevant corrections in
 // its prompt (checked on the local fake OpenAI server); the combined provider
 // flags where the model and the rules disagree and falls back to the rules.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeOpenAiServer, type FakeOpenAiServer } from "@/tests/fakes/openai-server";
+import { describe, expect, it } from "vitest";
+import { fakeOpenAiServerForFile } from "@/tests/support/openai";
 import { createCombinedExtractor } from "./combined-provider";
 import { conversation } from "./conversation-builder.fixture";
 import { extractWithRules } from "./embedded-provider";
@@ -60,17 +60,8 @@ describe("the corrections shown to the LLM", () => {
 });
 
 describe("LLM examples and the combined provider (local fake OpenAI server)", () => {
-  let server: FakeOpenAiServer;
-  beforeAll(async () => {
-    server = await startFakeOpenAiServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
-  beforeEach(() => {
-    server.requests.length = 0;
-  });
-  const options = () => ({ apiKey: server.apiKey, baseURL: server.baseURL, model: "gpt-test", timeoutMs: 2_000, maxRetries: 0 });
+  const fakeServer = fakeOpenAiServerForFile();
+  const options = () => ({ apiKey: fakeServer().apiKey, baseURL: fakeServer().baseURL, model: "gpt-test", timeoutMs: 2_000, maxRetries: 0 });
   const chat = conversation({
     id: "pet-1",
     country: "BR",
@@ -98,24 +89,24 @@ describe("LLM examples and the combined provider (local fake OpenAI server)", ()
   };
 
   it("sends the workspace's relevant corrections inside the conversation data", async () => {
-    server.enqueue({ kind: "content", content: JSON.stringify(answer()) });
+    fakeServer().enqueue({ kind: "content", content: JSON.stringify(answer()) });
     const example = { field: "product_interest" as const, extracted: "Banho e Tosa", approved: "Hotel para Cães", quote: "hospedagem pro cachorro" };
     await createLlmExtractor(options()).extract({ ...chat, learning: { productSynonyms: {}, corrections: [example] } });
-    const prompt = server.requests[0]!.body.messages.map((message) => message.content).join("\n");
+    const prompt = fakeServer().requests[0]!.body.messages.map((message) => message.content).join("\n");
     const data = JSON.parse(prompt.slice(prompt.indexOf("{"), prompt.lastIndexOf("}") + 1)) as { reviewer_corrections: unknown[] };
     expect(data.reviewer_corrections).toEqual([{ field: "product_interest", extracted: "Banho e Tosa", approved: "Hotel para Cães", prospect_words: "hospedagem pro cachorro" }]);
     expect(prompt).toMatch(/reviewer_corrections/);
   });
 
   it("sends no examples when the workspace has no corrections", async () => {
-    server.enqueue({ kind: "content", content: JSON.stringify(answer()) });
+    fakeServer().enqueue({ kind: "content", content: JSON.stringify(answer()) });
     await createLlmExtractor(options()).extract(chat);
-    const prompt = server.requests[0]!.body.messages.at(-1)!.content;
+    const prompt = fakeServer().requests[0]!.body.messages.at(-1)!.content;
     expect(prompt).toContain('"reviewer_corrections": []');
   });
 
   it("combined: agreeing readings give the model's lead without disagreement flags", async () => {
-    server.enqueue({ kind: "content", content: JSON.stringify(answer()) });
+    fakeServer().enqueue({ kind: "content", content: JSON.stringify(answer()) });
     const lead = result(await createCombinedExtractor(createLlmDrafter(options())).extract(chat));
     expect(lead.provider).toBe("combined");
     expect(lead.lead).toMatchObject({ name: "Marina Alves", email: "marina.alves@gmail.com", product_interest: "Hotel para Cães" });
@@ -123,7 +114,7 @@ describe("LLM examples and the combined provider (local fake OpenAI server)", ()
   });
 
   it("combined: a field the two read differently is flagged with the rules' reading, and an ungrounded value is dropped", async () => {
-    server.enqueue({ kind: "content", content: JSON.stringify(answer({ name: { value: "Marina Souza", message_id: "m3", quote: "Marina Souza" }, urgency_level: { value: "high", message_id: "m1", quote: "no feriado" } })) });
+    fakeServer().enqueue({ kind: "content", content: JSON.stringify(answer({ name: { value: "Marina Souza", message_id: "m3", quote: "Marina Souza" }, urgency_level: { value: "high", message_id: "m1", quote: "no feriado" } })) });
     const lead = result(await createCombinedExtractor(createLlmDrafter(options())).extract(chat));
     // "Souza" was never written: grounding drops the model's name, the rules' name is kept and the difference flagged.
     expect(lead.lead.name).toBe("Marina Alves");
@@ -132,7 +123,7 @@ describe("LLM examples and the combined provider (local fake OpenAI server)", ()
   });
 
   it("combined: when the model fails, the rules' lead stands, flagged", async () => {
-    server.enqueue({ kind: "error", status: 500, message: "boom" });
+    fakeServer().enqueue({ kind: "error", status: 500, message: "boom" });
     const lead = result(await createCombinedExtractor(createLlmDrafter(options())).extract(chat));
     expect(lead.lead.name).toBe("Marina Alves");
     expect(lead.flags.map((flag) => flag.code)).toContain("llm_unavailable");
