@@ -48,6 +48,7 @@ const envSchema = z.object({
   WHATSAPP_VERIFY_TOKEN: optionalString,
   // Quiet period before a conversation is extracted: each new message pushes
   // extraction this many seconds later, so a burst of messages is read once.
+  // The default for NEW workspaces; each workspace keeps its own (Settings).
   EXTRACTION_QUIET_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
   // Lead extraction: "embedded" (rules, no network) or "llm" (an OpenAI-compatible API).
   EXTRACTION_PROVIDER: z.enum(["embedded", "llm"]).default("embedded"),
