@@ -31,7 +31,8 @@ export function problemFromError(error: unknown): Response {
     return problem(errorStatus[error.code], error.message, { code: error.code, ...error.details });
   }
   if (error instanceof z.ZodError) {
-    return problem(422, "The request body is not valid.", { code: "validation_failed", errors: fieldErrors(error) });
+    const errors = fieldErrors(error);
+    return problem(422, `Check ${errors.map((field) => `${field.path}: ${field.message}`).join("; ")}.`, { code: "validation_failed", errors });
   }
   const errorId = randomUUID();
   logger.error({ errorId, err: error }, "unexpected error");
