@@ -1,8 +1,11 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { BackgroundWorkNotice } from "@/app/_components/background-work-notice";
 import { NavLink } from "@/app/_components/nav-link";
+import { ViewerTimeZoneProvider } from "@/app/_components/time";
 import { WorkspaceSwitcher } from "@/app/_components/workspace-switcher";
 import { Providers } from "@/app/providers";
+import { viewerTimeZone } from "@/lib/account/preferences";
 import { requireMember } from "@/lib/auth/page";
 import { hasRole, type Role } from "@/lib/auth/roles";
 
@@ -21,8 +24,10 @@ const sections: { href: string; label: string; role: Role }[] = [
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const member = await requireMember();
   const role = member.principal.role;
+  const timezone = await viewerTimeZone(member.principal.userId, member.workspace.timezone);
   return (
     <Providers>
+      <ViewerTimeZoneProvider zone={timezone}>
       <div className="flex min-h-screen">
         <aside className="flex w-56 shrink-0 flex-col border-r border-slate-200 bg-white p-4">
           <div className="mb-6">
@@ -44,6 +49,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <div className="mt-auto border-t border-slate-200 pt-4 text-xs text-slate-600">
             <div data-testid="signed-in-as">{member.email}</div>
             <div>{role}</div>
+            <Link href="/account" className="mt-1 block underline">
+              Your settings
+            </Link>
             <form method="post" action="/api/auth/sign-out" className="mt-2">
               <button type="submit" className="font-medium text-slate-900 underline">
                 Sign out
@@ -56,6 +64,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           {children}
         </main>
       </div>
+      </ViewerTimeZoneProvider>
     </Providers>
   );
 }
