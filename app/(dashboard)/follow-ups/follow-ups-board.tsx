@@ -14,7 +14,7 @@ import { fromLocalInputValue, isOverdue, sectionOf, toLocalInputValue, type Foll
 import type { FollowUpRowData } from "@/lib/followups/queries";
 import { followUpKeys } from "@/lib/followups/query-keys";
 import { overdueLabel } from "@/lib/time/format";
-import { CancelFollowUpDialog } from "./cancel-dialog";
+import { CancelFollowUpButton } from "./cancel-dialog";
 
 const SECTIONS: { key: FollowUpSection; title: string }[] = [
   { key: "due", title: "Due" },
@@ -37,7 +37,6 @@ function FollowUpItem({ followUp, workspaceId }: { followUp: FollowUpRowData; wo
   const queryClient = useQueryClient();
   const now = useNow();
   const [dueLocal, setDueLocal] = useState(() => toLocalInputValue(followUp.dueAt, followUp.timezone));
-  const [cancelling, setCancelling] = useState(false);
   const onSettled = () => queryClient.invalidateQueries({ queryKey: followUpKeys.lists(workspaceId) });
   const reschedule = useMutation({
     mutationFn: async () => {
@@ -90,11 +89,10 @@ function FollowUpItem({ followUp, workspaceId }: { followUp: FollowUpRowData; wo
             <input type="datetime-local" value={dueLocal} onChange={(event) => setDueLocal(event.target.value)} className="rounded border border-slate-300 px-1 py-0.5" />
           </label>
           <button type="submit" disabled={reschedule.isPending} className="rounded bg-slate-800 px-2 py-1 text-white disabled:opacity-50">Reschedule</button>
-          <button type="button" onClick={() => setCancelling(true)} className="rounded border border-slate-300 px-2 py-1">Cancel follow-up</button>
+          <CancelFollowUpButton followUpId={followUp.id} contactName={followUp.contactName} onCancelled={onSettled} />
           {reschedule.error ? <span role="alert" className="text-red-700">{reschedule.error.message}</span> : null}
         </form>
       ) : null}
-      {cancelling ? <CancelFollowUpDialog followUpId={followUp.id} contactName={followUp.contactName} onClose={() => setCancelling(false)} onCancelled={onSettled} /> : null}
     </li>
   );
 }

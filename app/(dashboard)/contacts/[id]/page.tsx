@@ -4,22 +4,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { leadStatusWords, REJECT_REASON_WORDS } from "@/app/_components/lead-words";
 import { PageHeader } from "@/app/_components/page-header";
 import { DateTimeText } from "@/app/_components/time";
 import { requireMember } from "@/lib/auth/page";
 import { contactDetail } from "@/lib/contacts/detail";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/http/params";
+import type { RejectReason } from "@/lib/leads/lead-status";
 
-const LEAD_STATUS: Record<string, string> = {
-  pending: "Being read",
-  proposed: "Awaiting review",
-  insufficient: "Not enough to go on",
-  failed: "Could not be read",
-  approved: "Approved",
-  merged: "Merged into this contact",
-  rejected: "Rejected",
-};
 const FOLLOW_UP_STATUS: Record<string, string> = { proposed: "Awaiting approval", scheduled: "Scheduled", done: "Done", cancelled: "Cancelled" };
 const CHANNEL: Record<string, string> = { call: "Call", whatsapp: "WhatsApp", email: "Email" };
 const decisionWords = (action: string) => action.replace(/^lead\./, "").replaceAll("_", " ").replace(/^./, (letter) => letter.toUpperCase());
@@ -86,9 +79,9 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
             <span>
               <Link href={`/leads/${lead.id}`} className="font-medium underline">{lead.name ?? "Unnamed lead"}</Link>
               {" · "}
-              {LEAD_STATUS[lead.status] ?? lead.status}
+              {leadStatusWords(lead.status)}
               {lead.productInterest ? ` · ${lead.productInterest}` : ""}
-              {lead.rejectReason ? ` · ${lead.rejectReason.replaceAll("_", " ")}` : ""}
+              {lead.rejectReason ? ` · ${REJECT_REASON_WORDS[lead.rejectReason as RejectReason] ?? lead.rejectReason}` : ""}
             </span>
             <span className="text-slate-600">{lead.reviewedBy ? `reviewed by ${lead.reviewedBy}` : "not reviewed yet"}</span>
           </li>

@@ -5,7 +5,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { apiFetch, fieldErrorsOf } from "@/app/_components/api";
-import { Modal } from "@/app/_components/modal";
+import { buttonClass } from "@/app/_components/ui/button";
+import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { useHydrated } from "@/app/_components/use-hydrated";
 
 type Added = { parkedRouted: number; messagesStored: number };
@@ -52,30 +53,32 @@ export function AddNumberForm() {
 export function RemoveNumberButton({ id, label }: { id: string; label: string }) {
   const router = useRouter();
   const hydrated = useHydrated();
-  const [confirming, setConfirming] = useState(false);
+  const [open, setOpen] = useState(false);
   const remove = useMutation({
     mutationFn: () => apiFetch(`/api/v1/whatsapp-numbers/${id}`, { method: "DELETE" }),
     onSuccess: () => {
-      setConfirming(false);
+      setOpen(false);
       router.refresh();
     },
   });
   return (
-    <>
-      <button type="button" disabled={!hydrated} onClick={() => setConfirming(true)} className="text-sm text-red-800 underline" aria-label={`Remove ${label}`}>
-        Remove
-      </button>
-      {confirming ? (
-        <Modal title={`Remove ${label}?`} onClose={() => setConfirming(false)}>
-          <p className="text-sm text-slate-700">New messages to this number will be parked, not stored here, until a workspace routes it again.</p>
-          {remove.error ? <p role="alert" className="mt-2 text-sm text-red-700">{remove.error.message}</p> : null}
-          <div className="mt-4 flex justify-end gap-2 text-sm">
-            <button type="button" onClick={() => setConfirming(false)} className="rounded border border-slate-300 px-3 py-1.5">Keep it</button>
-            <button type="button" disabled={remove.isPending} onClick={() => remove.mutate()} className="rounded bg-red-800 px-3 py-1.5 font-medium text-white disabled:opacity-50">Remove number</button>
-          </div>
-        </Modal>
-      ) : null}
-    </>
+    <ConfirmDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
+        <button type="button" disabled={!hydrated} className={buttonClass("link")} aria-label={`Remove ${label}`}>
+          Remove
+        </button>
+      }
+      title={`Remove ${label}?`}
+      description="New messages to this number will be parked, not stored here, until a workspace routes it again."
+      confirmLabel="Remove number"
+      cancelLabel="Keep it"
+      busy={remove.isPending}
+      onConfirm={() => remove.mutate()}
+    >
+      {remove.error ? <p role="alert" className="text-sm text-red-700">{remove.error.message}</p> : null}
+    </ConfirmDialog>
   );
 }
 
