@@ -6,8 +6,7 @@ import { prepareDatabase } from "@/lib/db/database";
 import { seedDemoWorkspace } from "@/lib/demo/seed";
 import { disconnectDb } from "@/lib/db/client";
 import { env, inngestConfigured, parseEnv } from "@/lib/env";
-import { drainOutbox } from "@/lib/outbox/drain";
-import { outboxHandlers } from "@/lib/outbox/handlers";
+import { runBackgroundRound } from "@/lib/outbox/background-round";
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
@@ -58,7 +57,7 @@ if (mode === "dev" && !inngestConfigured(config)) {
     if (draining) return;
     draining = true;
     try {
-      const summary = await drainOutbox({ handlers: outboxHandlers, worker: `dev-server:${process.pid}` });
+      const summary = await runBackgroundRound(`dev-server:${process.pid}`);
       if (summary.claimed > 0) log(`background work: ${summary.done} done, ${summary.retrying} retrying, ${summary.failed} failed`);
     } catch (error) {
       log(`background work failed: ${(error as Error).message}`);

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { BackgroundWorkNotice } from "@/app/_components/background-work-notice";
 import { NavLink } from "@/app/_components/nav-link";
+import { NotificationBell } from "@/app/_components/notification-bell";
 import { ViewerTimeZoneProvider } from "@/app/_components/time";
 import { WorkspaceSwitcher } from "@/app/_components/workspace-switcher";
 import { Providers } from "@/app/providers";
@@ -36,6 +37,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
               {member.workspace.name}
             </div>
             <WorkspaceSwitcher activeWorkspaceId={member.workspace.id} workspaces={member.workspaces} />
+            <NotificationBell workspaceId={member.workspace.id} />
           </div>
           <nav aria-label="Main" className="flex flex-col gap-1">
             {sections

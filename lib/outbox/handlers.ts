@@ -5,6 +5,7 @@ import { z } from "zod";
 import { asOutboxFailure, markSyncStatus, pushLabeledScores, syncLead } from "@/lib/crm/sync";
 import { runDueFollowUp } from "@/lib/followups/run-due";
 import { extractLead } from "@/lib/leads/extract-lead";
+import { deliverNotificationWebhook } from "@/lib/notifications/webhook";
 import type { OutboxHandlers } from "./drain";
 import { PermanentFailure } from "./drain";
 
@@ -12,6 +13,7 @@ export const extractLeadPayload = z.object({ conversationId: z.uuid() });
 export const syncLeadPayload = z.object({ leadProposalId: z.uuid() });
 export const pushScoresPayload = z.object({ conversationId: z.uuid() });
 // conversationId rides along so the Inngest event can be cancelled by the prospect's reply.
+export const notificationWebhookPayload = z.object({ notificationId: z.uuid() });
 export const followUpDuePayload = z.object({ followUpId: z.uuid(), conversationId: z.uuid().optional() });
 
 export function parsePayload<T extends z.ZodType>(schema: T, payload: unknown): z.infer<T> {
@@ -51,6 +53,11 @@ export const outboxHandlers: OutboxHandlers = {
       } catch (error) {
         throw asOutboxFailure(error);
       }
+    },
+  },
+  notification_webhook: {
+    run: async (item) => {
+      await deliverNotificationWebhook(parsePayload(notificationWebhookPayload, item.payload).notificationId);
     },
   },
 };

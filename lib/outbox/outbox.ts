@@ -6,7 +6,7 @@
 import { db, type PrismaClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export const outboxKinds = ["extract_lead", "sync_lead", "push_scores", "follow_up_due"] as const;
+export const outboxKinds = ["extract_lead", "sync_lead", "push_scores", "follow_up_due", "notification_webhook"] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
 export type OutboxItem = {
