@@ -7,6 +7,9 @@ import { BASE_URL, DEMO_EMAIL, operator, signIn, whatsappDelivery } from "./supp
 
 const WORKSPACE = "Horizon Energy";
 
+// Several sign-ins, a workspace switch and page loads per test: more than the default 30 s on a busy machine.
+test.setTimeout(120_000);
+
 test.beforeAll(() => {
   try {
     operator("workspace-create", ["--name", WORKSPACE, "--whatsapp-phone-number-id", "300000000000021", "--default-country", "BR", "--admin-email", DEMO_EMAIL]);
@@ -17,7 +20,8 @@ test.beforeAll(() => {
 
 async function openHorizon(page: Page, role = "admin") {
   await page.getByLabel("Workspace").selectOption({ label: `${WORKSPACE} (${role})` });
-  await expect(page.getByTestId("workspace-name")).toHaveText(WORKSPACE);
+  // Switching reopens the queue in the other workspace (a navigation and a refresh).
+  await expect(page.getByTestId("workspace-name")).toHaveText(WORKSPACE, { timeout: 20_000 });
 }
 
 test("an admin edits business hours and adds a WhatsApp number", async ({ page }) => {

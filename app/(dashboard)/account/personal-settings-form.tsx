@@ -4,10 +4,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch, fieldErrorsOf } from "@/app/_components/api";
+import { useHydrated } from "@/app/_components/use-hydrated";
 import type { PersonalSettings } from "@/lib/account/preferences";
 
 export function PersonalSettingsForm({ initial, workspaceTimeZone, timeZones }: { initial: PersonalSettings; workspaceTimeZone: string; timeZones: string[] }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [timezone, setTimezone] = useState(initial.timezone ?? "");
   const save = useMutation({
     mutationFn: () => apiFetch<PersonalSettings>("/api/v1/me/settings", { method: "PATCH", body: { timezone: timezone === "" ? null : timezone } }),
@@ -30,7 +32,7 @@ export function PersonalSettingsForm({ initial, workspaceTimeZone, timeZones }: 
       </select>
       {error ? <span role="alert" className="text-xs text-red-700">{error}</span> : null}
       <div className="mt-2 flex items-center gap-3">
-        <button type="submit" disabled={save.isPending} className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white disabled:opacity-50">Save</button>
+        <button type="submit" disabled={!hydrated || save.isPending} className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white disabled:opacity-50">Save</button>
         {save.isSuccess ? <span role="status" className="text-emerald-800">Saved.</span> : null}
       </div>
     </form>

@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { apiFetch, fieldErrorsOf } from "@/app/_components/api";
+import { useHydrated } from "@/app/_components/use-hydrated";
 import type { WorkspaceSettings } from "@/lib/workspaces/settings";
 
 const WEEKDAYS = [
@@ -34,6 +35,7 @@ const numberOrText = (value: string) => (value.trim() === "" || Number.isNaN(Num
 
 export function WorkspaceForm({ initial, canEdit, timeZones }: { initial: WorkspaceSettings; canEdit: boolean; timeZones: string[] }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [name, setName] = useState(initial.name);
   const [country, setCountry] = useState(initial.defaultCountry);
   const [timezone, setTimezone] = useState(initial.timezone);
@@ -74,7 +76,7 @@ export function WorkspaceForm({ initial, canEdit, timeZones }: { initial: Worksp
         save.mutate();
       }}
     >
-      <fieldset disabled={!canEdit || save.isPending} className="grid gap-4">
+      <fieldset disabled={!hydrated || !canEdit || save.isPending} className="grid gap-4">
         <Field id="ws-name" label="Business name" error={errors.name}>
           <input id="ws-name" value={name} onChange={(event) => setName(event.target.value)} className={input} />
         </Field>
