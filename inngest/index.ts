@@ -1,10 +1,10 @@
-// Every Inngest function the app serves (app/api/inngest/route.ts).
-import { extractLeadFunction } from "./functions/extract-lead";
-import { followUpFunction } from "./functions/follow-up";
-import { deliverNotificationFunction, raiseNotificationsFunction } from "./functions/notifications";
+// Every Inngest function the app serves (app/api/inngest/route.ts): one per job
+// definition, the minutely recovery and dispatch pass, the release of ended
+// runs, the prospect-replied handler, and the periodic work (lib/jobs/periodic.ts).
+import { periodicWorkFunctions } from "./functions/periodic-work";
 import { prospectRepliedFunction } from "./functions/prospect-replied";
-import { pushScoresFunction } from "./functions/push-scores";
-import { resendOutbox } from "./functions/resend-outbox";
-import { syncLeadsFunction } from "./functions/sync-leads";
+import { recoverAndDispatch } from "./functions/recover-and-dispatch";
+import { releaseEndedRuns } from "./functions/release-ended-runs";
+import { jobFunctions } from "./job-functions";
 
-export const functions = [resendOutbox, extractLeadFunction, syncLeadsFunction, pushScoresFunction, followUpFunction, prospectRepliedFunction, raiseNotificationsFunction, deliverNotificationFunction];
+export const functions = [recoverAndDispatch, releaseEndedRuns, prospectRepliedFunction, ...jobFunctions, ...periodicWorkFunctions];

@@ -9,6 +9,7 @@ import { Providers } from "@/app/providers";
 import { viewerTimeZone } from "@/lib/account/preferences";
 import { requireMember } from "@/lib/auth/page";
 import { hasRole, type Role } from "@/lib/auth/roles";
+import { WORKSPACE_META_NAME } from "@/lib/http/workspace-header";
 
 // Every dashboard page reads the database at request time.
 export const dynamic = "force-dynamic";
@@ -28,6 +29,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const timezone = await viewerTimeZone(member.principal.userId, member.workspace.timezone);
   return (
     <Providers>
+      {/* The workspace this page shows: the API client sends it with every call (app/_components/api.ts). */}
+      <meta name={WORKSPACE_META_NAME} content={member.workspace.id} />
       <ViewerTimeZoneProvider zone={timezone}>
       <div className="flex min-h-screen">
         <aside className="flex w-56 shrink-0 flex-col border-r border-slate-200 bg-white p-4">

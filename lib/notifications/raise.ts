@@ -2,9 +2,10 @@
 // a workspace with an outgoing webhook, queues each new one's delivery in the
 // same transaction (outbox kind `notification_webhook`). Run when the bell asks
 // for news, and every round of background work (jobs:drain, the development
-// loop, Inngest's `raise-notifications` cron) so the webhook fires unwatched.
+// loop: lib/jobs/periodic.ts; Inngest's `raise-notifications` cron) so the
+// webhook fires with nobody watching.
 import { db } from "@/lib/db/client";
-import { enqueue } from "@/lib/outbox/outbox";
+import { notificationWebhookJob } from "@/lib/jobs/notification-webhook";
 import { notificationsDue } from "./conditions";
 
 export async function raiseNotifications(workspaceId: string, now: Date): Promise<number> {
@@ -20,7 +21,7 @@ export async function raiseNotifications(workspaceId: string, now: Date): Promis
     });
     if (workspace.notificationWebhookUrl) {
       for (const notification of created) {
-        await enqueue(tx, { workspaceId, kind: "notification_webhook", payload: { notificationId: notification.id }, dedupeKey: notification.id });
+        await notificationWebhookJob.enqueue(tx, { notificationId: notification.id }, { workspaceId, dedupeKey: notification.id });
       }
     }
     return created.length;

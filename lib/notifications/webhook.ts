@@ -1,10 +1,11 @@
 // Delivers one notification to its workspace's outgoing webhook as the JSON a
 // Slack incoming webhook takes ({text, blocks}; Mattermost, Discord's /slack
-// endpoint and Google Chat read `text` too). A 2xx is delivered; 429 and 5xx
-// are tried again later (Retry-After honoured), other answers are given up on.
+// endpoint and Google Chat read `text` too). A 2xx is delivered; a 429 waits
+// as long as Retry-After asks; no answer or a 5xx is an ordinary (retried)
+// failure; any other answer is given up on.
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { PermanentFailure, RetryLater } from "@/lib/outbox/drain";
+import { PermanentFailure, RetryLater } from "@/lib/jobs/failures";
 
 export type SlackMessage = { text: string; blocks: unknown[] };
 
@@ -34,13 +35,14 @@ export async function deliverNotificationWebhook(notificationId: string): Promis
       redirect: "error",
     });
   } catch (error) {
-    throw new RetryLater(`The notification webhook did not answer: ${(error as Error).message}`, 60_000);
+    throw new Error(`The notification webhook did not answer: ${(error as Error).message}`);
   }
   if (response.ok) return { status: response.status };
   const answer = (await response.text().catch(() => "")).slice(0, 200);
-  if (response.status === 429 || response.status >= 500) {
+  if (response.status === 429) {
     const retryAfterSeconds = Number(response.headers.get("retry-after"));
-    throw new RetryLater(`The notification webhook answered ${response.status} ${answer}`.trim(), Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0 ? retryAfterSeconds * 1000 : 60_000);
+    throw new RetryLater(`The notification webhook answered 429 ${answer}`.trim(), Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0 ? retryAfterSeconds * 1000 : 60_000);
   }
+  if (response.status >= 500) throw new Error(`The notification webhook answered ${response.status} ${answer}`.trim());
   throw new PermanentFailure(`The notification webhook refused it: ${response.status} ${answer}`.trim());
 }

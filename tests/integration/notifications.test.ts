@@ -9,7 +9,7 @@ import * as seenRoute from "@/app/api/v1/notifications/seen/route";
 import { db } from "@/lib/db/client";
 import { reloadEnv } from "@/lib/env";
 import { raiseNotifications } from "@/lib/notifications/raise";
-import { runBackgroundRound } from "@/lib/outbox/background-round";
+import { runJobs } from "@/lib/jobs/drain";
 import { startFakeSlackWebhook, type FakeSlackWebhook } from "@/tests/fakes/slack-webhook-server";
 import { call } from "@/tests/support/http";
 import { signInCookie, twoWorkspaces } from "@/tests/support/people";
@@ -89,19 +89,19 @@ describe("notifications", () => {
 
     expect(await raiseNotifications(b, now)).toBe(1); // Otro Cliente was raised before the webhook existed
     const item = await db().outboxItem.findFirstOrThrow({ where: { workspaceId: b, kind: "notification_webhook" } });
-    const first = await runBackgroundRound(uniqueId("test-worker"));
+    const first = await runJobs({ mode: "once", worker: uniqueId("test-worker") });
     expect(first.byKind.notification_webhook).toEqual({ done: 0, retrying: 1, failed: 0 });
     expect(slack.received).toHaveLength(0);
 
     await db().outboxItem.update({ where: { id: item.id }, data: { availableAt: new Date() } });
-    const second = await runBackgroundRound(uniqueId("test-worker"));
+    const second = await runJobs({ mode: "once", worker: uniqueId("test-worker") });
     expect(second.byKind.notification_webhook).toEqual({ done: 1, retrying: 0, failed: 0 });
     expect(slack.received).toHaveLength(1);
     expect(slack.received[0]!.text).toBe(`*A hot lead is waiting: Lucía Martínez*\nHigh urgency; waiting 30 min for review.\n<https://leads.example.test/leads/${hot.id}|Open in LeadBridge>`);
     expect(slack.received[0]!.blocks).toEqual([{ type: "section", text: { type: "mrkdwn", text: slack.received[0]!.text } }]);
 
     // Nothing new: nothing more is sent.
-    await runBackgroundRound(uniqueId("test-worker"));
+    await runJobs({ mode: "once", worker: uniqueId("test-worker") });
     expect(slack.received).toHaveLength(1);
   });
 });
