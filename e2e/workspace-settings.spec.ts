@@ -3,7 +3,7 @@
 // WhatsApp number and routes a parked one; a manager reads them; a reviewer is
 // refused, page and API alike.
 import { expect, test, type Page } from "@playwright/test";
-import { BASE_URL, DEMO_EMAIL, operator, signIn, whatsappDelivery } from "./support";
+import { DEMO_EMAIL, operator, pageApiHeaders, signIn, whatsappDelivery } from "./support";
 
 const WORKSPACE = "Horizon Energy";
 
@@ -86,7 +86,7 @@ test("a manager reads the settings; a reviewer is refused", async ({ page, brows
   await signIn(page);
   await openHorizon(page);
   for (const [email, role] of [["settings-manager@horizon.test", "manager"], ["settings-reviewer@horizon.test", "reviewer"]]) {
-    const added = await page.request.post("/api/v1/members", { headers: { origin: BASE_URL }, data: { email, role, password: `${role}-password-1` } });
+    const added = await page.request.post("/api/v1/members", { headers: await pageApiHeaders(page), data: { email, role, password: `${role}-password-1` } });
     expect([201, 409]).toContain(added.status());
   }
 
@@ -96,7 +96,7 @@ test("a manager reads the settings; a reviewer is refused", async ({ page, brows
   await expect(manager.getByText("Only admins can change these settings.")).toBeVisible();
   await expect(manager.getByLabel("Opens at")).toBeDisabled();
   await expect(manager.getByRole("button", { name: "Save settings" })).toHaveCount(0);
-  expect((await manager.request.patch("/api/v1/workspace/settings", { headers: { origin: BASE_URL }, data: { timezone: "UTC" } })).status()).toBe(403);
+  expect((await manager.request.patch("/api/v1/workspace/settings", { headers: await pageApiHeaders(manager), data: { timezone: "UTC" } })).status()).toBe(403);
   await manager.context().close();
 
   const reviewer = await (await browser.newContext()).newPage();
@@ -106,7 +106,7 @@ test("a manager reads the settings; a reviewer is refused", async ({ page, brows
     expect(response?.status(), path).toBe(403);
     await expect(reviewer.getByRole("heading", { name: "You cannot open this page" })).toBeVisible();
   }
-  const headers = { origin: BASE_URL };
+  const headers = await pageApiHeaders(reviewer);
   expect((await reviewer.request.patch("/api/v1/workspace/settings", { headers, data: { businessHours: { days: [1], opensAt: "09:00", closesAt: "10:00" } } })).status()).toBe(403);
   expect((await reviewer.request.post("/api/v1/whatsapp-numbers", { headers, data: { phoneNumberId: "300000000000029" } })).status()).toBe(403);
   await reviewer.context().close();

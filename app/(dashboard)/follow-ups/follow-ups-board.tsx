@@ -143,6 +143,8 @@ export function FollowUpsBoard({ workspaceId, initialRows }: { workspaceId: stri
     queryKey: followUpKeys.list(workspaceId, query),
     queryFn: async () => (await apiFetch<{ rows: FollowUpRowData[] }>(`/api/dashboard/follow-ups?${new URLSearchParams(query)}`)).rows,
     initialData: unfiltered ? initialRows : undefined,
+    // While a new filter loads, the previous list stays instead of "no match".
+    placeholderData: (previous) => previous,
   });
   const now = useNow();
   if (unfiltered && rows.length === 0) {

@@ -5,6 +5,7 @@ import { PageHeader } from "@/app/_components/page-header";
 import { requireMember } from "@/lib/auth/page";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { workspaceSettings } from "@/lib/workspaces/settings";
+import { listWhatsAppNumbers } from "@/lib/workspaces/whatsapp-numbers";
 import { WorkspaceSettingsForm } from "./workspace-settings-form";
 
 const PAGES: { href: string; title: string; description: string; role: Role }[] = [
@@ -17,7 +18,8 @@ const PAGES: { href: string; title: string; description: string; role: Role }[] 
 export default async function SettingsPage() {
   const { workspace, principal } = await requireMember({ role: "manager" });
   const isAdmin = hasRole(principal.role, "admin");
-  const settings = isAdmin ? await workspaceSettings(workspace.id) : null;
+  const [settings, numbers] = await Promise.all([isAdmin ? workspaceSettings(workspace.id) : null, listWhatsAppNumbers(workspace.id)]);
+  const routedHere = numbers.map((number) => `${number.displayPhoneNumber ?? "?"} (${number.phoneNumberId})`).join(", ") || "none";
   return (
     <>
       <PageHeader title="Settings" description={`Settings of ${workspace.name}.`} />
@@ -26,6 +28,7 @@ export default async function SettingsPage() {
           <Link key={page.href} href={page.href} className="rounded-lg border border-slate-200 bg-white p-4 text-sm hover:border-slate-400">
             <span className="block font-semibold">{page.title}</span>
             <span className="text-slate-600">{page.description}</span>
+            {page.href === "/settings/whatsapp" ? <span className="mt-1 block text-slate-700">Routed here: {routedHere}</span> : null}
           </Link>
         ))}
       </nav>

@@ -135,7 +135,8 @@ export function WorkspaceForm({ initial, canEdit, timeZones }: { initial: Worksp
         {canEdit ? (
           <div className="flex items-center gap-3">
             <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white disabled:opacity-50">Save settings</button>
-            {save.isError ? <p role="alert" className="text-red-800">{save.error.message}</p> : null}
+            {save.isError && Object.keys(errors).length === 0 ? <p role="alert" className="text-red-800">{save.error.message}</p> : null}
+            {Object.keys(errors).length > 0 ? <p className="text-red-800">Check the fields marked above.</p> : null}
             {save.isSuccess ? <p role="status" className="text-emerald-800">Saved.</p> : null}
           </div>
         ) : null}
