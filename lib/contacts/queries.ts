@@ -51,7 +51,7 @@ const encodeCursor = (row: { updatedAt: Date; id: string }) => Buffer.from(`${ro
 function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
   const updatedAt = new Date(at ?? "");
-  if (!id || Number.isNaN(updatedAt.getTime())) throw new AppError("validation_failed", "Check cursor: it is not one this list gave.", { errors: [{ path: "cursor", message: "is not one this list gave" }] });
+  if (!id || Number.isNaN(updatedAt.getTime())) throw new AppError("validation_failed", '"cursor" is not valid: it is not one this list gave.', { errors: [{ path: "cursor", message: "is not one this list gave" }] });
   return { updatedAt, id };
 }
 

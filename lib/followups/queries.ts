@@ -57,7 +57,7 @@ function whereOf(workspaceId: string, filters: FollowUpFilters, viewer: { userId
   if (filters.owner === "none") where.conversation = { leadProposal: { is: { ownerId: null } } };
   else if (filters.owner) {
     const ownerId = filters.owner === "me" ? viewer.userId : filters.owner;
-    if (!ownerId) throw new AppError("validation_failed", "owner=me is for signed-in people.", { errors: [{ path: "owner", message: "owner=me is for signed-in people" }] });
+    if (!ownerId) throw new AppError("validation_failed", '"owner" is not valid: "me" is for signed-in people.', { errors: [{ path: "owner", message: "owner=me is for signed-in people" }] });
     where.conversation = { leadProposal: { is: { ownerId } } };
   }
   const dueAt: Prisma.DateTimeFilter = {};

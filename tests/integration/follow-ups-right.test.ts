@@ -98,7 +98,7 @@ describe("the Follow-ups list and its changes", () => {
 
     const past = await call(rescheduleRoute.POST, "/x", { method: "POST", cookie: reviewer, params: { id: mine.followUp!.id }, body: { due_at: "2020-01-01T10:00:00Z" } });
     expect(past.status).toBe(422);
-    expect(await past.json()).toMatchObject({ detail: "Check due_at: must not be in the past.", errors: [{ path: "due_at" }] });
+    expect(await past.json()).toMatchObject({ detail: '"due_at" is not valid: must not be in the past.', errors: [{ path: "due_at" }] });
 
     const cancelled = await call(cancelRoute.POST, "/x", { method: "POST", cookie: reviewer, params: { id: mine.followUp!.id }, body: { reason: "Already contacted" } });
     expect(cancelled.status).toBe(200);

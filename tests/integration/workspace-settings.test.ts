@@ -83,8 +83,8 @@ describe("workspace settings", () => {
     expect(problem.errors.map((error) => error.path).sort()).toEqual(
       ["businessHours.closesAt", "businessHours.days.1", "conversationIdleHours", "defaultCountry", "extractionQuietSeconds", "languages.0", "notificationWebhookUrl", "timezone"].sort(),
     );
-    expect(problem.detail).toContain("timezone: must be an IANA time zone");
-    expect(problem.detail).toContain("businessHours.closesAt: must be after the opening time");
+    expect(problem.detail).toContain('"timezone" is not valid: must be an IANA time zone');
+    expect(problem.detail).toContain('"businessHours.closesAt" is not valid: must be after the opening time.');
     expect((await patch({ businessHours: { days: [], opensAt: "09:00", closesAt: "18:00" } })).status).toBe(422);
     expect((await patch({ crmProvider: "hubspot" })).status).toBe(422);
     expect((await patch({ intentBands: { high: 0.3, medium: 0.6 } })).status).toBe(422);
