@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { AdminStatusStrip } from "@/app/_components/admin-status-strip";
 import { BackgroundWorkNotice } from "@/app/_components/background-work-notice";
 import { NavLink } from "@/app/_components/nav-link";
 import { WorkspaceSwitcher } from "@/app/_components/workspace-switcher";
@@ -52,6 +53,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </div>
         </aside>
         <main className="flex-1 p-8">
+          {hasRole(role, "admin") && <AdminStatusStrip workspaceId={member.workspace.id} />}
           <BackgroundWorkNotice workspaceId={member.workspace.id} />
           {children}
         </main>

@@ -10,6 +10,7 @@ import { currentScore } from "@/lib/scoring/scores";
 import { crmAdapterFor } from "./adapters";
 import { CrmError, CrmPermanentError, CrmRateLimitError } from "./errors";
 import type { CrmContactInput } from "./types";
+import { metrics } from "@/lib/observability/metrics";
 
 export type SyncPlan = {
   workspaceId: string;
@@ -50,7 +51,8 @@ export async function loadSyncPlan(proposalId: string): Promise<SyncPlan> {
 }
 
 export async function markSyncStatus(proposalId: string, status: "syncing" | "synced" | "failed", error?: string): Promise<void> {
-  await db().leadProposal.update({ where: { id: proposalId }, data: { syncStatus: status, syncError: status === "failed" ? (error ?? null) : null } });
+  const { reviewedAt } = await db().leadProposal.update({ where: { id: proposalId }, data: { syncStatus: status, syncError: status === "failed" ? (error ?? null) : null }, select: { reviewedAt: true } });
+  if (status === "synced" && reviewedAt) metrics.syncLatency.observe((Date.now() - reviewedAt.getTime()) / 1000);
 }
 
 export async function ensureCrmFields(plan: SyncPlan): Promise<void> {

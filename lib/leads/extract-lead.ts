@@ -10,6 +10,7 @@ import { extractorFor, type ConversationInput, type ExtractionOutcome, type Prov
 import { canonicalPhone } from "@/lib/phone/canonical";
 import { proposeFollowUp } from "@/lib/followups/propose-for-conversation";
 import { refreshEmbeddedScore } from "@/lib/scoring/scores";
+import { metrics } from "@/lib/observability/metrics";
 
 export const REVIEWED_STATUSES = ["approved", "merged", "rejected"] as const;
 
@@ -74,6 +75,7 @@ export async function extractLead(workspaceId: string, conversationId: string, p
   const input = await conversationInput(workspaceId, conversationId);
   const outcome = await extractorFor(provider ?? env().EXTRACTION_PROVIDER).extract(input);
   const fields = proposalFields(outcome);
+  metrics.extractions.inc({ provider: provider ?? env().EXTRACTION_PROVIDER, outcome: fields.status });
   // Written only if no reviewer acted meanwhile (the status check is in the update's filter).
   const proposal = existing
     ? await db().leadProposal.updateMany({

@@ -10,15 +10,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { ensureEmbeddedPostgres, relocatedClusterDir, type EmbeddedCluster } from "@/lib/db/embedded-postgres";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "../support/ports";
 
 async function select1(serverUrl: string): Promise<number> {
   const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });

@@ -4,35 +4,17 @@
 // and serves the app with the README's run command. And when the embedded
 // PostgreSQL cannot start, the launcher says why in one sentence.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import net from "node:net";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { relocatedClusterDir } from "@/lib/db/embedded-postgres";
+import { copyCheckout, PROJECT_ROOT, userEnv } from "../support/checkout-copy";
+import { freePort } from "../support/ports";
 
-const projectRoot = process.cwd();
 const base = mkdtempSync(path.join(os.tmpdir(), "leadbridge-private-"));
 const checkout = path.join(base, "app");
 let server: ChildProcess | undefined;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** The environment a new user has: none of this test run's database settings. */
-function userEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
-  for (const name of ["DATABASE_URL", "LEADBRIDGE_DATA_DIR", "EMBEDDED_POSTGRES_PORT", "PORT", "NODE_ENV", "VITEST"]) {
-    if (!(name in extra)) delete env[name];
-  }
-  return env as NodeJS.ProcessEnv;
-}
 
 afterAll(async () => {
   if (server?.pid && server.exitCode === null) {
@@ -47,14 +29,7 @@ afterAll(async () => {
 describe("a checkout in a private folder", () => {
   it("prepares its database and serves the app with the README's run command", { timeout: 300_000 }, async () => {
     expect(statSync(base).mode & 0o777).toBe(0o700);
-    // The working tree as committed plus local changes (what a clone of it would hold), and the
-    // installed dependencies as hard links: `npm install` then has nothing to fetch.
-    const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: projectRoot, encoding: "utf8" })
-      .split("\0")
-      .filter((file) => file && statSync(path.join(projectRoot, file), { throwIfNoEntry: false })?.isFile());
-    mkdirSync(checkout);
-    execFileSync("cp", ["--parents", "-t", checkout, ...files], { cwd: projectRoot });
-    execFileSync("cp", ["-al", path.join(projectRoot, "node_modules"), checkout]);
+    copyCheckout(checkout);
     execFileSync("npm", ["install", "--no-audit", "--no-fund"], { cwd: checkout, env: userEnv({}), stdio: "ignore" });
 
     const databasePort = await freePort();
@@ -98,7 +73,7 @@ describe("the launcher, when the embedded PostgreSQL cannot start", () => {
     let failure: { status: number; stderr: string } | undefined;
     try {
       execFileSync("node_modules/.bin/tsx", ["scripts/serve.ts", "dev"], {
-        cwd: projectRoot,
+        cwd: PROJECT_ROOT,
         env: userEnv({ LEADBRIDGE_DATA_DIR: path.join(file, "data"), EMBEDDED_POSTGRES_PORT: String(await freePort()) }),
         encoding: "utf8",
         stdio: ["ignore", "pipe", "pipe"],
