@@ -5,13 +5,11 @@
 // (BACKGROUND_WORKER=false turns that off). It serves its metrics on loopback
 // and tells the launcher where, so /api/metrics includes its counters.
 import { hostname } from "node:os";
-import { setTimeout as sleep } from "node:timers/promises";
 import { disconnectDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { runJobs } from "@/lib/jobs/drain";
 import { logger } from "@/lib/log";
 import { serveProcessMetrics } from "@/lib/observability/metrics";
-import { drainOutbox } from "@/lib/outbox/drain";
-import { outboxHandlers } from "@/lib/outbox/handlers";
 
 const config = env();
 const log = logger.child({ component: "worker" });
@@ -24,16 +22,14 @@ const metricsServer = await serveProcessMetrics();
 process.send?.({ metricsUrl: metricsServer.url });
 log.info({ intervalSeconds: config.WORKER_INTERVAL_SECONDS }, "background worker started");
 
-while (!stopping.signal.aborted) {
-  try {
-    // The one call this process exists for; the same as `jobs:drain` makes.
-    const summary = await drainOutbox({ handlers: outboxHandlers, worker });
-    if (summary.claimed > 0) log.info({ done: summary.done, retrying: summary.retrying, failed: summary.failed }, "background work ran");
-  } catch (error) {
-    log.error({ err: error }, "background work failed");
-  }
-  await sleep(config.WORKER_INTERVAL_SECONDS * 1000, undefined, { signal: stopping.signal }).catch(() => {});
-}
+// The one call this process exists for: the runner `jobs:drain` runs once, here continuously.
+await runJobs({
+  mode: "continuously",
+  worker,
+  signal: stopping.signal,
+  pollMs: config.WORKER_INTERVAL_SECONDS * 1000,
+  onPass: (summary) => log.info({ done: summary.done, retrying: summary.retrying, failed: summary.failed }, "background work ran"),
+});
 
 await metricsServer.close();
 await disconnectDb();
