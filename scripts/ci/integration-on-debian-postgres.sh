@@ -37,4 +37,5 @@ as_server "$bin/pg_ctl" -D "$work/data" -l "$work/data/server.log" -w \
   -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=''" start >/dev/null
 echo "Debian's PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 
-DATABASE_URL="postgresql://postgres:$password@127.0.0.1:$port/leadbridge" npm run -s test:integration
+# Arguments (test files, -t NAME) narrow the run, e.g. while working on this script.
+DATABASE_URL="postgresql://postgres:$password@127.0.0.1:$port/leadbridge" npm run -s test:integration -- "$@"

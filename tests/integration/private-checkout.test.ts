@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { relocatedClusterDir } from "@/lib/db/embedded-postgres";
-import { copyCheckout, PROJECT_ROOT, userEnv } from "../support/checkout-copy";
+import { copyCheckout, stopProcessGroup, PROJECT_ROOT, userEnv } from "../support/checkout-copy";
 import { freePort } from "../support/ports";
 
 const base = mkdtempSync(path.join(os.tmpdir(), "leadbridge-private-"));
@@ -17,11 +17,7 @@ const checkout = path.join(base, "app");
 let server: ChildProcess | undefined;
 
 afterAll(async () => {
-  if (server?.pid && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once("exit", resolve));
-    process.kill(-server.pid, "SIGINT");
-    await exited;
-  }
+  await stopProcessGroup(server, "SIGINT");
   rmSync(base, { recursive: true, force: true });
   rmSync(relocatedClusterDir(path.join(checkout, ".data", "postgres")), { recursive: true, force: true });
 });

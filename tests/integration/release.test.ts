@@ -12,8 +12,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { signBody } from "@/lib/ingest/signature";
 import { databaseUrl } from "@/lib/env";
-import { copyCheckout, userEnv } from "../support/checkout-copy";
+import { copyCheckout, stopProcessGroup, userEnv } from "../support/checkout-copy";
 import { freePort } from "../support/ports";
+import { messagesPayload, textMessage } from "../support/whatsapp";
 
 const base = mkdtempSync(path.join(os.tmpdir(), "leadbridge-release-"));
 const release = path.join(base, "app");
@@ -22,11 +23,7 @@ const METRICS_TOKEN = "release-test-metrics-token";
 let server: ChildProcess | undefined;
 
 afterAll(async () => {
-  if (server?.pid && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once("exit", resolve));
-    process.kill(-server.pid, "SIGTERM");
-    await exited;
-  }
+  await stopProcessGroup(server);
   rmSync(base, { recursive: true, force: true });
 });
 
@@ -102,25 +99,7 @@ describe("the release", () => {
     const before = await metrics();
 
     const waId = "5511987651234";
-    const body = JSON.stringify({
-      object: "whatsapp_business_account",
-      entry: [
-        {
-          id: "WABA",
-          changes: [
-            {
-              field: "messages",
-              value: {
-                messaging_product: "whatsapp",
-                metadata: { display_phone_number: "5511400000000", phone_number_id: phoneNumberId },
-                contacts: [{ profile: { name: "Ana Souza" }, wa_id: waId }],
-                messages: [{ from: waId, id: `wamid.release-${Date.now()}`, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: "Oi, sou a Ana Souza, ana@example.com. Quero um orçamento de seguro auto." } }],
-              },
-            },
-          ],
-        },
-      ],
-    });
+    const body = JSON.stringify(messagesPayload(phoneNumberId, waId, [textMessage(waId, "Oi, sou a Ana Souza, ana@example.com. Quero um orçamento de seguro auto.", new Date())], "Ana Souza"));
     const delivered = await fetch(`${url}/api/webhooks/whatsapp`, { method: "POST", headers: { "content-type": "application/json", "x-hub-signature-256": signBody(body, APP_SECRET) }, body });
     expect(delivered.status, output).toBe(200);
     expect(await delivered.json()).toMatchObject({ stored: 1 });

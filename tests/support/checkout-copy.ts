@@ -4,7 +4,7 @@
 // dependencies as hard links (fast; `npm install` then has nothing to fetch,
 // and `npm prune` unlinks without touching ours). npm's own bookkeeping file is
 // a real copy, since npm rewrites it.
-import { execFileSync } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -29,4 +29,12 @@ export function userEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     if (!(name in extra)) delete env[name];
   }
   return env as NodeJS.ProcessEnv;
+}
+
+/** Stops a server the test started in its own process group (npm, the launcher and their children). */
+export async function stopProcessGroup(child: ChildProcess | undefined, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  process.kill(-child.pid, signal);
+  await exited;
 }
