@@ -5,7 +5,7 @@
 // with the database ok and the background worker reachable, a signed webhook
 // stored, its lead extracted by the worker, and /api/metrics counters moved.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -47,8 +47,12 @@ describe("the release", () => {
 
     run(["bash", "scripts/release.sh", "build"], userEnv({}));
     // Only production dependencies are left, and the build brought everything `npm start` needs.
-    for (const devOnly of ["tsx", "typescript", "prisma", "vitest", "esbuild", "node"]) expect(existsSync(path.join(release, "node_modules", devOnly)), devOnly).toBe(false);
+    // (npm keeps `typescript` and `prisma`, optional peers of @prisma/client, but nothing at run time loads them.)
+    for (const devOnly of ["tsx", "vitest", "esbuild", "eslint", "node"]) expect(existsSync(path.join(release, "node_modules", devOnly)), devOnly).toBe(false);
     for (const built of ["dist/serve.mjs", "dist/worker.mjs", "dist/jobs-drain.mjs", ".next/standalone/server.js", ".next/standalone/prisma/migrations"]) expect(existsSync(path.join(release, built)), built).toBe(true);
+    expect(existsSync(path.join(release, ".next/standalone/node_modules/typescript")), "the server traced typescript").toBe(false);
+    const compiled = readdirSync(path.join(release, "dist")).map((file) => readFileSync(path.join(release, "dist", file), "utf8"));
+    expect(compiled.filter((code) => /from "(typescript|prisma|tsx)(\/[^"]*)?"/.test(code))).toEqual([]);
 
     // Operator commands run from the pruned tree: migrations as their own step, a workspace, the drain.
     expect(JSON.parse(run(["bash", "scripts/release.sh", "migrate"]))).toMatchObject({ database: "DATABASE_URL", applied: [] });
