@@ -56,7 +56,7 @@ describe("the release", () => {
 
     // Operator commands run from the pruned tree: migrations as their own step, a workspace, the drain.
     expect(JSON.parse(run(["bash", "scripts/release.sh", "migrate"]))).toMatchObject({ database: "DATABASE_URL", applied: [] });
-    const phoneNumberId = `release-${Date.now()}`;
+    const phoneNumberId = `9${Date.now()}`;
     const created = JSON.parse(run(["npm", "run", "-s", "workspace:create", "--", "--name", "Release Test", "--whatsapp-phone-number-id", phoneNumberId, "--default-country", "BR"])) as { workspaceId: string };
     expect(created.workspaceId).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.parse(run(["npm", "run", "-s", "jobs:drain"]))).toMatchObject({ claimed: expect.any(Number) });
