@@ -49,3 +49,12 @@ test("sections say what fills them, and the funnel counts conversations", async 
   await page.goto("/settings");
   await expect(page.getByText("100000000000001")).toBeVisible();
 });
+
+test("an admin sees the status strip: the background worker connected, the backlog, no CRM error", async ({ page }) => {
+  await page.goto("/queue");
+  const strip = page.getByTestId("admin-status-strip");
+  await expect(strip).toBeVisible();
+  await expect(strip.getByTestId("status-engine")).toHaveText("Background worker connected");
+  await expect(strip.getByTestId("status-backlog")).toContainText(/^Backlog: \d+/);
+  await expect(strip.getByTestId("status-crm-error")).toHaveText("No CRM errors");
+});

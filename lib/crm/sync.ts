@@ -9,6 +9,7 @@ import { PermanentFailure } from "@/lib/jobs/failures";
 import { currentScore } from "@/lib/scoring/scores";
 import { crmAdapterFor } from "./adapters";
 import type { CrmContactInput } from "./types";
+import { metrics } from "@/lib/observability/metrics";
 
 export type SyncPlan = {
   workspaceId: string;
@@ -66,7 +67,12 @@ export async function loadSyncPlans(proposalIds: readonly string[]): Promise<{ p
 
 export async function markSyncStatus(proposalId: string, status: "syncing" | "synced" | "failed", error?: string): Promise<void> {
   // updateMany: a lead deleted meanwhile has nothing to show.
-  await db().leadProposal.updateMany({ where: { id: proposalId }, data: { syncStatus: status, syncError: status === "failed" ? (error ?? null) : null } });
+  const [updated] = await db().leadProposal.updateManyAndReturn({
+    where: { id: proposalId },
+    data: { syncStatus: status, syncError: status === "failed" ? (error ?? null) : null },
+    select: { reviewedAt: true },
+  });
+  if (status === "synced" && updated?.reviewedAt) metrics.syncLatency.observe((Date.now() - updated.reviewedAt.getTime()) / 1000);
 }
 
 export async function ensureCrmFields(workspaceId: string): Promise<void> {

@@ -13,6 +13,7 @@ import { extractorFor, type ConversationInput, type ExtractionOutcome, type Prov
 import { canonicalPhone } from "@/lib/phone/canonical";
 import { proposeFollowUp } from "@/lib/followups/propose-for-conversation";
 import { refreshEmbeddedScore } from "@/lib/scoring/scores";
+import { metrics } from "@/lib/observability/metrics";
 import { workspaceLearning } from "./learning";
 
 export const REVIEWED_STATUSES = ["approved", "merged", "rejected"] as const;
@@ -105,6 +106,7 @@ export async function extractLead(workspaceId: string, conversationId: string, p
   const { input, transcript } = await conversationInput(workspaceId, conversationId);
   const outcome = await extractorFor(provider ?? env().EXTRACTION_PROVIDER).extract(input);
   const fields = proposalFields(outcome);
+  metrics.extractions.inc({ provider: provider ?? env().EXTRACTION_PROVIDER, outcome: fields.status });
   const proposal = await writeProposal(workspaceId, conversationId, existing, fields);
   if (!proposal) return { status: "skipped", proposalId: existing?.id ?? null, reason: "a reviewer acted while it was being extracted" };
   await refreshEmbeddedScore(workspaceId, conversationId, transcript);

@@ -8,6 +8,7 @@ import https from "node:https";
 import type { Socket } from "node:net";
 import { Client } from "@hubspot/api-client";
 import { acquireAll, createRateLimiter, type RateLimiter } from "@/lib/crm/rate-limit";
+import { crmCallResult, metrics } from "@/lib/observability/metrics";
 import { HubSpotTimeoutError, toCrmError, type HubSpotRequestKind } from "./errors";
 
 export interface HubSpotConfig {
@@ -92,8 +93,11 @@ export function createHubSpotGateway(config: HubSpotConfig): HubSpotGateway {
     async call(kind, request) {
       await acquireAll(kind === "search" ? [searchLimiter, limiter] : [limiter], account);
       try {
-        return await request(client);
+        const result = await request(client);
+        metrics.crmCalls.inc({ crm: "hubspot", result: crmCallResult() });
+        return result;
       } catch (error) {
+        metrics.crmCalls.inc({ crm: "hubspot", result: crmCallResult(error) });
         throw toCrmError(error, kind);
       }
     },
