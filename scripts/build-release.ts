@@ -11,13 +11,16 @@ import { build, type Plugin } from "esbuild";
  * Packages stay in node_modules (external), but Node's ESM loader, unlike a
  * bundler, cannot import a folder or a file without its extension from a
  * package that has no "exports" map (e.g. `@hubspot/api-client/lib/codegen/crm/contacts`):
- * such deep imports are rewritten to the exact file.
+ * such deep imports are rewritten to the exact file. JSON data files are bundled.
  */
 const packagesExternal: Plugin = {
   name: "packages-external",
   setup(context) {
     context.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.path.startsWith("@/") || args.pluginData === "inner") return undefined;
+      // A package's JSON data (e.g. stopwords-iso's lists) is bundled: Node's ESM loader
+      // would demand an import attribute the TypeScript source does not carry.
+      if (args.path.endsWith(".json")) return undefined;
       const name = args.path.split("/").slice(0, args.path.startsWith("@") ? 2 : 1).join("/");
       if (name === args.path || args.path.startsWith("node:")) return { path: args.path, external: true };
       const resolved = await context.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: "inner" });
