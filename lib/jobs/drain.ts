@@ -28,7 +28,8 @@ const emptySummary = (): DrainSummary => ({ claimed: 0, done: 0, retrying: 0, fa
 // on anything else fails here too, not only in production.
 const throughJson = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
 
-const plainSteps: StepBoundary = {
+/** The built-in runner's steps: plain calls. */
+export const directSteps: StepBoundary = {
   async work(_name, fn) {
     try {
       return throughJson(await fn());
@@ -62,7 +63,7 @@ export async function drainDueWork(options: { worker: string; now?: () => Date; 
     summary.claimed += claimed.length;
     const items = await acceptClaimed(definition, claimed, options.worker);
     const malformed = claimed.length - items.length;
-    const outcome = items.length > 0 ? await runJob(definition, items, { worker: options.worker, steps: plainSteps, now }) : undefined;
+    const outcome = items.length > 0 ? await runJob(definition, items, { worker: options.worker, steps: directSteps, now }) : undefined;
     const counts = {
       done: outcome?.done.length ?? 0,
       retrying: outcome?.retrying.length ?? 0,

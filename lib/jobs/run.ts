@@ -17,7 +17,13 @@ export interface StepBoundary {
   book<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 
-export type Runner = { worker: string; steps: StepBoundary; now: () => Date };
+export type Runner = {
+  worker: string;
+  steps: StepBoundary;
+  now: () => Date;
+  /** How often a working step renews its leases; HEARTBEAT_MS unless a test needs it sooner. */
+  heartbeatMs?: number;
+};
 
 export type RunOutcome = {
   done: string[];
@@ -79,7 +85,7 @@ export async function acceptClaimed(definition: AnyJobDefinition, claimed: reado
 async function withHeartbeat<T>(ids: readonly string[], runner: Runner, work: () => Promise<T>): Promise<T> {
   const timer = setInterval(() => {
     renewClaims(ids, runner.worker, runner.now()).catch((error: unknown) => logger.warn({ err: error, area: "jobs" }, "lease renewal failed"));
-  }, HEARTBEAT_MS);
+  }, runner.heartbeatMs ?? HEARTBEAT_MS);
   try {
     return await work();
   } finally {
