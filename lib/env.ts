@@ -39,7 +39,8 @@ const envSchema = z.object({
   HUBSPOT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   // The HubSpot account (portal) id, to link reviewers to synced records.
   HUBSPOT_PORTAL_ID: optionalString,
-  // The account's limit: 100 per 10 s on Free/Starter, 190 on Pro/Enterprise.
+  // The account's limit: 100 per 10 s on Free/Starter, 190 on Pro/Enterprise;
+  // one budget shared by every process (lib/crm/request-budget.ts).
   HUBSPOT_REQUESTS_PER_10S: z.coerce.number().int().min(1).max(1_000).default(100),
   // WhatsApp Business Cloud API webhook: the Meta app's secret signs every POST
   // (X-Hub-Signature-256); the verify token answers Meta's subscription handshake.

@@ -18,7 +18,7 @@ export interface FakeObject {
 }
 export interface FakeAssociation { fromType: string; fromId: string; toType: string; toId: string; associationTypeId: number }
 export interface FakeProperty { name: string; label: string; type: string; fieldType: string; groupName: string; hasUniqueValue: boolean }
-export interface FakeRequest { method: string; path: string; body: unknown; status: number }
+export interface FakeRequest { method: string; path: string; body: unknown; status: number; /** When it arrived (ms). */ at: number }
 
 export interface FakeHubSpotOptions {
   accessToken?: string;
@@ -124,6 +124,17 @@ export class FakeHubSpot {
     return [...this.objects.contacts.values()].filter((o) => o.properties[property]?.toLowerCase() === value.toLowerCase());
   }
 
+  /** The most requests it accepted within any `windowMs` (how close callers came to its limit). */
+  busiestWindow(windowMs: number, path?: RegExp): number {
+    const times = this.requests.filter((r) => r.status !== 429 && (!path || path.test(r.path))).map((r) => r.at).sort((a, b) => a - b);
+    let most = 0;
+    for (let first = 0, last = 0; last < times.length; last++) {
+      while (times[last]! - times[first]! >= windowMs) first++;
+      most = Math.max(most, last - first + 1);
+    }
+    return most;
+  }
+
   associationsOf(fromType: ObjectType, fromId: string): FakeAssociation[] {
     return this.associations.filter((a) => a.fromType === fromType && a.fromId === fromId);
   }
@@ -136,8 +147,9 @@ export class FakeHubSpot {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString("utf8");
     const method = req.method ?? "GET";
+    const at = Date.now();
     let body: unknown;
-    const record = (status: number) => void this.requests.push({ method, path: url.pathname, body, status });
+    const record = (status: number) => void this.requests.push({ method, path: url.pathname, body, status, at });
     try {
       body = text ? JSON.parse(text) : undefined;
       if (req.headers.authorization !== `Bearer ${this.options.accessToken}`) {

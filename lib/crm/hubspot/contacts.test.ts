@@ -2,6 +2,7 @@
 // HubSpot user would see in their contact list after LeadBridge syncs.
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeHubSpot, type FakeHubSpotOptions } from "@/tests/fakes/hubspot-server";
+import { inMemoryRequestBudget } from "@/tests/support/request-budget";
 import { HubSpotCrmAdapter } from "./adapter";
 
 let fake: FakeHubSpot;
@@ -9,7 +10,7 @@ let fake: FakeHubSpot;
 async function setup(options: FakeHubSpotOptions = {}) {
   fake = new FakeHubSpot(options);
   await fake.start();
-  return new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url });
+  return new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, takeSlot: inMemoryRequestBudget() });
 }
 
 afterEach(async () => {

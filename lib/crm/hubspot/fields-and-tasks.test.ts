@@ -2,6 +2,7 @@
 // HubSpot adapter against the local fake HubSpot.
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
+import { inMemoryRequestBudget } from "@/tests/support/request-budget";
 import { HubSpotCrmAdapter } from "./adapter";
 
 let fake: FakeHubSpot;
@@ -9,7 +10,7 @@ let fake: FakeHubSpot;
 async function setup() {
   fake = new FakeHubSpot();
   await fake.start();
-  return new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url });
+  return new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, takeSlot: inMemoryRequestBudget() });
 }
 
 const propertyCreations = () => fake.requests.filter((r) => r.method === "POST" && /^\/crm\/v3\/properties\/\w+$/.test(r.path));
@@ -34,7 +35,7 @@ describe("HubSpot adapter: custom properties", () => {
 
     // Another process (a new adapter) finds them all and creates nothing.
     const creationsBefore = propertyCreations().length;
-    const secondProcess = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url });
+    const secondProcess = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, takeSlot: inMemoryRequestBudget() });
     expect(await secondProcess.ensureCustomProperties()).toEqual({ created: [] });
     expect(propertyCreations()).toHaveLength(creationsBefore);
     expect(fake.requests.filter((r) => r.status === 409)).toHaveLength(0);
@@ -42,7 +43,7 @@ describe("HubSpot adapter: custom properties", () => {
 
   it("lets two processes ensure the fields at once: both succeed (409 is fine) and each field exists once", async () => {
     const crm = await setup();
-    const other = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url });
+    const other = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, takeSlot: inMemoryRequestBudget() });
 
     const [mine, theirs] = await Promise.all([crm.ensureCustomProperties(), other.ensureCustomProperties()]);
 
@@ -106,7 +107,7 @@ describe("HubSpot adapter: leads and tasks", () => {
   it("still makes one deal when a retry comes before HubSpot's search has indexed the first", async () => {
     fake = new FakeHubSpot({ searchLagMs: 60_000 });
     await fake.start();
-    const crm = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url });
+    const crm = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, takeSlot: inMemoryRequestBudget() });
     const crmContactId = fake.seed("contacts", { email: "ana@example.com" });
 
     const first = await crm.createLead({ crmContactId, conversationId: "conv-9", title: "Ana: coffee" });
