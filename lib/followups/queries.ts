@@ -15,6 +15,8 @@ export type FollowUpRowData = {
   reason: string;
   tone: string | null;
   cancelReason: string | null;
+  /** Why its CRM task could not be created (status failed). */
+  failureReason: string | null;
   templateRequired: boolean;
   crmTaskId: string | null;
 };
@@ -33,6 +35,7 @@ export async function listFollowUps(workspaceId: string, limit = 200) {
       tone: true,
       status: true,
       cancelReason: true,
+      failureReason: true,
       templateRequired: true,
       crmTaskId: true,
       contact: { select: { name: true, phoneE164: true } },
@@ -55,6 +58,7 @@ export function toFollowUpRowData(row: FollowUpListRow): FollowUpRowData {
     reason: row.reason,
     tone: row.tone,
     cancelReason: row.cancelReason,
+    failureReason: row.failureReason,
     templateRequired: row.templateRequired,
     crmTaskId: row.crmTaskId,
   };

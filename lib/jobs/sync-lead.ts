@@ -36,10 +36,15 @@ export const syncLeadJob = defineJob({
       for (const plan of plans) await markSyncStatus(plan.proposalId, "syncing");
     });
     await step("ensure-crm-fields", () => ensureCrmFields(workspaceId));
-    const contactIds = await step("upsert-contacts", () => upsertCrmContacts(workspaceId, plans));
+    const contacts = await step("upsert-contacts", () => upsertCrmContacts(workspaceId, plans));
     for (const [index, plan] of plans.entries()) {
       const item = itemOf.get(plan.proposalId)!;
-      const crmContactId = contactIds[index]!;
+      const contact = contacts[index]!;
+      if ("refused" in contact) {
+        await giveUp(item, contact.refused);
+        continue;
+      }
+      const { crmContactId } = contact;
       try {
         const crmLeadId = await step(`create-lead-${plan.proposalId}`, () => createCrmLead(plan, crmContactId));
         await step(`write-crm-link-${plan.proposalId}`, () => linkConversation(plan, crmContactId, crmLeadId));

@@ -2,7 +2,8 @@
 // associations), for testing the HubSpot adapter through
 // the official client. It serves the paths and bodies @hubspot/api-client sends
 // and answers as HubSpot does: Bearer auth (401), 409 on a duplicate email,
-// 400 on unknown properties or batches over 100, 429 over 100 requests per 10 s
+// 400 on unknown properties, invalid emails (a batch with one fails whole) or
+// batches over 100, 429 over 100 requests per 10 s
 // or 4 searches per second, search index lag, and injected 500s or hangs.
 // Batch upsert takes only a unique-value property as idProperty, as HubSpot does.
 // Its in-memory store is public so tests assert what a HubSpot user would see.
@@ -49,6 +50,9 @@ const ENUMS: Record<string, string[]> = {
   hs_task_priority: ["LOW", "MEDIUM", "HIGH", "NONE"],
   hs_task_type: ["EMAIL", "CALL", "TODO", "LINKED_IN", "LINKED_IN_MESSAGE"],
 };
+
+// What HubSpot accepts as an email address (roughly: one @, a dot in the domain).
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 class HttpError extends Error {
   constructor(readonly status: number, readonly body: Record<string, unknown>, readonly headers: Record<string, string> = {}) {
@@ -331,6 +335,7 @@ export class FakeHubSpot {
     const problems = Object.entries((properties ?? {}) as Record<string, unknown>).flatMap(([name, value]) => {
       if (!this.properties[type].has(name)) return [{ isValid: false, message: `Property "${name}" does not exist`, error: "PROPERTY_DOESNT_EXIST", name }];
       if (ENUMS[name] && !ENUMS[name].includes(String(value))) return [{ isValid: false, message: `${String(value)} was not one of the allowed options`, error: "INVALID_OPTION", name }];
+      if (type === "contacts" && name === "email" && value && !EMAIL.test(String(value))) return [{ isValid: false, message: `Email address ${String(value)} is invalid`, error: "INVALID_EMAIL", name }];
       return [];
     });
     if (problems.length > 0) throw new HttpError(400, errorBody(`Property values were not valid: ${JSON.stringify(problems)}`, "VALIDATION_ERROR"));

@@ -1,5 +1,5 @@
 "use client";
-// The follow-ups, in sections (due, upcoming, awaiting approval, done,
+// The follow-ups, in sections (due, upcoming, awaiting approval, failed, done,
 // cancelled), each with its due time in the prospect's zone and in UTC. People
 // reschedule (a wall time in the prospect's zone) or cancel through the public
 // API; the list is refetched after each change.
@@ -15,6 +15,7 @@ const SECTIONS: { key: FollowUpSection; title: string }[] = [
   { key: "due", title: "Due" },
   { key: "upcoming", title: "Upcoming" },
   { key: "proposed", title: "Awaiting lead approval" },
+  { key: "failed", title: "Failed (no CRM task): reschedule to try again" },
   { key: "done", title: "Done (CRM task created)" },
   { key: "cancelled", title: "Cancelled" },
 ];
@@ -40,7 +41,7 @@ function FollowUpItem({ followUp, workspaceId }: { followUp: FollowUpRowData; wo
     onSettled,
   });
   const cancel = useMutation({ mutationFn: () => postChange(followUp.id, "cancel", {}), onSettled });
-  const editable = followUp.status === "proposed" || followUp.status === "scheduled";
+  const editable = followUp.status === "proposed" || followUp.status === "scheduled" || followUp.status === "failed";
   const error = reschedule.error ?? cancel.error;
   return (
     <li className="px-4 py-3" data-testid="follow-up">
@@ -55,6 +56,7 @@ function FollowUpItem({ followUp, workspaceId }: { followUp: FollowUpRowData; wo
             {followUp.templateRequired ? " (template message needed)" : ""}
             {followUp.tone ? ` · tone: ${followUp.tone.replaceAll("_", " ")}` : ""}
             {followUp.cancelReason ? ` · cancelled: ${followUp.cancelReason}` : ""}
+            {followUp.failureReason ? ` · failed: ${followUp.failureReason}` : ""}
           </div>
         </div>
         <div className="text-right">

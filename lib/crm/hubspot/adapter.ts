@@ -43,6 +43,7 @@ export class HubSpotCrmAdapter implements CrmAdapter {
   private readonly gateway: HubSpotGateway;
   private readonly dealPlacement: DealPlacement;
   private customPropertiesReady = false;
+  private ensuring: Promise<string[]> | undefined;
 
   constructor(config: HubSpotAdapterConfig) {
     this.gateway = createHubSpotGateway(config);
@@ -58,12 +59,19 @@ export class HubSpotCrmAdapter implements CrmAdapter {
     return contacts.findContactByPhone(this.gateway, phone);
   }
 
-  upsertContact(contact: CrmContactInput) {
+  async upsertContact(contact: CrmContactInput) {
+    await this.ensureFieldsFor([contact]);
     return contacts.upsertContact(this.gateway, contact);
   }
 
-  upsertContacts(list: readonly CrmContactInput[]) {
+  async upsertContacts(list: readonly CrmContactInput[]) {
+    await this.ensureFieldsFor(list);
     return contacts.upsertContacts(this.gateway, list);
+  }
+
+  /** A phone-only contact is keyed by one of our fields: they must exist first. */
+  private async ensureFieldsFor(list: readonly CrmContactInput[]): Promise<void> {
+    if (list.some((contact) => !contact.email?.trim() && contact.phone?.trim())) await this.ensureCustomProperties();
   }
 
   async createLead(lead: CrmLeadInput) {
@@ -77,14 +85,18 @@ export class HubSpotCrmAdapter implements CrmAdapter {
     await this.gateway.call("standard", (client) => client.crm.contacts.basicApi.update(crmContactId, { properties }));
   }
 
-  createTask(task: CrmTaskInput) {
+  async createTask(task: CrmTaskInput) {
+    await this.ensureCustomProperties();
     return createTask(this.gateway, task);
   }
 
-  /** Checks HubSpot once per adapter; later calls cost no request. */
+  /** Checks HubSpot once per adapter (concurrent callers share the one check); later calls cost no request. */
   async ensureCustomProperties(): Promise<CrmCustomPropertiesResult> {
     if (this.customPropertiesReady) return { created: [] };
-    const created = await ensureCustomProperties(this.gateway);
+    this.ensuring ??= ensureCustomProperties(this.gateway).finally(() => {
+      this.ensuring = undefined;
+    });
+    const created = await this.ensuring;
     this.customPropertiesReady = true;
     return { created };
   }

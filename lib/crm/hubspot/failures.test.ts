@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { CrmPermanentError, CrmRateLimitError, CrmTransientError } from "@/lib/crm/errors";
 import { FakeHubSpot, type FakeHubSpotOptions } from "@/tests/fakes/hubspot-server";
-import { inMemoryRequestBudget, noRequestBudget } from "@/tests/support/request-budget";
+import { inProcessCoordination, withoutBudget } from "@/tests/support/crm-coordination";
 import { HubSpotCrmAdapter, type HubSpotAdapterConfig } from "./adapter";
 import { parseRetryAfterMs } from "./errors";
 import { createHubSpotGateway } from "./gateway";
@@ -14,14 +14,14 @@ let fake: FakeHubSpot;
 async function setup(options: FakeHubSpotOptions = {}, config: Partial<HubSpotAdapterConfig> = {}) {
   fake = new FakeHubSpot(options);
   await fake.start();
-  return new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, takeSlot: inMemoryRequestBudget(), ...config });
+  return new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, coordination: inProcessCoordination(), ...config });
 }
 
 /** Shows what HubSpot does without our budget. */
-const noBudget = { takeSlot: noRequestBudget };
+const noBudget = { coordination: withoutBudget() };
 
 const task = (crmContactId: string, i: number) =>
-  ({ crmContactId, dueAt: new Date(Date.UTC(2026, 11, 1, 9, i)), subject: `Follow up ${i}`, priority: "MEDIUM", type: "TODO" }) as const;
+  ({ crmContactId, followUpId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, dueAt: new Date(Date.UTC(2026, 11, 1, 9, i)), subject: `Follow up ${i}`, priority: "MEDIUM", type: "TODO" }) as const;
 
 afterEach(async () => {
   await fake?.stop();
@@ -29,17 +29,19 @@ afterEach(async () => {
 
 describe("HubSpot adapter: errors", () => {
   it("turns HubSpot's 429 (ten-secondly limit) into CrmRateLimitError waiting one 10 s window", async () => {
-    const crm = await setup({ rateLimit: { limit: 2, windowMs: 10_000 } }, noBudget);
+    fake = new FakeHubSpot({ rateLimit: { limit: 2, windowMs: 10_000 } });
+    await fake.start();
+    const gateway = createHubSpotGateway({ accessToken: fake.accessToken, basePath: fake.url, ...noBudget });
     const contact = fake.seed("contacts", { email: "a@example.com" });
-    await crm.createTask(task(contact, 1));
-    await crm.createTask(task(contact, 2));
+    const read = () => gateway.call("standard", (client) => client.crm.contacts.basicApi.getById(contact));
+    await read();
+    await read();
 
-    const error = await crm.createTask(task(contact, 3)).catch((e: unknown) => e);
+    const error = await read().catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(CrmRateLimitError);
     expect(error).toMatchObject({ retryAfterMs: 10_000, retryable: true, status: 429 });
     expect((error as Error).message).toContain("You have reached your secondly limit.");
-    expect(fake.objects.tasks.size).toBe(2);
   });
 
   it("uses HubSpot's Retry-After when it sends one, and a 1 s wait for the search limit", async () => {
@@ -96,7 +98,7 @@ describe("HubSpot adapter: errors", () => {
   it("reports HubSpot's batch limit as permanent, which is why batches are chunked to 100", async () => {
     fake = new FakeHubSpot();
     await fake.start();
-    const gateway = createHubSpotGateway({ accessToken: fake.accessToken, basePath: fake.url, takeSlot: noRequestBudget });
+    const gateway = createHubSpotGateway({ accessToken: fake.accessToken, basePath: fake.url, coordination: withoutBudget() });
     const inputs = Array.from({ length: 101 }, (_, i) => ({ id: `x${i}@example.com`, idProperty: "email", properties: {} }));
 
     const error = await gateway.call("standard", (client) => client.crm.contacts.batchApi.upsert({ inputs })).catch((e: unknown) => e);
@@ -108,7 +110,7 @@ describe("HubSpot adapter: errors", () => {
 
   it("reports a wrong access token as permanent", async () => {
     await setup();
-    const wrongToken = new HubSpotCrmAdapter({ accessToken: "pat-wrong", basePath: fake.url, takeSlot: noRequestBudget });
+    const wrongToken = new HubSpotCrmAdapter({ accessToken: "pat-wrong", basePath: fake.url, coordination: withoutBudget() });
     await expect(wrongToken.findContactByEmail("a@example.com")).rejects.toMatchObject({ name: "CrmPermanentError", status: 401 });
   });
 

@@ -8,7 +8,8 @@ import http from "node:http";
 import https from "node:https";
 import type { Socket } from "node:net";
 import { Client } from "@hubspot/api-client";
-import { takeRequestSlot, type RequestBudget } from "@/lib/crm/request-budget";
+import { sharedCoordination, type CrmCoordination } from "@/lib/crm/coordination";
+import type { RequestBudget } from "@/lib/crm/request-budget";
 import { HubSpotTimeoutError, toCrmError, type HubSpotRequestKind } from "./errors";
 
 export interface HubSpotConfig {
@@ -23,17 +24,16 @@ export interface HubSpotConfig {
   searchRateLimit?: { limit: number; windowMs: number };
   /** The HubSpot account (portal) id; without it the account is told by its base URL and token. */
   portalId?: string;
-  /**
-   * How a request waits for its slot in these budgets: by default the budget
-   * every process shares in PostgreSQL (lib/crm/request-budget.ts).
-   */
-  takeSlot?: (budgets: readonly RequestBudget[]) => Promise<void>;
+  /** The request budget and locks shared with other processes; by default through PostgreSQL. */
+  coordination?: CrmCoordination;
 }
 
 export interface HubSpotGateway {
   readonly client: Client;
   /** The HubSpot account, as the request budget and the job throttle key it. */
   readonly accountKey: string;
+  /** Runs `work` while no other process runs work for this account and key. */
+  serialize<T>(key: string, work: () => Promise<T>): Promise<T>;
   call<T>(kind: HubSpotRequestKind, request: (client: Client) => Promise<T>): Promise<T>;
 }
 
@@ -74,13 +74,14 @@ export function createHubSpotGateway(config: HubSpotConfig): HubSpotGateway {
     : `hubspot:${basePath}#${createHash("sha256").update(config.accessToken).digest("hex").slice(0, 16)}`;
   const accountBudget: RequestBudget = { key: account, ...(config.rateLimit ?? { limit: 100, windowMs: 10_000 }) };
   const searchBudget: RequestBudget = { key: `${account}:search`, ...(config.searchRateLimit ?? { limit: 4, windowMs: 1_000 }) };
-  const takeSlot = config.takeSlot ?? takeRequestSlot;
+  const coordination = config.coordination ?? sharedCoordination;
 
   return {
     client,
     accountKey: account,
+    serialize: (key, work) => coordination.serialize(`${account}:${key}`, work),
     async call(kind, request) {
-      await takeSlot(kind === "search" ? [searchBudget, accountBudget] : [accountBudget]);
+      await coordination.takeSlot(kind === "search" ? [searchBudget, accountBudget] : [accountBudget]);
       try {
         return await request(client);
       } catch (error) {

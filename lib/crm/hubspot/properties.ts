@@ -17,8 +17,18 @@ export const SCORE_PROPERTIES = {
 /** Deal field tying a deal to our conversation; unique, so creating a lead twice finds the first. */
 export const CONVERSATION_ID_PROPERTY = "leadbridge_conversation_id";
 
+/** Task field tying a task to our follow-up; unique, so creating a follow-up's task twice finds the first. */
+export const FOLLOW_UP_ID_PROPERTY = "leadbridge_follow_up_id";
+
+/**
+ * Contact field holding the normalized phone of a contact we matched or created
+ * by phone alone; unique, so a phone-only contact is created once even before
+ * HubSpot's search has indexed it.
+ */
+export const PHONE_KEY_PROPERTY = "leadbridge_phone";
+
 interface CustomProperty {
-  objectType: "contacts" | "deals";
+  objectType: "contacts" | "deals" | "tasks";
   name: string;
   label: string;
   fieldType: PropertyCreateFieldTypeEnum;
@@ -34,8 +44,12 @@ export const CUSTOM_PROPERTIES: readonly CustomProperty[] = [
     description: "What holds this prospect back (from LeadBridge)." },
   { objectType: "contacts", name: SCORE_PROPERTIES.recommendedApproach, label: "Recommended Approach", fieldType: PropertyCreateFieldTypeEnum.Textarea,
     description: "How to follow up with this prospect (from LeadBridge)." },
+  { objectType: "contacts", name: PHONE_KEY_PROPERTY, label: "LeadBridge Phone Key", fieldType: PropertyCreateFieldTypeEnum.Text,
+    description: "The phone number LeadBridge matches this contact by when it has no email.", hasUniqueValue: true },
   { objectType: "deals", name: CONVERSATION_ID_PROPERTY, label: "LeadBridge Conversation ID", fieldType: PropertyCreateFieldTypeEnum.Text,
     description: "The WhatsApp conversation this deal came from.", hasUniqueValue: true },
+  { objectType: "tasks", name: FOLLOW_UP_ID_PROPERTY, label: "LeadBridge Follow-up ID", fieldType: PropertyCreateFieldTypeEnum.Text,
+    description: "The LeadBridge follow-up this task was created for.", hasUniqueValue: true },
 ];
 
 const isConflict = (error: unknown) => error instanceof CrmPermanentError && error.status === 409;
