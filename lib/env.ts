@@ -56,6 +56,9 @@ const envSchema = z.object({
   // Any OpenAI-compatible server; empty means OpenAI's own API.
   OPENAI_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   OPENAI_MODEL: optionalString,
+  // Milliseconds one LLM request may take before it is retried (the SDK
+  // retries twice, then the extraction job retries later).
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   // Keys the stored hashes of session tokens: changing it signs everyone out.
   // Required in production; development and tests use LOCAL_AUTH_SECRET.
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),

@@ -2,7 +2,9 @@
 // (zod-validated), with a timeout and retries on 429/5xx, then runs the answer
 // through the same grounding and validation as the embedded provider. Invalid
 // JSON, a schema violation, a refusal or an API failure is a failure outcome
-// with the reason: no lead is proposed.
+// with the reason: no lead is proposed. A timeout, a connection failure, a 429
+// or a 5xx (after the SDK's retries) is marked retryable: it says nothing
+// about the conversation.
 import OpenAI from "openai";
 import { ContentFilterFinishReasonError, LengthFinishReasonError } from "openai/error";
 import { zodResponseFormat } from "openai/helpers/zod";
@@ -24,6 +26,12 @@ export interface LlmExtractorOptions {
 
 export const DEFAULT_LLM_TIMEOUT_MS = 30_000;
 export const DEFAULT_LLM_MAX_RETRIES = 2;
+
+/** The model was unreachable, slow or overloaded, rather than answering badly. */
+function isRetryable(error: unknown): boolean {
+  if (error instanceof OpenAI.APIConnectionError) return true; // includes timeouts
+  return error instanceof OpenAI.APIError && error.status !== undefined && (error.status === 408 || error.status === 429 || error.status >= 500);
+}
 
 function failureReason(error: unknown, timeoutMs: number): string {
   if (error instanceof OpenAI.APIConnectionTimeoutError) return `the model did not answer within ${timeoutMs} ms`;
@@ -66,7 +74,7 @@ export function createLlmExtractor(options: LlmExtractorOptions): LeadExtractor 
       const draft = groundLlmLead(input, message.parsed);
       return { ok: true, result: finalizeProposal(input, draft, name) };
     } catch (error) {
-      return fail(failureReason(error, timeoutMs));
+      return { ...fail(failureReason(error, timeoutMs)), ...(isRetryable(error) ? { retryable: true } : {}) };
     }
   }
 

@@ -5,7 +5,7 @@
 // development server without Inngest) runs it continuously. Safe beside
 // Inngest and other runners: every item is claimed before it is worked.
 import { logger } from "@/lib/log";
-import { claimNextDue, CLAIM_LEASE_MS, earliestLeaseEnd } from "@/lib/outbox/outbox";
+import { claimNextDue, CLAIM_LEASE_MS, earliestLeaseEnd, earliestPendingDue } from "@/lib/outbox/outbox";
 import type { AnyJobDefinition } from "./definition";
 import { failureOf, JobFailure } from "./failures";
 import { takeBackExpiredWork } from "./recover";
@@ -102,10 +102,14 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** Running once, work due this soon (a rate limit's wait, a first retry) is waited for, not left behind. */
+export const ONCE_WAITS_FOR_DUE_MS = 60_000;
+
 export type RunJobsOptions = {
   /**
-   * once: until nothing is due, waiting out the leases of runners that died
-   * (so their work is finished too); continuously: pass after pass until `signal` aborts.
+   * once: until nothing is due, waiting for work due within a minute and
+   * out the leases of runners that died (so their work is finished too);
+   * continuously: pass after pass until `signal` aborts.
    */
   mode: "once" | "continuously";
   worker: string;
@@ -136,11 +140,18 @@ export async function runJobs(options: RunJobsOptions): Promise<DrainSummary> {
     addTo(total, pass);
     if (pass.claimed > 0) options.onPass?.(pass);
     if (options.signal?.aborted) return total;
-    // Nothing due. Work still claimed is either in a live runner's hands or
-    // was left by one that died; a dead runner's lease ends within one lease.
-    const leaseEnd = await earliestLeaseEnd(jobDefinitions.map((definition) => definition.kind));
-    waitUntil ??= Date.now() + CLAIM_LEASE_MS + 1_000;
-    if (!leaseEnd || Date.now() >= waitUntil) return total;
-    await sleep(Math.min(Math.max(leaseEnd.getTime() - Date.now() + 100, 200), waitUntil - Date.now()), options.signal);
+    // Nothing due now. Work still claimed is either in a live runner's hands
+    // or was left by one that died: a dead runner's lease ends within one
+    // lease, so that long is waited for. Work due within a minute is waited for too.
+    const kinds = jobDefinitions.map((definition) => definition.kind);
+    const [leaseEnd, nextDue] = await Promise.all([earliestLeaseEnd(kinds), earliestPendingDue(kinds)]);
+    const now = Date.now();
+    waitUntil ??= now + CLAIM_LEASE_MS + 1_000;
+    const wakeAt = Math.min(
+      leaseEnd && now < waitUntil ? Math.min(leaseEnd.getTime() + 100, waitUntil) : Infinity,
+      nextDue && nextDue.getTime() - now <= ONCE_WAITS_FOR_DUE_MS ? nextDue.getTime() : Infinity,
+    );
+    if (wakeAt === Infinity) return total;
+    await sleep(Math.max(wakeAt - now, 200), options.signal);
   }
 }

@@ -95,6 +95,8 @@ export async function extractLead(workspaceId: string, conversationId: string, p
   }
   const input = await conversationInput(workspaceId, conversationId);
   const outcome = await extractorFor(provider ?? env().EXTRACTION_PROVIDER).extract(input);
+  // The provider is down or slow: a later attempt may succeed, so nothing is stored now.
+  if (!outcome.ok && outcome.retryable) throw new Error(`The extraction provider failed: ${outcome.reason}`);
   const fields = proposalFields(outcome);
   const proposal = await writeProposal(workspaceId, conversationId, existing, fields);
   if (!proposal) return { status: "skipped", proposalId: existing?.id ?? null, reason: "a reviewer acted while it was being extracted" };

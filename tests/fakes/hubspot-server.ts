@@ -4,7 +4,8 @@
 // and answers as HubSpot does: Bearer auth (401), 409 on a duplicate email,
 // 400 on unknown properties, invalid emails (a batch with one fails whole) or
 // batches over 100, 429 over 100 requests per 10 s
-// or 4 searches per second, search index lag, and injected 500s or hangs.
+// or 4 searches per second, search index lag, injected 500s or hangs, and
+// outages (every request throttled or failing until ended).
 // Batch upsert takes only a unique-value property as idProperty, as HubSpot does.
 // Its in-memory store is public so tests assert what a HubSpot user would see.
 import { randomUUID } from "node:crypto";
@@ -77,6 +78,7 @@ export class FakeHubSpot {
   private readonly acceptedAt: number[] = [];
   private readonly searchesAt: number[] = [];
   private faults: Array<"error" | "hang"> = [];
+  private outageKind: "throttling" | "failing" | undefined;
   private nextId = 1001;
 
   constructor(options: FakeHubSpotOptions = {}) {
@@ -119,6 +121,10 @@ export class FakeHubSpot {
   /** The next `count` requests are never answered (until stop()). */
   hangNext(count = 1): void { this.faults.push(...Array<"hang">(count).fill("hang")); }
 
+  /** Until endOutage(), every request is answered 429 (throttling) or 500 (failing), as during an incident. */
+  outage(kind: "throttling" | "failing"): void { this.outageKind = kind; }
+  endOutage(): void { this.outageKind = undefined; }
+
   /** Adds an object as if someone had created it in HubSpot; returns its id. */
   seed(type: ObjectType, properties: Record<string, string>, createdAt = 0): string {
     return this.insert(type, properties, createdAt).id;
@@ -159,6 +165,10 @@ export class FakeHubSpot {
       if (req.headers.authorization !== `Bearer ${this.options.accessToken}`) {
         throw new HttpError(401, errorBody("Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview", "INVALID_AUTHENTICATION"));
       }
+      if (this.outageKind === "throttling") {
+        throw new HttpError(429, { status: "error", message: "You have reached your secondly limit.", errorType: "RATE_LIMIT", correlationId: randomUUID(), policyName: "TEN_SECONDLY_ROLLING" });
+      }
+      if (this.outageKind === "failing") throw new HttpError(502, errorBody("Bad gateway", "INTERNAL_ERROR"));
       const fault = this.faults.shift();
       if (fault === "hang") return record(0);
       if (fault === "error") throw new HttpError(500, errorBody("internal error", "INTERNAL_ERROR"));
