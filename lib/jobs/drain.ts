@@ -5,7 +5,7 @@
 // development server without Inngest) runs it continuously. Safe beside
 // Inngest and other runners: every item is claimed before it is worked.
 import { logger } from "@/lib/log";
-import { claimNextDue, CLAIM_LEASE_MS, earliestLeaseEnd, earliestPendingDue } from "@/lib/outbox/outbox";
+import { claimNextDue, CLAIM_LEASE_MS, earliestLeaseEnd, earliestRetryDue } from "@/lib/outbox/outbox";
 import type { AnyJobDefinition } from "./definition";
 import { failureOf, JobFailure } from "./failures";
 import { takeBackExpiredWork } from "./recover";
@@ -102,12 +102,12 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Running once, work due this soon (a rate limit's wait, a first retry) is waited for, not left behind. */
-export const ONCE_WAITS_FOR_DUE_MS = 60_000;
+/** Running once, a retry due this soon (a rate limit's wait, a first backoff) is waited for, not left behind. */
+export const ONCE_WAITS_FOR_DUE_MS = 30_000;
 
 export type RunJobsOptions = {
   /**
-   * once: until nothing is due, waiting for work due within a minute and
+   * once: until nothing is due, waiting for retries due within 30 s and
    * out the leases of runners that died (so their work is finished too);
    * continuously: pass after pass until `signal` aborts.
    */
@@ -142,9 +142,10 @@ export async function runJobs(options: RunJobsOptions): Promise<DrainSummary> {
     if (options.signal?.aborted) return total;
     // Nothing due now. Work still claimed is either in a live runner's hands
     // or was left by one that died: a dead runner's lease ends within one
-    // lease, so that long is waited for. Work due within a minute is waited for too.
+    // lease, so that long is waited for. A retry due within 30 s is waited
+    // for too; work not yet due for its own reasons (an undo window) is not.
     const kinds = jobDefinitions.map((definition) => definition.kind);
-    const [leaseEnd, nextDue] = await Promise.all([earliestLeaseEnd(kinds), earliestPendingDue(kinds)]);
+    const [leaseEnd, nextDue] = await Promise.all([earliestLeaseEnd(kinds), earliestRetryDue(kinds)]);
     const now = Date.now();
     waitUntil ??= now + CLAIM_LEASE_MS + 1_000;
     const wakeAt = Math.min(

@@ -225,9 +225,9 @@ export async function itemsClaimedBy(worker: string): Promise<OutboxItem[]> {
   return rows.map(toItem);
 }
 
-/** When the earliest pending item of these kinds is due; null when none is pending. */
-export async function earliestPendingDue(kinds: readonly string[]): Promise<Date | null> {
-  const row = await db().outboxItem.aggregate({ where: { status: "pending", kind: { in: [...kinds] } }, _min: { availableAt: true } });
+/** When the earliest retry (a pending item that failed before) of these kinds is due; null when there is none. */
+export async function earliestRetryDue(kinds: readonly string[]): Promise<Date | null> {
+  const row = await db().outboxItem.aggregate({ where: { status: "pending", lastError: { not: null }, kind: { in: [...kinds] } }, _min: { availableAt: true } });
   return row._min.availableAt;
 }
 
