@@ -5,30 +5,18 @@
 // off, so nothing is given up; once HubSpot is back, every lead is in HubSpot
 // once with one deal, each follow-up has one task, and nothing is left claimed,
 // pending or failed.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { reloadEnv } from "@/lib/env";
 import { scheduleFollowUpForApprovedLead } from "@/lib/followups/schedule";
 import { drainDueWork } from "@/lib/jobs/drain";
 import { syncLeadJob } from "@/lib/jobs/sync-lead";
 import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
+import { withFakeHubSpot } from "@/tests/support/hubspot";
 
 const fake = new FakeHubSpot();
 const LEADS = 6;
 
-beforeAll(async () => {
-  await fake.start();
-  process.env.HUBSPOT_ACCESS_TOKEN = fake.accessToken;
-  process.env.HUBSPOT_BASE_URL = fake.url;
-  process.env.HUBSPOT_TIMEOUT_MS = "2000";
-  reloadEnv();
-});
-
-afterAll(async () => {
-  await fake.stop();
-  for (const name of ["HUBSPOT_ACCESS_TOKEN", "HUBSPOT_BASE_URL", "HUBSPOT_TIMEOUT_MS"]) delete process.env[name];
-  reloadEnv();
-});
+withFakeHubSpot(fake);
 
 async function approvedLeadWithFollowUp(workspaceId: string, i: number) {
   const phone = `+55119555000${i}`;

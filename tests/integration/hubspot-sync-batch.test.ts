@@ -3,30 +3,17 @@
 // rejects fails alone with HubSpot's reason; the same phone-only prospect
 // synced from two workspaces of one HubSpot account at once becomes one
 // contact; every other lead gets one contact, one deal and one CRM link.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { reloadEnv } from "@/lib/env";
 import { drainDueWork } from "@/lib/jobs/drain";
 import { syncLeadJob } from "@/lib/jobs/sync-lead";
 import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
+import { withFakeHubSpot } from "@/tests/support/hubspot";
 import { runInInngest } from "@/tests/support/jobs";
 
 const fake = new FakeHubSpot({ searchLagMs: 60_000 });
-
-beforeAll(async () => {
-  await fake.start();
-  // Every workspace syncing to HubSpot shares the one account these settings name.
-  process.env.HUBSPOT_ACCESS_TOKEN = fake.accessToken;
-  process.env.HUBSPOT_BASE_URL = fake.url;
-  process.env.HUBSPOT_TIMEOUT_MS = "2000";
-  reloadEnv();
-});
-
-afterAll(async () => {
-  await fake?.stop();
-  for (const name of ["HUBSPOT_ACCESS_TOKEN", "HUBSPOT_BASE_URL", "HUBSPOT_TIMEOUT_MS"]) delete process.env[name];
-  reloadEnv();
-});
+// Every workspace syncing to HubSpot shares the one account these settings name.
+withFakeHubSpot(fake);
 
 let seq = 0;
 

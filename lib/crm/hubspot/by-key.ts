@@ -21,39 +21,30 @@ function batchApi(gateway: HubSpotGateway, type: KeyedObjectType): BatchApi {
   return (type === "contacts" ? crm.contacts.batchApi : type === "deals" ? crm.deals.batchApi : crm.objects.tasks.batchApi) as unknown as BatchApi;
 }
 
-/** The id of the object whose `property` is `key`, if there is one. */
-export async function findByKey(gateway: HubSpotGateway, type: KeyedObjectType, property: string, key: string): Promise<string | undefined> {
+/** An object's key of ours: which kind of object, the unique property, its value. */
+export type ObjectKey = { type: KeyedObjectType; property: string; value: string };
+
+/** The id of the object with this key, if there is one. */
+export async function findByKey(gateway: HubSpotGateway, key: ObjectKey): Promise<string | undefined> {
   const found = await gateway.call("standard", () =>
-    batchApi(gateway, type).read({ idProperty: property, inputs: [{ id: key }], properties: [property], propertiesWithHistory: [] }));
+    batchApi(gateway, key.type).read({ idProperty: key.property, inputs: [{ id: key.value }], properties: [key.property], propertiesWithHistory: [] }));
   return found.results[0]?.id;
 }
 
-/** Creates the object keyed `key`, or updates the one a concurrent writer just made. */
-export async function upsertByKey(
-  gateway: HubSpotGateway,
-  type: KeyedObjectType,
-  property: string,
-  key: string,
-  properties: Record<string, string>,
-): Promise<{ id: string; created: boolean }> {
+/** Creates the object with this key, or updates the one a concurrent writer just made. */
+export async function upsertByKey(gateway: HubSpotGateway, key: ObjectKey, properties: Record<string, string>): Promise<{ id: string; created: boolean }> {
   const response = await gateway.call("standard", () =>
-    batchApi(gateway, type).upsert({ inputs: [{ id: key, idProperty: property, properties }] }));
+    batchApi(gateway, key.type).upsert({ inputs: [{ id: key.value, idProperty: key.property, properties }] }));
   const object = response.results[0];
   if (!object) {
     const reasons = (response.errors ?? []).map((error) => error.message).join("; ");
-    throw new CrmPermanentError(`HubSpot did not save the ${type.replace(/s$/, "")} ${property}=${key}: ${reasons || "no result"}`);
+    throw new CrmPermanentError(`HubSpot did not save the ${key.type.replace(/s$/, "")} ${key.property}=${key.value}: ${reasons || "no result"}`);
   }
   return { id: object.id, created: object._new === true };
 }
 
 /** Reads by key, else upserts by key: one object per key, found again by every retry. */
-export async function ensureByKey(
-  gateway: HubSpotGateway,
-  type: KeyedObjectType,
-  property: string,
-  key: string,
-  properties: Record<string, string>,
-): Promise<{ id: string; created: boolean }> {
-  const existing = await findByKey(gateway, type, property, key);
-  return existing ? { id: existing, created: false } : upsertByKey(gateway, type, property, key, properties);
+export async function ensureByKey(gateway: HubSpotGateway, key: ObjectKey, properties: Record<string, string>): Promise<{ id: string; created: boolean }> {
+  const existing = await findByKey(gateway, key);
+  return existing ? { id: existing, created: false } : upsertByKey(gateway, key, properties);
 }

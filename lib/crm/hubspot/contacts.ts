@@ -107,8 +107,9 @@ async function findExisting(gateway: HubSpotGateway, contact: CrmContactInput): 
 async function upsertPhoneOnlyContact(gateway: HubSpotGateway, contact: CrmContactInput & { phone: string }): Promise<CrmContactUpsertResult> {
   const phone = canonicalPhone(contact.phone.trim());
   const properties = { ...toContactProperties(contact), [PHONE_KEY_PROPERTY]: phone };
+  const key = { type: "contacts", property: PHONE_KEY_PROPERTY, value: phone } as const;
   return gateway.serialize(`contact-phone:${phone}`, async () => {
-    const keyed = await findByKey(gateway, "contacts", PHONE_KEY_PROPERTY, phone);
+    const keyed = await findByKey(gateway, key);
     if (keyed) {
       await updateContact(gateway, keyed, properties);
       return { crmContactId: keyed, created: false };
@@ -118,7 +119,7 @@ async function upsertPhoneOnlyContact(gateway: HubSpotGateway, contact: CrmConta
       await updateContact(gateway, found.id, properties);
       return { crmContactId: found.id, created: false };
     }
-    const upserted = await upsertByKey(gateway, "contacts", PHONE_KEY_PROPERTY, phone, properties);
+    const upserted = await upsertByKey(gateway, key, properties);
     return { crmContactId: upserted.id, created: upserted.created };
   });
 }

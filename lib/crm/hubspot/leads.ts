@@ -21,7 +21,7 @@ export interface DealPlacement {
 export const DEFAULT_DEAL_PLACEMENT: DealPlacement = { pipeline: "default", dealStage: "appointmentscheduled" };
 
 export async function createLead(gateway: HubSpotGateway, lead: CrmLeadInput, placement: DealPlacement): Promise<CrmLeadResult> {
-  const deal = await ensureByKey(gateway, "deals", CONVERSATION_ID_PROPERTY, lead.conversationId, {
+  const deal = await ensureByKey(gateway, { type: "deals", property: CONVERSATION_ID_PROPERTY, value: lead.conversationId }, {
     dealname: lead.title,
     pipeline: placement.pipeline,
     dealstage: placement.dealStage,

@@ -24,7 +24,7 @@ export function toTaskProperties(task: CrmTaskInput): Record<string, string> {
 }
 
 export async function createTask(gateway: HubSpotGateway, task: CrmTaskInput): Promise<CrmTaskResult> {
-  const created = await ensureByKey(gateway, "tasks", FOLLOW_UP_ID_PROPERTY, task.followUpId, toTaskProperties(task));
+  const created = await ensureByKey(gateway, { type: "tasks", property: FOLLOW_UP_ID_PROPERTY, value: task.followUpId }, toTaskProperties(task));
   await gateway.call("standard", (client) => client.crm.associations.v4.basicApi.createDefault("tasks", created.id, "contacts", task.crmContactId));
   return { crmTaskId: created.id };
 }
