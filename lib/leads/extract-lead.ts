@@ -82,6 +82,8 @@ async function writeProposal(workspaceId: string, conversationId: string, existi
  * failed with the reason, and a reviewer can retry it. A reviewed lead is left alone.
  */
 export async function recordExtractionGaveUp(workspaceId: string, conversationId: string, reason: string): Promise<void> {
+  const conversation = await db().conversation.findFirst({ where: { id: conversationId, workspaceId }, select: { id: true } });
+  if (!conversation) return;
   const existing = await db().leadProposal.findUnique({ where: { conversationId }, select: { id: true, workspaceId: true } });
   if (existing && existing.workspaceId !== workspaceId) return;
   await writeProposal(workspaceId, conversationId, existing, proposalFields({ ok: false, conversationId, provider: env().EXTRACTION_PROVIDER, reason }));
