@@ -69,9 +69,6 @@ export async function markSyncStatus(proposalId: string, status: "syncing" | "sy
   await db().leadProposal.updateMany({ where: { id: proposalId }, data: { syncStatus: status, syncError: status === "failed" ? (error ?? null) : null } });
 }
 
-export async function ensureCrmFields(workspaceId: string): Promise<void> {
-  await (await crmAdapterFor(workspaceId)).ensureCustomProperties();
-}
 
 /**
  * Upserts many leads' contacts in the CRM at once (HubSpot: batch upsert, 100

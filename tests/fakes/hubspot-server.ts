@@ -33,6 +33,8 @@ export interface FakeHubSpotOptions {
   searchLagMs?: number;
   /** Sent as Retry-After (seconds) on a 429 when set; HubSpot usually sends none. */
   retryAfterSeconds?: number;
+  /** Object types on which creating a property is refused (an account or plan that does not allow it). */
+  refusePropertiesOn?: ObjectType[];
 }
 
 type ObjectType = "contacts" | "deals" | "tasks";
@@ -89,6 +91,7 @@ export class FakeHubSpot {
       batchLimit: options.batchLimit ?? 100,
       searchLagMs: options.searchLagMs ?? 0,
       retryAfterSeconds: options.retryAfterSeconds,
+      refusePropertiesOn: options.refusePropertiesOn ?? [],
     };
     for (const type of OBJECT_TYPES) {
       this.groups[type].set(`${type.replace(/s$/, "")}information`, { name: `${type.replace(/s$/, "")}information`, label: "Information" });
@@ -244,6 +247,9 @@ export class FakeHubSpot {
   }
 
   private createProperty(type: ObjectType, input: Record<string, unknown>): FakeProperty {
+    if (this.options.refusePropertiesOn.includes(type)) {
+      throw new HttpError(400, errorBody(`Unable to create property on ${type}: custom properties are not allowed for this object in this account`, "VALIDATION_ERROR"));
+    }
     const property = { name: String(input.name), label: String(input.label), type: String(input.type), fieldType: String(input.fieldType), groupName: String(input.groupName), hasUniqueValue: input.hasUniqueValue === true };
     if (this.properties[type].has(property.name)) {
       throw new HttpError(409, errorBody(`Property named '${property.name}' already exists.`, "OBJECT_ALREADY_EXISTS"));

@@ -161,6 +161,24 @@ describe("HubSpot adapter: leads and tasks", () => {
     ]);
   });
 });
+describe("HubSpot adapter: fields checked per operation", () => {
+  it("a task field HubSpot refuses fails the follow-up task, not the lead's deal and scores", async () => {
+    fake = new FakeHubSpot({ refusePropertiesOn: ["tasks"] });
+    await fake.start();
+    const crm = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, coordination: inProcessCoordination() });
+    const { crmContactId } = await crm.upsertContact({ name: "Ana", email: "ana@example.com" });
+
+    const lead = await crm.createLead({ crmContactId, conversationId: "conv-fields", title: "Ana: battery" });
+    await crm.setLabeledScores(crmContactId, { leadScore: "Warm", primaryObjection: "Timing", recommendedApproach: "Call next week" });
+    const task = crm.createTask({ crmContactId, followUpId: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", dueAt: new Date("2026-12-01T13:30:00Z"), subject: "Call Ana", priority: "LOW", type: "TODO" });
+
+    expect(lead.created).toBe(true);
+    expect(fake.objects.contacts.get(crmContactId)?.properties.leadbridge_lead_score).toBe("Warm");
+    await expect(task).rejects.toMatchObject({ name: "CrmPermanentError", reason: expect.stringContaining("custom properties are not allowed") });
+    expect(fake.objects.tasks.size).toBe(0);
+  });
+});
+
 describe("HubSpot adapter: one task per follow-up", () => {
   const followUpId = "5b2e7c1a-0d4f-4e8a-b6c3-9a1d2e3f4a5b";
 

@@ -27,8 +27,10 @@ export const FOLLOW_UP_ID_PROPERTY = "leadbridge_follow_up_id";
  */
 export const PHONE_KEY_PROPERTY = "leadbridge_phone";
 
+export type PropertyObjectType = "contacts" | "deals" | "tasks";
+
 interface CustomProperty {
-  objectType: "contacts" | "deals" | "tasks";
+  objectType: PropertyObjectType;
   name: string;
   label: string;
   fieldType: PropertyCreateFieldTypeEnum;
@@ -54,33 +56,32 @@ export const CUSTOM_PROPERTIES: readonly CustomProperty[] = [
 
 const isConflict = (error: unknown) => error instanceof CrmPermanentError && error.status === 409;
 
-/** Creates our group and fields where missing; returns the names of fields it created. */
-export async function ensureCustomProperties(gateway: HubSpotGateway): Promise<string[]> {
+export const PROPERTY_OBJECT_TYPES: readonly PropertyObjectType[] = [...new Set(CUSTOM_PROPERTIES.map((p) => p.objectType))];
+
+/** Creates our group and fields of one object type where missing; returns the names of fields it created. */
+export async function ensureCustomProperties(gateway: HubSpotGateway, objectType: PropertyObjectType): Promise<string[]> {
   const created: string[] = [];
-  const objectTypes = [...new Set(CUSTOM_PROPERTIES.map((p) => p.objectType))];
-  for (const objectType of objectTypes) {
-    const groups = await gateway.call("standard", (client) => client.crm.properties.groupsApi.getAll(objectType));
-    if (!groups.results.some((group) => group.name === LEADBRIDGE_GROUP.name)) {
-      await gateway.call("standard", (client) => client.crm.properties.groupsApi.create(objectType, LEADBRIDGE_GROUP))
-        .catch((error: unknown) => { if (!isConflict(error)) throw error; });
-    }
-    const existing = await gateway.call("standard", (client) => client.crm.properties.coreApi.getAll(objectType));
-    const names = new Set(existing.results.map((property) => property.name));
-    for (const property of CUSTOM_PROPERTIES.filter((p) => p.objectType === objectType && !names.has(p.name))) {
-      try {
-        await gateway.call("standard", (client) => client.crm.properties.coreApi.create(objectType, {
-          name: property.name,
-          label: property.label,
-          description: property.description,
-          type: PropertyCreateTypeEnum.String,
-          fieldType: property.fieldType,
-          groupName: LEADBRIDGE_GROUP.name,
-          hasUniqueValue: property.hasUniqueValue ?? false,
-        }));
-        created.push(property.name);
-      } catch (error) {
-        if (!isConflict(error)) throw error;
-      }
+  const groups = await gateway.call("standard", (client) => client.crm.properties.groupsApi.getAll(objectType));
+  if (!groups.results.some((group) => group.name === LEADBRIDGE_GROUP.name)) {
+    await gateway.call("standard", (client) => client.crm.properties.groupsApi.create(objectType, LEADBRIDGE_GROUP))
+      .catch((error: unknown) => { if (!isConflict(error)) throw error; });
+  }
+  const existing = await gateway.call("standard", (client) => client.crm.properties.coreApi.getAll(objectType));
+  const names = new Set(existing.results.map((property) => property.name));
+  for (const property of CUSTOM_PROPERTIES.filter((p) => p.objectType === objectType && !names.has(p.name))) {
+    try {
+      await gateway.call("standard", (client) => client.crm.properties.coreApi.create(objectType, {
+        name: property.name,
+        label: property.label,
+        description: property.description,
+        type: PropertyCreateTypeEnum.String,
+        fieldType: property.fieldType,
+        groupName: LEADBRIDGE_GROUP.name,
+        hasUniqueValue: property.hasUniqueValue ?? false,
+      }));
+      created.push(property.name);
+    } catch (error) {
+      if (!isConflict(error)) throw error;
     }
   }
   return created;
