@@ -49,6 +49,7 @@ const envSchema = z.object({
   WHATSAPP_VERIFY_TOKEN: optionalString,
   // Quiet period before a conversation is extracted: each new message pushes
   // extraction this many seconds later, so a burst of messages is read once.
+  // The default for NEW workspaces; each workspace keeps its own (Settings).
   EXTRACTION_QUIET_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
   // Lead extraction: "embedded" (rules, no network) or "llm" (an OpenAI-compatible API).
   // embedded (rules), llm (an OpenAI-compatible model, grounded) or combined (the model proposes, the rules verify).
@@ -65,6 +66,11 @@ const envSchema = z.object({
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   // Days a sign-in lasts.
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  // The dashboard's public address (https://leads.example.com), so notifications
+  // sent to a workspace's outgoing webhook link back to the lead. Unset: no links.
+  APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  // Give up on a workspace's outgoing notification webhook after this long (retried later).
+  NOTIFICATION_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   // Set by Next.js; "phase-production-build" while `next build` runs (no secrets needed then).
   NEXT_PHASE: optionalString,
 }).refine((config) => config.CRM_PROVIDER !== "hubspot" || config.HUBSPOT_ACCESS_TOKEN !== undefined, {
