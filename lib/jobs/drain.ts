@@ -103,12 +103,15 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Running once, a retry due this soon (a rate limit's wait, a first backoff) is waited for, not left behind. */
-export const ONCE_WAITS_FOR_DUE_MS = 30_000;
+/**
+ * Running once, a retry due this soon (a rate limit's wait, 10 s for HubSpot)
+ * is waited for, not left behind; a backoff (30 s and more) is not.
+ */
+export const ONCE_WAITS_FOR_DUE_MS = 15_000;
 
 export type RunJobsOptions = {
   /**
-   * once: until nothing is due, waiting for retries due within 30 s and
+   * once: until nothing is due, waiting for a rate limit's short wait and
    * out the leases of runners that died (so their work is finished too);
    * continuously: pass after pass until `signal` aborts.
    */
@@ -146,8 +149,8 @@ export async function runJobs(options: RunJobsOptions): Promise<DrainSummary> {
     if (options.signal?.aborted) return total;
     // Nothing due now. Work still claimed is either in a live runner's hands
     // or was left by one that died: a dead runner's lease ends within one
-    // lease, so that long is waited for. A retry due within 30 s is waited
-    // for too; work not yet due for its own reasons (an undo window) is not.
+    // lease, so that long is waited for. A rate limit's short wait is waited
+    // for too; a backoff, or work not yet due for its own reasons (an undo window), is not.
     const kinds = jobDefinitions.map((definition) => definition.kind);
     const [leaseEnd, nextDue] = await Promise.all([earliestLeaseEnd(kinds), earliestRetryDue(kinds)]);
     const now = Date.now();
