@@ -57,7 +57,7 @@ const envSchema = z.object({
     .describe("Where HubSpot requests go (tests point it at a local fake)."),
   HUBSPOT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000).describe("A HubSpot request slower than this is retried later."),
   HUBSPOT_PORTAL_ID: optionalString.describe("The HubSpot account id, so a synced lead links to its HubSpot record."),
-  HUBSPOT_REQUESTS_PER_10S: z.coerce.number().int().min(1).max(1_000).default(100).describe("The HubSpot account's request budget: 100 per 10 s on Free/Starter, 190 on Pro/Enterprise."),
+  HUBSPOT_REQUESTS_PER_10S: z.coerce.number().int().min(1).max(1_000).default(100).describe("The HubSpot account's request budget: 100 per 10 s on Free/Starter, 190 on Pro/Enterprise; one budget shared by every process (lib/crm/request-budget.ts)."),
   WHATSAPP_APP_SECRET: optionalString.describe("The Meta app secret: every webhook POST must carry X-Hub-Signature-256 made with it. Empty: the webhook answers 503."),
   WHATSAPP_VERIFY_TOKEN: optionalString.describe("The token entered in Meta's webhook settings for the subscription handshake. Empty: 503."),
   EXTRACTION_QUIET_SECONDS: z
@@ -74,6 +74,13 @@ const envSchema = z.object({
   OPENAI_API_KEY: optionalString.describe("The LLM provider's key; required when EXTRACTION_PROVIDER=llm."),
   OPENAI_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()).describe("Any OpenAI-compatible server. Empty: OpenAI's own API."),
   OPENAI_MODEL: optionalString.describe("The model; required when EXTRACTION_PROVIDER=llm."),
+  OPENAI_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(30_000)
+    .describe("Milliseconds one LLM request may take before it is retried (the SDK retries twice, then the extraction job retries later)."),
   AUTH_SECRET: optionalString
     .pipe(z.string().min(32, "must be at least 32 characters").optional())
     .describe("Keys the stored hashes of session tokens (32+ characters, e.g. `openssl rand -base64 32`). Required in production; changing it signs everyone out."),

@@ -75,14 +75,14 @@ export async function markSyncStatus(proposalId: string, status: "syncing" | "sy
   if (status === "synced" && updated?.reviewedAt) metrics.syncLatency.observe((Date.now() - updated.reviewedAt.getTime()) / 1000);
 }
 
-export async function ensureCrmFields(workspaceId: string): Promise<void> {
-  await (await crmAdapterFor(workspaceId)).ensureCustomProperties();
-}
 
-/** Upserts many leads' contacts in the CRM at once (HubSpot: batch upsert, 100 per request); ids in input order. */
-export async function upsertCrmContacts(workspaceId: string, plans: readonly SyncPlan[]): Promise<string[]> {
+/**
+ * Upserts many leads' contacts in the CRM at once (HubSpot: batch upsert, 100
+ * per request); per lead in input order, the CRM's id or why it refused that one.
+ */
+export async function upsertCrmContacts(workspaceId: string, plans: readonly SyncPlan[]): Promise<({ crmContactId: string } | { refused: string })[]> {
   const results = await (await crmAdapterFor(workspaceId)).upsertContacts(plans.map((plan) => plan.contact));
-  return results.map((result) => result.crmContactId);
+  return results.map((result) => (result.ok ? { crmContactId: result.crmContactId } : { refused: `The CRM refused the contact: ${result.reason}` }));
 }
 
 export async function createCrmLead(plan: SyncPlan, crmContactId: string): Promise<string> {
