@@ -50,7 +50,10 @@ export async function loadSyncPlan(proposalId: string): Promise<SyncPlan> {
 }
 
 export async function markSyncStatus(proposalId: string, status: "syncing" | "synced" | "failed", error?: string): Promise<void> {
-  await db().leadProposal.update({ where: { id: proposalId }, data: { syncStatus: status, syncError: status === "failed" ? (error ?? null) : null } });
+  await db().leadProposal.update({
+    where: { id: proposalId },
+    data: { syncStatus: status, syncError: status === "failed" ? (error ?? null) : null, ...(status === "synced" ? { syncedAt: new Date() } : {}) },
+  });
 }
 
 export async function ensureCrmFields(plan: SyncPlan): Promise<void> {
