@@ -11,6 +11,7 @@ import { EmptyState } from "@/app/_components/empty-state";
 import { queueQuerySchema, queueSearchParams, rawQueueQuery } from "@/lib/leads/queue-query";
 import type { QueuePage, QueueRow } from "@/lib/leads/queue-row";
 import { leadKeys, type QueueFilters } from "@/lib/leads/query-keys";
+import { FunnelFilterNotice } from "./funnel-filter-notice";
 import { QueueFilterBar } from "./queue-filters";
 import { QueueRowCells } from "./queue-row-cells";
 
@@ -20,7 +21,10 @@ function filtersFrom(params: URLSearchParams): QueueFilters {
   const parsed = queueQuerySchema.safeParse(rawQueueQuery(params));
   const query = parsed.success ? parsed.data : queueQuerySchema.parse({});
   // Everything but the page (cursor, limit): the list's identity.
-  return { status: query.status, urgency: query.urgency, flag: query.flag, product: query.product, language: query.language, from: query.from, to: query.to, q: query.q, sort: query.sort };
+  return {
+    status: query.status, urgency: query.urgency, flag: query.flag, product: query.product, language: query.language, from: query.from, to: query.to, q: query.q, sort: query.sort,
+    funnel: query.funnel, firstMessageFrom: query.firstMessageFrom, firstMessageTo: query.firstMessageTo,
+  };
 }
 
 async function fetchQueuePage(filters: QueueFilters, cursor: string | undefined): Promise<QueuePage> {
@@ -70,6 +74,7 @@ export function QueueTable({ workspaceId, initialRows, initialNextCursor = null,
 
   return (
     <div>
+      <FunnelFilterNotice filters={filters} onClear={() => changeFilters({ ...filters, funnel: undefined, firstMessageFrom: undefined, firstMessageTo: undefined })} />
       <QueueFilterBar filters={filters} products={products} onChange={changeFilters} />
       {query.isError && <p role="alert" className="mb-2 text-sm text-red-700">{(query.error as Error).message}</p>}
       {rows.length === 0 && !query.isFetching ? (
