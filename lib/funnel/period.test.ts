@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { funnelQuerySchema, periodBounds, periodDays, presetOf, presetPeriod, previousPeriod, todayIn } from "./period";
+import { funnelQuerySchema, funnelSelection, periodBounds, periodDays, presetOf, presetPeriod, previousPeriod, todayIn } from "./period";
 
 describe("periodBounds", () => {
   it("covers whole days in the workspace's time zone", () => {
@@ -50,5 +50,14 @@ describe("funnelQuerySchema", () => {
     expect(parsed.error!.issues.map((issue) => issue.path.join(".")).sort()).toEqual(["format", "from", "groupBy", "to"]);
     expect(funnelQuerySchema.safeParse({ from: "2026-03-02", to: "2026-03-01" }).error!.issues.map((issue) => issue.path.join("."))).toEqual(["to"]);
     expect(funnelQuerySchema.parse({ from: "2026-03-01", to: "2026-03-01", groupBy: "owner" })).toEqual({ from: "2026-03-01", to: "2026-03-01", groupBy: "owner", format: "json" });
+  });
+});
+
+describe("funnelSelection", () => {
+  const fallback = { from: "2026-03-01", to: "2026-03-30" };
+  it("keeps each valid part of a page URL, and the default period for a bad one", () => {
+    expect(funnelSelection({ from: "2026-01-01", to: "2026-01-31", groupBy: "owner" }, fallback)).toEqual({ from: "2026-01-01", to: "2026-01-31", groupBy: "owner" });
+    expect(funnelSelection({ groupBy: "product" }, fallback)).toEqual({ ...fallback, groupBy: "product" });
+    expect(funnelSelection({ from: "2026-01-31", to: "2026-01-01", groupBy: "team" }, fallback)).toEqual({ ...fallback, groupBy: undefined });
   });
 });

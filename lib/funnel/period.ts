@@ -32,6 +32,18 @@ export const funnelQuerySchema = z
 
 export type FunnelQuery = z.output<typeof funnelQuerySchema>;
 export type FunnelPeriod = Pick<FunnelQuery, "from" | "to">;
+export type FunnelSelection = FunnelPeriod & { groupBy?: FunnelGroupBy };
+
+/**
+ * What a page URL selects: its period when valid (else `fallback`) and its
+ * breakdown when valid, each on its own, so a bookmarked `?groupBy=owner`
+ * keeps the breakdown with the default period.
+ */
+export function funnelSelection(raw: Record<string, unknown>, fallback: FunnelPeriod): FunnelSelection {
+  const period = funnelQuerySchema.safeParse({ from: raw.from, to: raw.to });
+  const groupBy = z.enum(FUNNEL_GROUPS).safeParse(raw.groupBy);
+  return { ...(period.success ? { from: period.data.from, to: period.data.to } : fallback), groupBy: groupBy.success ? groupBy.data : undefined };
+}
 
 /** The instants a period covers in a time zone: [start, end). */
 export function periodBounds(period: FunnelPeriod, timezone: string): { start: Date; end: Date } {

@@ -8,7 +8,7 @@ import { useCallback, useMemo, useState } from "react";
 import { apiFetch } from "@/app/_components/api";
 import { EmptyState } from "@/app/_components/empty-state";
 import { periodText } from "@/lib/funnel/format";
-import { FUNNEL_GROUPS, funnelQuerySchema, funnelSearchParams, GROUP_LABELS, periodDays, previousPeriod, type FunnelGroupBy, type FunnelPeriod } from "@/lib/funnel/period";
+import { FUNNEL_GROUPS, funnelSearchParams, funnelSelection, GROUP_LABELS, periodDays, previousPeriod, type FunnelGroupBy, type FunnelSelection } from "@/lib/funnel/period";
 import { funnelKeys } from "@/lib/funnel/query-keys";
 import type { FunnelReport } from "@/lib/funnel/report";
 import { BreakdownTable } from "./breakdown-table";
@@ -17,21 +17,15 @@ import { PeriodPicker } from "./period-picker";
 import { ExtractionQualityTable, TimesTable } from "./quality-tables";
 import { StageTable } from "./stage-table";
 
-type FunnelSelection = FunnelPeriod & { groupBy?: FunnelGroupBy };
-
 const fetchReport = (selection: FunnelSelection) => apiFetch<FunnelReport>(`/api/v1/funnel?${funnelSearchParams(selection)}`);
-
-function selectionFrom(params: URLSearchParams, fallback: FunnelSelection): FunnelSelection {
-  const parsed = funnelQuerySchema.safeParse(Object.fromEntries(params));
-  return parsed.success ? { from: parsed.data.from, to: parsed.data.to, groupBy: parsed.data.groupBy } : fallback;
-}
 
 export function FunnelView({ workspaceId, timezone, today, initialReport }: { workspaceId: string; timezone: string; today: string; initialReport: FunnelReport }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [initial] = useState<FunnelSelection>(() => ({ from: initialReport.from, to: initialReport.to, groupBy: initialReport.groupBy ?? undefined }));
-  const selection = useMemo(() => selectionFrom(new URLSearchParams(searchParams.toString()), initial), [searchParams, initial]);
+  // The server read the same URL: without a valid period in it, it chose the default one.
+  const selection = useMemo(() => funnelSelection(Object.fromEntries(new URLSearchParams(searchParams.toString())), initial), [searchParams, initial]);
   const isInitial = selection.from === initial.from && selection.to === initial.to && selection.groupBy === initial.groupBy;
 
   const report = useQuery({

@@ -3,7 +3,7 @@
 // client keeps it and the previous period's for comparison.
 import { PageHeader } from "@/app/_components/page-header";
 import { requireMember } from "@/lib/auth/page";
-import { presetPeriod, funnelQuerySchema, todayIn } from "@/lib/funnel/period";
+import { funnelSelection, presetPeriod, todayIn } from "@/lib/funnel/period";
 import { funnelReport } from "@/lib/funnel/queries";
 import { FunnelView } from "./funnel-view";
 
@@ -16,9 +16,7 @@ export default async function FunnelPage({ searchParams }: { searchParams: Searc
   const today = todayIn(workspace.timezone);
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, [value].flat()[0]]));
   // A hand-edited URL with a bad period shows the default period rather than an error page.
-  const parsed = funnelQuerySchema.safeParse(raw);
-  const query = parsed.success ? { from: parsed.data.from, to: parsed.data.to, groupBy: parsed.data.groupBy } : presetPeriod(DEFAULT_PRESET, today);
-  const report = await funnelReport(workspace.id, query);
+  const report = await funnelReport(workspace.id, funnelSelection(raw, presetPeriod(DEFAULT_PRESET, today)));
   return (
     <>
       <PageHeader
