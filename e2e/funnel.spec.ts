@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { BASE_URL, operator, signIn, whatsappDelivery } from "./support";
+import { operator, pageApiHeaders, signIn, whatsappDelivery } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -33,8 +33,9 @@ async function apiReport(page: Page): Promise<Report> {
 
 test("an admin adds a manager and a reviewer; a lead from WhatsApp is rejected as spam", async ({ page }) => {
   await signIn(page);
+  const headers = await pageApiHeaders(page);
   for (const [person, role] of [[MANAGER, "manager"], [REVIEWER, "reviewer"]] as const) {
-    const added = await page.request.post("/api/v1/members", { headers: { origin: BASE_URL }, data: { ...person, role } });
+    const added = await page.request.post("/api/v1/members", { headers, data: { ...person, role } });
     expect(added.status()).toBe(201);
   }
   const { body, signature } = whatsappDelivery({ waId, profileName: "Paula", id: `wamid.funnel.${waId}`, text: "Oi! Sou Paula Mendes, meu email é paula.mendes@gmail.com. Quero um kit solar." });
@@ -44,7 +45,7 @@ test("an admin adds a manager and a reviewer; a lead from WhatsApp is rejected a
   const proposal = queue.rows[0]!.proposal!;
   expect(proposal.status).toBe("proposed");
   const { lead } = (await (await page.request.get(`/api/v1/leads/${proposal.id}`)).json()) as { lead: { version: number } };
-  const rejected = await page.request.post(`/api/v1/leads/${proposal.id}/reject`, { headers: { origin: BASE_URL }, data: { version: lead.version, reason: "spam" } });
+  const rejected = await page.request.post(`/api/v1/leads/${proposal.id}/reject`, { headers, data: { version: lead.version, reason: "spam" } });
   expect(rejected.status()).toBe(200);
 });
 

@@ -26,3 +26,8 @@ export async function crmAdapterFor(workspaceId: string): Promise<CrmAdapter> {
   }
   return createInternalCrm(workspaceId);
 }
+
+/** The CRM account a workspace syncs to (its request budget's key); see CrmAdapter.accountKey. */
+export async function crmAccountKeyFor(workspaceId: string): Promise<string> {
+  return (await crmAdapterFor(workspaceId)).accountKey;
+}

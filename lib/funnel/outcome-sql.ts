@@ -18,7 +18,8 @@
 //   scheduled one is in progress unless its due work failed for good; else a
 //   cancelled one; else none was planned.
 import { Prisma } from "@/lib/db/client";
-import { rejectReasons, UNDO_WINDOW_MS } from "@/lib/leads/review";
+import { REJECT_REASONS } from "@/lib/leads/lead-status";
+import { UNDO_WINDOW_MS } from "@/lib/leads/review";
 import type { FunnelGroupBy } from "./period";
 
 const sql = Prisma.sql;
@@ -42,7 +43,7 @@ const FOLLOW_UPS = sql`LEFT JOIN LATERAL (
    WHERE f.conversation_id = c.id AND p.sync_status = 'synced' AND p.status IN ('approved', 'merged')
 ) fu ON TRUE`;
 
-const REJECTED = sql`CASE WHEN p.reject_reason = ANY(${[...rejectReasons]}::text[]) THEN 'rejected_' || p.reject_reason ELSE 'rejected_other' END`;
+const REJECTED = sql`CASE WHEN p.reject_reason = ANY(${[...REJECT_REASONS]}::text[]) THEN 'rejected_' || p.reject_reason ELSE 'rejected_other' END`;
 
 const OUTCOME = (now: Date) => sql`CASE
   WHEN p.id IS NULL OR p.status = 'pending' THEN 'not_extracted'

@@ -10,9 +10,10 @@ import { recordAuditEvent, type AuditEntry } from "@/lib/audit/record";
 import { db, Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { scheduleFollowUpForApprovedLead, unscheduleFollowUpsOfConversation } from "@/lib/followups/schedule";
-import { enqueue } from "@/lib/outbox/outbox";
+import { syncLeadJob } from "@/lib/jobs/sync-lead";
 import { dropCorrections, recordCorrections } from "./corrections";
 import { findDuplicateCandidates } from "./duplicates";
+import { REJECT_REASONS, isOpenStatus } from "./lead-status";
 import { applyEdits, checkLead, LEAD_FIELD_NAMES, type LeadCheck, type LeadEdits, type LeadFieldName, type LeadValues } from "./lead-fields";
 
 /** Approvals and merges wait this long before syncing, so they can be undone. */
@@ -20,9 +21,8 @@ export const UNDO_WINDOW_MS = 60_000;
 
 export type ReviewActor = Pick<AuditEntry, "actorType" | "actorId" | "actorLabel">;
 
-export const rejectReasons = ["spam", "not_a_lead", "duplicate", "wrong_number", "other"] as const;
 export const rejectionSchema = z
-  .object({ reason: z.enum(rejectReasons), note: z.string().trim().max(1000).optional() })
+  .object({ reason: z.enum(REJECT_REASONS), note: z.string().trim().max(1000).optional() })
   .refine((value) => value.reason !== "other" || Boolean(value.note), { path: ["note"], message: "say why when the reason is other" });
 export type Rejection = z.infer<typeof rejectionSchema>;
 
@@ -60,8 +60,6 @@ type ProposalRow = Prisma.LeadProposalGetPayload<{ select: typeof proposalSelect
 
 const contactSelect = { id: true, name: true, email: true, phoneE164: true, company: true, productInterest: true, urgencyLevel: true } as const;
 type ContactRow = Prisma.ContactGetPayload<{ select: typeof contactSelect }>;
-
-const REVIEWABLE = ["proposed", "insufficient", "failed", "pending"];
 
 function leadValues(row: Pick<ProposalRow, "name" | "email" | "phone" | "company" | "productInterest" | "urgencyLevel">): LeadValues {
   return {
@@ -114,16 +112,14 @@ async function lockProposal(tx: Tx, workspaceId: string, proposalId: string, exp
 }
 
 function assertReviewable(proposal: ProposalRow): void {
-  if (!REVIEWABLE.includes(proposal.status)) {
+  if (!isOpenStatus(proposal.status)) {
     throw new AppError("conflict", `This lead is already ${proposal.status}; undo that first to review it again.`, { currentVersion: proposal.version });
   }
 }
 
 async function queueSync(tx: Tx, proposal: ProposalRow, now: Date): Promise<void> {
-  await enqueue(tx, {
+  await syncLeadJob.enqueue(tx, { leadProposalId: proposal.id }, {
     workspaceId: proposal.workspaceId,
-    kind: "sync_lead",
-    payload: { leadProposalId: proposal.id },
     dedupeKey: proposal.id,
     availableAt: new Date(now.getTime() + UNDO_WINDOW_MS),
   });

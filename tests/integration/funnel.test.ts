@@ -8,7 +8,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as funnelRoute from "@/app/api/v1/funnel/route";
 import * as leadsRoute from "@/app/api/v1/leads/route";
-import { syncLead } from "@/lib/crm/sync";
 import { db, type Prisma } from "@/lib/db/client";
 import type { LeadField } from "@/lib/extraction/types";
 import { funnelReport } from "@/lib/funnel/queries";
@@ -16,6 +15,7 @@ import { todayIn } from "@/lib/funnel/period";
 import type { FunnelReport } from "@/lib/funnel/report";
 import { ingestWebhook } from "@/lib/ingest/webhook";
 import { readWebhookPayload } from "@/lib/ingest/whatsapp-payload";
+import { drainDueWork } from "@/lib/jobs/drain";
 import { listQueue } from "@/lib/leads/queue";
 import { approveProposal } from "@/lib/leads/review";
 import { call } from "../support/http";
@@ -292,7 +292,8 @@ describe("the timestamps the funnel reads", () => {
     const period = { from: todayIn(TIMEZONE, first), to: todayIn(TIMEZONE) };
     const beforeSync = await funnelReport(A, period);
     expect(stage(beforeSync, "synced").inProgressBy).toMatchObject({ undo_window: 1 });
-    await syncLead(proposalId!);
+    // The sync waits out the undo window; the drain runs it once it is due, as jobs:drain does.
+    await drainDueWork({ worker: "test", now: () => new Date(Date.now() + 2 * MINUTE) });
     const proposal = await db().leadProposal.findUniqueOrThrow({ where: { id: proposalId! } });
     expect(proposal.syncStatus).toBe("synced");
     expect(proposal.syncedAt).toBeInstanceOf(Date);

@@ -39,12 +39,14 @@ export function toScoreProperties(scores: CrmLabeledScores): Record<string, stri
 
 export class HubSpotCrmAdapter implements CrmAdapter {
   readonly system = "hubspot" as const;
+  readonly accountKey: string;
   private readonly gateway: HubSpotGateway;
   private readonly dealPlacement: DealPlacement;
   private customPropertiesReady = false;
 
   constructor(config: HubSpotAdapterConfig) {
     this.gateway = createHubSpotGateway(config);
+    this.accountKey = this.gateway.accountKey;
     this.dealPlacement = config.dealPlacement ?? DEFAULT_DEAL_PLACEMENT;
   }
 
@@ -96,6 +98,7 @@ export function createHubSpotAdapterFromEnv(): HubSpotCrmAdapter {
     accessToken: config.HUBSPOT_ACCESS_TOKEN,
     basePath: config.HUBSPOT_BASE_URL,
     timeoutMs: config.HUBSPOT_TIMEOUT_MS,
+    portalId: config.HUBSPOT_PORTAL_ID,
     rateLimit: { limit: config.HUBSPOT_REQUESTS_PER_10S, windowMs: 10_000 },
   });
 }

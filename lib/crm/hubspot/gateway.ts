@@ -20,6 +20,8 @@ export interface HubSpotConfig {
   rateLimit?: { limit: number; windowMs: number };
   /** Default 4 searches per second. */
   searchRateLimit?: { limit: number; windowMs: number };
+  /** The HubSpot account (portal) id; without it the account is told by its base URL and token. */
+  portalId?: string;
   /** Share one limiter between adapters of the same account; by default one per process and budget. */
   rateLimiter?: RateLimiter;
   searchRateLimiter?: RateLimiter;
@@ -27,6 +29,8 @@ export interface HubSpotConfig {
 
 export interface HubSpotGateway {
   readonly client: Client;
+  /** The HubSpot account, as the request budget and the job throttle key it. */
+  readonly accountKey: string;
   call<T>(kind: HubSpotRequestKind, request: (client: Client) => Promise<T>): Promise<T>;
 }
 
@@ -78,10 +82,13 @@ export function createHubSpotGateway(config: HubSpotConfig): HubSpotGateway {
   const limiter = config.rateLimiter ?? sharedLimiter(config.rateLimit ?? { limit: 100, windowMs: 10_000 });
   const searchLimiter = config.searchRateLimiter ?? sharedLimiter(config.searchRateLimit ?? { limit: 4, windowMs: 1_000 });
   // The budget belongs to the HubSpot account, identified without keeping the token around.
-  const account = `${basePath}#${createHash("sha256").update(config.accessToken).digest("hex").slice(0, 16)}`;
+  const account = config.portalId
+    ? `hubspot:${config.portalId}`
+    : `hubspot:${basePath}#${createHash("sha256").update(config.accessToken).digest("hex").slice(0, 16)}`;
 
   return {
     client,
+    accountKey: account,
     async call(kind, request) {
       await acquireAll(kind === "search" ? [searchLimiter, limiter] : [limiter], account);
       try {
