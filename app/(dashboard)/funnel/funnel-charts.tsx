@@ -22,7 +22,7 @@ export function FunnelCharts({ report, timezone }: { report: FunnelReport; timez
   const router = useRouter();
   if (report.stages[0]!.count === 0) return null;
   const funnel = report.stages.map((stage, index) => ({ name: `${STAGE_LABELS[stage.key]}: ${stage.count}`, value: stage.count, fill: STAGE_COLORS[index]! }));
-  const steps = report.stages.slice(1).map((stage) => ({ step: `Into ${STAGE_LABELS[stage.key].toLowerCase()}`, ...stage.inProgressBy, ...stage.dropped }));
+  const steps = report.stages.slice(1).map((stage) => ({ step: `To ${STAGE_LABELS[stage.key]}`, ...stage.inProgressBy, ...stage.dropped }));
   const shownOutcomes = FUNNEL_OUTCOME_KEYS.filter((outcome) => outcome !== "followed_up" && steps.some((step) => ((step as Record<string, unknown>)[outcome] as number | undefined) ?? 0));
   const summary = report.stages.map((stage) => `${STAGE_LABELS[stage.key]} ${stage.count}`).join(", ");
 
