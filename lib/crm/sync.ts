@@ -29,7 +29,7 @@ export async function loadSyncPlan(proposalId: string): Promise<SyncPlan> {
       conversationId: true,
       status: true,
       productInterest: true,
-      contact: { select: { name: true, email: true, phoneE164: true, company: true } },
+      contact: { select: { name: true, email: true, emailNormalized: true, phoneE164: true, company: true } },
     },
   });
   if (!proposal) throw new PermanentFailure(`Lead ${proposalId} no longer exists.`);
@@ -43,7 +43,8 @@ export async function loadSyncPlan(proposalId: string): Promise<SyncPlan> {
     proposalId: proposal.id,
     conversationId: proposal.conversationId,
     system: adapter.system,
-    contact: { name: contact.name, email: contact.email, phone: contact.phoneE164, company: contact.company },
+    // An email kept on the contact though not valid (the reviewer confirmed it) is not sent.
+    contact: { name: contact.name, email: contact.emailNormalized ? contact.email : null, phone: contact.phoneE164, company: contact.company },
     leadTitle: `WhatsApp lead: ${contact.name}${proposal.productInterest ? ` — ${proposal.productInterest}` : ""}`,
   };
 }
