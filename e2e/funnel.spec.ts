@@ -113,7 +113,7 @@ test("a drop-off reason opens the queue filtered to those leads", async ({ page 
   await expect(page.getByTestId("funnel-filter")).toContainText("Rejected: spam");
   const rows = page.getByTestId("queue-row");
   await expect(rows.filter({ hasText: "Paula Mendes" })).toHaveCount(1);
-  for (const status of await page.getByTestId("proposal-status").allTextContents()) expect(status).toBe("rejected");
+  for (const status of await page.getByTestId("proposal-status").allTextContents()) expect(status.toLowerCase()).toBe("rejected");
   await page.getByTestId("funnel-filter").getByRole("button", { name: "Clear" }).click();
   await expect(page).not.toHaveURL(/funnel=/);
 });
