@@ -48,9 +48,11 @@ const envSchema = z.object({
   WHATSAPP_VERIFY_TOKEN: optionalString,
   // Quiet period before a conversation is extracted: each new message pushes
   // extraction this many seconds later, so a burst of messages is read once.
+  // The default for NEW workspaces; each workspace keeps its own (Settings).
   EXTRACTION_QUIET_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
   // Lead extraction: "embedded" (rules, no network) or "llm" (an OpenAI-compatible API).
-  EXTRACTION_PROVIDER: z.enum(["embedded", "llm"]).default("embedded"),
+  // embedded (rules), llm (an OpenAI-compatible model, grounded) or combined (the model proposes, the rules verify).
+  EXTRACTION_PROVIDER: z.enum(["embedded", "llm", "combined"]).default("embedded"),
   OPENAI_API_KEY: optionalString,
   // Any OpenAI-compatible server; empty means OpenAI's own API.
   OPENAI_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
@@ -60,14 +62,19 @@ const envSchema = z.object({
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   // Days a sign-in lasts.
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  // The dashboard's public address (https://leads.example.com), so notifications
+  // sent to a workspace's outgoing webhook link back to the lead. Unset: no links.
+  APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  // Give up on a workspace's outgoing notification webhook after this long (retried later).
+  NOTIFICATION_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   // Set by Next.js; "phase-production-build" while `next build` runs (no secrets needed then).
   NEXT_PHASE: optionalString,
 }).refine((config) => config.CRM_PROVIDER !== "hubspot" || config.HUBSPOT_ACCESS_TOKEN !== undefined, {
   path: ["HUBSPOT_ACCESS_TOKEN"],
   message: "is required when CRM_PROVIDER=hubspot",
-}).refine((config) => config.EXTRACTION_PROVIDER !== "llm" || (config.OPENAI_API_KEY !== undefined && config.OPENAI_MODEL !== undefined), {
+}).refine((config) => config.EXTRACTION_PROVIDER === "embedded" || (config.OPENAI_API_KEY !== undefined && config.OPENAI_MODEL !== undefined), {
   path: ["OPENAI_API_KEY"],
-  message: "OPENAI_API_KEY and OPENAI_MODEL are required when EXTRACTION_PROVIDER=llm",
+  message: "OPENAI_API_KEY and OPENAI_MODEL are required when EXTRACTION_PROVIDER=llm or combined",
 });
 
 export type Env = z.output<typeof checkedEnvSchema>;
