@@ -306,7 +306,7 @@ describe("the timestamps the funnel reads", () => {
 
   it("a conversation from the webhook remembers the WhatsApp number it came in on", async () => {
     const payload = messagesPayload(NUMBER_A, "5511955554444", [textMessage("5511955554444", "Oi, quero um orçamento", new Date())]);
-    const summary = await ingestWebhook(readWebhookPayload(payload), { quietSeconds: 60 });
+    const summary = await ingestWebhook(readWebhookPayload(payload), {});
     expect(summary.conversationIds).toHaveLength(1);
     const conversation = await db().conversation.findUniqueOrThrow({ where: { id: summary.conversationIds[0]! } });
     expect(conversation).toMatchObject({ source: "webhook", whatsappPhoneNumberId: NUMBER_A });
