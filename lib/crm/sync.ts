@@ -66,10 +66,10 @@ export async function loadSyncPlans(proposalIds: readonly string[]): Promise<{ p
 }
 
 export async function markSyncStatus(proposalId: string, status: "syncing" | "synced" | "failed", error?: string): Promise<void> {
-  // updateMany: a lead deleted meanwhile has nothing to show.
+  // updateMany: a lead deleted meanwhile has nothing to show. synced_at: the funnel's "time to CRM".
   const [updated] = await db().leadProposal.updateManyAndReturn({
     where: { id: proposalId },
-    data: { syncStatus: status, syncError: status === "failed" ? (error ?? null) : null },
+    data: { syncStatus: status, syncError: status === "failed" ? (error ?? null) : null, ...(status === "synced" ? { syncedAt: new Date() } : {}) },
     select: { reviewedAt: true },
   });
   if (status === "synced" && updated?.reviewedAt) metrics.syncLatency.observe((Date.now() - updated.reviewedAt.getTime()) / 1000);
