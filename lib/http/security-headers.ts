@@ -1,7 +1,7 @@
-// The security headers every response carries, in one place: next.config.ts
-// sends the fixed ones on every path, proxy.ts adds each page's
-// Content-Security-Policy with a fresh nonce (Next.js puts that nonce on the
-// scripts it renders, so no inline script runs without it).
+// The security headers every response carries, in one place: proxy.ts sends
+// the fixed ones on every path, each page's Content-Security-Policy with a
+// fresh nonce (Next.js puts that nonce on the scripts it renders, so no inline
+// script runs without it) and the API's data-only policy.
 // Pure: no environment reads; callers say whether this is production.
 
 export type HeaderPair = { key: string; value: string };

@@ -6,6 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/passwords";
 import { createUser, findUserByEmail } from "@/lib/auth/users";
 import { db, Prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 export type NewWorkspace = {
@@ -33,6 +34,8 @@ export async function createWorkspace(input: NewWorkspace) {
         name: input.name,
         slug: slugFor(input.name),
         defaultCountry: input.defaultCountry.toUpperCase(),
+        // The server's default; each workspace's admins change their own in Settings.
+        extractionQuietSeconds: env().EXTRACTION_QUIET_SECONDS,
         whatsappNumbers: { create: { phoneNumberId: input.whatsappPhoneNumberId } },
       },
       select: { id: true, name: true, slug: true },
