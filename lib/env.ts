@@ -99,6 +99,13 @@ const envSchema = z.object({
     .max(10)
     .default(0)
     .describe("How many reverse proxies in front of LeadBridge append the address they saw to X-Forwarded-For: the client is that many entries from the right. 0: reached directly."),
+  WEBHOOK_PAYLOAD_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(30)
+    .describe("Days raw WhatsApp payloads (parked deliveries, the original object of each message) are kept; older ones are deleted hourly by the background worker (lib/privacy/retention.ts)."),
   NOTIFICATION_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000).describe("Give up on a workspace's outgoing notification webhook after this long (retried later)."),
   NEXT_PHASE: optionalString.describe("Set by Next.js while `next build` runs, not by you."),
 }).refine((config) => config.CRM_PROVIDER !== "hubspot" || config.HUBSPOT_ACCESS_TOKEN !== undefined, {

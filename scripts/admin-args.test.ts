@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "./cli";
-import { parseApiKeyCreateArgs, parsePasswordResetLinkArgs, parseWorkspaceCreateArgs } from "./admin-args";
+import { parseApiKeyCreateArgs, parsePasswordResetLinkArgs, parsePrivacyArgs, parseWorkspaceCreateArgs } from "./admin-args";
 
 describe("workspace:create arguments", () => {
   it("reads every option", () => {
@@ -38,6 +38,16 @@ describe("password:reset-link arguments", () => {
     expect(parsePasswordResetLinkArgs(["--email", " Ana@Example.com "])).toEqual({ email: "Ana@Example.com" });
     for (const args of [[], ["--email", "not-an-email"], ["--email", "a@b"], ["--email", "a@b.co", "--x", "1"]]) {
       expect(() => parsePasswordResetLinkArgs(args), JSON.stringify(args)).toThrow(UsageError);
+    }
+  });
+});
+
+describe("privacy:erase and privacy:export arguments", () => {
+  it("take a workspace and exactly one of a phone or an email", () => {
+    expect(parsePrivacyArgs("erase", ["--workspace", "verde-solar-1a2b3c", "--phone", "+55 11 98765-4321"])).toEqual({ workspace: "verde-solar-1a2b3c", identifier: { phone: "+55 11 98765-4321" } });
+    expect(parsePrivacyArgs("export", ["--workspace", "w", "--email", "ana@example.com"])).toEqual({ workspace: "w", identifier: { email: "ana@example.com" } });
+    for (const args of [["--phone", "+5511987654321"], ["--workspace", "w"], ["--workspace", "w", "--phone", "+5511987654321", "--email", "a@b.co"], ["--workspace", "w", "--phone", "call me"], ["--workspace", "w", "--email", "nope"]]) {
+      expect(() => parsePrivacyArgs("erase", args), JSON.stringify(args)).toThrow(UsageError);
     }
   });
 });

@@ -1,6 +1,6 @@
 // Argument parsing for the operators' admin commands (workspace:create,
-// apikey:create, password:reset-link): strict, with a usage message and exit
-// code 2 on any mistake.
+// apikey:create, password:reset-link, privacy:erase, privacy:export): strict,
+// with a usage message and exit code 2 on any mistake.
 import { parseArgs } from "node:util";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords";
 import { UsageError } from "./cli";
@@ -8,6 +8,7 @@ import { UsageError } from "./cli";
 export const WORKSPACE_CREATE_USAGE =
   "usage: npm run -s workspace:create -- --name NAME --whatsapp-phone-number-id ID --default-country CC [--admin-email EMAIL [--admin-password PASSWORD]]";
 export const APIKEY_CREATE_USAGE = "usage: npm run -s apikey:create -- --workspace WORKSPACE_ID [--name NAME]";
+export const PRIVACY_USAGE = (command: "erase" | "export") => `usage: npm run -s privacy:${command} -- --workspace WORKSPACE_ID_OR_SLUG (--phone PHONE | --email EMAIL)`;
 export const PASSWORD_RESET_LINK_USAGE = "usage: npm run -s password:reset-link -- --email EMAIL";
 
 // Bounded and unambiguous (no two quantifiers compete for the same characters): linear time.
@@ -67,4 +68,18 @@ export function parsePasswordResetLinkArgs(args: string[]): { email: string } {
   const email = required(parse(args, { email: { type: "string" } }, usage), "email", usage);
   if (!EMAIL.test(email)) throw new UsageError(`--email is not an email address\n${usage}`);
   return { email };
+}
+
+export type PrivacyArgs = { workspace: string; identifier: { phone: string } | { email: string } };
+
+export function parsePrivacyArgs(command: "erase" | "export", args: string[]): PrivacyArgs {
+  const usage = PRIVACY_USAGE(command);
+  const values = parse(args, { workspace: { type: "string" }, phone: { type: "string" }, email: { type: "string" } }, usage);
+  const workspace = required(values, "workspace", usage);
+  const phone = values.phone?.trim();
+  const email = values.email?.trim();
+  if (Boolean(phone) === Boolean(email)) throw new UsageError(`give exactly one of --phone and --email\n${usage}`);
+  if (email && !EMAIL.test(email)) throw new UsageError(`--email is not an email address\n${usage}`);
+  if (phone && !/^\+?[\d\s().-]{6,40}$/.test(phone)) throw new UsageError(`--phone is not a phone number\n${usage}`);
+  return { workspace, identifier: phone ? { phone } : { email: email! } };
 }

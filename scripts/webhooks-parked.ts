@@ -3,9 +3,9 @@
 // `npm run -s webhooks:parked -- route ID --workspace W` (W: workspace id or
 // slug) registers the number to W and ingests what was parked for it.
 import { parseArgs } from "node:util";
-import { db } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/database";
 import { listParkedWebhooks, routeParkedWebhook } from "@/lib/ingest/parked-routing";
+import { findWorkspaceByIdOrSlug } from "@/lib/workspaces/summary";
 import { runCli, UsageError } from "./cli";
 
 const USAGE = "usage: webhooks:parked -- list [--all] | route PARKED_ID --workspace WORKSPACE_ID_OR_SLUG";
@@ -21,10 +21,7 @@ await runCli(async () => {
   try {
     if (command === "list") return await listParkedWebhooks({ includeRouted: values.all });
     if (!parkedId || !values.workspace) throw new UsageError(USAGE);
-    const workspace = await db().workspace.findFirst({
-      where: /^[0-9a-f-]{36}$/i.test(values.workspace) ? { id: values.workspace } : { slug: values.workspace },
-      select: { id: true },
-    });
+    const workspace = await findWorkspaceByIdOrSlug(values.workspace);
     if (!workspace) throw new UsageError(`No workspace with id or slug "${values.workspace}".`);
     return await routeParkedWebhook(parkedId, workspace.id);
   } finally {

@@ -1,8 +1,9 @@
 // One Inngest cron function per piece of periodic work (lib/jobs/periodic.ts),
-// every minute: e.g. `raise-notifications`, whose webhook deliveries are jobs.
+// every minute (hourly for work done hourly): e.g. `raise-notifications`,
+// whose webhook deliveries are jobs.
 import { periodicWork } from "@/lib/jobs/periodic";
 import { inngest } from "../client";
 
 export const periodicWorkFunctions = periodicWork.map((work) =>
-  inngest.createFunction({ id: work.name, triggers: [{ cron: "* * * * *" }], concurrency: { limit: 1 } }, async ({ step }) => step.run(work.name, () => work.run(new Date()))),
+  inngest.createFunction({ id: work.name, triggers: [{ cron: work.everyMs >= 3_600_000 ? "0 * * * *" : "* * * * *" }], concurrency: { limit: 1 } }, async ({ step }) => step.run(work.name, () => work.run(new Date()))),
 );

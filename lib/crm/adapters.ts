@@ -19,7 +19,11 @@ export async function crmSystemFor(workspaceId: string): Promise<CrmSystem> {
 }
 
 export async function crmAdapterFor(workspaceId: string): Promise<CrmAdapter> {
-  const system = await crmSystemFor(workspaceId);
+  return crmAdapterForSystem(workspaceId, await crmSystemFor(workspaceId));
+}
+
+/** A workspace's adapter for a given CRM (e.g. to erase a contact synced before the workspace changed CRM). */
+export async function crmAdapterForSystem(workspaceId: string, system: CrmSystem): Promise<CrmAdapter> {
   if (system === "hubspot") {
     if (!env().HUBSPOT_ACCESS_TOKEN) throw new CrmPermanentError("This workspace syncs to HubSpot, but HUBSPOT_ACCESS_TOKEN is not set.");
     hubspot ??= createHubSpotAdapterFromEnv();

@@ -122,6 +122,13 @@ export interface CrmAdapter {
   /** Creates a task associated with the contact. */
   createTask(task: CrmTaskInput): Promise<CrmTaskResult>;
 
+  /**
+   * Deletes a contact for good, for a person's erasure request (HubSpot: its GDPR
+   * delete, which also removes the contact's history). A contact already gone
+   * counts as done: `deleted` says whether this call removed one.
+   */
+  deleteContact(crmContactId: string): Promise<{ deleted: boolean }>;
+
   /** Makes sure the CRM has the custom fields LeadBridge writes; safe to call any number of times. */
   ensureCustomProperties(): Promise<CrmCustomPropertiesResult>;
 }

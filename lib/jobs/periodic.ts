@@ -1,12 +1,17 @@
 // Work with no outbox item behind it that runs on a clock: raising the
-// notifications now due (lib/notifications). The built-in runner does each at
+// notifications now due (lib/notifications), deleting raw webhook payloads
+// past their retention period (lib/privacy/retention.ts). The built-in runner does each at
 // most once per `everyMs` (every pass of `jobs:drain`); under Inngest each is a
 // cron function (inngest/functions/periodic-work.ts).
 import { raiseNotificationsEverywhere } from "@/lib/notifications/raise";
+import { purgeExpiredWebhookPayloads } from "@/lib/privacy/retention";
 
 export type PeriodicWork = { name: string; everyMs: number; run(now: Date): Promise<unknown> };
 
-export const periodicWork: readonly PeriodicWork[] = [{ name: "raise-notifications", everyMs: 60_000, run: raiseNotificationsEverywhere }];
+export const periodicWork: readonly PeriodicWork[] = [
+  { name: "raise-notifications", everyMs: 60_000, run: raiseNotificationsEverywhere },
+  { name: "purge-webhook-payloads", everyMs: 3_600_000, run: purgeExpiredWebhookPayloads },
+];
 
 const lastRun = new Map<string, number>();
 

@@ -1,5 +1,7 @@
 // What the dashboard shows about one workspace.
 import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/http/params";
 
 export type WorkspaceSummary = { id: string; name: string; defaultCountry: string; timezone: string; products: string[]; crmProvider: string | null; isDemo: boolean };
 
@@ -13,4 +15,19 @@ export async function workspaceSummary(workspaceId: string): Promise<WorkspaceSu
 /** True when the demo workspace exists (the sign-in page then shows the demo login). */
 export async function demoWorkspaceExists(): Promise<boolean> {
   return (await db().workspace.count({ where: { isDemo: true } })) > 0;
+}
+
+/** The principal's own workspace (it exists: the principal was just resolved in it). */
+export async function currentWorkspaceOf(workspaceId: string): Promise<{ id: string; name: string; defaultCountry: string }> {
+  const workspace = await db().workspace.findUnique({ where: { id: workspaceId }, select: { id: true, name: true, defaultCountry: true } });
+  if (!workspace) throw notFound("Workspace");
+  return workspace;
+}
+
+/** A workspace named by its id or its slug (operators' commands), or null. */
+export async function findWorkspaceByIdOrSlug(idOrSlug: string): Promise<{ id: string; name: string; defaultCountry: string } | null> {
+  return db().workspace.findFirst({
+    where: isUuid(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug },
+    select: { id: true, name: true, defaultCountry: true },
+  });
 }

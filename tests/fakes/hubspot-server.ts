@@ -7,6 +7,7 @@
 // or 4 searches per second, search index lag, injected 500s or hangs, and
 // outages (every request throttled or failing until ended).
 // Batch upsert takes only a unique-value property as idProperty, as HubSpot does.
+// GDPR delete (POST /crm/v3/objects/contacts/gdpr-delete) removes a contact for good.
 // Its in-memory store is public so tests assert what a HubSpot user would see.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
@@ -225,6 +226,7 @@ export class FakeHubSpot {
       const [, , , , action, sub] = parts;
       if (method === "POST" && action === undefined) return [201, this.present(this.create(type, input))];
       if (method === "POST" && action === "search") return [200, this.search(type, input)];
+      if (method === "POST" && action === "gdpr-delete" && type === "contacts") return [204, this.gdprDelete(input)];
       if (method === "POST" && action === "batch" && sub) return this.batch(type, sub, input);
       if (method === "GET" && action) return [200, this.present(this.find(type, action, url.searchParams.get("idProperty")), url.searchParams.get("properties")?.split(","))];
       if (method === "PATCH" && action) return [200, this.present(this.update(type, this.find(type, action, url.searchParams.get("idProperty")), input.properties))];
@@ -372,6 +374,18 @@ export class FakeHubSpot {
     const found = this.findOptional(type, id, idProperty);
     if (!found) throw new HttpError(404, errorBody("Object not found.  objectId are usually numeric.", "OBJECT_NOT_FOUND"));
     return found;
+  }
+
+  /** GDPR delete: the contact (by id, or by email with idProperty "email") is gone for good, with its associations. */
+  private gdprDelete(input: Record<string, unknown>): undefined {
+    if (typeof input.objectId !== "string" || input.objectId === "") throw new HttpError(400, errorBody("objectId is required", "VALIDATION_ERROR"));
+    const contact = this.find("contacts", input.objectId, typeof input.idProperty === "string" ? input.idProperty : null);
+    this.objects.contacts.delete(contact.id);
+    for (let i = this.associations.length - 1; i >= 0; i--) {
+      const association = this.associations[i]!;
+      if ((association.fromType === "contacts" && association.fromId === contact.id) || (association.toType === "contacts" && association.toId === contact.id)) this.associations.splice(i, 1);
+    }
+    return undefined;
   }
 
   private search(type: ObjectType, input: Record<string, unknown>): unknown {

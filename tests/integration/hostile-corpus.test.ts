@@ -39,6 +39,8 @@ import * as undoRoute from "@/app/api/v1/leads/[id]/undo/route";
 import * as leadsRoute from "@/app/api/v1/leads/route";
 import * as memberRoute from "@/app/api/v1/members/[id]/route";
 import * as membersRoute from "@/app/api/v1/members/route";
+import * as eraseRoute from "@/app/api/v1/privacy/erase/route";
+import * as exportRoute from "@/app/api/v1/privacy/export/route";
 import * as sessionWorkspaceRoute from "@/app/api/v1/session/workspace/route";
 import * as settingsRoute from "@/app/api/v1/workspace/settings/route";
 import * as workspacesRoute from "@/app/api/v1/workspaces/route";
@@ -98,6 +100,8 @@ const ROUTES: RouteUnderTest[] = [
   { file: "app/api/v1/leads/route.ts", module: leadsRoute, auth: "workspace", query: /./ },
   { file: "app/api/v1/members/[id]/route.ts", module: memberRoute, auth: "workspace", id: "member", readsBody: ["PATCH"] },
   { file: "app/api/v1/members/route.ts", module: membersRoute, auth: "workspace" },
+  { file: "app/api/v1/privacy/erase/route.ts", module: eraseRoute, auth: "workspace", readsBody: ["POST"] },
+  { file: "app/api/v1/privacy/export/route.ts", module: exportRoute, auth: "workspace", readsBody: ["POST"] },
   { file: "app/api/v1/session/workspace/route.ts", module: sessionWorkspaceRoute, auth: "signed-in", readsBody: ["PUT"] },
   { file: "app/api/v1/workspace/settings/route.ts", module: settingsRoute, auth: "workspace", readsBody: ["PATCH"] },
   { file: "app/api/v1/workspaces/route.ts", module: workspacesRoute, auth: "signed-in" },

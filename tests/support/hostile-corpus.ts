@@ -10,7 +10,7 @@
 const FIELDS = [
   "version", "id", "email", "password", "name", "role", "reason", "note", "due_at", "contactId", "choices", "edits", "preview",
   "workspaceId", "crmProvider", "products", "timezone", "intentBands", "intent_score", "objection_type", "follow_up_tone",
-  "currentPassword", "newPassword", "messages", "contact", "token", "channel",
+  "currentPassword", "newPassword", "messages", "contact", "token", "channel", "phone",
 ] as const;
 
 type Family = Record<(typeof FIELDS)[number], unknown>;
@@ -21,7 +21,7 @@ const sql: Family = {
   contactId: "1; DROP TABLE contacts", choices: "'; --", edits: "' OR 1=1", preview: "1=1", workspaceId: "' OR 1=1 --",
   crmProvider: "internal' --", products: "'; DROP TABLE workspaces; --", timezone: "UTC'; --", intentBands: "' OR 1=1",
   intent_score: "1 OR 1=1", objection_type: ["' OR 1=1"], follow_up_tone: ["'--"], currentPassword: ["' OR 1=1"], newPassword: ["x"],
-  messages: "' OR 1=1", contact: "' OR 1=1", token: "' OR 1=1 --", channel: "whatsapp' --",
+  messages: "' OR 1=1", contact: "' OR 1=1", token: "' OR 1=1 --", channel: "whatsapp' --", phone: "+55 11 9' OR 1=1 --",
 };
 
 const html: Family = {
@@ -30,13 +30,13 @@ const html: Family = {
   note: { html: "<script>" }, due_at: "<script>2026-01-01</script>", contactId: "javascript:alert(1)", choices: "{{7*7}}", edits: "${7*7}",
   preview: "<true>", workspaceId: "<a href=//evil.example>x</a>", crmProvider: "<hubspot>", products: "<li>x</li>", timezone: "<Europe/Paris>",
   intentBands: "<high>", intent_score: "<0.5>", objection_type: ["<script>"], follow_up_tone: ["<x>"], currentPassword: ["<x>"],
-  newPassword: ["<x>"], messages: "<script>", contact: "<script>", token: "<script>alert(1)</script>", channel: "<whatsapp>",
+  newPassword: ["<x>"], messages: "<script>", contact: "<script>", token: "<script>alert(1)</script>", channel: "<whatsapp>", phone: "<script>",
 };
 
 const wrongTypes: Family = {
   version: "1", id: 5, email: 5, password: 5, name: 5, role: 5, reason: 5, note: 5, due_at: 5, contactId: 5, choices: 5, edits: 5,
   preview: "true", workspaceId: 5, crmProvider: 5, products: 5, timezone: 5, intentBands: 5, intent_score: "0.5", objection_type: 5,
-  follow_up_tone: 5, currentPassword: 5, newPassword: 5, messages: 5, contact: 5, token: 5, channel: 5,
+  follow_up_tone: 5, currentPassword: 5, newPassword: 5, messages: 5, contact: 5, token: 5, channel: 5, phone: 5511987654321,
 };
 
 const numbers: Family = {
@@ -50,7 +50,7 @@ const unicode: Family = {
   note: ["\ufeff"], due_at: "２０２６-01-01T00:00:00Z", contactId: "\u0000", choices: "\ufeff", edits: "\u200b", preview: "\u0000",
   workspaceId: "\ud800", crmProvider: "ｉｎｔｅｒｎａｌ", products: "\u0000", timezone: "Europe/Berlin\u0000\ud800", intentBands: "\ud800",
   intent_score: "０.５", objection_type: ["\u0000"], follow_up_tone: ["\ud800"], currentPassword: ["\u0000"], newPassword: ["\ud800"],
-  messages: "\u0000", contact: "\ud800", token: "\u0000", channel: "ｗｈａｔｓａｐｐ",
+  messages: "\u0000", contact: "\ud800", token: "\u0000", channel: "ｗｈａｔｓａｐｐ", phone: "＋５５１１９８７６５４３２１\u0000",
 };
 
 const huge: Family = Object.fromEntries(FIELDS.map((field) => [field, "A".repeat(200_000)])) as Family;

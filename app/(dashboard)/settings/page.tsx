@@ -13,6 +13,7 @@ const PAGES: { href: string; title: string; description: string; role: Role }[] 
   { href: "/settings/whatsapp", title: "WhatsApp numbers", description: "Numbers routed to this workspace, and parked deliveries of unknown numbers.", role: "manager" },
   { href: "/settings/members", title: "Members", description: "Who can sign in, and their roles.", role: "admin" },
   { href: "/settings/api-keys", title: "API keys", description: "Keys for chatbot imports and score pushes.", role: "admin" },
+  { href: "/settings/privacy", title: "Privacy", description: "Export or erase a person's data; how long raw WhatsApp payloads are kept.", role: "admin" },
 ];
 
 export default async function SettingsPage() {

@@ -113,6 +113,10 @@ export class HubSpotCrmAdapter implements CrmAdapter {
     return created.flat();
   }
 
+  deleteContact(crmContactId: string) {
+    return contacts.deleteContact(this.gateway, crmContactId);
+  }
+
   async ensureCustomProperties(): Promise<CrmCustomPropertiesResult> {
     return { created: await this.ensureFields(PROPERTY_OBJECT_TYPES) };
   }

@@ -207,3 +207,14 @@ export async function upsertContacts(gateway: HubSpotGateway, contacts: readonly
     return first ? result : { ...result, created: false };
   });
 }
+
+/** GDPR-deletes a contact (POST /crm/v3/objects/contacts/gdpr-delete); one HubSpot no longer has counts as done. */
+export async function deleteContact(gateway: HubSpotGateway, crmContactId: string): Promise<{ deleted: boolean }> {
+  try {
+    await gateway.call("standard", (client) => client.crm.contacts.basicApi.purge({ objectId: crmContactId }));
+    return { deleted: true };
+  } catch (error) {
+    if (error instanceof CrmPermanentError && error.status === 404) return { deleted: false };
+    throw error;
+  }
+}

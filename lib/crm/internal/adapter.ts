@@ -4,6 +4,7 @@
 // email and one per phone, enforced by unique indexes).
 import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "@/lib/db/client";
+import { isUuid } from "@/lib/http/params";
 import { canonicalPhone } from "@/lib/phone/canonical";
 import { CrmPermanentError } from "../errors";
 import type { CrmAdapter, CrmContact, CrmContactBatchResult, CrmContactInput, CrmContactUpsertResult, CrmLabeledScores, CrmLeadInput, CrmTaskInput } from "../types";
@@ -101,6 +102,13 @@ export function createInternalCrm(workspaceId: string): CrmAdapter {
         data: { leadScore: scores.leadScore, primaryObjection: scores.primaryObjection, recommendedApproach: scores.recommendedApproach },
       });
       if (count === 0) throw new CrmPermanentError(`Contact ${crmContactId} does not exist in the internal CRM.`);
+    },
+    async deleteContact(crmContactId: string) {
+      if (!isUuid(crmContactId)) return { deleted: false };
+      // Its tasks name the person too; its leads go with it (cascade).
+      await db().crmTask.deleteMany({ where: { workspaceId, contactId: crmContactId } });
+      const { count } = await db().contact.deleteMany({ where: { id: crmContactId, workspaceId } });
+      return { deleted: count > 0 };
     },
     async createTask(task: CrmTaskInput) {
       // One task per follow-up (CrmTask.followUpId is unique): a repeat returns the first.

@@ -1,0 +1,21 @@
+// Raw webhook payloads are kept WEBHOOK_PAYLOAD_RETENTION_DAYS, then deleted:
+// parked deliveries (routed or not) and the raw object stored beside each
+// message (its readable body stays). Periodic work of lib/jobs/periodic.ts:
+// the background worker runs it hourly, Inngest as an hourly cron. Each run
+// reads the messages received before the cutoff (index on received_at).
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+
+const DAY = 86_400_000;
+
+export function retentionCutoff(now: Date): Date {
+  return new Date(now.getTime() - env().WEBHOOK_PAYLOAD_RETENTION_DAYS * DAY);
+}
+
+/** Deletes the payloads received before the retention period that ends `now`. */
+export async function purgeExpiredWebhookPayloads(now: Date): Promise<{ parked: number; rawMessages: number }> {
+  const cutoff = retentionCutoff(now);
+  const parked = await db().parkedWebhook.deleteMany({ where: { receivedAt: { lt: cutoff } } });
+  const rawMessages = await db().$executeRaw`UPDATE messages SET raw = NULL WHERE received_at < ${cutoff} AND raw IS NOT NULL`;
+  return { parked: parked.count, rawMessages };
+}
