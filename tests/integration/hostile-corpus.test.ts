@@ -16,15 +16,22 @@ import * as passwordRoute from "@/app/api/auth/password/route";
 import * as signInRoute from "@/app/api/auth/sign-in/route";
 import * as signOutRoute from "@/app/api/auth/sign-out/route";
 import * as followUpsPageRoute from "@/app/api/dashboard/follow-ups/route";
+import * as healthRoute from "@/app/api/health/route";
+import * as metricsRoute from "@/app/api/metrics/route";
+import * as readyRoute from "@/app/api/ready/route";
 import * as inngestRoute from "@/app/api/inngest/route";
 import * as apiKeyRoute from "@/app/api/v1/api-keys/[id]/route";
 import * as apiKeysRoute from "@/app/api/v1/api-keys/route";
 import * as backgroundWorkRoute from "@/app/api/v1/background-work/route";
+import * as contactRoute from "@/app/api/v1/contacts/[id]/route";
+import * as contactsExportRoute from "@/app/api/v1/contacts/export/route";
+import * as contactsRoute from "@/app/api/v1/contacts/route";
 import * as conversationRoute from "@/app/api/v1/conversations/[id]/route";
 import * as scoresRoute from "@/app/api/v1/conversations/[id]/scores/route";
 import * as importRoute from "@/app/api/v1/conversations/import/route";
 import * as conversationsRoute from "@/app/api/v1/conversations/route";
 import * as cancelRoute from "@/app/api/v1/follow-ups/[id]/cancel/route";
+import * as funnelRoute from "@/app/api/v1/funnel/route";
 import * as rescheduleRoute from "@/app/api/v1/follow-ups/[id]/reschedule/route";
 import * as renewRoute from "@/app/api/v1/invitations/[id]/renew/route";
 import * as invitationRoute from "@/app/api/v1/invitations/[id]/route";
@@ -36,16 +43,27 @@ import * as retryExtractionRoute from "@/app/api/v1/leads/[id]/retry-extraction/
 import * as retrySyncRoute from "@/app/api/v1/leads/[id]/retry-sync/route";
 import * as leadRoute from "@/app/api/v1/leads/[id]/route";
 import * as undoRoute from "@/app/api/v1/leads/[id]/undo/route";
+import * as bulkUndoRoute from "@/app/api/v1/leads/bulk/[batchId]/undo/route";
+import * as bulkRoute from "@/app/api/v1/leads/bulk/route";
 import * as leadsRoute from "@/app/api/v1/leads/route";
 import * as memberRoute from "@/app/api/v1/members/[id]/route";
 import * as membersRoute from "@/app/api/v1/members/route";
+import * as meSettingsRoute from "@/app/api/v1/me/settings/route";
+import * as notificationsRoute from "@/app/api/v1/notifications/route";
+import * as notificationsSeenRoute from "@/app/api/v1/notifications/seen/route";
+import * as parkedRouteRoute from "@/app/api/v1/parked-webhooks/[id]/route/route";
+import * as parkedWebhooksRoute from "@/app/api/v1/parked-webhooks/route";
 import * as eraseRoute from "@/app/api/v1/privacy/erase/route";
 import * as exportRoute from "@/app/api/v1/privacy/export/route";
 import * as sessionWorkspaceRoute from "@/app/api/v1/session/workspace/route";
+import * as statusRoute from "@/app/api/v1/status/route";
+import * as whatsappNumberRoute from "@/app/api/v1/whatsapp-numbers/[id]/route";
+import * as whatsappNumbersRoute from "@/app/api/v1/whatsapp-numbers/route";
 import * as settingsRoute from "@/app/api/v1/workspace/settings/route";
 import * as workspacesRoute from "@/app/api/v1/workspaces/route";
 import * as webhookRoute from "@/app/api/webhooks/whatsapp/route";
 import { db } from "@/lib/db/client";
+import { reloadEnv } from "@/lib/env";
 import { signBody } from "@/lib/ingest/signature";
 import { inviteMember } from "@/lib/workspaces/invitations";
 import { HOSTILE_AUTHORIZATIONS, HOSTILE_COOKIES, HOSTILE_IDS, HOSTILE_QUERIES, HOSTILE_WORKSPACE_HEADERS, hostileBodies, hostileForms, type HostileBody } from "../support/hostile-corpus";
@@ -54,8 +72,9 @@ import { signInCookie, twoWorkspaces } from "../support/people";
 import { APP_SECRET, configureWebhook, messagesPayload, textMessage, VERIFY_TOKEN } from "../support/whatsapp";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type RecordKind = "apiKey" | "conversation" | "followUp" | "invitation" | "lead" | "member";
-type Auth = "workspace" | "signed-in" | "form" | "sign-out" | "webhook" | "inngest";
+type RecordKind = "apiKey" | "bulkBatch" | "contact" | "conversation" | "followUp" | "invitation" | "lead" | "member" | "parkedWebhook" | "whatsappNumber";
+// probe: health and readiness answer anyone 200, whatever is sent; metrics: a bearer token of its own.
+type Auth = "workspace" | "signed-in" | "form" | "sign-out" | "webhook" | "inngest" | "probe" | "metrics";
 
 type RouteUnderTest = {
   file: string;
@@ -63,11 +82,16 @@ type RouteUnderTest = {
   auth: Auth;
   /** The record the [id] segment names. */
   id?: RecordKind;
+  /** The name of that segment when it is not `id`. */
+  param?: string;
   /** Methods that read a JSON body (the others ignore any body, so only their ids and credentials are hostile). */
   readsBody?: string[];
   /** Parameters of the query string it reads (GET). */
   query?: RegExp;
 };
+
+// The contacts list reads q, cursor and limit (1-500): the corpus's bad limits and over-long cursor.
+const CONTACT_QUERIES = /(^|&)limit=|cursor=A{200}/;
 
 const ROUTES: RouteUnderTest[] = [
   { file: "app/api/auth/invitations/accept/route.ts", module: acceptRoute, auth: "form" },
@@ -77,16 +101,23 @@ const ROUTES: RouteUnderTest[] = [
   { file: "app/api/auth/sign-in/route.ts", module: signInRoute, auth: "form", readsBody: ["POST"] },
   { file: "app/api/auth/sign-out/route.ts", module: signOutRoute, auth: "sign-out" },
   { file: "app/api/dashboard/follow-ups/route.ts", module: followUpsPageRoute, auth: "workspace" },
+  { file: "app/api/health/route.ts", module: healthRoute, auth: "probe" },
   { file: "app/api/inngest/route.ts", module: inngestRoute, auth: "inngest", readsBody: ["POST", "PUT"] },
+  { file: "app/api/metrics/route.ts", module: metricsRoute, auth: "metrics" },
+  { file: "app/api/ready/route.ts", module: readyRoute, auth: "probe" },
   { file: "app/api/v1/api-keys/[id]/route.ts", module: apiKeyRoute, auth: "workspace", id: "apiKey" },
   { file: "app/api/v1/api-keys/route.ts", module: apiKeysRoute, auth: "workspace", readsBody: ["POST"] },
   { file: "app/api/v1/background-work/route.ts", module: backgroundWorkRoute, auth: "workspace" },
+  { file: "app/api/v1/contacts/[id]/route.ts", module: contactRoute, auth: "workspace", id: "contact" },
+  { file: "app/api/v1/contacts/export/route.ts", module: contactsExportRoute, auth: "workspace", query: CONTACT_QUERIES },
+  { file: "app/api/v1/contacts/route.ts", module: contactsRoute, auth: "workspace", query: CONTACT_QUERIES },
   { file: "app/api/v1/conversations/[id]/route.ts", module: conversationRoute, auth: "workspace", id: "conversation" },
   { file: "app/api/v1/conversations/[id]/scores/route.ts", module: scoresRoute, auth: "workspace", id: "conversation", readsBody: ["POST"] },
   { file: "app/api/v1/conversations/import/route.ts", module: importRoute, auth: "workspace", readsBody: ["POST"] },
   { file: "app/api/v1/conversations/route.ts", module: conversationsRoute, auth: "workspace", query: /(^|&)(limit|cursor)=/ },
   { file: "app/api/v1/follow-ups/[id]/cancel/route.ts", module: cancelRoute, auth: "workspace", id: "followUp", readsBody: ["POST"] },
   { file: "app/api/v1/follow-ups/[id]/reschedule/route.ts", module: rescheduleRoute, auth: "workspace", id: "followUp", readsBody: ["POST"] },
+  { file: "app/api/v1/funnel/route.ts", module: funnelRoute, auth: "workspace", query: /./ },
   { file: "app/api/v1/invitations/[id]/renew/route.ts", module: renewRoute, auth: "workspace", id: "invitation" },
   { file: "app/api/v1/invitations/[id]/route.ts", module: invitationRoute, auth: "workspace", id: "invitation" },
   { file: "app/api/v1/invitations/route.ts", module: invitationsRoute, auth: "workspace", readsBody: ["POST"] },
@@ -97,12 +128,22 @@ const ROUTES: RouteUnderTest[] = [
   { file: "app/api/v1/leads/[id]/retry-sync/route.ts", module: retrySyncRoute, auth: "workspace", id: "lead" },
   { file: "app/api/v1/leads/[id]/route.ts", module: leadRoute, auth: "workspace", id: "lead" },
   { file: "app/api/v1/leads/[id]/undo/route.ts", module: undoRoute, auth: "workspace", id: "lead", readsBody: ["POST"] },
+  { file: "app/api/v1/leads/bulk/[batchId]/undo/route.ts", module: bulkUndoRoute, auth: "workspace", id: "bulkBatch", param: "batchId" },
+  { file: "app/api/v1/leads/bulk/route.ts", module: bulkRoute, auth: "workspace", readsBody: ["POST"] },
   { file: "app/api/v1/leads/route.ts", module: leadsRoute, auth: "workspace", query: /./ },
+  { file: "app/api/v1/me/settings/route.ts", module: meSettingsRoute, auth: "signed-in", readsBody: ["PATCH"] },
   { file: "app/api/v1/members/[id]/route.ts", module: memberRoute, auth: "workspace", id: "member", readsBody: ["PATCH"] },
   { file: "app/api/v1/members/route.ts", module: membersRoute, auth: "workspace" },
+  { file: "app/api/v1/notifications/route.ts", module: notificationsRoute, auth: "workspace" },
+  { file: "app/api/v1/notifications/seen/route.ts", module: notificationsSeenRoute, auth: "workspace" },
+  { file: "app/api/v1/parked-webhooks/[id]/route/route.ts", module: parkedRouteRoute, auth: "workspace", id: "parkedWebhook" },
+  { file: "app/api/v1/parked-webhooks/route.ts", module: parkedWebhooksRoute, auth: "workspace" },
   { file: "app/api/v1/privacy/erase/route.ts", module: eraseRoute, auth: "workspace", readsBody: ["POST"] },
   { file: "app/api/v1/privacy/export/route.ts", module: exportRoute, auth: "workspace", readsBody: ["POST"] },
   { file: "app/api/v1/session/workspace/route.ts", module: sessionWorkspaceRoute, auth: "signed-in", readsBody: ["PUT"] },
+  { file: "app/api/v1/status/route.ts", module: statusRoute, auth: "workspace" },
+  { file: "app/api/v1/whatsapp-numbers/[id]/route.ts", module: whatsappNumberRoute, auth: "workspace", id: "whatsappNumber" },
+  { file: "app/api/v1/whatsapp-numbers/route.ts", module: whatsappNumbersRoute, auth: "workspace", readsBody: ["POST"] },
   { file: "app/api/v1/workspace/settings/route.ts", module: settingsRoute, auth: "workspace", readsBody: ["PATCH"] },
   { file: "app/api/v1/workspaces/route.ts", module: workspacesRoute, auth: "signed-in" },
   { file: "app/api/webhooks/whatsapp/route.ts", module: webhookRoute, auth: "webhook" },
@@ -188,10 +229,33 @@ async function recordsOf(workspace: { workspaceId: string }, admin: { userId: st
   const apiKey = await db().apiKey.findFirstOrThrow({ where: { workspaceId }, select: { id: true } });
   const principal = { kind: "member" as const, workspaceId, userId: admin.userId, sessionId: "setup", role: "admin" as const, label: admin.email };
   const { invitation } = await inviteMember(principal, { email: `invitee-${phoneNumberId}@example.test`, role: "reviewer" });
-  return { apiKey: apiKey.id, conversation: conversation.id, followUp: followUp.id, invitation: invitation.id, lead: lead.id, member: admin.membershipId };
+  const contact = await db().contact.create({ data: { workspaceId, name: "Ana", email: `ana-${phoneNumberId}@example.test`, emailNormalized: `ana-${phoneNumberId}@example.test` } });
+  const number = await db().whatsAppNumber.findUniqueOrThrow({ where: { phoneNumberId }, select: { id: true } });
+  // A bulk action whose undo window has passed (an undo answers 409, changing nothing).
+  const batch = await db().auditEvent.create({
+    data: { workspaceId, actorType: "user", actorLabel: admin.email, action: "leads.bulk_rejected", targetType: "lead_batch", targetId: crypto.randomUUID(), after: { action: "reject", items: [] }, createdAt: new Date(Date.now() - 86_400_000) },
+  });
+  // A parked delivery no admin can route: A's is an unreadable message, B's is for B's own number.
+  const parked = await db().parkedWebhook.create({
+    data: phoneNumberId.endsWith("1") ? { phoneNumberId, reason: "bad_message: test", payload: { workspaceId } } : { phoneNumberId, reason: "unknown_phone_number_id: test", payload: {} },
+  });
+  return {
+    apiKey: apiKey.id,
+    bulkBatch: batch.targetId!,
+    contact: contact.id,
+    conversation: conversation.id,
+    followUp: followUp.id,
+    invitation: invitation.id,
+    lead: lead.id,
+    member: admin.membershipId,
+    parkedWebhook: parked.id,
+    whatsappNumber: number.id,
+  };
 }
 
 beforeAll(async () => {
+  process.env.METRICS_TOKEN = "metrics-token-for-the-corpus";
+  reloadEnv();
   configureWebhook();
   world = await twoWorkspaces();
   adminCookie = await signInCookie("admin@alpha.test");
@@ -208,6 +272,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  delete process.env.METRICS_TOKEN;
+  reloadEnv();
   expect(await databaseFingerprint()).toEqual(before);
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
@@ -228,7 +294,7 @@ describe("the hostile corpus", () => {
         const readsBody = route.readsBody?.includes(method) ?? false;
         const expectation: Expectation = route.auth === "form" ? "form" : route.auth === "sign-out" ? "sign-out" : "problem";
         const ownId = route.id ? ids.a[route.id] : undefined;
-        const params = (id: string | undefined): Record<string, string> => (id === undefined ? {} : { id });
+        const params = (id: string | undefined): Record<string, string> => (id === undefined ? {} : { [route.param ?? "id"]: id });
         const json = (body: HostileBody) => ({ ...(body.contentType ? { "content-type": body.contentType } : {}) });
         const bodiesFor = readsBody || route.auth === "form" || route.auth === "webhook" ? BODIES : BODIES.slice(0, 3);
         let sent = 0;
@@ -259,6 +325,23 @@ describe("the hostile corpus", () => {
           return;
         }
 
+        if (route.auth === "probe") {
+          // Anyone may ask; nothing sent changes the answer or breaks it.
+          const requests: Sent[] = [
+            { method },
+            ...HOSTILE_COOKIES.map((cookie) => ({ method, headers: { cookie } })),
+            ...HOSTILE_AUTHORIZATIONS.map((authorization) => ({ method, headers: { authorization } })),
+            ...HOSTILE_QUERIES.map((query) => ({ method, url: `${BASE_URL}/api/x?${query}` })),
+          ];
+          for (const request of requests) {
+            sent++;
+            const response = await send(handler, request);
+            expect(response.status, `${method} ${route.file} ${JSON.stringify(request).slice(0, 80)}`).toBe(200);
+          }
+          expect(sent).toBeGreaterThan(10);
+          return;
+        }
+
         // No credentials, malformed cookies, malformed Authorization headers.
         const anonymous: Sent[] = [
           { method, params: params(ownId) },
@@ -275,6 +358,10 @@ describe("the hostile corpus", () => {
           await check("cross-site form", { method, headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" }, body: "email=a%40b.test&password=x" });
           return;
         }
+        if (route.auth === "metrics") {
+          for (const token of ["metrics-token-for-the-corpus0", "METRICS-TOKEN-FOR-THE-CORPUS", "metrics-token-for-the-corpu", "' OR 1=1 --"]) await check(`metrics token ${JSON.stringify(token)}`, { method, headers: { authorization: `Bearer ${token}` } });
+          return;
+        }
         if (route.auth === "inngest") {
           for (const body of BODIES) await check(`inngest ${body.label}`, { method, headers: { ...json(body), "x-inngest-signature": "t=1&s=forged" }, body: body.body });
           return;
@@ -289,7 +376,7 @@ describe("the hostile corpus", () => {
           if (route.id) {
             for (const id of [...HOSTILE_IDS, ids.b[route.id]]) {
               const body = readsBody ? BODIES[13]! : undefined; // wrong types
-              await check(`${principal.name} id ${JSON.stringify(id).slice(0, 40)}`, { method, params: { id }, headers: { ...principal.headers, ...(body ? json(body) : {}) }, body: body?.body });
+              await check(`${principal.name} id ${JSON.stringify(id).slice(0, 40)}`, { method, params: params(id), headers: { ...principal.headers, ...(body ? json(body) : {}) }, body: body?.body });
             }
           }
           if (readsBody) {
