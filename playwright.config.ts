@@ -34,6 +34,9 @@ export default defineConfig({
       DATABASE_URL: "",
       // A production build needs one; this one exists only for the end-to-end tests' throwaway database.
       AUTH_SECRET: "e2e-only-auth-secret-for-a-throwaway-database",
+      // Likewise required in production: seals CRM tokens (32 bytes, base64), and the address CRM notes link to.
+      ENCRYPTION_KEY: "ZTJlLW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=",
+      APP_URL: `http://127.0.0.1:${port}`,
       // e2e/ingest.spec.ts signs its webhook deliveries with this secret.
       WHATSAPP_APP_SECRET: "e2e-secret",
       WHATSAPP_VERIFY_TOKEN: "e2e-verify-token",

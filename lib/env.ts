@@ -1,6 +1,7 @@
 // Configuration: every environment variable the product reads, parsed once with
 // zod. Nothing else reads process.env. A bad value fails at start with a message
 // naming the variable.
+import { createHash } from "node:crypto";
 import { z } from "zod";
 
 const optionalString = z
@@ -8,6 +9,14 @@ const optionalString = z
   .trim()
   .transform((value) => (value === "" ? undefined : value))
   .optional();
+
+/** A variable that is no longer read: any value fails the start with `advice`. */
+const retired = (advice: string) => optionalString.pipe(z.undefined({ error: `is no longer used: ${advice}.` }));
+
+/** 32 bytes in base64: an AES-256 key. */
+const encryptionKey = z.string().refine((value) => /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, "base64").length === 32, {
+  message: "must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)",
+});
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -30,17 +39,35 @@ const envSchema = z.object({
   INNGEST_DEV: optionalString,
   // Seconds between the development server's outbox drains when no Inngest is configured.
   DEV_DRAIN_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
-  // Which CRM approved leads are synced to: our own tables, or HubSpot.
-  CRM_PROVIDER: z.enum(["internal", "hubspot"]).default("internal"),
-  // A HubSpot private app's access token; required when CRM_PROVIDER=hubspot.
-  HUBSPOT_ACCESS_TOKEN: optionalString,
+  // Each workspace connects its own CRM account (Settings -> CRM, crm:connect);
+  // with none it uses the internal CRM. Where HubSpot's API is, for every
+  // workspace (tests point it at a local fake).
   HUBSPOT_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).default("https://api.hubapi.com")),
   // Give up on a HubSpot request after this long (it is then retried as transient).
   HUBSPOT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  // The HubSpot account (portal) id, to link reviewers to synced records.
-  HUBSPOT_PORTAL_ID: optionalString,
-  // The account's limit: 100 per 10 s on Free/Starter, 190 on Pro/Enterprise.
+  // The most requests per 10 s sent to one HubSpot account; an account whose own
+  // limit (read when it is connected) is lower gets its own limit.
   HUBSPOT_REQUESTS_PER_10S: z.coerce.number().int().min(1).max(1_000).default(100),
+  // Retired by per-workspace connections: set, they stop the start with a message.
+  CRM_PROVIDER: retired("each workspace now connects its own CRM (Settings -> CRM or `npm run -s crm:connect`); without a connection it uses the internal CRM. Unset it"),
+  HUBSPOT_ACCESS_TOKEN: retired("each workspace now connects its own HubSpot account: run `npm run -s crm:connect -- --workspace W --provider hubspot --access-token T` for each, then unset it"),
+  HUBSPOT_PORTAL_ID: retired("the portal id is read from each workspace's connected account. Unset it"),
+  // Seals CRM access tokens at rest (AES-256-GCM): 32 random bytes in base64
+  // (`openssl rand -base64 32`). Required in production; development and tests
+  // use LOCAL_ENCRYPTION_KEY. To rotate: the new key here, the old one in
+  // ENCRYPTION_KEY_PREVIOUS, restart, `npm run -s crm:reencrypt`, then drop the old one.
+  ENCRYPTION_KEY: optionalString.pipe(encryptionKey.optional()),
+  // Earlier keys, comma-separated, still accepted to open tokens sealed with them.
+  ENCRYPTION_KEY_PREVIOUS: optionalString.pipe(
+    z.string().transform((value, context) => value.split(",").map((key) => key.trim()).filter(Boolean).map((key) => {
+      const parsed = encryptionKey.safeParse(key);
+      if (!parsed.success) context.addIssue({ code: "custom", message: "each key must be 32 bytes in base64" });
+      return key;
+    })).optional(),
+  ),
+  // The dashboard's public address (e.g. https://leads.example.com): links to a
+  // lead in CRM notes. Required in production; elsewhere http://HOST:PORT.
+  APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, "")).optional()),
   // WhatsApp Business Cloud API webhook: the Meta app's secret signs every POST
   // (X-Hub-Signature-256); the verify token answers Meta's subscription handshake.
   // Unset: the webhook answers 503 and accepts nothing.
@@ -62,9 +89,6 @@ const envSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   // Set by Next.js; "phase-production-build" while `next build` runs (no secrets needed then).
   NEXT_PHASE: optionalString,
-}).refine((config) => config.CRM_PROVIDER !== "hubspot" || config.HUBSPOT_ACCESS_TOKEN !== undefined, {
-  path: ["HUBSPOT_ACCESS_TOKEN"],
-  message: "is required when CRM_PROVIDER=hubspot",
 }).refine((config) => config.EXTRACTION_PROVIDER !== "llm" || (config.OPENAI_API_KEY !== undefined && config.OPENAI_MODEL !== undefined), {
   path: ["OPENAI_API_KEY"],
   message: "OPENAI_API_KEY and OPENAI_MODEL are required when EXTRACTION_PROVIDER=llm",
@@ -82,13 +106,32 @@ export class EnvError extends Error {
 
 /** Development and tests only: never used when NODE_ENV is production. */
 export const LOCAL_AUTH_SECRET = "local-development-only-auth-secret-not-for-production";
+/** Development and tests only (sha256 of a label): tokens sealed with it are readable by anyone with the code. */
+export const LOCAL_ENCRYPTION_KEY = createHash("sha256").update("leadbridge local development only encryption key, not for production").digest("base64");
+
+type ParsedEnv = z.output<typeof envSchema>;
+const runtimeProduction = (config: ParsedEnv) => config.NODE_ENV === "production" && config.NEXT_PHASE !== "phase-production-build";
 
 const checkedEnvSchema = envSchema
-  .refine((config) => config.NODE_ENV !== "production" || config.NEXT_PHASE === "phase-production-build" || config.AUTH_SECRET !== undefined, {
+  .refine((config) => !runtimeProduction(config) || config.AUTH_SECRET !== undefined, {
     path: ["AUTH_SECRET"],
     message: "is required in production (32+ random characters, e.g. `openssl rand -base64 32`)",
   })
-  .transform((config) => ({ ...config, AUTH_SECRET: config.AUTH_SECRET ?? LOCAL_AUTH_SECRET }));
+  .refine((config) => !runtimeProduction(config) || config.ENCRYPTION_KEY !== undefined, {
+    path: ["ENCRYPTION_KEY"],
+    message: "is required in production (32 random bytes in base64, e.g. `openssl rand -base64 32`)",
+  })
+  .refine((config) => !runtimeProduction(config) || config.APP_URL !== undefined, {
+    path: ["APP_URL"],
+    message: "is required in production: the dashboard's public address, e.g. https://leads.example.com",
+  })
+  .transform((config) => ({
+    ...config,
+    AUTH_SECRET: config.AUTH_SECRET ?? LOCAL_AUTH_SECRET,
+    ENCRYPTION_KEY: config.ENCRYPTION_KEY ?? LOCAL_ENCRYPTION_KEY,
+    ENCRYPTION_KEY_PREVIOUS: config.ENCRYPTION_KEY_PREVIOUS ?? [],
+    APP_URL: config.APP_URL ?? `http://${config.HOST}:${config.PORT}`,
+  }));
 
 /** Parses an environment; exported for tests. */
 export function parseEnv(source: Record<string, string | undefined>): Env {

@@ -1,9 +1,12 @@
 // Where a person opens a CRM record: the Contacts page for the internal CRM,
-// HubSpot's contact page when its portal (account) id is configured.
-import { env } from "@/lib/env";
+// the record's page in the connected HubSpot account (its portal id and UI
+// domain: app.hubspot.com, app-eu1.hubspot.com, ...).
+export type CrmAccountRef = { accountId: string; uiDomain: string | null };
 
-export function crmContactUrl(system: string, crmContactId: string, portalId = env().HUBSPOT_PORTAL_ID): string | null {
+export function crmContactUrl(system: string, crmContactId: string, account?: CrmAccountRef | null): string | null {
   if (system === "internal") return `/contacts#contact-${crmContactId}`;
-  if (system === "hubspot" && portalId) return `https://app.hubspot.com/contacts/${encodeURIComponent(portalId)}/record/0-1/${encodeURIComponent(crmContactId)}`;
+  if (system === "hubspot" && account) {
+    return `https://${account.uiDomain ?? "app.hubspot.com"}/contacts/${encodeURIComponent(account.accountId)}/record/0-1/${encodeURIComponent(crmContactId)}`;
+  }
   return null;
 }

@@ -4,8 +4,44 @@
 // the internal adapter implements this from the outside like any vendor.
 export { CrmError, CrmPermanentError, CrmRateLimitError, CrmTransientError } from "./errors";
 
-/** Which CRM an adapter talks to; stored as CrmLink.crmSystem, chosen by CRM_PROVIDER. */
-export type CrmSystem = "internal" | "hubspot";
+/** Which CRM an adapter talks to; stored as CrmLink.crmSystem. */
+export const CRM_SYSTEMS = ["internal", "hubspot"] as const;
+export type CrmSystem = (typeof CRM_SYSTEMS)[number];
+/** The CRMs a workspace connects with an account of its own (the internal CRM needs no connection). */
+export type ConnectableCrm = Exclude<CrmSystem, "internal">;
+
+/** A connected CRM account as it describes itself ("Test connection" shows this). */
+export interface CrmAccount {
+  provider: ConnectableCrm;
+  /** HubSpot: the portal (Hub) id. */
+  accountId: string;
+  name: string | null;
+  /** IANA time zone the account is set to. */
+  timeZone: string | null;
+  /** Where its records open, e.g. app.hubspot.com or app-eu1.hubspot.com. */
+  uiDomain: string | null;
+  limits: CrmApiLimits;
+}
+
+/** The account's API limits as the CRM reported them; null when it did not say. */
+export interface CrmApiLimits {
+  requestsPer10s: number | null;
+  dailyLimit: number | null;
+  dailyRemaining: number | null;
+}
+
+/** A deal pipeline of the account and its stages, in display order. */
+export interface CrmPipeline {
+  id: string;
+  label: string;
+  stages: { id: string; label: string }[];
+}
+
+/** A contact property a labeled score can be written to. */
+export interface CrmPropertyOption {
+  name: string;
+  label: string;
+}
 
 /** A contact (prospect) as the CRM knows it. `crmContactId` is the CRM's own id. */
 export interface CrmContact {

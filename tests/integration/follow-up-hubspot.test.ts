@@ -7,27 +7,27 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
 import { db } from "@/lib/db/client";
-import { reloadEnv } from "@/lib/env";
 import { proposeFollowUp } from "@/lib/followups/propose-for-conversation";
 import { scheduleFollowUpForApprovedLead } from "@/lib/followups/schedule";
 import { drainOutbox } from "@/lib/outbox/drain";
 import { outboxHandlers } from "@/lib/outbox/handlers";
 import { enqueue } from "@/lib/outbox/outbox";
 import { recordPushedScore } from "@/lib/scoring/scores";
+import { connectHubSpot, useFakeHubSpot } from "@/tests/support/crm";
 
 const fake = new FakeHubSpot();
 const PHONE = "+12127363100";
 let workspaceId: string;
 let conversationId: string;
+let restoreEnv: () => void;
 
 beforeAll(async () => {
   await fake.start();
-  process.env.HUBSPOT_ACCESS_TOKEN = fake.accessToken;
-  process.env.HUBSPOT_BASE_URL = fake.url;
-  reloadEnv();
+  restoreEnv = useFakeHubSpot(fake.url);
   workspaceId = (await db().workspace.create({
-    data: { name: "Loja SP", slug: "loja-sp", defaultCountry: "BR", timezone: "America/Sao_Paulo", crmProvider: "hubspot" },
+    data: { name: "Loja SP", slug: "loja-sp", defaultCountry: "BR", timezone: "America/Sao_Paulo" },
   })).id;
+  await connectHubSpot(workspaceId, fake.accessToken);
   const at = (iso: string) => new Date(iso);
   const conversation = await db().conversation.create({
     data: {
@@ -57,8 +57,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fake.stop();
-  for (const name of ["HUBSPOT_ACCESS_TOKEN", "HUBSPOT_BASE_URL"]) delete process.env[name];
-  reloadEnv();
+  restoreEnv();
 });
 
 /** What the review code does on approve, with the follow-up scheduled in the same transaction. */

@@ -22,7 +22,7 @@ async function message(role: "user" | "assistant", body: string, sentAt: Date) {
 
 beforeEach(async () => {
   seq += 1;
-  workspaceId = (await db().workspace.create({ data: { name: `svc ${seq}`, slug: `svc-${seq}`, defaultCountry: "US", timezone: "America/New_York", crmProvider: "internal" } })).id;
+  workspaceId = (await db().workspace.create({ data: { name: `svc ${seq}`, slug: `svc-${seq}`, defaultCountry: "US", timezone: "America/New_York" } })).id;
   conversationId = (await db().conversation.create({
     data: { workspaceId, source: "import", contactWaId: "12127363100", firstMessageAt: WROTE_AT, lastMessageAt: WROTE_AT, lastUserMessageAt: WROTE_AT },
   })).id;

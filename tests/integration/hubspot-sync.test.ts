@@ -5,24 +5,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
 import { db } from "@/lib/db/client";
-import { reloadEnv } from "@/lib/env";
 import { drainOutbox } from "@/lib/outbox/drain";
 import { outboxHandlers } from "@/lib/outbox/handlers";
 import { claimDue, CLAIM_LEASE_MS, enqueue } from "@/lib/outbox/outbox";
 import { recordPushedScore } from "@/lib/scoring/scores";
+import { connectHubSpot, useFakeHubSpot } from "@/tests/support/crm";
 
 const fake = new FakeHubSpot({ rateLimit: { limit: 40, windowMs: 10_000 } });
 let workspaceId: string;
+let restoreEnv: () => void;
 const LEADS = 12;
 
 beforeAll(async () => {
   await fake.start();
-  process.env.HUBSPOT_ACCESS_TOKEN = fake.accessToken;
-  process.env.HUBSPOT_BASE_URL = fake.url;
-  process.env.HUBSPOT_TIMEOUT_MS = "500";
-  process.env.HUBSPOT_REQUESTS_PER_10S = "1000"; // our budget off: the fake's limit must be hit and survived
-  reloadEnv();
-  workspaceId = (await db().workspace.create({ data: { name: "HubSpot shop", slug: "hubspot-shop", defaultCountry: "BR", crmProvider: "hubspot" } })).id;
+  restoreEnv = useFakeHubSpot(fake.url, { HUBSPOT_TIMEOUT_MS: "500", HUBSPOT_REQUESTS_PER_10S: "1000" });
+  workspaceId = (await db().workspace.create({ data: { name: "HubSpot shop", slug: "hubspot-shop", defaultCountry: "BR" } })).id;
+  // Our budget off (above what the account advertises): the fake's limit must be hit and survived.
+  await connectHubSpot(workspaceId, fake.accessToken, { requestsPer10s: 1000 });
   for (let i = 0; i < LEADS; i++) {
     const phone = `+55119876543${String(i).padStart(2, "0")}`;
     const conversation = await db().conversation.create({
@@ -40,8 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fake.stop();
-  for (const name of ["HUBSPOT_ACCESS_TOKEN", "HUBSPOT_BASE_URL", "HUBSPOT_TIMEOUT_MS", "HUBSPOT_REQUESTS_PER_10S"]) delete process.env[name];
-  reloadEnv();
+  restoreEnv();
 });
 
 describe("sync to HubSpot through the outbox", () => {

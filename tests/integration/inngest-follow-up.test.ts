@@ -17,7 +17,7 @@ const HOUR = 3_600_000;
 async function scheduledFollowUp(dueInMs: number) {
   seq += 1;
   const lastWrote = new Date(Date.now() - 2 * HOUR);
-  const workspace = await db().workspace.create({ data: { name: `fu ${seq}`, slug: `fu-${seq}`, defaultCountry: "US", timezone: "America/New_York", crmProvider: "internal" } });
+  const workspace = await db().workspace.create({ data: { name: `fu ${seq}`, slug: `fu-${seq}`, defaultCountry: "US", timezone: "America/New_York" } });
   const conversation = await db().conversation.create({
     data: { workspaceId: workspace.id, source: "import", contactWaId: "12127363100", firstMessageAt: lastWrote, lastMessageAt: lastWrote, lastUserMessageAt: lastWrote },
   });

@@ -16,7 +16,7 @@ let lead: { workspaceId: string; conversationId: string; contactId: string; prop
 
 beforeEach(async () => {
   seq += 1;
-  const workspace = await db().workspace.create({ data: { name: `fn ${seq}`, slug: `fn-${seq}`, defaultCountry: "BR", crmProvider: "internal" } });
+  const workspace = await db().workspace.create({ data: { name: `fn ${seq}`, slug: `fn-${seq}`, defaultCountry: "BR" } });
   const conversation = await db().conversation.create({
     data: { workspaceId: workspace.id, source: "import", contactWaId: "5511987654321", firstMessageAt: new Date(), lastMessageAt: new Date() },
   });

@@ -1,8 +1,8 @@
-// Admins change a workspace's CRM, catalog, time zone and intent bands; nobody
-// else can, and bad values are refused with the field named.
+// Admins change a workspace's catalog, time zone and intent bands; nobody else
+// can, and bad values are refused with the field named. (Its CRM account is
+// Settings -> CRM: tests/integration/crm-connection.test.ts.)
 import { beforeAll, describe, expect, it } from "vitest";
 import * as settingsRoute from "@/app/api/v1/workspace/settings/route";
-import { crmSystemFor } from "@/lib/crm/adapters";
 import { db } from "@/lib/db/client";
 import { call } from "@/tests/support/http";
 import { signInCookie, twoWorkspaces } from "@/tests/support/people";
@@ -14,22 +14,21 @@ beforeAll(async () => {
 });
 
 describe("workspace settings", () => {
-  it("lets an admin choose the CRM and change the catalog, time zone and bands, with an audit row", async () => {
+  it("lets an admin change the catalog, time zone and bands, with an audit row", async () => {
     const admin = await signInCookie("admin@alpha.test");
     const response = await call(settingsRoute.PATCH, "/api/v1/workspace/settings", {
       method: "PATCH",
       cookie: admin,
-      body: { crmProvider: "internal", products: ["Solar Panel Kit", "Home Battery"], timezone: "America/Sao_Paulo", intentBands: { high: 0.8, medium: 0.5 } },
+      body: { products: ["Solar Panel Kit", "Home Battery"], timezone: "America/Sao_Paulo", intentBands: { high: 0.8, medium: 0.5 } },
     });
     expect(response.status).toBe(200);
-    expect(await crmSystemFor(world.a.workspaceId)).toBe("internal");
     expect(await db().workspace.findUniqueOrThrow({ where: { id: world.a.workspaceId } })).toMatchObject({ timezone: "America/Sao_Paulo", products: ["Solar Panel Kit", "Home Battery"], intentBands: { high: 0.8, medium: 0.5 } });
     expect(await db().auditEvent.count({ where: { workspaceId: world.a.workspaceId, action: "workspace.settings_changed" } })).toBe(1);
     // The other workspace is untouched.
     expect((await db().workspace.findUniqueOrThrow({ where: { id: world.b.workspaceId } })).products).toEqual([]);
   });
 
-  it("refuses HubSpot without a token, a bad time zone and inverted bands", async () => {
+  it("refuses a CRM choice here (it is Settings -> CRM), a bad time zone and inverted bands", async () => {
     const admin = await signInCookie("admin@alpha.test");
     const patch = (body: unknown) => call(settingsRoute.PATCH, "/x", { method: "PATCH", cookie: admin, body });
     expect((await patch({ crmProvider: "hubspot" })).status).toBe(422);

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
 import { requireMember } from "@/lib/auth/page";
 import { hasRole } from "@/lib/auth/roles";
+import { crmConnectionView } from "@/lib/crm/connections";
 import { listWhatsAppNumbers } from "@/lib/workspaces/current";
 import { workspaceSettings } from "@/lib/workspaces/settings";
 import { WorkspaceSettingsForm } from "./workspace-settings-form";
@@ -9,7 +10,7 @@ import { WorkspaceSettingsForm } from "./workspace-settings-form";
 export default async function SettingsPage() {
   const { workspace, principal } = await requireMember({ role: "manager" });
   const isAdmin = hasRole(principal.role, "admin");
-  const [numbers, settings] = await Promise.all([listWhatsAppNumbers(workspace.id), isAdmin ? workspaceSettings(workspace.id) : null]);
+  const [numbers, settings, crm] = await Promise.all([listWhatsAppNumbers(workspace.id), isAdmin ? workspaceSettings(workspace.id) : null, crmConnectionView(workspace.id)]);
   return (
     <>
       <PageHeader title="Settings" description="Workspace, WhatsApp numbers and CRM.">
@@ -20,6 +21,9 @@ export default async function SettingsPage() {
             </Link>
             <Link href="/settings/api-keys" className="rounded-md border border-slate-300 bg-white px-3 py-2 font-medium hover:bg-slate-100">
               API keys
+            </Link>
+            <Link href="/settings/crm" className="rounded-md border border-slate-300 bg-white px-3 py-2 font-medium hover:bg-slate-100">
+              CRM
             </Link>
           </div>
         ) : null}
@@ -34,7 +38,9 @@ export default async function SettingsPage() {
         <dt className="text-slate-600">Products</dt>
         <dd className="col-span-2">{workspace.products.join(", ") || "—"}</dd>
         <dt className="text-slate-600">CRM</dt>
-        <dd className="col-span-2">{workspace.crmProvider ?? "the default (CRM_PROVIDER)"}</dd>
+        <dd className="col-span-2">
+          {crm.provider === "internal" ? "Internal CRM (Contacts page)" : `HubSpot: ${crm.account.name ?? "account"} (portal ${crm.account.accountId})`}
+        </dd>
         <dt className="text-slate-600">WhatsApp numbers</dt>
         <dd className="col-span-2">
           {numbers.length === 0 ? "None" : numbers.map((number) => `${number.displayPhoneNumber ?? "?"} (id ${number.phoneNumberId})`).join(", ")}

@@ -10,7 +10,6 @@ import type {
   CrmLeadInput,
   CrmTaskInput,
 } from "@/lib/crm/types";
-import { env } from "@/lib/env";
 import * as contacts from "./contacts";
 import { createHubSpotGateway, type HubSpotConfig, type HubSpotGateway } from "./gateway";
 import { createLead, DEFAULT_DEAL_PLACEMENT, type DealPlacement } from "./leads";
@@ -20,14 +19,16 @@ import { createTask } from "./tasks";
 export interface HubSpotAdapterConfig extends HubSpotConfig {
   /** Where new deals go; default: HubSpot's default pipeline, first stage. */
   dealPlacement?: DealPlacement;
+  /** The contact property each labeled score goes to; default: LeadBridge's own. */
+  scoreProperties?: Record<keyof CrmLabeledScores, string>;
 }
 
 const BARE_NUMBER = /^\s*[-+]?\d+([.,]\d+)?\s*%?\s*$/;
 
 /** Labeled scores as HubSpot properties; a bare number means the labeling step was skipped. */
-export function toScoreProperties(scores: CrmLabeledScores): Record<string, string> {
+export function toScoreProperties(scores: CrmLabeledScores, targets: Record<keyof CrmLabeledScores, string> = SCORE_PROPERTIES): Record<string, string> {
   const properties: Record<string, string> = {};
-  for (const [field, property] of Object.entries(SCORE_PROPERTIES) as Array<[keyof CrmLabeledScores, string]>) {
+  for (const [field, property] of Object.entries(targets) as Array<[keyof CrmLabeledScores, string]>) {
     const label = scores[field].trim();
     if (!label || BARE_NUMBER.test(label)) {
       throw new CrmPermanentError(`${field} must be a label a salesperson can read, not "${scores[field]}"`);
@@ -41,11 +42,13 @@ export class HubSpotCrmAdapter implements CrmAdapter {
   readonly system = "hubspot" as const;
   private readonly gateway: HubSpotGateway;
   private readonly dealPlacement: DealPlacement;
+  private readonly scoreProperties: Record<keyof CrmLabeledScores, string>;
   private customPropertiesReady = false;
 
   constructor(config: HubSpotAdapterConfig) {
     this.gateway = createHubSpotGateway(config);
     this.dealPlacement = config.dealPlacement ?? DEFAULT_DEAL_PLACEMENT;
+    this.scoreProperties = config.scoreProperties ?? SCORE_PROPERTIES;
   }
 
   findContactByEmail(email: string) {
@@ -70,7 +73,7 @@ export class HubSpotCrmAdapter implements CrmAdapter {
   }
 
   async setLabeledScores(crmContactId: string, scores: CrmLabeledScores): Promise<void> {
-    const properties = toScoreProperties(scores);
+    const properties = toScoreProperties(scores, this.scoreProperties);
     await this.ensureCustomProperties();
     await this.gateway.call("standard", (client) => client.crm.contacts.basicApi.update(crmContactId, { properties }));
   }
@@ -86,16 +89,4 @@ export class HubSpotCrmAdapter implements CrmAdapter {
     this.customPropertiesReady = true;
     return { created };
   }
-}
-
-/** The adapter configured from HUBSPOT_* environment variables. */
-export function createHubSpotAdapterFromEnv(): HubSpotCrmAdapter {
-  const config = env();
-  if (!config.HUBSPOT_ACCESS_TOKEN) throw new Error("HUBSPOT_ACCESS_TOKEN is not set");
-  return new HubSpotCrmAdapter({
-    accessToken: config.HUBSPOT_ACCESS_TOKEN,
-    basePath: config.HUBSPOT_BASE_URL,
-    timeoutMs: config.HUBSPOT_TIMEOUT_MS,
-    rateLimit: { limit: config.HUBSPOT_REQUESTS_PER_10S, windowMs: 10_000 },
-  });
 }

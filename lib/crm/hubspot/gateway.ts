@@ -23,11 +23,24 @@ export interface HubSpotConfig {
   /** Share one limiter between adapters of the same account; by default one per process and budget. */
   rateLimiter?: RateLimiter;
   searchRateLimiter?: RateLimiter;
+  /**
+   * Whose budget the requests draw on: the connected account (e.g. "hubspot:<portal id>"),
+   * so workspaces on one account share it. Default: one budget per token.
+   */
+  account?: string;
+}
+
+/** A JSON answer with its headers (HubSpot reports the account's API limits in them). */
+export interface HubSpotJsonResponse {
+  body: unknown;
+  headers: Headers;
 }
 
 export interface HubSpotGateway {
   readonly client: Client;
   call<T>(kind: HubSpotRequestKind, request: (client: Client) => Promise<T>): Promise<T>;
+  /** A GET the official client has no method for (e.g. /account-info/v3/details), with the same budget and deadline. */
+  getJson(path: string): Promise<HubSpotJsonResponse>;
 }
 
 // Jitter between our send time and HubSpot's arrival time; see rate-limit.ts.
@@ -78,17 +91,38 @@ export function createHubSpotGateway(config: HubSpotConfig): HubSpotGateway {
   const limiter = config.rateLimiter ?? sharedLimiter(config.rateLimit ?? { limit: 100, windowMs: 10_000 });
   const searchLimiter = config.searchRateLimiter ?? sharedLimiter(config.searchRateLimit ?? { limit: 4, windowMs: 1_000 });
   // The budget belongs to the HubSpot account, identified without keeping the token around.
-  const account = `${basePath}#${createHash("sha256").update(config.accessToken).digest("hex").slice(0, 16)}`;
+  const account = `${basePath}#${config.account ?? createHash("sha256").update(config.accessToken).digest("hex").slice(0, 16)}`;
+
+  async function call<T>(kind: HubSpotRequestKind, request: (client: Client) => Promise<T>): Promise<T> {
+    await acquireAll(kind === "search" ? [searchLimiter, limiter] : [limiter], account);
+    try {
+      return await request(client);
+    } catch (error) {
+      throw toCrmError(error, kind);
+    }
+  }
 
   return {
     client,
-    async call(kind, request) {
-      await acquireAll(kind === "search" ? [searchLimiter, limiter] : [limiter], account);
-      try {
-        return await request(client);
-      } catch (error) {
-        throw toCrmError(error, kind);
-      }
-    },
+    call,
+    getJson: (path) =>
+      call("standard", async () => {
+        const response = await fetch(`${basePath}${path}`, {
+          headers: { authorization: `Bearer ${config.accessToken}`, accept: "application/json" },
+          signal: AbortSignal.timeout(timeoutMs),
+        }).catch((error: unknown) => {
+          throw (error as Error).name === "TimeoutError" ? new HubSpotTimeoutError(timeoutMs) : error;
+        });
+        const text = await response.text();
+        let body: unknown = text;
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          // Not JSON (an HTML error page): kept as text for the error message.
+        }
+        // Shaped like the official client's ApiException, so failures read the same.
+        if (!response.ok) throw Object.assign(new Error(`HTTP ${response.status}`), { code: response.status, body, headers: Object.fromEntries(response.headers) });
+        return { body, headers: response.headers };
+      }),
   };
 }

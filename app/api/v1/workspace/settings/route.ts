@@ -1,4 +1,4 @@
-// PATCH /api/v1/workspace/settings (admins): CRM, product catalog, time zone, intent bands.
+// PATCH /api/v1/workspace/settings (admins): product catalog, time zone, intent bands.
 import { auditActor } from "@/lib/auth/principal";
 import { readJsonBody } from "@/lib/http/body";
 import { withWorkspace } from "@/lib/http/route";
