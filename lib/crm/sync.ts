@@ -9,6 +9,7 @@ import { PermanentFailure, RetryLater } from "@/lib/outbox/drain";
 import { currentScore } from "@/lib/scoring/scores";
 import { crmAdapterFor } from "./adapters";
 import { CrmError, CrmPermanentError, CrmRateLimitError } from "./errors";
+import { crmLeadTitle } from "./lead-record";
 import type { CrmContactInput } from "./types";
 
 export type SyncPlan = {
@@ -45,7 +46,7 @@ export async function loadSyncPlan(proposalId: string): Promise<SyncPlan> {
     conversationId: proposal.conversationId,
     system: adapter.system,
     contact: { name: contact.name, email: contact.email, phone: contact.phoneE164, company: contact.company },
-    leadTitle: `WhatsApp lead: ${contact.name}${proposal.productInterest ? ` — ${proposal.productInterest}` : ""}`,
+    leadTitle: crmLeadTitle(contact.name, proposal.productInterest),
   };
 }
 
