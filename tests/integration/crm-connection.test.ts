@@ -13,7 +13,9 @@ import * as mappingRoute from "@/app/api/v1/crm/mapping/route";
 import * as previewRoute from "@/app/api/v1/crm/mapping/preview/route";
 import { crmAdapterFor, crmSystemFor } from "@/lib/crm/adapters";
 import { db } from "@/lib/db/client";
-import { open, secretKey } from "@/lib/secrets/secret-box";
+import { resealCrmTokens } from "@/lib/crm/connections";
+import { LOCAL_ENCRYPTION_KEY, reloadEnv } from "@/lib/env";
+import { open, sealedWith, secretKey } from "@/lib/secrets/secret-box";
 import { openingKeys } from "@/lib/secrets/keys";
 import { FakeHubSpotAccounts } from "@/tests/fakes/hubspot-accounts";
 import { useFakeHubSpot } from "@/tests/support/crm";
@@ -193,5 +195,31 @@ describe("the mapping, chosen with a preview", () => {
     expect(await crmSystemFor(world.b.workspaceId)).toBe("internal");
     expect(await db().crmConnection.count({ where: { workspaceId: world.b.workspaceId } })).toBe(0);
     expect((await call(mappingRoute.GET, "/x", { cookie: adminB })).status).toBe(409);
+  });
+});
+
+describe("rotating ENCRYPTION_KEY", () => {
+  it("keeps connections working with the old key as previous, and crm:reencrypt reseals them with the new one", async () => {
+    const newKey = randomBytes(32).toString("base64");
+    process.env.ENCRYPTION_KEY = newKey;
+    process.env.ENCRYPTION_KEY_PREVIOUS = LOCAL_ENCRYPTION_KEY;
+    reloadEnv();
+    try {
+      expect((await call(testRoute.POST, "/x", { method: "POST", cookie: adminA, body: {} }).then((r) => r.json())).ok).toBe(true);
+      expect(await resealCrmTokens()).toEqual({ resealed: 1, alreadyCurrent: 0 });
+      expect(await resealCrmTokens()).toEqual({ resealed: 0, alreadyCurrent: 1 });
+      const sealed = (await rawSealed(world.a.workspaceId))!;
+      expect(sealedWith(sealed)).toBe(secretKey(newKey).id);
+      expect(open(sealed, [secretKey(newKey)], `crm_connection:${world.a.workspaceId}`)).toBe(TOKEN_A);
+      expect(() => open(sealed, [secretKey(LOCAL_ENCRYPTION_KEY)], `crm_connection:${world.a.workspaceId}`)).toThrow();
+      // The old key can go: the connection still works.
+      delete process.env.ENCRYPTION_KEY_PREVIOUS;
+      reloadEnv();
+      expect((await call(testRoute.POST, "/x", { method: "POST", cookie: adminA, body: {} }).then((r) => r.json())).ok).toBe(true);
+    } finally {
+      delete process.env.ENCRYPTION_KEY;
+      delete process.env.ENCRYPTION_KEY_PREVIOUS;
+      reloadEnv();
+    }
   });
 });
