@@ -85,7 +85,16 @@ test("an admin creates an API key, sees it once, and revokes it", async ({ page 
   // The key authenticates (a key may not manage keys: 403, not 401) until revoked.
   const bearer = { headers: { authorization: `Bearer ${key}` } };
   expect((await page.request.get("/api/v1/api-keys", bearer)).status()).toBe(403);
-  await row.getByRole("button", { name: "Revoke chatbot import" }).click();
+  // Revoking asks first; cancelling keeps the key and gives focus back to the button.
+  const revoke = row.getByRole("button", { name: "Revoke chatbot import" });
+  await revoke.click();
+  const confirm = page.getByRole("alertdialog", { name: 'Revoke the key "chatbot import"?' });
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(revoke).toBeFocused();
+  expect((await page.request.get("/api/v1/api-keys", bearer)).status()).toBe(403);
+  await revoke.click();
+  await confirm.getByRole("button", { name: "Revoke key" }).click();
   await expect(row).toContainText("revoked");
   expect((await page.request.get("/api/v1/api-keys", bearer)).status()).toBe(401);
 });

@@ -20,13 +20,16 @@ export type ExpectedLead = z.infer<typeof expectedLeadSchema>;
 
 export const EVALUATED_FIELDS: readonly LeadField[] = ["name", "email", "phone", "company", "product_interest", "urgency_level"];
 
-function normalizeFor(field: LeadField, value: string | null): string | null {
+/** A field's value as evaluation and reviewers' corrections compare it (the fixture README's matching rules). */
+export function normalizeFor(field: LeadField, value: string | null): string | null {
   if (value === null) return null;
   switch (field) {
     case "email":
       return value.trim().toLowerCase();
     case "phone":
       return `+${value.replace(/\D/g, "")}`;
+    case "product_interest":
+      return value.trim();
     case "name":
     case "company":
       return fold(value).replace(/\s+/g, "");

@@ -11,17 +11,18 @@ import { db, Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { scheduleFollowUpForApprovedLead, unscheduleFollowUpsOfConversation } from "@/lib/followups/schedule";
 import { enqueue } from "@/lib/outbox/outbox";
+import { dropCorrections, recordCorrections } from "./corrections";
 import { findDuplicateCandidates } from "./duplicates";
-import { applyEdits, checkLead, LEAD_FIELD_NAMES, type LeadEdits, type LeadFieldName, type LeadValues } from "./lead-fields";
+import { REJECT_REASONS, isOpenStatus } from "./lead-status";
+import { applyEdits, checkLead, LEAD_FIELD_NAMES, type LeadCheck, type LeadEdits, type LeadFieldName, type LeadValues } from "./lead-fields";
 
 /** Approvals and merges wait this long before syncing, so they can be undone. */
 export const UNDO_WINDOW_MS = 60_000;
 
 export type ReviewActor = Pick<AuditEntry, "actorType" | "actorId" | "actorLabel">;
 
-export const rejectReasons = ["spam", "not_a_lead", "duplicate", "wrong_number", "other"] as const;
 export const rejectionSchema = z
-  .object({ reason: z.enum(rejectReasons), note: z.string().trim().max(1000).optional() })
+  .object({ reason: z.enum(REJECT_REASONS), note: z.string().trim().max(1000).optional() })
   .refine((value) => value.reason !== "other" || Boolean(value.note), { path: ["note"], message: "say why when the reason is other" });
 export type Rejection = z.infer<typeof rejectionSchema>;
 
@@ -48,6 +49,8 @@ const proposalSelect = {
   rejectReason: true,
   rejectNote: true,
   syncStatus: true,
+  evidence: true,
+  extractor: true,
   updatedAt: true,
   conversation: { select: { contactWaId: true } },
   workspace: { select: { defaultCountry: true } },
@@ -57,8 +60,6 @@ type ProposalRow = Prisma.LeadProposalGetPayload<{ select: typeof proposalSelect
 
 const contactSelect = { id: true, name: true, email: true, phoneE164: true, company: true, productInterest: true, urgencyLevel: true } as const;
 type ContactRow = Prisma.ContactGetPayload<{ select: typeof contactSelect }>;
-
-const REVIEWABLE = ["proposed", "insufficient", "failed", "pending"];
 
 function leadValues(row: Pick<ProposalRow, "name" | "email" | "phone" | "company" | "productInterest" | "urgencyLevel">): LeadValues {
   return {
@@ -111,7 +112,7 @@ async function lockProposal(tx: Tx, workspaceId: string, proposalId: string, exp
 }
 
 function assertReviewable(proposal: ProposalRow): void {
-  if (!REVIEWABLE.includes(proposal.status)) {
+  if (!isOpenStatus(proposal.status)) {
     throw new AppError("conflict", `This lead is already ${proposal.status}; undo that first to review it again.`, { currentVersion: proposal.version });
   }
 }
@@ -145,14 +146,23 @@ function auditLead(tx: Tx, input: ReviewInput, action: string, proposalId: strin
 
 /**
  * What approving and merging share: the lead marked reviewed for its contact,
- * its CRM sync and follow-up queued, and the audit row, in the caller's transaction.
+ * its CRM sync and follow-up queued, the reviewer's corrections to extraction
+ * and the audit row, in the caller's transaction. `approvedLead` is the lead as
+ * the reviewer left it (before any merge choices).
  */
 async function accept(
   tx: Tx,
   input: ReviewInput,
   proposal: ProposalRow,
   now: Date,
-  outcome: { status: "approved" | "merged"; contactId: string; fields: Prisma.LeadProposalUpdateInput; before: Prisma.InputJsonValue; after: Prisma.InputJsonValue },
+  outcome: {
+    status: "approved" | "merged";
+    contactId: string;
+    approvedLead: LeadCheck;
+    fields: Prisma.LeadProposalUpdateInput;
+    before: Prisma.InputJsonValue;
+    after: Prisma.InputJsonValue;
+  },
 ) {
   const updated = await tx.leadProposal.update({
     where: { id: proposal.id },
@@ -169,6 +179,15 @@ async function accept(
     select: proposalSelect,
   });
   await queueSync(tx, proposal, now);
+  await recordCorrections(tx, {
+    workspaceId: input.workspaceId,
+    leadProposalId: proposal.id,
+    extracted: leadValues(proposal),
+    approved: { ...outcome.approvedLead.values, phone: outcome.approvedLead.phoneE164 ?? outcome.approvedLead.values.phone },
+    evidence: proposal.evidence,
+    extractor: proposal.extractor,
+    correctedBy: input.actor.actorLabel ?? null,
+  });
   await scheduleFollowUpForApprovedLead(tx, { workspaceId: input.workspaceId, conversationId: proposal.conversationId, contactId: outcome.contactId });
   await auditLead(tx, input, `lead.${outcome.status}`, proposal.id, outcome.before, outcome.after);
   return updated;
@@ -216,6 +235,7 @@ export async function approveProposal(input: ReviewInput & { edits?: LeadEdits }
     const updated = await accept(tx, input, proposal, now, {
       status: "approved",
       contactId: contact.id,
+      approvedLead: check,
       fields: { ...values, emailNormalized: check.emailNormalized, phoneE164: check.phoneE164, qualifies: true },
       before: { status: proposal.status, ...leadValues(proposal) },
       after: { status: "approved", ...values, createdContactId: contact.id },
@@ -230,7 +250,8 @@ export async function previewMerge(input: { workspaceId: string; proposalId: str
   if (!proposal) throw notFound("Lead");
   const contact = await db().contact.findFirst({ where: { id: input.contactId, workspaceId: input.workspaceId }, select: contactSelect });
   if (!contact) throw notFound("Contact");
-  return mergedRecord(proposal, contact, input.choices, input.edits);
+  const { before, after, changes } = mergedRecord(proposal, contact, input.choices, input.edits);
+  return { before, after, changes };
 }
 
 function mergedRecord(proposal: ProposalRow, contact: ContactRow, choices: FieldChoices, edits?: LeadEdits) {
@@ -247,7 +268,7 @@ function mergedRecord(proposal: ProposalRow, contact: ContactRow, choices: Field
     (result as Record<string, unknown>)[field] = value;
   }
   if (!result.name) throw new AppError("validation_failed", "The merged contact needs a name.");
-  return { before: existing, after: result, changes };
+  return { lead, before: existing, after: result, changes };
 }
 
 /** Merges the lead into an existing contact; per field, `choices` says whose value wins. */
@@ -258,7 +279,7 @@ export async function mergeProposal(input: ReviewInput & { contactId: string; ch
     assertReviewable(proposal);
     const contact = await tx.contact.findFirst({ where: { id: input.contactId, workspaceId: input.workspaceId }, select: contactSelect });
     if (!contact) throw notFound("Contact");
-    const { before, after, changes } = mergedRecord(proposal, contact, input.choices, input.edits);
+    const { lead, before, after, changes } = mergedRecord(proposal, contact, input.choices, input.edits);
     const merged = await tx.contact.update({
       where: { id: contact.id },
       data: contactColumns(after),
@@ -267,6 +288,7 @@ export async function mergeProposal(input: ReviewInput & { contactId: string; ch
     const updated = await accept(tx, input, proposal, now, {
       status: "merged",
       contactId: contact.id,
+      approvedLead: lead,
       fields: {},
       before: { status: proposal.status, contact: { id: contact.id, ...before } },
       after: { status: "merged", contact: { id: contact.id, ...after }, changes },
@@ -321,6 +343,7 @@ export async function undoReview(input: ReviewInput) {
       const started = await tx.outboxItem.count({ where: { kind: "sync_lead", dedupeKey: proposal.id, status: { in: ["claimed", "done"] } } });
       if (dropped.count === 0 && started > 0) throw new AppError("conflict", "The CRM sync has already started; this can no longer be undone.");
       await unscheduleFollowUpsOfConversation(tx, proposal.conversationId);
+      await dropCorrections(tx, proposal.id);
     }
     const before = last.before as Record<string, unknown>;
     const after = last.after as Record<string, unknown>;

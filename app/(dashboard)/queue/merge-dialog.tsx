@@ -5,7 +5,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch } from "@/app/_components/api";
-import { Modal } from "@/app/_components/modal";
+import { buttonClass } from "@/app/_components/ui/button";
+import { Dialog, DialogClose } from "@/app/_components/ui/dialog";
 import type { LeadValues } from "@/lib/leads/lead-fields";
 import { leadKeys } from "@/lib/leads/query-keys";
 
@@ -38,13 +39,28 @@ export function MergeDialog(props: {
   });
   const fields = Object.keys(labels) as (keyof LeadValues)[];
   return (
-    <Modal title="Merge into an existing contact" onClose={props.onCancel}>
-      <div className="grid gap-4 text-sm" data-testid="merge-dialog">
+    <Dialog
+      open
+      onOpenChange={(open) => !open && props.onCancel()}
+      title="Merge into an existing contact"
+      description="The lead's conversation joins the contact; pick which value to keep where they differ."
+      size="large"
+      testId="merge-dialog"
+      footer={
+        <>
+          <DialogClose className={buttonClass("secondary")}>Cancel</DialogClose>
+          <button type="button" disabled={!preview.data || props.busy} onClick={() => props.onConfirm(contactId, choices)} className={buttonClass("primary")}>
+            Merge
+          </button>
+        </>
+      }
+    >
+      <div className="grid gap-4 text-sm">
         <div className="grid gap-1">
           <label htmlFor="merge-contact" className="font-medium">
             Contact
           </label>
-          <select id="merge-contact" value={contactId} onChange={(event) => setContactId(event.target.value)} className="rounded border border-slate-300 px-2 py-1">
+          <select id="merge-contact" value={contactId} onChange={(event) => setContactId(event.target.value)} className="w-full rounded border border-slate-300 px-2 py-1">
             {props.candidates.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
                 {candidate.name} — {candidate.reasons.join(", ")}
@@ -53,7 +69,7 @@ export function MergeDialog(props: {
           </select>
         </div>
         {preview.data && (
-          <table className="w-full text-left">
+          <table className="w-full table-fixed text-left break-words">
             <caption className="sr-only">Which value wins for each field</caption>
             <thead className="text-slate-700">
               <tr>
@@ -104,15 +120,7 @@ export function MergeDialog(props: {
                 : `After the merge: ${preview.data.changes.map((change) => `${labels[change.field]} ${change.from ?? "—"} → ${change.to ?? "—"}`).join("; ")}.`
               : "Loading the preview…"}
         </div>
-        <div className="flex justify-end gap-2">
-          <button type="button" onClick={props.onCancel} className="rounded border border-slate-300 px-3 py-1.5">
-            Cancel
-          </button>
-          <button type="button" disabled={!preview.data || props.busy} onClick={() => props.onConfirm(contactId, choices)} className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white disabled:opacity-50">
-            Merge
-          </button>
-        </div>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

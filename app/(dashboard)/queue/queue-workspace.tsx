@@ -2,7 +2,8 @@
 // The queue and the lead under review side by side. Keyboard: j/k move through
 // the queue, ? shows the shortcuts (a/m/r/e act on the open lead).
 import { useEffect, useState } from "react";
-import { Modal } from "@/app/_components/modal";
+import { buttonClass } from "@/app/_components/ui/button";
+import { Dialog, DialogClose } from "@/app/_components/ui/dialog";
 import type { QueueRow } from "@/lib/leads/queue-row";
 import { LeadReview } from "./lead-review";
 import { QueueTable, type QueueTableProps } from "./queue-table";
@@ -66,7 +67,7 @@ export function QueueWorkspace(props: Omit<QueueTableProps, "selectedConversatio
         )}
       </div>
       {help && (
-        <Modal title="Keyboard shortcuts" onClose={() => setHelp(false)}>
+        <Dialog open onOpenChange={setHelp} title="Keyboard shortcuts" size="small" footer={<DialogClose className={buttonClass("secondary")}>Close</DialogClose>}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             {shortcuts.map(([keys, what]) => (
               <div key={keys} className="contents">
@@ -77,10 +78,7 @@ export function QueueWorkspace(props: Omit<QueueTableProps, "selectedConversatio
               </div>
             ))}
           </dl>
-          <button type="button" onClick={() => setHelp(false)} className="mt-4 rounded border border-slate-300 px-3 py-1.5 text-sm">
-            Close
-          </button>
-        </Modal>
+        </Dialog>
       )}
     </div>
   );

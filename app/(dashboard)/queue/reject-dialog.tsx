@@ -1,25 +1,35 @@
 "use client";
-// Rejecting a lead needs a reason (and words when the reason is "other").
+// Rejecting one lead or many needs a reason (and words when the reason is "other").
 import { useState } from "react";
-import { Modal } from "@/app/_components/modal";
+import { buttonClass } from "@/app/_components/ui/button";
+import { Dialog, DialogClose } from "@/app/_components/ui/dialog";
+import { REJECT_REASON_WORDS } from "@/app/_components/lead-words";
 
-const reasons = [
-  ["spam", "Spam"],
-  ["not_a_lead", "Not a lead"],
-  ["duplicate", "Duplicate"],
-  ["wrong_number", "Wrong number"],
-  ["other", "Other"],
-] as const;
+export type RejectChoice = { reason: keyof typeof REJECT_REASON_WORDS; note?: string };
 
-export type RejectChoice = { reason: (typeof reasons)[number][0]; note?: string };
-
-export function RejectDialog({ onCancel, onConfirm, busy }: { onCancel: () => void; onConfirm: (choice: RejectChoice) => void; busy: boolean }) {
+export function RejectDialog({ count = 1, onCancel, onConfirm, busy }: { count?: number; onCancel: () => void; onConfirm: (choice: RejectChoice) => void; busy: boolean }) {
   const [reason, setReason] = useState<RejectChoice["reason"]>("not_a_lead");
   const [note, setNote] = useState("");
   const needsNote = reason === "other" && note.trim() === "";
   return (
-    <Modal title="Reject lead" onClose={onCancel}>
+    <Dialog
+      open
+      onOpenChange={(open) => !open && onCancel()}
+      title={count === 1 ? "Reject lead" : `Reject ${count} leads`}
+      description="Rejected leads leave the queue and are not sent to the CRM. You can undo this for a minute."
+      size="small"
+      testId="reject-dialog"
+      footer={
+        <>
+          <DialogClose className={buttonClass("secondary")}>Cancel</DialogClose>
+          <button type="submit" form="reject-form" disabled={needsNote || busy} className={buttonClass("danger")}>
+            Reject
+          </button>
+        </>
+      }
+    >
       <form
+        id="reject-form"
         className="grid gap-3"
         onSubmit={(event) => {
           event.preventDefault();
@@ -30,7 +40,7 @@ export function RejectDialog({ onCancel, onConfirm, busy }: { onCancel: () => vo
           Reason
         </label>
         <select id="reject-reason" value={reason} onChange={(event) => setReason(event.target.value as RejectChoice["reason"])} className="rounded border border-slate-300 px-2 py-1">
-          {reasons.map(([value, label]) => (
+          {Object.entries(REJECT_REASON_WORDS).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
@@ -40,15 +50,7 @@ export function RejectDialog({ onCancel, onConfirm, busy }: { onCancel: () => vo
           Note {reason === "other" ? "(required)" : "(optional)"}
         </label>
         <textarea id="reject-note" value={note} onChange={(event) => setNote(event.target.value)} className="rounded border border-slate-300 px-2 py-1" rows={3} />
-        <div className="flex justify-end gap-2">
-          <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-3 py-1.5 text-sm">
-            Cancel
-          </button>
-          <button type="submit" disabled={needsNote || busy} className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
-            Reject
-          </button>
-        </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -2,8 +2,10 @@
 // Admins' API key controls: create (the key is shown once, here) and revoke.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { sendJson } from "@/app/_components/send-json";
+import { buttonClass } from "@/app/_components/ui/button";
+import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { useHydrated } from "@/app/_components/use-hydrated";
 
 type CreatedKey = { id: string; name: string; prefix: string; key: string };
@@ -46,13 +48,31 @@ export function CreateApiKeyForm() {
 export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
   const router = useRouter();
   const hydrated = useHydrated();
-  const mutation = useMutation({ mutationFn: () => sendJson("DELETE", `/api/v1/api-keys/${id}`), onSuccess: () => router.refresh() });
+  const [open, setOpen] = useState(false);
+  const mutation = useMutation({
+    mutationFn: () => sendJson("DELETE", `/api/v1/api-keys/${id}`),
+    onSuccess: () => {
+      setOpen(false);
+      router.refresh();
+    },
+  });
   return (
     <>
       {mutation.error ? <span role="alert" className="mr-2 text-xs text-red-700">{mutation.error.message}</span> : null}
-      <button type="button" onClick={() => mutation.mutate()} disabled={!hydrated || mutation.isPending} className="text-sm text-red-800 underline" aria-label={`Revoke ${name}`}>
-        Revoke
-      </button>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        title={`Revoke the key "${name}"?`}
+        description="Machines using this key are refused from now on. This cannot be undone: they need a new key."
+        confirmLabel="Revoke key"
+        busy={mutation.isPending}
+        onConfirm={() => mutation.mutate()}
+        trigger={
+          <button type="button" disabled={!hydrated} className={buttonClass("link")} aria-label={`Revoke ${name}`}>
+            Revoke
+          </button>
+        }
+      />
     </>
   );
 }

@@ -5,6 +5,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { sendJson } from "@/app/_components/send-json";
+import { buttonClass } from "@/app/_components/ui/button";
+import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { useHydrated } from "@/app/_components/use-hydrated";
 
 /** A member change that re-renders the server list; `ready` is false until it can run. */
@@ -38,13 +40,25 @@ export function MemberRoleSelect({ membershipId, email, role, roles }: { members
 }
 
 export function RemoveMemberButton({ membershipId, email }: { membershipId: string; email: string }) {
+  const [open, setOpen] = useState(false);
   const mutation = useMemberMutation(() => sendJson("DELETE", `/api/v1/members/${membershipId}`));
   return (
     <>
       {mutation.error ? <span role="alert" className="mr-2 text-xs text-red-700">{mutation.error.message}</span> : null}
-      <button type="button" onClick={() => mutation.mutate(undefined)} disabled={!mutation.ready} className="text-sm text-red-800 underline" aria-label={`Remove ${email}`}>
-        Remove
-      </button>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        title={`Remove ${email} from this workspace?`}
+        description="They are signed out of this workspace and can no longer see it. Add them again to give access back."
+        confirmLabel="Remove member"
+        busy={mutation.isPending}
+        onConfirm={() => mutation.mutate(undefined, { onSuccess: () => setOpen(false) })}
+        trigger={
+          <button type="button" disabled={!mutation.ready} className={buttonClass("link")} aria-label={`Remove ${email}`}>
+            Remove
+          </button>
+        }
+      />
     </>
   );
 }
