@@ -9,6 +9,7 @@ import { notFound } from "@/lib/errors";
 import { extractorFor, type ConversationInput, type ExtractionOutcome, type ProviderName } from "@/lib/extraction";
 import { canonicalPhone } from "@/lib/phone/canonical";
 import { proposeFollowUp } from "@/lib/followups/propose-for-conversation";
+import { assignNewLeadOwner } from "@/lib/owners/assign";
 import { refreshEmbeddedScore } from "@/lib/scoring/scores";
 
 export const REVIEWED_STATUSES = ["approved", "merged", "rejected"] as const;
@@ -83,6 +84,8 @@ export async function extractLead(workspaceId: string, conversationId: string, p
     : await db().leadProposal.create({ data: { workspaceId, conversationId, ...fields }, select: { id: true } });
   if (!proposal) return { status: "skipped", proposalId: existing?.id ?? null, reason: "a reviewer acted while it was being extracted" };
   await refreshEmbeddedScore(workspaceId, conversationId);
+  // A lead for review gets its owner from the workspace's rules (once: a reviewer's choice stays).
+  if (fields.status !== "failed") await assignNewLeadOwner(workspaceId, proposal.id);
   // The follow-up the conversation asks for, proposed now and scheduled on approval
   // (only for a lead that can be approved).
   if (fields.status === "proposed") await proposeFollowUp(workspaceId, conversationId, new Date());
