@@ -10,6 +10,7 @@ import type { LeadValues } from "@/lib/leads/lead-fields";
 import { leadKeys } from "@/lib/leads/query-keys";
 import { LeadForm } from "./lead-form";
 import { MergeDialog } from "./merge-dialog";
+import { OwnerSelect } from "./owner-select";
 import { RejectDialog, type RejectChoice } from "./reject-dialog";
 import type { Evidence, LeadDetailData, ReviewFlag } from "./review-types";
 import { Transcript } from "./transcript";
@@ -106,6 +107,7 @@ export function LeadReview({ proposalId }: { proposalId: string }) {
             {lead.reviewedBy ? ` by ${lead.reviewedBy}` : ""} · sync {lead.syncStatus}
             {lead.syncError ? `: ${lead.syncError}` : ""}
           </p>
+          <OwnerSelect proposalId={proposalId} ownerId={lead.ownerId} onChanged={refresh} />
         </div>
         <div className="flex flex-wrap gap-2">
           {open && (
