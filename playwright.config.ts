@@ -21,7 +21,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   webServer: {
-    command: `rm -rf ${E2E_DATA_DIR} && node_modules/.bin/tsx scripts/serve.ts start`,
+    // The app as users start it (scripts/serve.ts start), beside a fake HubSpot (e2e/web-server.ts).
+    command: `rm -rf ${E2E_DATA_DIR} && node_modules/.bin/tsx e2e/web-server.ts`,
     url: `http://127.0.0.1:${port}/sign-in`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -30,26 +30,28 @@ function Preview({ workspaceId, draft }: { workspaceId: string; draft: CrmMappin
         Deal <span className="font-medium">“{deal.title}”</span> in <span className="font-medium" data-testid="preview-pipeline">{deal.pipeline}</span>, stage{" "}
         <span className="font-medium" data-testid="preview-stage">{deal.stage}</span>.
       </p>
-      <table className="w-full text-left">
-        <thead className="text-slate-600">
-          <tr>
-            <th scope="col" className="py-1 pr-2 font-medium">Our field</th>
-            <th scope="col" className="py-1 pr-2 font-medium">HubSpot property</th>
-            <th scope="col" className="py-1 pr-2 font-medium">Example</th>
-            <th scope="col" className="py-1 font-medium">When HubSpot has a value</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.field} className="border-t border-slate-100 align-top">
-              <td className="py-1 pr-2">{row.field}</td>
-              <td className="py-1 pr-2">{row.crmProperty}</td>
-              <td className="py-1 pr-2">{row.example ?? "—"}</td>
-              <td className="py-1">{row.rule === "overwrites" ? "ours replaces it" : "kept (we fill it only when empty)"}</td>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left">
+          <thead className="text-slate-600">
+            <tr>
+              <th scope="col" className="py-1 pr-2 font-medium">Our field</th>
+              <th scope="col" className="py-1 pr-2 font-medium">HubSpot property</th>
+              <th scope="col" className="py-1 pr-2 font-medium">Example</th>
+              <th scope="col" className="py-1 font-medium">HubSpot&apos;s own value</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.field} className="border-t border-slate-100 align-top">
+                <td className="py-1 pr-2">{row.field}</td>
+                <td className="py-1 pr-2">{row.crmProperty}</td>
+                <td className="py-1 pr-2">{row.example ?? "—"}</td>
+                <td className="py-1">{row.rule === "overwrites" ? "ours replaces it" : "kept (filled only if empty)"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="text-slate-600">
         Every synced contact also gets one note with the lead&apos;s summary, scores, evidence quotes, the last messages and a link back to the lead here.
       </p>
@@ -177,7 +179,7 @@ export function CrmMappingCard({ workspaceId }: { workspaceId: string }) {
       <h2 id="crm-mapping-heading" className="text-base font-semibold">Mapping</h2>
       {mapping.isError && <p role="alert" className="text-red-800">Could not read the account&apos;s pipelines and properties: {mapping.error.message}</p>}
       {mapping.isPending && <p className="text-slate-600">Reading the account&apos;s pipelines and properties…</p>}
-      {mapping.data && <MappingForm key={JSON.stringify(mapping.data.mapping)} workspaceId={workspaceId} data={mapping.data} />}
+      {mapping.data && <MappingForm workspaceId={workspaceId} data={mapping.data} />}
     </section>
   );
 }
