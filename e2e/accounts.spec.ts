@@ -2,7 +2,7 @@
 // first), switching between two workspaces, signing out; a reviewer kept out
 // of manager and admin pages; an admin's API key shown once and revoked.
 import { expect, test } from "@playwright/test";
-import { BASE_URL, DEMO_EMAIL, operator, signIn } from "./support";
+import { DEMO_EMAIL, operator, pageApiHeaders, signIn } from "./support";
 
 test.beforeAll(() => {
   // A second workspace whose admin is the demo login, made by the operators' command
@@ -46,10 +46,32 @@ test("signs in through the form, switches workspace, and signs out", async ({ pa
   expect((await page.context().cookies()).find((cookie) => cookie.name === "lb_session")).toBeUndefined();
 });
 
+test("a tab left on one workspace cannot act in the workspace another tab switched to", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/settings/api-keys");
+  await expect(page.getByTestId("workspace-name")).toHaveText("Verde Solar (demo)");
+  const other = await page.context().newPage();
+  await other.goto("/queue");
+  await other.getByLabel("Workspace").selectOption({ label: "Acme Motors (admin)" });
+  await expect(other.getByTestId("workspace-name")).toHaveText("Acme Motors");
+
+  // The first tab still shows Verde Solar: creating a key there is refused, in words.
+  await page.getByLabel("Name").fill("stale tab key");
+  await page.getByRole("button", { name: "Create API key" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "You switched to another workspace" })).toBeVisible();
+  await expect(page.getByTestId("new-api-key")).toHaveCount(0);
+  // Acme (now active) got no key either.
+  await other.goto("/settings/api-keys");
+  await expect(other.getByTestId("api-keys-table")).not.toContainText("stale tab key");
+  await other.getByLabel("Workspace").selectOption({ label: "Verde Solar (demo) (admin)" });
+  await expect(other.getByTestId("workspace-name")).toHaveText("Verde Solar (demo)");
+  await other.close();
+});
+
 test("a reviewer works the queue but is kept out of the funnel, settings and admin pages", async ({ page, browser }) => {
   await signIn(page);
   const added = await page.request.post("/api/v1/members", {
-    headers: { origin: BASE_URL },
+    headers: await pageApiHeaders(page),
     data: { email: "reviewer@verde.test", role: "reviewer", password: "reviewer-password" },
   });
   expect(added.status()).toBe(201);

@@ -6,7 +6,7 @@
 // shortcuts work, and the screen passes an accessibility check.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { BASE_URL, operator, signIn, whatsappDelivery } from "./support";
+import { operator, pageApiHeaders, signIn, whatsappDelivery } from "./support";
 
 const waId = `55119${String(Date.now()).slice(-8)}`;
 
@@ -58,7 +58,7 @@ test("a webhook-fed conversation is reviewed: evidence, live validation, approve
 test("a second conversation from the same number offers the merge, and merging keeps one contact", async ({ page }) => {
   await signIn(page);
   const imported = await page.request.post("/api/v1/conversations/import", {
-    headers: { origin: BASE_URL },
+    headers: await pageApiHeaders(page),
     data: {
       id: `review-return-${waId}`,
       channel: "whatsapp",

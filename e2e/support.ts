@@ -21,6 +21,13 @@ export async function signIn(page: Page, email = DEMO_EMAIL, password = DEMO_PAS
   await expect(page).toHaveURL(/\/queue$/);
 }
 
+/** The headers a dashboard page's API client sends: our Origin and the workspace the page shows. */
+export async function pageApiHeaders(page: Page): Promise<Record<string, string>> {
+  const workspaceId = await page.locator('meta[name="leadbridge-workspace-id"]').getAttribute("content");
+  if (!workspaceId) throw new Error("the page carries no workspace id");
+  return { origin: BASE_URL, "x-workspace-id": workspaceId };
+}
+
 /** Runs an operator command (e.g. workspace:create) on the e2e database and returns its JSON. */
 export function operator(script: "workspace-create" | "apikey-create" | "jobs-drain", args: string[]): Record<string, unknown> {
   const out = execFileSync("node_modules/.bin/tsx", [`scripts/${script}.ts`, ...args], {

@@ -1,37 +1,69 @@
-// Sends outbox items to Inngest as events (event id = outbox id). Called right
-// after a change commits (best effort) and by the scheduled resend function for
-// items not yet acknowledged. A failed send leaves the item for the next try.
-import { db } from "@/lib/db/client";
+// Sends outbox items to Inngest as events, earliest due first: right after a
+// change commits (dispatchAfterResponse) and every minute (recover-and-dispatch)
+// for what was missed. Only items due within the next minute are sent (their
+// run sleeps the rest), so work scheduled for later never crowds out work due
+// now; an item sent, due and still pending after RESEND_AFTER_MS was lost on
+// the way and is sent again under a new event id. A failed send changes
+// nothing: the next pass sends the same events again (same ids, de-duplicated).
+import { crmAccountKeyFor } from "@/lib/crm/adapters";
 import { inngestConfigured } from "@/lib/env";
-import type { OutboxKind } from "@/lib/outbox/outbox";
+import { jobDefinition } from "@/lib/jobs/registry";
+import { itemsToDispatch, markDispatched, type DispatchableItem } from "@/lib/outbox/outbox";
 import { inngest } from "./client";
-import { outboxEventName, type OutboxEventData } from "./events";
+import { jobEventId, jobEventName, type JobEventData } from "./events";
 
-/** Items sent this long ago and still pending are sent again (the engine may have lost them). */
-const RESEND_AFTER_MS = 10 * 60_000;
+/** Items due within this long are sent now; their run sleeps until due. */
+export const DISPATCH_AHEAD_MS = 60_000;
+/** Sent, due this long ago, and still not claimed: the event was lost. */
+export const RESEND_AFTER_MS = 5 * 60_000;
+const PAGE_SIZE = 200;
+/** One pass sends at most this many pages; the next pass goes on. */
+const MAX_PAGES = 50;
 
-export async function dispatchOutbox(options: { limit?: number; now?: Date } = {}): Promise<{ sent: number; error?: string }> {
-  if (!inngestConfigured()) return { sent: 0, error: "no Inngest engine configured" };
-  const now = options.now ?? new Date();
-  const items = await db().outboxItem.findMany({
-    where: { status: "pending", OR: [{ dispatchedAt: null }, { dispatchedAt: { lt: new Date(now.getTime() - RESEND_AFTER_MS) } }] },
-    orderBy: { createdAt: "asc" },
-    take: options.limit ?? 200,
-    select: { id: true, kind: true, workspaceId: true, payload: true },
-  });
-  if (items.length === 0) return { sent: 0 };
-  try {
-    await inngest.send(items.map((item) => ({ id: item.id, name: outboxEventName(item.kind as OutboxKind), data: outboxEventDataOf(item) })));
-  } catch (error) {
-    return { sent: 0, error: (error as Error).message };
+type AccountKeys = Map<string, Promise<string>>;
+
+/** The CRM account of a workspace, looked up once per pass; a workspace whose CRM is misconfigured throttles alone. */
+function crmAccountOf(workspaceId: string, accounts: AccountKeys): Promise<string> {
+  let key = accounts.get(workspaceId);
+  if (!key) {
+    key = crmAccountKeyFor(workspaceId).catch(() => `workspace:${workspaceId}`);
+    accounts.set(workspaceId, key);
   }
-  await db().outboxItem.updateMany({ where: { id: { in: items.map((item) => item.id) } }, data: { dispatchedAt: now } });
-  return { sent: items.length };
+  return key;
 }
 
-/** The event's data: ids only, the conversation's when the payload names one. */
-export function outboxEventDataOf(item: { id: string; workspaceId: string | null; payload: unknown }): OutboxEventData {
-  const payload = (item.payload ?? {}) as Record<string, unknown>;
-  const conversationId = typeof payload.conversationId === "string" ? payload.conversationId : undefined;
-  return { outboxItemId: item.id, workspaceId: item.workspaceId, ...(conversationId ? { conversationId } : {}) };
+export async function jobEventDataOf(item: Pick<DispatchableItem, "id" | "kind" | "workspaceId">, accounts: AccountKeys = new Map()): Promise<JobEventData> {
+  const throttled = item.workspaceId && jobDefinition(item.kind)?.crmRequestsPerRun;
+  return {
+    outboxItemId: item.id,
+    workspaceId: item.workspaceId,
+    ...(throttled && item.workspaceId ? { crmAccount: await crmAccountOf(item.workspaceId, accounts) } : {}),
+  };
+}
+
+export async function dispatchOutbox(options: { now?: Date } = {}): Promise<{ sent: number; error?: string }> {
+  if (!inngestConfigured()) return { sent: 0, error: "no Inngest engine configured" };
+  const now = options.now ?? new Date();
+  const accounts: AccountKeys = new Map();
+  let sent = 0;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const items = await itemsToDispatch({
+      dueBy: new Date(now.getTime() + DISPATCH_AHEAD_MS),
+      resendBefore: new Date(now.getTime() - RESEND_AFTER_MS),
+      limit: PAGE_SIZE,
+    });
+    if (items.length === 0) break;
+    const events = await Promise.all(
+      items.map(async (item) => ({ id: jobEventId(item.id, item.dispatchCount + 1), name: jobEventName(item.kind), data: await jobEventDataOf(item, accounts) })),
+    );
+    try {
+      await inngest.send(events);
+    } catch (error) {
+      return { sent, error: (error as Error).message };
+    }
+    await markDispatched(items.map((item) => item.id), now);
+    sent += items.length;
+    if (items.length < PAGE_SIZE) break;
+  }
+  return { sent };
 }

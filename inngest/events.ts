@@ -1,22 +1,28 @@
-// Event names and payloads. One event per outbox kind; the payload is the
-// outbox item's id and the event id is the same id, so a resend is de-duplicated.
+// Event names and payloads. One event per job kind; the payload carries ids
+// only and the function re-reads the outbox item. Each send of an item has its
+// own event id (item id + send number): Inngest drops a repeated id for a day,
+// so a resend after a lost event must not reuse it.
 import { z } from "zod";
-import type { OutboxKind } from "@/lib/outbox/outbox";
 
-// workspaceId keys throttles and batches per CRM account; conversationId (when
-// the item's payload names one) lets a reply cancel a run; functions re-read the item.
-export const outboxEventData = z.object({
+export const jobEventData = z.object({
   outboxItemId: z.uuid(),
+  // Batches are per workspace.
   workspaceId: z.uuid().nullable().optional(),
-  conversationId: z.uuid().nullable().optional(),
+  // The CRM account whose request budget throttles this run.
+  crmAccount: z.string().optional(),
 });
-export type OutboxEventData = z.infer<typeof outboxEventData>;
+export type JobEventData = z.infer<typeof jobEventData>;
 
-export function outboxEventName(kind: OutboxKind): `leadbridge/${OutboxKind}` {
+export function jobEventName(kind: string): `leadbridge/${string}` {
   return `leadbridge/${kind}`;
 }
 
-/** Sent when a prospect's message is stored: cancels the conversation's sleeping follow-up. */
+/** The id of an item's `send`th event (1, 2, ...). */
+export function jobEventId(outboxItemId: string, send: number): string {
+  return `${outboxItemId}-${send}`;
+}
+
+/** Sent when a prospect's message is stored: cancels the conversation's scheduled follow-ups. */
 export const prospectRepliedEventName = "leadbridge/prospect.replied";
 export const prospectRepliedEventData = z.object({ conversationId: z.uuid() });
 export type ProspectRepliedEventData = z.infer<typeof prospectRepliedEventData>;

@@ -6,8 +6,7 @@ import { prepareDatabase } from "@/lib/db/database";
 import { seedDemoWorkspace } from "@/lib/demo/seed";
 import { disconnectDb } from "@/lib/db/client";
 import { env, inngestConfigured, parseEnv } from "@/lib/env";
-import { drainOutbox } from "@/lib/outbox/drain";
-import { outboxHandlers } from "@/lib/outbox/handlers";
+import { runJobs } from "@/lib/jobs/drain";
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
@@ -50,22 +49,17 @@ log(`http://${config.HOST}:${config.PORT}`);
 
 // With no Inngest engine on a laptop, run background work here so the product
 // works end to end; production relies on Inngest (Cloud or self-hosted).
-let drainTimer: NodeJS.Timeout | undefined;
+const background = new AbortController();
+let backgroundDone: Promise<unknown> = Promise.resolve();
 if (mode === "dev" && !inngestConfigured(config)) {
-  log(`no Inngest configured: draining background work every ${config.DEV_DRAIN_INTERVAL_SECONDS} s`);
-  let draining = false;
-  drainTimer = setInterval(async () => {
-    if (draining) return;
-    draining = true;
-    try {
-      const summary = await drainOutbox({ handlers: outboxHandlers, worker: `dev-server:${process.pid}` });
-      if (summary.claimed > 0) log(`background work: ${summary.done} done, ${summary.retrying} retrying, ${summary.failed} failed`);
-    } catch (error) {
-      log(`background work failed: ${(error as Error).message}`);
-    } finally {
-      draining = false;
-    }
-  }, config.DEV_DRAIN_INTERVAL_SECONDS * 1000);
+  log(`no Inngest configured: running background work every ${config.DEV_DRAIN_INTERVAL_SECONDS} s`);
+  backgroundDone = runJobs({
+    mode: "continuously",
+    worker: `dev-server:${process.pid}`,
+    signal: background.signal,
+    pollMs: config.DEV_DRAIN_INTERVAL_SECONDS * 1000,
+    onPass: (summary) => log(`background work: ${summary.done} done, ${summary.retrying} retrying, ${summary.failed} failed`),
+  }).catch((error: unknown) => log(`background work stopped: ${(error as Error).message}`));
 }
 
 let stopping = false;
@@ -78,7 +72,8 @@ process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));
 
 next.on("exit", async (code, signal) => {
-  clearInterval(drainTimer);
+  background.abort();
+  await backgroundDone;
   await disconnectDb();
   await database.release();
   process.exit(code ?? (signal ? 0 : 1));

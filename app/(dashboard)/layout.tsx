@@ -5,6 +5,7 @@ import { WorkspaceSwitcher } from "@/app/_components/workspace-switcher";
 import { Providers } from "@/app/providers";
 import { requireMember } from "@/lib/auth/page";
 import { hasRole, type Role } from "@/lib/auth/roles";
+import { WORKSPACE_META_NAME } from "@/lib/http/workspace-header";
 
 // Every dashboard page reads the database at request time.
 export const dynamic = "force-dynamic";
@@ -23,6 +24,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const role = member.principal.role;
   return (
     <Providers>
+      {/* The workspace this page shows: the API client sends it with every call (app/_components/api.ts). */}
+      <meta name={WORKSPACE_META_NAME} content={member.workspace.id} />
       <div className="flex min-h-screen">
         <aside className="flex w-56 shrink-0 flex-col border-r border-slate-200 bg-white p-4">
           <div className="mb-6">

@@ -3,17 +3,13 @@
 // their session, then reopens the queue in it.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { apiFetch } from "./api";
 import { useHydrated } from "./use-hydrated";
 
 type Props = { activeWorkspaceId: string; workspaces: { id: string; name: string; role: string }[] };
 
-async function switchWorkspace(workspaceId: string): Promise<void> {
-  const response = await fetch("/api/v1/session/workspace", {
-    method: "PUT",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ workspaceId }),
-  });
-  if (!response.ok) throw new Error(((await response.json()) as { detail?: string }).detail ?? "Switching failed");
+function switchWorkspace(workspaceId: string): Promise<unknown> {
+  return apiFetch("/api/v1/session/workspace", { method: "PUT", body: { workspaceId } });
 }
 
 export function WorkspaceSwitcher({ activeWorkspaceId, workspaces }: Props) {

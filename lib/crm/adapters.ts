@@ -33,3 +33,8 @@ export async function crmAdapterFor(workspaceId: string): Promise<CrmAdapter> {
   cache.set(workspaceId, { version: connection.version, adapter });
   return adapter;
 }
+
+/** The CRM account a workspace syncs to (its request budget's key); see CrmAdapter.accountKey. */
+export async function crmAccountKeyFor(workspaceId: string): Promise<string> {
+  return (await crmAdapterFor(workspaceId)).accountKey;
+}

@@ -1,14 +1,13 @@
-// Pushing approved leads to their workspace's CRM, as steps the sync-leads
-// Inngest function runs one by one (each vendor call its own step) and the
-// drain runs in a row: upsert the contact, create the lead, link conversation
-// and CRM record in crm_links (once per conversation and CRM), push the labeled
-// scores, mark the lead synced. Every step is safe to repeat.
+// Pushing approved leads to their workspace's CRM, as the steps the sync_lead
+// job (lib/jobs/sync-lead.ts) runs one by one, each vendor call its own step:
+// upsert the contacts, create each lead, link conversation and CRM record in
+// crm_links (once per conversation and CRM), push the labeled scores, mark the
+// lead synced. Every step is safe to repeat.
 import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "@/lib/db/client";
-import { PermanentFailure, RetryLater } from "@/lib/outbox/drain";
+import { PermanentFailure } from "@/lib/jobs/failures";
 import { currentScore } from "@/lib/scoring/scores";
 import { crmAdapterFor } from "./adapters";
-import { CrmError, CrmPermanentError, CrmRateLimitError } from "./errors";
 import { crmLeadTitle } from "./lead-record";
 import type { CrmContactInput } from "./types";
 
@@ -50,16 +49,28 @@ export async function loadSyncPlan(proposalId: string): Promise<SyncPlan> {
   };
 }
 
+/** The plans of a batch of leads; a lead that cannot be synced is refused with the reason. */
+export async function loadSyncPlans(proposalIds: readonly string[]): Promise<{ plans: SyncPlan[]; refused: { proposalId: string; reason: string }[] }> {
+  const plans: SyncPlan[] = [];
+  const refused: { proposalId: string; reason: string }[] = [];
+  for (const proposalId of proposalIds) {
+    try {
+      plans.push(await loadSyncPlan(proposalId));
+    } catch (error) {
+      if (!(error instanceof PermanentFailure)) throw error;
+      refused.push({ proposalId, reason: error.message });
+    }
+  }
+  return { plans, refused };
+}
+
 export async function markSyncStatus(proposalId: string, status: "syncing" | "synced" | "failed", error?: string): Promise<void> {
-  await db().leadProposal.update({ where: { id: proposalId }, data: { syncStatus: status, syncError: status === "failed" ? (error ?? null) : null } });
+  // updateMany: a lead deleted meanwhile has nothing to show.
+  await db().leadProposal.updateMany({ where: { id: proposalId }, data: { syncStatus: status, syncError: status === "failed" ? (error ?? null) : null } });
 }
 
-export async function ensureCrmFields(plan: SyncPlan): Promise<void> {
-  await (await crmAdapterFor(plan.workspaceId)).ensureCustomProperties();
-}
-
-export async function upsertCrmContact(plan: SyncPlan): Promise<string> {
-  return (await (await crmAdapterFor(plan.workspaceId)).upsertContact(plan.contact)).crmContactId;
+export async function ensureCrmFields(workspaceId: string): Promise<void> {
+  await (await crmAdapterFor(workspaceId)).ensureCustomProperties();
 }
 
 /** Upserts many leads' contacts in the CRM at once (HubSpot: batch upsert, 100 per request); ids in input order. */
@@ -106,28 +117,3 @@ export async function pushLabeledScores(workspaceId: string, conversationId: str
   return pushed;
 }
 
-/** CRM failures as the outbox understands them: wait, retry, or stop and tell a person. */
-export function asOutboxFailure(error: unknown): unknown {
-  if (error instanceof CrmRateLimitError) return new RetryLater(error.message, error.retryAfterMs);
-  if (error instanceof CrmPermanentError) return new PermanentFailure(error.reason);
-  if (error instanceof CrmError) return error;
-  return error;
-}
-
-/** The whole sync in a row (jobs:drain and the development server). */
-export async function syncLead(proposalId: string): Promise<void> {
-  const plan = await loadSyncPlan(proposalId);
-  await markSyncStatus(proposalId, "syncing");
-  try {
-    await ensureCrmFields(plan);
-    const crmContactId = await upsertCrmContact(plan);
-    const crmLeadId = await createCrmLead(plan, crmContactId);
-    await linkConversation(plan, crmContactId, crmLeadId);
-    await pushLabeledScores(plan.workspaceId, plan.conversationId);
-    await markSyncStatus(proposalId, "synced");
-  } catch (error) {
-    const failure = asOutboxFailure(error);
-    if (failure instanceof PermanentFailure) await markSyncStatus(proposalId, "failed", failure.message);
-    throw failure;
-  }
-}

@@ -124,6 +124,12 @@ export interface CrmCustomPropertiesResult {
  */
 export interface CrmAdapter {
   readonly system: CrmSystem;
+  /**
+   * The CRM account this adapter talks to (e.g. "hubspot:<portal>"): what its
+   * request budget and the Inngest throttle are kept per. Two adapters for the
+   * same account must give the same key, in every process.
+   */
+  readonly accountKey: string;
 
   findContactByEmail(email: string): Promise<CrmContact | null>;
   /** `phone` in E.164. */

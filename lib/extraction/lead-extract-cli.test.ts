@@ -55,7 +55,8 @@ afterAll(async () => {
   await server.close();
 });
 
-describe("lead:extract", () => {
+// Each case spawns the CLI (tsx compiles it first): allow for a busy machine.
+describe("lead:extract", { timeout: 60_000 }, () => {
   it("prints one line per good file and names the malformed one on stderr", async () => {
     const run = await runCli([path.join(dir, "a.json"), path.join(dir, "broken.json"), path.join(dir, "b.json")]);
     expect(run.code).toBe(1);

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { crmAdapterFor } from "@/lib/crm/adapters";
 import { db } from "@/lib/db/client";
 import { isOptedOut } from "@/lib/ingest/opt-outs";
-import { PermanentFailure, RetryLater } from "@/lib/outbox/drain";
+import { PermanentFailure, RetryLater } from "@/lib/jobs/failures";
 import { dueTask } from "./due-task";
 
 export const PROSPECT_REPLIED_FIRST = "prospect replied first";

@@ -1,13 +1,13 @@
 // A follow-up's life after its lead is approved: scheduled (inside the
 // approval's transaction, with a `follow_up_due` outbox item due at its time),
 // rescheduled or cancelled by people. A done follow-up has its CRM task and
-// cannot change. The outbox item is replaced, not moved, on reschedule: an
-// Inngest run already sleeping on the old item then finds it gone and stops,
-// and the new item reaches Inngest as a new event (event id = item id).
+// cannot change. The outbox item is replaced, not moved, on reschedule: a run
+// already sent for the old item then finds it gone and stops, and the new item
+// is sent as its own event once due.
 import { db, Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { lockForTransaction } from "@/lib/db/locks";
-import { enqueue } from "@/lib/outbox/outbox";
+import { followUpDueJob } from "@/lib/jobs/follow-up-due";
 import { followUpLockKey } from "./propose-for-conversation";
 
 type Tx = Prisma.TransactionClient;
@@ -16,10 +16,8 @@ export type ScheduledFollowUp = { followUpId: string; dueAt: Date; outboxItemId:
 
 /** A follow-up's outbox work is keyed by the follow-up's id. */
 const dueWork = (tx: Tx, followUp: { id: string; workspaceId: string; conversationId: string; dueAt: Date }) =>
-  enqueue(tx, {
+  followUpDueJob.enqueue(tx, { followUpId: followUp.id, conversationId: followUp.conversationId }, {
     workspaceId: followUp.workspaceId,
-    kind: "follow_up_due",
-    payload: { followUpId: followUp.id, conversationId: followUp.conversationId },
     availableAt: followUp.dueAt,
     dedupeKey: followUp.id,
   });

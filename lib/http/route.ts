@@ -5,15 +5,19 @@
 // A caller is EITHER a machine with `Authorization: Bearer <workspace API key>`
 // OR a signed-in person (session cookie), acting in the workspace active on
 // their session with their role there. Cookie-authenticated state-changing
-// requests must come from our own pages (Origin check, lib/auth/origin.ts).
+// requests must come from our own pages (Origin check, lib/auth/origin.ts) and
+// name the workspace their page was rendered for (X-Workspace-Id): a stale tab
+// whose session has since switched workspace gets 409 instead of acting in the
+// other workspace.
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { readSessionToken } from "@/lib/auth/cookies";
-import { assertSameOriginMutation } from "@/lib/auth/origin";
+import { assertSameOriginMutation, isStateChanging } from "@/lib/auth/origin";
 import type { Principal } from "@/lib/auth/principal";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { findSession, resolveMember, type SignedInPerson } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { problemFromError } from "./problem";
+import { WORKSPACE_HEADER } from "./workspace-header";
 
 export type { Principal, MemberPrincipal } from "@/lib/auth/principal";
 
@@ -39,6 +43,28 @@ export async function authenticateRequest(request: Request): Promise<Principal> 
   return resolveMember(token);
 }
 
+/**
+ * A person's request acts in the workspace its page was rendered for, or not at
+ * all: 409 when X-Workspace-Id names another workspace than the session's
+ * active one, 400 when a state-changing request does not say. API keys have one
+ * workspace and are not asked.
+ */
+export function assertPageWorkspace(request: Request, principal: Principal): void {
+  if (principal.kind !== "member") return;
+  const claimed = request.headers.get(WORKSPACE_HEADER);
+  if (claimed === null) {
+    if (isStateChanging(request.method)) {
+      throw new AppError("bad_request", `Send the workspace this page shows in the ${WORKSPACE_HEADER} header.`, { code: "workspace_required" });
+    }
+    return;
+  }
+  if (claimed !== principal.workspaceId) {
+    throw new AppError("conflict", "You switched to another workspace since this page was opened. Reload the page to work in the workspace now active.", {
+      code: "workspace_mismatch",
+    });
+  }
+}
+
 export function authorize(principal: Principal, options: WorkspaceRouteOptions): void {
   const callers = options.callers ?? (options.role ? "people" : "any");
   if (principal.kind === "api_key" && callers === "people") {
@@ -59,6 +85,7 @@ export function withWorkspace<P = Record<string, never>>(
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       const principal = await authenticateRequest(request);
+      assertPageWorkspace(request, principal);
       authorize(principal, options);
       return await handler(request, { principal, params: await context.params });
     } catch (error) {

@@ -4,7 +4,7 @@
 // from its messages (so redelivery and reordering can never skew them), ask for
 // extraction through the outbox, and record opt-outs.
 import { Prisma } from "@/lib/db/client";
-import { enqueue } from "@/lib/outbox/outbox";
+import { extractLeadJob } from "@/lib/jobs/extract-lead";
 import { isOptOutMessage } from "./opt-out";
 
 export type Tx = Prisma.TransactionClient;
@@ -76,7 +76,7 @@ export async function refreshConversationStats(tx: Tx, conversationIds: string[]
  * a newer request moves it to `availableAt` (the debounce).
  */
 export async function requestExtraction(tx: Tx, workspaceId: string, conversationId: string, availableAt: Date): Promise<void> {
-  await enqueue(tx, { workspaceId, kind: "extract_lead", payload: { conversationId }, dedupeKey: conversationId, availableAt });
+  await extractLeadJob.enqueue(tx, { conversationId }, { workspaceId, dedupeKey: conversationId, availableAt });
 }
 
 /** Records an opt-out for each contact whose new text message is a stop word. */

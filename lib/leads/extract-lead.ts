@@ -66,6 +66,28 @@ export function proposalFields(outcome: ExtractionOutcome): Omit<Prisma.LeadProp
   };
 }
 
+type ProposalFields = ReturnType<typeof proposalFields>;
+
+/** Stores the proposal; written only if no reviewer acted meanwhile (the status check is in the update's filter). */
+async function writeProposal(workspaceId: string, conversationId: string, existing: { id: string } | null, fields: ProposalFields): Promise<{ id: string } | null> {
+  if (!existing) return db().leadProposal.create({ data: { workspaceId, conversationId, ...fields }, select: { id: true } });
+  const { count } = await db().leadProposal.updateMany({
+    where: { id: existing.id, status: { notIn: [...REVIEWED_STATUSES] } },
+    data: { ...fields, version: { increment: 1 } },
+  });
+  return count === 1 ? existing : null;
+}
+
+/**
+ * Background extraction gave up (the provider kept failing): the lead shows as
+ * failed with the reason, and a reviewer can retry it. A reviewed lead is left alone.
+ */
+export async function recordExtractionGaveUp(workspaceId: string, conversationId: string, reason: string): Promise<void> {
+  const existing = await db().leadProposal.findUnique({ where: { conversationId }, select: { id: true, workspaceId: true } });
+  if (existing && existing.workspaceId !== workspaceId) return;
+  await writeProposal(workspaceId, conversationId, existing, proposalFields({ ok: false, conversationId, provider: env().EXTRACTION_PROVIDER, reason }));
+}
+
 export async function extractLead(workspaceId: string, conversationId: string, provider?: ProviderName): Promise<ExtractLeadResult> {
   const existing = await db().leadProposal.findUnique({ where: { conversationId }, select: { id: true, status: true, workspaceId: true } });
   if (existing && existing.workspaceId !== workspaceId) throw notFound("Conversation");
@@ -75,13 +97,7 @@ export async function extractLead(workspaceId: string, conversationId: string, p
   const input = await conversationInput(workspaceId, conversationId);
   const outcome = await extractorFor(provider ?? env().EXTRACTION_PROVIDER).extract(input);
   const fields = proposalFields(outcome);
-  // Written only if no reviewer acted meanwhile (the status check is in the update's filter).
-  const proposal = existing
-    ? await db().leadProposal.updateMany({
-        where: { id: existing.id, status: { notIn: [...REVIEWED_STATUSES] } },
-        data: { ...fields, version: { increment: 1 } },
-      }).then(({ count }) => (count === 1 ? existing : null))
-    : await db().leadProposal.create({ data: { workspaceId, conversationId, ...fields }, select: { id: true } });
+  const proposal = await writeProposal(workspaceId, conversationId, existing, fields);
   if (!proposal) return { status: "skipped", proposalId: existing?.id ?? null, reason: "a reviewer acted while it was being extracted" };
   await refreshEmbeddedScore(workspaceId, conversationId);
   // A lead for review gets its owner from the workspace's rules (once: a reviewer's choice stays).

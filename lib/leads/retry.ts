@@ -2,7 +2,8 @@
 // failed for good (after its cause was fixed). Both go through the outbox.
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
-import { enqueue } from "@/lib/outbox/outbox";
+import { extractLeadJob } from "@/lib/jobs/extract-lead";
+import { syncLeadJob } from "@/lib/jobs/sync-lead";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ReviewActor } from "./review";
 import { REVIEWED_STATUSES } from "./extract-lead";
@@ -12,7 +13,7 @@ export async function retryExtraction(workspaceId: string, proposalId: string, a
   if (!proposal) throw notFound("Lead");
   if ((REVIEWED_STATUSES as readonly string[]).includes(proposal.status)) throw new AppError("conflict", `This lead is already ${proposal.status}; undo that first.`);
   await db().$transaction(async (tx) => {
-    await enqueue(tx, { workspaceId, kind: "extract_lead", payload: { conversationId: proposal.conversationId }, dedupeKey: proposal.conversationId });
+    await extractLeadJob.enqueue(tx, { conversationId: proposal.conversationId }, { workspaceId, dedupeKey: proposal.conversationId });
     await recordAuditEvent({ ...actor, workspaceId, action: "lead.extraction_retried", targetType: "lead_proposal", targetId: proposalId }, tx);
   });
 }
@@ -28,7 +29,7 @@ export async function retrySync(workspaceId: string, proposalId: string, actor: 
       if (!exists) throw notFound("Lead");
       throw new AppError("conflict", "Only a failed sync of an approved lead can be retried.");
     }
-    await enqueue(tx, { workspaceId, kind: "sync_lead", payload: { leadProposalId: proposalId }, dedupeKey: proposalId });
+    await syncLeadJob.enqueue(tx, { leadProposalId: proposalId }, { workspaceId, dedupeKey: proposalId });
     await recordAuditEvent({ ...actor, workspaceId, action: "lead.sync_retried", targetType: "lead_proposal", targetId: proposalId }, tx);
   });
 }

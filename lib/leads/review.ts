@@ -10,7 +10,7 @@ import { recordAuditEvent, type AuditEntry } from "@/lib/audit/record";
 import { db, Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { scheduleFollowUpForApprovedLead, unscheduleFollowUpsOfConversation } from "@/lib/followups/schedule";
-import { enqueue } from "@/lib/outbox/outbox";
+import { syncLeadJob } from "@/lib/jobs/sync-lead";
 import { dropCorrections, recordCorrections } from "./corrections";
 import { findDuplicateCandidates } from "./duplicates";
 import { REJECT_REASONS, isOpenStatus } from "./lead-status";
@@ -118,10 +118,8 @@ function assertReviewable(proposal: ProposalRow): void {
 }
 
 async function queueSync(tx: Tx, proposal: ProposalRow, now: Date): Promise<void> {
-  await enqueue(tx, {
+  await syncLeadJob.enqueue(tx, { leadProposalId: proposal.id }, {
     workspaceId: proposal.workspaceId,
-    kind: "sync_lead",
-    payload: { leadProposalId: proposal.id },
     dedupeKey: proposal.id,
     availableAt: new Date(now.getTime() + UNDO_WINDOW_MS),
   });

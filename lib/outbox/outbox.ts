@@ -1,29 +1,29 @@
-// The transactional outbox: background work (extraction, CRM sync, score
-// pushes, due follow-ups) is written as an OutboxItem in the same transaction
-// as the change that asks for it, so nothing is lost while no background engine
-// is reachable. Items are claimed with a lease before they are worked, so the
-// Inngest functions and `jobs:drain` never do the same work twice.
+// The transactional outbox: the store of background work. An item is written
+// in the same transaction as the change that asks for it, so nothing is lost
+// while no runner is reachable. Runners claim items under a short lease, renew
+// it while they work (heartbeat), check it before every side effect (fencing),
+// and end each item done, pending again (a retry) or failed. An expired lease
+// (a runner died) hands the item back. This module knows no job kinds: what an
+// item means is lib/jobs' business.
 import { db, type PrismaClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-export const outboxKinds = ["extract_lead", "sync_lead", "push_scores", "follow_up_due"] as const;
-export type OutboxKind = (typeof outboxKinds)[number];
 
 export type OutboxItem = {
   id: string;
   workspaceId: string | null;
-  kind: OutboxKind;
-  payload: Record<string, unknown>;
+  kind: string;
+  payload: unknown;
   attempts: number;
+  maxAttempts: number;
   availableAt: Date;
 };
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
-/** How long a claim protects an item before another worker may take it over. */
-export const CLAIM_LEASE_MS = 5 * 60_000;
-/** After this many failed attempts an item stops being retried and is shown as failed. */
-export const MAX_ATTEMPTS = 8;
+/** How long a claim protects an item without a heartbeat before another runner may take it back. */
+export const CLAIM_LEASE_MS = 30_000;
+/** Default attempts before an item is given up on (a job may choose its own). */
+export const DEFAULT_MAX_ATTEMPTS = 8;
 
 /**
  * Adds work. With a `dedupeKey`, a pending item of the same kind and key is
@@ -32,7 +32,7 @@ export const MAX_ATTEMPTS = 8;
  */
 export async function enqueue(
   tx: Tx,
-  item: { workspaceId: string | null; kind: OutboxKind; payload: Record<string, unknown>; dedupeKey?: string; availableAt?: Date },
+  item: { workspaceId: string | null; kind: string; payload: Record<string, unknown>; dedupeKey?: string; availableAt?: Date; maxAttempts?: number },
 ): Promise<{ id: string }> {
   const availableAt = item.availableAt ?? new Date();
   const payload = item.payload as Prisma.InputJsonValue;
@@ -42,12 +42,20 @@ export async function enqueue(
       select: { id: true },
     });
     if (pending) {
-      await tx.outboxItem.update({ where: { id: pending.id }, data: { payload, availableAt, dispatchedAt: null } });
+      // A run already sent for it re-reads the time and waits; nothing to resend.
+      await tx.outboxItem.update({ where: { id: pending.id }, data: { payload, availableAt } });
       return pending;
     }
   }
   return tx.outboxItem.create({
-    data: { workspaceId: item.workspaceId, kind: item.kind, payload, dedupeKey: item.dedupeKey ?? null, availableAt },
+    data: {
+      workspaceId: item.workspaceId,
+      kind: item.kind,
+      payload,
+      dedupeKey: item.dedupeKey ?? null,
+      availableAt,
+      maxAttempts: item.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    },
     select: { id: true },
   });
 }
@@ -55,11 +63,14 @@ export async function enqueue(
 type OutboxRow = {
   id: string;
   workspace_id: string | null;
-  kind: OutboxKind;
-  payload: Record<string, unknown>;
+  kind: string;
+  payload: unknown;
   attempts: number;
+  max_attempts: number;
   available_at: Date;
 };
+
+const RETURNED = "id, workspace_id, kind, payload, attempts, max_attempts, available_at";
 
 const toItem = (row: OutboxRow): OutboxItem => ({
   id: row.id,
@@ -67,76 +78,192 @@ const toItem = (row: OutboxRow): OutboxItem => ({
   kind: row.kind,
   payload: row.payload,
   attempts: row.attempts,
+  maxAttempts: row.max_attempts,
   availableAt: row.available_at,
 });
 
-/** Claims one item by id (Inngest functions); null when it is done, claimed by another worker, or not due. */
-export async function claimItem(id: string, worker: string, now = new Date()): Promise<OutboxItem | null> {
-  const rows = await db().$queryRaw<OutboxRow[]>`
-    UPDATE outbox_items
-       SET status = 'claimed', claimed_by = ${worker}, claimed_until = ${new Date(now.getTime() + CLAIM_LEASE_MS)}, attempts = attempts + 1
-     WHERE id = ${id}::uuid
-       AND ((status = 'pending' AND available_at <= ${now}) OR (status = 'claimed' AND claimed_until < ${now}))
- RETURNING id, workspace_id, kind, payload, attempts, available_at`;
-  return rows[0] ? toItem(rows[0]) : null;
-}
+const leaseEnd = (now: Date) => new Date(now.getTime() + CLAIM_LEASE_MS);
 
-/** Claims up to `limit` due items, oldest first, skipping rows other workers hold (jobs:drain). */
-export async function claimDue(worker: string, limit: number, now = new Date(), kinds: readonly OutboxKind[] = outboxKinds): Promise<OutboxItem[]> {
-  const rows = await db().$queryRaw<OutboxRow[]>`
-    UPDATE outbox_items
-       SET status = 'claimed', claimed_by = ${worker}, claimed_until = ${new Date(now.getTime() + CLAIM_LEASE_MS)}, attempts = attempts + 1
-     WHERE id IN (
-       SELECT id FROM outbox_items
-        WHERE kind = ANY(${[...kinds]}::text[])
-          AND ((status = 'pending' AND available_at <= ${now}) OR (status = 'claimed' AND claimed_until < ${now}))
-        ORDER BY available_at, id
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
- RETURNING id, workspace_id, kind, payload, attempts, available_at`;
-  return rows.map(toItem).sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime());
-}
-
-export async function completeItem(id: string, worker: string): Promise<void> {
-  await db().outboxItem.updateMany({
-    where: { id, status: "claimed", claimedBy: worker },
-    data: { status: "done", completedAt: new Date(), claimedUntil: null, lastError: null },
-  });
-}
-
-/** Exponential backoff with a cap: 30 s, 1 min, 2 min ... 1 h. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+/**
+ * Claims these items for `worker` when they are due and pending (an Inngest
+ * run claims the items of its events). Claiming again under the same worker
+ * returns what it already holds without counting another attempt, so a claim
+ * whose answer was lost can be repeated.
+ */
+export async function claimItems(ids: readonly string[], worker: string, now = new Date()): Promise<OutboxItem[]> {
+  if (ids.length === 0) return [];
+  const rows = await db().$queryRawUnsafe<OutboxRow[]>(
+    `UPDATE outbox_items
+        SET attempts = CASE WHEN status = 'pending' THEN attempts + 1 ELSE attempts END,
+            status = 'claimed', claimed_by = $2, claimed_until = $3
+      WHERE id = ANY($1::uuid[])
+        AND ((status = 'pending' AND available_at <= $4) OR (status = 'claimed' AND claimed_by = $2))
+  RETURNING ${RETURNED}`,
+    [...ids],
+    worker,
+    leaseEnd(now),
+    now,
+  );
+  return rows.map(toItem).sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime() || a.id.localeCompare(b.id));
 }
 
 /**
- * Releases a claimed item after a failure: back to pending after `retryAfterMs`
- * (a rate limit: not counted as an attempt) or the backoff, or `failed` for
- * good when `permanent` or out of attempts.
- * Returns the status it was left in.
+ * Claims the item that became due first among `kinds`, and with it (for kinds
+ * worked in batches) up to `batchSizes[kind] - 1` more due items of the same
+ * kind and workspace. Rows other runners are claiming are skipped. Empty when
+ * nothing is due.
  */
-export async function failItem(
-  item: Pick<OutboxItem, "id" | "attempts">,
+export async function claimNextDue(
   worker: string,
-  error: { message: string; permanent?: boolean; retryAfterMs?: number },
-  now = new Date(),
-): Promise<"pending" | "failed"> {
-  // Waiting out a rate limit is not a failed attempt: it never gives up on its own.
-  const rateLimited = error.retryAfterMs !== undefined && error.permanent !== true;
-  const giveUp = error.permanent === true || (!rateLimited && item.attempts >= MAX_ATTEMPTS);
-  const status = giveUp ? "failed" : "pending";
-  await db().outboxItem.updateMany({
-    where: { id: item.id, status: "claimed", claimedBy: worker },
+  now: Date,
+  kinds: readonly string[],
+  batchSizes: Readonly<Record<string, number>> = {},
+): Promise<OutboxItem[]> {
+  return db().$transaction(async (tx) => {
+    const [first] = await tx.$queryRaw<{ id: string; kind: string; workspace_id: string | null }[]>`
+      SELECT id, kind, workspace_id FROM outbox_items
+       WHERE status = 'pending' AND available_at <= ${now} AND kind = ANY(${[...kinds]}::text[])
+       ORDER BY available_at, id
+       LIMIT 1
+         FOR UPDATE SKIP LOCKED`;
+    if (!first) return [];
+    const size = Math.max(1, batchSizes[first.kind] ?? 1);
+    const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
+      `UPDATE outbox_items
+          SET status = 'claimed', claimed_by = $1, claimed_until = $2, attempts = attempts + 1
+        WHERE id IN (
+          SELECT id FROM outbox_items
+           WHERE id = $3::uuid
+              OR (kind = $4 AND workspace_id IS NOT DISTINCT FROM $5::uuid AND status = 'pending' AND available_at <= $6 AND $7 > 1)
+           ORDER BY (id = $3::uuid) DESC, available_at, id
+           LIMIT $7
+             FOR UPDATE SKIP LOCKED)
+    RETURNING ${RETURNED}`,
+      worker,
+      leaseEnd(now),
+      first.id,
+      first.kind,
+      first.workspace_id,
+      now,
+      size,
+    );
+    return rows.map(toItem).sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime() || a.id.localeCompare(b.id));
+  });
+}
+
+/**
+ * Renews the lease on these items and returns the ids `worker` still holds:
+ * the heartbeat, and the fencing check before a side effect (an id missing
+ * from the answer was taken back, and its work is someone else's now).
+ */
+export async function renewClaims(ids: readonly string[], worker: string, now = new Date()): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    UPDATE outbox_items SET claimed_until = ${leaseEnd(now)}
+     WHERE id = ANY(${[...ids]}::uuid[]) AND status = 'claimed' AND claimed_by = ${worker}
+ RETURNING id`;
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Marks a held item done; false when `worker` no longer held it. */
+export async function completeItem(id: string, worker: string, now = new Date()): Promise<boolean> {
+  const { count } = await db().outboxItem.updateMany({
+    where: { id, status: "claimed", claimedBy: worker },
+    data: { status: "done", completedAt: now, claimedUntil: null, lastError: null },
+  });
+  return count === 1;
+}
+
+/** What becomes of a held item after a failure: pending again at `availableAt`, or failed for good. */
+export type Release =
+  | { status: "pending"; availableAt: Date; attemptCounted: boolean; error: string }
+  | { status: "failed"; error: string };
+
+/** Releases a held item as decided; false when `worker` no longer held it. */
+export async function releaseItem(id: string, worker: string, release: Release): Promise<boolean> {
+  const { count } = await db().outboxItem.updateMany({
+    where: { id, status: "claimed", claimedBy: worker },
     data: {
-      status,
-      ...(rateLimited ? { attempts: { decrement: 1 } } : {}),
-      lastError: error.message.slice(0, 2000),
-      claimedUntil: null,
+      status: release.status,
+      lastError: release.error.slice(0, 2000),
       claimedBy: null,
-      availableAt: giveUp ? undefined : new Date(now.getTime() + (error.retryAfterMs ?? retryDelayMs(item.attempts))),
+      claimedUntil: null,
+      ...(release.status === "pending"
+        ? { availableAt: release.availableAt, dispatchedAt: null, ...(release.attemptCounted ? {} : { attempts: { decrement: 1 } }) }
+        : { completedAt: new Date() }),
     },
   });
-  return status;
+  return count === 1;
+}
+
+/**
+ * Takes back items whose lease ran out (their runner died or stalled): pending
+ * again and due now, or failed when that was their last attempt. Returns the
+ * items it failed, for the caller to show why.
+ */
+export async function takeBackExpiredClaims(now: Date, reason: string): Promise<OutboxItem[]> {
+  const rows = await db().$queryRawUnsafe<(OutboxRow & { status: string })[]>(
+    `UPDATE outbox_items
+        SET status = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'pending' END,
+            completed_at = CASE WHEN attempts >= max_attempts THEN $1 ELSE NULL END,
+            available_at = CASE WHEN attempts >= max_attempts THEN available_at ELSE $1 END,
+            claimed_by = NULL, claimed_until = NULL, dispatched_at = NULL, last_error = $2
+      WHERE status = 'claimed' AND claimed_until < $1
+  RETURNING ${RETURNED}, status`,
+    now,
+    reason,
+  );
+  return rows.filter((row) => row.status === "failed").map(toItem);
+}
+
+/** The items `worker` still holds (an Inngest run that failed or was cancelled). */
+export async function itemsClaimedBy(worker: string): Promise<OutboxItem[]> {
+  const rows = await db().$queryRawUnsafe<OutboxRow[]>(
+    `SELECT ${RETURNED} FROM outbox_items WHERE claimed_by = $1 AND status = 'claimed'`,
+    worker,
+  );
+  return rows.map(toItem);
+}
+
+/** When the earliest lease among held items ends; null when nothing is claimed. */
+export async function earliestLeaseEnd(kinds: readonly string[]): Promise<Date | null> {
+  const row = await db().outboxItem.aggregate({ where: { status: "claimed", kind: { in: [...kinds] } }, _min: { claimedUntil: true } });
+  return row._min.claimedUntil;
+}
+
+export type DispatchableItem = OutboxItem & { dispatchCount: number };
+
+/** Pending items due by `dueBy`, earliest first, not yet sent or sent before `resendBefore` and still not taken. */
+export async function itemsToDispatch(options: { dueBy: Date; resendBefore: Date; limit: number }): Promise<DispatchableItem[]> {
+  const rows = await db().$queryRawUnsafe<(OutboxRow & { dispatch_count: number })[]>(
+    `SELECT ${RETURNED}, dispatch_count FROM outbox_items
+      WHERE status = 'pending' AND available_at <= $1
+        AND (dispatched_at IS NULL OR (dispatched_at < $2 AND available_at < $2))
+      ORDER BY available_at, id
+      LIMIT $3`,
+    options.dueBy,
+    options.resendBefore,
+    options.limit,
+  );
+  return rows.map((row) => ({ ...toItem(row), dispatchCount: row.dispatch_count }));
+}
+
+/** Records a send: the next send of these items will use a new event id. */
+export async function markDispatched(ids: readonly string[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db().outboxItem.updateMany({ where: { id: { in: [...ids] } }, data: { dispatchedAt: now, dispatchCount: { increment: 1 } } });
+}
+
+/** Hands items back to dispatch (a run found them not yet due): they are sent again once due. */
+export async function markUndispatched(ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db().outboxItem.updateMany({ where: { id: { in: [...ids] }, status: "pending" }, data: { dispatchedAt: null } });
+}
+
+/** When each of these items became due, for those still pending. */
+export async function pendingDueTimes(ids: readonly string[]): Promise<Date[]> {
+  const rows = await db().outboxItem.findMany({ where: { id: { in: [...ids] }, status: "pending" }, select: { availableAt: true } });
+  return rows.map((row) => row.availableAt);
 }
 
 /** A due item not picked up within this long means no background worker is running. */
@@ -144,15 +271,13 @@ export const OVERDUE_AFTER_MS = 30_000;
 
 /**
  * Work that is due but not picked up, per kind: what the "12 leads waiting for
- * the background worker" notice counts. Empty when a worker keeps up.
+ * the background worker" notice counts. Kinds with none are absent.
  */
-export async function overdueCounts(workspaceId: string, now = new Date()): Promise<Record<OutboxKind, number>> {
+export async function overdueCounts(workspaceId: string, now = new Date()): Promise<Record<string, number>> {
   const groups = await db().outboxItem.groupBy({
     by: ["kind"],
     where: { workspaceId, status: "pending", availableAt: { lt: new Date(now.getTime() - OVERDUE_AFTER_MS) } },
     _count: { _all: true },
   });
-  const counts = Object.fromEntries(outboxKinds.map((kind) => [kind, 0])) as Record<OutboxKind, number>;
-  for (const group of groups) counts[group.kind as OutboxKind] = group._count._all;
-  return counts;
+  return Object.fromEntries(groups.map((group) => [group.kind, group._count._all]));
 }

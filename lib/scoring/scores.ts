@@ -6,7 +6,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { loadTranscript } from "@/lib/conversations/transcript";
-import { enqueue } from "@/lib/outbox/outbox";
+import { pushScoresJob } from "@/lib/jobs/push-scores";
 import { EMBEDDED_SCORER_VERSION, scoreConversation } from "./embedded-scorer";
 import { labelBehavioralScores, type BehavioralScoreLabels } from "./labels";
 import { intentBandsSchema, type BehavioralScorePayload, type IntentBands } from "./schemas";
@@ -56,7 +56,7 @@ export async function recordPushedScore(
     }
     await tx.behavioralScore.create({ data: { workspaceId, conversationId, source: "platform", version: payload.version, ...values } });
     const linked = await tx.crmLink.count({ where: { conversationId } });
-    if (linked > 0) await enqueue(tx, { workspaceId, kind: "push_scores", payload: { conversationId }, dedupeKey: conversationId });
+    if (linked > 0) await pushScoresJob.enqueue(tx, { conversationId }, { workspaceId, dedupeKey: conversationId });
     return true;
   }).catch((error: unknown) => {
     // Two pushes of the same version at once: the loser reads the winner's row.

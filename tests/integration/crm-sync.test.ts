@@ -2,9 +2,8 @@
 // scores, through the outbox; pushed scores are idempotent per version.
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { syncLead } from "@/lib/crm/sync";
-import { drainOutbox } from "@/lib/outbox/drain";
-import { outboxHandlers } from "@/lib/outbox/handlers";
+import { drainDueWork } from "@/lib/jobs/drain";
+import { syncLeadJob } from "@/lib/jobs/sync-lead";
 import { enqueue } from "@/lib/outbox/outbox";
 import { currentScore, recordPushedScore } from "@/lib/scoring/scores";
 
@@ -25,12 +24,18 @@ async function approvedLead() {
   return { workspaceId: workspace.id, conversationId: conversation.id, contactId: contact.id, proposalId: proposal.id };
 }
 
+/** Queues the lead's sync and runs it as jobs:drain does. */
+async function syncLead(proposalId: string) {
+  await syncLeadJob.enqueue(db(), { leadProposalId: proposalId }, { workspaceId: lead.workspaceId, dedupeKey: proposalId });
+  return drainDueWork({ worker: "test" });
+}
+
 let lead: Awaited<ReturnType<typeof approvedLead>>;
 beforeEach(async () => {
   lead = await approvedLead();
 });
 
-describe("syncLead to the internal CRM", () => {
+describe("the sync_lead job to the internal CRM", () => {
   it("links the conversation to the contact and a lead once, however often it runs", async () => {
     await syncLead(lead.proposalId);
     await syncLead(lead.proposalId);
@@ -56,7 +61,7 @@ describe("syncLead to the internal CRM", () => {
   it("refuses to sync a lead that is not approved, and marks it failed through the drain", async () => {
     await db().leadProposal.update({ where: { id: lead.proposalId }, data: { status: "rejected" } });
     await enqueue(db(), { workspaceId: lead.workspaceId, kind: "sync_lead", payload: { leadProposalId: lead.proposalId } });
-    const summary = await drainOutbox({ handlers: outboxHandlers, worker: "test" });
+    const summary = await drainDueWork({ worker: "test" });
     expect(summary).toMatchObject({ failed: 1 });
     expect(summary.errors[0]!.error).toMatch(/rejected, not approved/);
     expect(await db().leadProposal.findUniqueOrThrow({ where: { id: lead.proposalId } })).toMatchObject({ syncStatus: "failed" });
@@ -79,7 +84,7 @@ describe("pushed behavioral scores", () => {
     await syncLead(lead.proposalId);
     await recordPushedScore(lead.workspaceId, lead.conversationId, payload);
     expect(await db().outboxItem.count({ where: { kind: "push_scores", status: "pending" } })).toBe(1);
-    await drainOutbox({ handlers: outboxHandlers, worker: "test" });
+    await drainDueWork({ worker: "test" });
     expect((await db().contact.findUniqueOrThrow({ where: { id: lead.contactId } })).leadScore).toBe("Medium (0.45)");
   });
 

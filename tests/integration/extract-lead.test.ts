@@ -4,8 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { extractLead } from "@/lib/leads/extract-lead";
-import { drainOutbox } from "@/lib/outbox/drain";
-import { outboxHandlers } from "@/lib/outbox/handlers";
+import { drainDueWork } from "@/lib/jobs/drain";
 import { enqueue } from "@/lib/outbox/outbox";
 
 let seq = 0;
@@ -84,7 +83,7 @@ describe("extractLead", () => {
   it("runs from the outbox through jobs:drain's handlers", async () => {
     const { workspaceId, conversationId } = await conversationWith([["user", "Hi, I'm Grace Adeyemi, grace@adeyemifoods.ng, we need an EV charger ASAP"]], "2348031234567");
     await enqueue(db(), { workspaceId, kind: "extract_lead", payload: { conversationId }, dedupeKey: conversationId, availableAt: new Date(0) });
-    expect(await drainOutbox({ handlers: outboxHandlers, worker: "test" })).toMatchObject({ done: 1 });
+    expect(await drainDueWork({ worker: "test" })).toMatchObject({ done: 1 });
     expect(await db().leadProposal.findUniqueOrThrow({ where: { conversationId } })).toMatchObject({ name: "Grace Adeyemi", productInterest: "EV Charger", urgencyLevel: "high" });
   });
 

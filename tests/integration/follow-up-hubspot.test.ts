@@ -9,8 +9,7 @@ import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
 import { db } from "@/lib/db/client";
 import { proposeFollowUp } from "@/lib/followups/propose-for-conversation";
 import { scheduleFollowUpForApprovedLead } from "@/lib/followups/schedule";
-import { drainOutbox } from "@/lib/outbox/drain";
-import { outboxHandlers } from "@/lib/outbox/handlers";
+import { drainDueWork } from "@/lib/jobs/drain";
 import { enqueue } from "@/lib/outbox/outbox";
 import { recordPushedScore } from "@/lib/scoring/scores";
 import { connectHubSpot, useFakeHubSpot } from "@/tests/support/crm";
@@ -94,13 +93,13 @@ describe("a prospect's 'call me Tuesday at 3pm' becomes a HubSpot task", () => {
     expect(dueWork).toMatchObject({ dedupeKey: followUp.id, payload: { followUpId: followUp.id }, availableAt: followUp.dueAt });
 
     // The follow-up is due first but the lead is not in HubSpot yet: it waits for the sync.
-    const first = await drainOutbox({ handlers: outboxHandlers, worker: "drain-1" });
+    const first = await drainDueWork({ worker: "drain-1" });
     expect(first.byKind.sync_lead).toMatchObject({ done: 1 });
     expect(first.byKind.follow_up_due).toMatchObject({ retrying: 1 });
     expect(fake.objects.tasks.size).toBe(0);
 
     const later = () => new Date(Date.now() + 5 * 60_000);
-    const second = await drainOutbox({ handlers: outboxHandlers, worker: "drain-2", now: later });
+    const second = await drainDueWork({ worker: "drain-2", now: later });
     expect(second.byKind.follow_up_due).toMatchObject({ done: 1 });
 
     const [hubspotContact, ...otherContacts] = [...fake.objects.contacts.values()];
@@ -126,7 +125,7 @@ describe("a prospect's 'call me Tuesday at 3pm' becomes a HubSpot task", () => {
     expect(await db().followUp.findUniqueOrThrow({ where: { id: followUp.id } })).toMatchObject({ status: "done", crmTaskId: tasks[0]!.id });
 
     // Draining again creates nothing more.
-    await drainOutbox({ handlers: outboxHandlers, worker: "drain-3", now: later });
+    await drainDueWork({ worker: "drain-3", now: later });
     expect(fake.objects.tasks.size).toBe(1);
   });
 });

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { proposeFollowUp } from "@/lib/followups/propose-for-conversation";
 import { cancelFollowUpsAnsweredByProspect, runDueFollowUp } from "@/lib/followups/run-due";
 import { scheduleFollowUpForApprovedLead } from "@/lib/followups/schedule";
-import { PermanentFailure, RetryLater } from "@/lib/outbox/drain";
+import { PermanentFailure, RetryLater } from "@/lib/jobs/failures";
 
 let seq = 0;
 let workspaceId: string;

@@ -5,9 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
 import { db } from "@/lib/db/client";
-import { drainOutbox } from "@/lib/outbox/drain";
-import { outboxHandlers } from "@/lib/outbox/handlers";
-import { claimDue, CLAIM_LEASE_MS, enqueue } from "@/lib/outbox/outbox";
+import { drainDueWork } from "@/lib/jobs/drain";
+import { CLAIM_LEASE_MS, claimItems, enqueue } from "@/lib/outbox/outbox";
 import { recordPushedScore } from "@/lib/scoring/scores";
 import { connectHubSpot, useFakeHubSpot } from "@/tests/support/crm";
 
@@ -45,7 +44,8 @@ afterAll(async () => {
 describe("sync to HubSpot through the outbox", () => {
   it("ends with exactly one HubSpot contact per lead, labeled, and one crm_links row each", { timeout: 120_000 }, async () => {
     // A worker claims part of the batch and dies before finishing it.
-    const abandoned = await claimDue("crashed-worker", 4, new Date(), ["sync_lead"]);
+    const someItems = await db().outboxItem.findMany({ where: { workspaceId, kind: "sync_lead" }, take: 4, select: { id: true } });
+    const abandoned = await claimItems(someItems.map((item) => item.id), "crashed-worker");
     expect(abandoned).toHaveLength(4);
     fake.failNext(3);
     fake.hangNext(2);
@@ -55,7 +55,7 @@ describe("sync to HubSpot through the outbox", () => {
     let clock = Date.now();
     const deadline = Date.now() + 60_000;
     for (let round = 0; Date.now() < deadline; round++) {
-      await drainOutbox({ handlers: outboxHandlers, worker: `drain-${round}`, now: () => new Date(clock) });
+      await drainDueWork({ worker: `drain-${round}`, now: () => new Date(clock) });
       const left = await db().outboxItem.count({ where: { workspaceId, kind: "sync_lead", status: { not: "done" } } });
       if (left === 0) break;
       clock += CLAIM_LEASE_MS + 60_000;

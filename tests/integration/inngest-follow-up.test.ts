@@ -1,13 +1,12 @@
-// The follow-up Inngest function, run by @inngest/test with its real steps
-// against PostgreSQL and the internal CRM: it sleeps until due, stops when the
+// The follow_up_due job run by its Inngest function (@inngest/test, real steps
+// against PostgreSQL and the internal CRM): it sleeps until due, stops when the
 // prospect replied first, and otherwise creates the CRM task once.
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { rescheduleFollowUp, scheduleFollowUpForApprovedLead } from "@/lib/followups/schedule";
-import { outboxEventDataOf } from "@/inngest/dispatch";
-import { outboxEventName } from "@/inngest/events";
-import { followUpFunction } from "@/inngest/functions/follow-up";
+import { jobFunction } from "@/inngest/job-functions";
+import { jobEvents, runInInngest } from "@/tests/support/jobs";
 
 let seq = 0;
 let lead: { workspaceId: string; conversationId: string; contactId: string; followUpId: string; outboxItemId: string };
@@ -37,37 +36,34 @@ async function scheduledFollowUp(dueInMs: number) {
   return dueAt;
 }
 
-async function dueEvent() {
-  const item = await db().outboxItem.findUniqueOrThrow({ where: { id: lead.outboxItemId } });
-  return [{ name: outboxEventName("follow_up_due"), data: outboxEventDataOf(item) }] as [{ name: string; data: Record<string, unknown> }];
-}
-
-type Mocked = { mock: { calls: unknown[][] } };
+const runDue = (options?: Parameters<typeof runInInngest>[2]) => runInInngest("follow_up_due", [lead.outboxItemId], options);
 
 describe("follow-up function", () => {
-  it("is cancelled by the prospect's reply in the same conversation (cancelOn)", () => {
-    expect(followUpFunction.opts.cancelOn).toEqual([{ event: "leadbridge/prospect.replied", if: "event.data.conversationId == async.data.conversationId" }]);
-  });
-
-  it("carries the conversation in its event, so cancelOn can match the reply", async () => {
+  it("carries its workspace's CRM account in its event, so runs are throttled per account", async () => {
     await scheduledFollowUp(-HOUR);
-    expect((await dueEvent())[0].data).toEqual({ outboxItemId: lead.outboxItemId, workspaceId: lead.workspaceId, conversationId: lead.conversationId });
+    expect((await jobEvents([lead.outboxItemId]))[0].data).toEqual({ outboxItemId: lead.outboxItemId, workspaceId: lead.workspaceId, crmAccount: `internal:${lead.workspaceId}` });
   });
 
   it("sleeps until the due time, then creates the CRM task", async () => {
-    const dueAt = await scheduledFollowUp(2_000);
-    // A sleep is not run by @inngest/test unless mocked: this one really waits
-    // until the due time, so the task can only exist if the function slept until then.
-    const engine = new InngestTestEngine({
-      function: followUpFunction,
-      events: await dueEvent(),
-      steps: [{ id: "sleep-until-due-0", handler: () => new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, dueAt.getTime() - Date.now() + 50))) }],
+    const dueAt = await scheduledFollowUp(HOUR);
+    // A sleep is not run by @inngest/test unless mocked: this one stands for the
+    // hour passing (the follow-up and its work become due), so the task can only
+    // exist if the function slept, and then looked again.
+    const { result, sleeps } = await runDue({
+      steps: [{
+        id: "wait-until-due-0",
+        handler: async () => {
+          const past = new Date(Date.now() - 1_000);
+          await db().followUp.update({ where: { id: lead.followUpId }, data: { dueAt: past } });
+          await db().outboxItem.update({ where: { id: lead.outboxItemId }, data: { availableAt: past } });
+          return null;
+        },
+      }],
     });
-    const { result, ctx } = await engine.execute();
-    expect((ctx.step.sleepUntil as unknown as Mocked).mock.calls[0]).toEqual(["sleep-until-due-0", dueAt.toISOString()]);
-    expect(result).toEqual({ status: "done", crmTaskId: expect.any(String) });
+    expect(sleeps[0]).toEqual(["wait-until-due-0", dueAt.toISOString()]);
+    expect(result).toMatchObject({ done: [lead.outboxItemId], failed: [], retrying: [] });
     const task = await db().crmTask.findUniqueOrThrow({ where: { followUpId: lead.followUpId } });
-    expect(task).toMatchObject({ contactId: lead.contactId, dueAt, type: "CALL", priority: "HIGH", subject: "Call Meg Carter: at the time agreed" });
+    expect(task).toMatchObject({ contactId: lead.contactId, type: "CALL", priority: "HIGH", subject: "Call Meg Carter: at the time agreed" });
   });
 
   it("does not create a task when the prospect wrote after the follow-up was scheduled", async () => {
@@ -76,9 +72,9 @@ describe("follow-up function", () => {
     await db().message.create({ data: { workspaceId: lead.workspaceId, conversationId: lead.conversationId, providerMessageId: `wamid.reply.${seq}`, role: "user", body: "Actually, I signed with someone else", sentAt: repliedAt } });
     await db().conversation.update({ where: { id: lead.conversationId }, data: { lastUserMessageAt: repliedAt, lastMessageAt: repliedAt } });
 
-    const { result, ctx } = await new InngestTestEngine({ function: followUpFunction, events: await dueEvent() }).execute();
-    expect(result).toEqual({ status: "cancelled", reason: "prospect replied first" });
-    expect((ctx.step.sleepUntil as unknown as Mocked).mock.calls).toHaveLength(0);
+    const { result, sleeps } = await runDue();
+    expect(result).toMatchObject({ done: [lead.outboxItemId] });
+    expect(sleeps).toHaveLength(0);
     expect(await db().followUp.findUniqueOrThrow({ where: { id: lead.followUpId } })).toMatchObject({ status: "cancelled", cancelReason: "prospect replied first", crmTaskId: null });
     expect(await db().crmTask.count({ where: { workspaceId: lead.workspaceId } })).toBe(0);
     expect(await db().outboxItem.findUniqueOrThrow({ where: { id: lead.outboxItemId } })).toMatchObject({ status: "done" });
@@ -86,25 +82,25 @@ describe("follow-up function", () => {
 
   it("creates the task when due and no reply came, once even if the event is delivered again", async () => {
     const dueAt = await scheduledFollowUp(-HOUR);
-    const { result, ctx } = await new InngestTestEngine({ function: followUpFunction, events: await dueEvent() }).execute();
-    expect(result).toEqual({ status: "done", crmTaskId: expect.any(String) });
-    const stepIds = (ctx.step.run as unknown as Mocked).mock.calls.map(([id]) => id);
-    expect(stepIds).toEqual(expect.arrayContaining(["load-follow-up-0", "claim", "create-crm-task", "complete"]));
+    const { result, stepIds } = await runDue();
+    expect(result).toMatchObject({ done: [lead.outboxItemId] });
+    expect(stepIds).toEqual(["check-due-0", "claim", "create-crm-task", `complete-${lead.outboxItemId}`]);
     const task = await db().crmTask.findUniqueOrThrow({ where: { followUpId: lead.followUpId } });
     expect(task).toMatchObject({ contactId: lead.contactId, dueAt, type: "CALL" });
     expect(await db().followUp.findUniqueOrThrow({ where: { id: lead.followUpId } })).toMatchObject({ status: "done", crmTaskId: task.id });
 
-    const again = await new InngestTestEngine({ function: followUpFunction, events: await dueEvent() }).execute();
-    expect(again.result).toEqual({ skipped: "the follow-up is done" });
+    const again = await runDue();
+    expect(again.result).toEqual({ skipped: expect.stringMatching(/done already/) });
     expect(await db().crmTask.count({ where: { workspaceId: lead.workspaceId } })).toBe(1);
   });
 
   it("stops when its outbox item was replaced by a reschedule", async () => {
     await scheduledFollowUp(2 * 24 * HOUR);
-    const event = await dueEvent();
+    const events = await jobEvents([lead.outboxItemId]);
     await rescheduleFollowUp(lead.workspaceId, lead.followUpId, new Date(Date.now() + 3 * 24 * HOUR));
-    const { result } = await new InngestTestEngine({ function: followUpFunction, events: event }).execute();
-    expect(result).toEqual({ skipped: expect.stringContaining("rescheduled") });
+    const { result } = await new InngestTestEngine({ function: jobFunction("follow_up_due"), events }).execute();
+    expect(result).toEqual({ skipped: expect.stringMatching(/done already/) });
     expect(await db().outboxItem.count({ where: { kind: "follow_up_due", dedupeKey: lead.followUpId, status: "pending" } })).toBe(1);
+    expect(await db().crmTask.count({ where: { workspaceId: lead.workspaceId } })).toBe(0);
   });
 });

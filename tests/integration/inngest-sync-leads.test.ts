@@ -1,15 +1,12 @@
-// The sync-leads and push-scores Inngest functions, run by @inngest/test with
-// their real steps against PostgreSQL and the internal CRM.
-import { InngestTestEngine } from "@inngest/test";
+// The sync_lead and push_scores jobs run by their Inngest functions
+// (@inngest/test, real steps against PostgreSQL and the internal CRM), beside
+// jobs:drain running the same definitions.
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { drainOutbox } from "@/lib/outbox/drain";
-import { outboxHandlers } from "@/lib/outbox/handlers";
+import { drainDueWork } from "@/lib/jobs/drain";
 import { enqueue } from "@/lib/outbox/outbox";
 import { recordPushedScore } from "@/lib/scoring/scores";
-import { outboxEventName } from "@/inngest/events";
-import { pushScoresFunction } from "@/inngest/functions/push-scores";
-import { syncLeadsFunction } from "@/inngest/functions/sync-leads";
+import { runInInngest } from "@/tests/support/jobs";
 
 let seq = 0;
 let lead: { workspaceId: string; conversationId: string; contactId: string; proposalId: string; outboxItemId: string };
@@ -28,34 +25,41 @@ beforeEach(async () => {
   lead = { workspaceId: workspace.id, conversationId: conversation.id, contactId: contact.id, proposalId: proposal.id, outboxItemId: item.id };
 });
 
-const syncEvent = () => [{ name: outboxEventName("sync_lead"), data: { outboxItemId: lead.outboxItemId, workspaceId: lead.workspaceId } }] as [{ name: string; data: Record<string, unknown> }];
 
 describe("sync-leads function", () => {
   it("runs each CRM call as its own step, links the conversation once and marks the work done", async () => {
-    const engine = new InngestTestEngine({ function: syncLeadsFunction, events: syncEvent() });
-    const { result, ctx } = await engine.execute();
-    expect(result).toEqual({ synced: 1, failed: 0 });
-    const stepIds = (ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map(([id]) => id);
-    expect(stepIds).toEqual(
-      expect.arrayContaining(["claim", "upsert-contacts", `create-lead-${lead.proposalId}`, `write-crm-link-${lead.proposalId}`, `push-labeled-scores-${lead.proposalId}`, `complete-${lead.proposalId}`]),
-    );
+    const { result, stepIds } = await runInInngest("sync_lead", [lead.outboxItemId]);
+    expect(result).toMatchObject({ done: [lead.outboxItemId], failed: [], retrying: [] });
+    expect(stepIds).toEqual([
+      "check-due-0",
+      "claim",
+      "load-plans",
+      "mark-syncing",
+      "ensure-crm-fields",
+      "upsert-contacts",
+      `create-lead-${lead.proposalId}`,
+      `write-crm-link-${lead.proposalId}`,
+      `push-labeled-scores-${lead.proposalId}`,
+      `mark-synced-${lead.proposalId}`,
+      `complete-${lead.outboxItemId}`,
+    ]);
     expect(await db().crmLink.count({ where: { conversationId: lead.conversationId } })).toBe(1);
     expect(await db().outboxItem.findUniqueOrThrow({ where: { id: lead.outboxItemId } })).toMatchObject({ status: "done" });
     expect(await db().leadProposal.findUniqueOrThrow({ where: { id: lead.proposalId } })).toMatchObject({ syncStatus: "synced" });
   });
 
   it("skips work jobs:drain already did, so it is never done twice", async () => {
-    await drainOutbox({ handlers: outboxHandlers, worker: "operator" });
+    await drainDueWork({ worker: "operator" });
     const linkedAt = (await db().crmLink.findFirstOrThrow({ where: { conversationId: lead.conversationId } })).linkedAt;
-    const { result } = await new InngestTestEngine({ function: syncLeadsFunction, events: syncEvent() }).execute();
-    expect(result).toEqual({ synced: 0, skipped: 1 });
+    const { result } = await runInInngest("sync_lead", [lead.outboxItemId]);
+    expect(result).toEqual({ skipped: expect.stringMatching(/done already/) });
     expect((await db().crmLink.findFirstOrThrow({ where: { conversationId: lead.conversationId } })).linkedAt).toEqual(linkedAt);
   });
 
   it("fails without retrying when the lead is no longer approved, and shows why", async () => {
     await db().leadProposal.update({ where: { id: lead.proposalId }, data: { status: "rejected" } });
-    const { result } = await new InngestTestEngine({ function: syncLeadsFunction, events: syncEvent() }).execute();
-    expect(result).toEqual({ synced: 0, failed: 1 });
+    const { result } = await runInInngest("sync_lead", [lead.outboxItemId]);
+    expect(result).toMatchObject({ done: [], failed: [lead.outboxItemId] });
     expect(await db().outboxItem.findUniqueOrThrow({ where: { id: lead.outboxItemId } })).toMatchObject({ status: "failed" });
     expect(await db().leadProposal.findUniqueOrThrow({ where: { id: lead.proposalId } })).toMatchObject({ syncStatus: "failed", syncError: expect.stringMatching(/rejected/) });
   });
@@ -77,13 +81,8 @@ describe("sync-leads batches", () => {
     }
     // The second one was rejected after approval: it must fail alone.
     await db().leadProposal.update({ where: { id: others[1]!.proposalId }, data: { status: "rejected" } });
-    const events = [lead.outboxItemId, ...others.map((other) => other.outboxItemId)].map((outboxItemId) => ({
-      name: outboxEventName("sync_lead"),
-      data: { outboxItemId, workspaceId: lead.workspaceId },
-    })) as unknown as [{ name: string; data: Record<string, unknown> }];
-    const { result, ctx } = await new InngestTestEngine({ function: syncLeadsFunction, events }).execute();
-    expect(result).toEqual({ synced: 2, failed: 1 });
-    const stepIds = (ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map(([id]) => id);
+    const { result, stepIds } = await runInInngest("sync_lead", [lead.outboxItemId, ...others.map((other) => other.outboxItemId)]);
+    expect(result).toMatchObject({ done: expect.arrayContaining([lead.outboxItemId, others[0]!.outboxItemId]), failed: [others[1]!.outboxItemId] });
     expect(stepIds.filter((id) => id === "upsert-contacts")).toHaveLength(1);
     expect(await db().crmLink.count({ where: { conversation: { workspaceId: lead.workspaceId } } })).toBe(2);
     expect(await db().leadProposal.findUniqueOrThrow({ where: { id: others[1]!.proposalId } })).toMatchObject({ syncStatus: "failed" });
@@ -93,14 +92,11 @@ describe("sync-leads batches", () => {
 
 describe("push-scores function", () => {
   it("writes a new score version's labels to the linked contact", async () => {
-    await drainOutbox({ handlers: outboxHandlers, worker: "operator" });
+    await drainDueWork({ worker: "operator" });
     await recordPushedScore(lead.workspaceId, lead.conversationId, { intent_score: 0.2, objection_type: "price", follow_up_tone: "nurture", version: 2 });
     const item = await db().outboxItem.findFirstOrThrow({ where: { kind: "push_scores", workspaceId: lead.workspaceId } });
-    const { result } = await new InngestTestEngine({
-      function: pushScoresFunction,
-      events: [{ name: outboxEventName("push_scores"), data: { outboxItemId: item.id, workspaceId: lead.workspaceId } }],
-    }).execute();
-    expect(result).toEqual({ pushed: 1 });
+    const { result } = await runInInngest("push_scores", [item.id]);
+    expect(result).toMatchObject({ done: [item.id] });
     expect(await db().contact.findUniqueOrThrow({ where: { id: lead.contactId } })).toMatchObject({ leadScore: "Low (0.20)", primaryObjection: expect.stringMatching(/price/i) });
   });
 });

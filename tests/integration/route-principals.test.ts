@@ -62,4 +62,21 @@ describe("withWorkspace", () => {
     expect((await call(anyone, "/x", { method: "POST", cookie: cookies["admin@alpha.test"], origin: null, headers: { "sec-fetch-site": "same-origin" }, body: {} })).status).toBe(200);
     expect((await call(anyone, "/x", { method: "POST", cookie: cookies["admin@alpha.test"], origin: null, headers: { "sec-fetch-site": "cross-site" }, body: {} })).status).toBe(403);
   });
+
+  it("acts only in the workspace the page was rendered for: 409 on a mismatch, 400 for a mutation that does not say", async () => {
+    const admin = cookies["admin@alpha.test"];
+    const mismatch = await call(anyone, "/x", { method: "POST", cookie: admin, workspace: world.b.workspaceId, body: {} });
+    expect(mismatch.status).toBe(409);
+    expect(mismatch.headers.get("content-type")).toBe("application/problem+json");
+    expect(await mismatch.json()).toMatchObject({ status: 409, code: "workspace_mismatch" });
+    // Reads are checked too when they say which workspace (a stale tab's polling).
+    expect((await call(anyone, "/x", { cookie: admin, workspace: world.b.workspaceId })).status).toBe(409);
+    expect((await call(anyone, "/x", { cookie: admin, workspace: null })).status).toBe(200);
+    const unnamed = await call(anyone, "/x", { method: "POST", cookie: admin, workspace: null, body: {} });
+    expect(unnamed.status).toBe(400);
+    expect(await unnamed.json()).toMatchObject({ code: "workspace_required" });
+    expect((await call(anyone, "/x", { method: "POST", cookie: admin, workspace: world.a.workspaceId, body: {} })).status).toBe(200);
+    // An API key has one workspace: the header is neither needed nor believed.
+    expect((await call(anyone, "/x", { method: "POST", key: world.a.apiKey.key, workspace: world.b.workspaceId, body: {} })).status).toBe(200);
+  });
 });

@@ -171,4 +171,18 @@ describe("workspace switching", () => {
     expect(bare.status).toBe(403);
     expect(await db().apiKey.count({ where: { name: "csrf" } })).toBe(0);
   });
+
+  it("a tab still showing the workspace switched away from cannot act in the new one (409, nothing written)", async () => {
+    const cookie = await signInCookie("admin@beta.test");
+    await call(switchRoute.PUT, "/x", { cookie, method: "PUT", body: { workspaceId: world.b.workspaceId } });
+    // Tab 1 was rendered for Beta; tab 2 switches the session to Alpha.
+    const tabOne = world.b.workspaceId;
+    expect((await call(switchRoute.PUT, "/x", { cookie, method: "PUT", body: { workspaceId: world.a.workspaceId } })).status).toBe(200);
+    const stale = await call(apiKeysRoute.POST, "/x", { cookie, method: "POST", workspace: tabOne, body: { name: "stale-tab" } });
+    expect(stale.status).toBe(409);
+    expect(await db().apiKey.count({ where: { name: "stale-tab" } })).toBe(0);
+    const staleRemove = await call(memberRoute.DELETE, "/x", { cookie, method: "DELETE", workspace: tabOne, params: { id: world.reviewerB.membershipId } });
+    expect(staleRemove.status).toBe(409);
+    expect(await db().membership.count({ where: { id: world.reviewerB.membershipId } })).toBe(1);
+  });
 });

@@ -1,5 +1,9 @@
 // Calls route handlers the way Next.js does (a Request and a params promise),
 // as a browser with a session cookie or a machine with an API key.
+import { readSessionToken } from "@/lib/auth/cookies";
+import { findSession } from "@/lib/auth/sessions";
+import { WORKSPACE_HEADER } from "@/lib/http/workspace-header";
+
 export const BASE_URL = "http://app.test";
 
 type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
@@ -16,7 +20,19 @@ export type CallOptions = {
   origin?: string | null;
   params?: Record<string, string>;
   headers?: Record<string, string>;
+  /**
+   * The workspace the calling page was rendered for (X-Workspace-Id). Default for
+   * cookie requests: the session's active workspace, as a freshly loaded page
+   * sends it; null omits the header.
+   */
+  workspace?: string | null;
 };
+
+async function pageWorkspace(options: CallOptions): Promise<string | null> {
+  if (options.workspace !== undefined) return options.workspace;
+  if (!options.cookie) return null;
+  return (await findSession(readSessionToken(options.cookie)))?.activeWorkspaceId ?? null;
+}
 
 export async function call(handler: unknown, path: string, options: CallOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { ...options.headers };
@@ -24,6 +40,8 @@ export async function call(handler: unknown, path: string, options: CallOptions 
   if (options.key) headers.authorization = `Bearer ${options.key}`;
   const origin = options.origin === undefined ? BASE_URL : options.origin;
   if (origin) headers.origin = origin;
+  const workspace = await pageWorkspace(options);
+  if (workspace) headers[WORKSPACE_HEADER] = workspace;
   let body: string | undefined;
   if (options.form) {
     headers["content-type"] = "application/x-www-form-urlencoded";

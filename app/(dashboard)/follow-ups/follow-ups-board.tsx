@@ -5,6 +5,7 @@
 // API; the list is refetched after each change.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { apiFetch } from "@/app/_components/api";
 import { EmptyState } from "@/app/_components/empty-state";
 import { formatInZone, formatUtc, fromLocalInputValue, sectionOf, toLocalInputValue, type FollowUpSection } from "@/lib/followups/display";
 import type { FollowUpRowData } from "@/lib/followups/queries";
@@ -19,21 +20,11 @@ const SECTIONS: { key: FollowUpSection; title: string }[] = [
 ];
 
 async function fetchFollowUps(): Promise<FollowUpRowData[]> {
-  const response = await fetch("/api/dashboard/follow-ups", { cache: "no-store" });
-  if (!response.ok) throw new Error(`The follow-ups could not be loaded (HTTP ${response.status}).`);
-  return ((await response.json()) as { rows: FollowUpRowData[] }).rows;
+  return (await apiFetch<{ rows: FollowUpRowData[] }>("/api/dashboard/follow-ups")).rows;
 }
 
 async function postChange(id: string, action: "reschedule" | "cancel", body: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`/api/v1/follow-ups/${id}/${action}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
-    throw new Error(problem?.detail ?? `The change was refused (HTTP ${response.status}).`);
-  }
+  await apiFetch(`/api/v1/follow-ups/${id}/${action}`, { method: "POST", body });
 }
 
 function FollowUpItem({ followUp, workspaceId }: { followUp: FollowUpRowData; workspaceId: string }) {

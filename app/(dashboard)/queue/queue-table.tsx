@@ -7,6 +7,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
+import { apiFetch } from "@/app/_components/api";
 import { EmptyState } from "@/app/_components/empty-state";
 import { queueQuerySchema, queueSearchParams, rawQueueQuery } from "@/lib/leads/queue-query";
 import type { QueuePage, QueueRow } from "@/lib/leads/queue-row";
@@ -23,10 +24,8 @@ function filtersFrom(params: URLSearchParams): QueueFilters {
   return { status: query.status, urgency: query.urgency, flag: query.flag, product: query.product, language: query.language, from: query.from, to: query.to, q: query.q, sort: query.sort };
 }
 
-async function fetchQueuePage(filters: QueueFilters, cursor: string | undefined): Promise<QueuePage> {
-  const response = await fetch(`/api/v1/leads?${queueSearchParams({ ...filters, cursor })}`, { cache: "no-store" });
-  if (!response.ok) throw new Error(`The queue could not be loaded (HTTP ${response.status}).`);
-  return (await response.json()) as QueuePage;
+function fetchQueuePage(filters: QueueFilters, cursor: string | undefined): Promise<QueuePage> {
+  return apiFetch<QueuePage>(`/api/v1/leads?${queueSearchParams({ ...filters, cursor })}`);
 }
 
 export type QueueTableProps = {

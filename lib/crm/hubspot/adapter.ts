@@ -40,6 +40,7 @@ export function toScoreProperties(scores: CrmLabeledScores, targets: Record<keyo
 
 export class HubSpotCrmAdapter implements CrmAdapter {
   readonly system = "hubspot" as const;
+  readonly accountKey: string;
   private readonly gateway: HubSpotGateway;
   private readonly dealPlacement: DealPlacement;
   private readonly scoreProperties: Record<keyof CrmLabeledScores, string>;
@@ -47,6 +48,7 @@ export class HubSpotCrmAdapter implements CrmAdapter {
 
   constructor(config: HubSpotAdapterConfig) {
     this.gateway = createHubSpotGateway(config);
+    this.accountKey = this.gateway.accountKey;
     this.dealPlacement = config.dealPlacement ?? DEFAULT_DEAL_PLACEMENT;
     this.scoreProperties = config.scoreProperties ?? SCORE_PROPERTIES;
   }

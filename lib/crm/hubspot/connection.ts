@@ -20,9 +20,6 @@ export interface HubSpotConnection {
   mapping: CrmMapping;
 }
 
-/** The budget key shared by every workspace connected to one portal. */
-export const hubSpotAccountKey = (accountId: string) => `hubspot:${accountId}`;
-
 function gatewayConfig(accessToken: string, accountId?: string, requestsPer10s?: number): HubSpotConfig {
   const config = env();
   return {
@@ -30,7 +27,8 @@ function gatewayConfig(accessToken: string, accountId?: string, requestsPer10s?:
     basePath: config.HUBSPOT_BASE_URL,
     timeoutMs: config.HUBSPOT_TIMEOUT_MS,
     rateLimit: { limit: Math.min(requestsPer10s ?? config.HUBSPOT_REQUESTS_PER_10S, config.HUBSPOT_REQUESTS_PER_10S), windowMs: 10_000 },
-    ...(accountId ? { account: hubSpotAccountKey(accountId) } : {}),
+    // Workspaces connected to one portal share its budget (the gateway keys it by portal id).
+    ...(accountId ? { portalId: accountId } : {}),
   };
 }
 

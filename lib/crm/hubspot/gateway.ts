@@ -20,14 +20,11 @@ export interface HubSpotConfig {
   rateLimit?: { limit: number; windowMs: number };
   /** Default 4 searches per second. */
   searchRateLimit?: { limit: number; windowMs: number };
+  /** The HubSpot account (portal) id; without it the account is told by its base URL and token. */
+  portalId?: string;
   /** Share one limiter between adapters of the same account; by default one per process and budget. */
   rateLimiter?: RateLimiter;
   searchRateLimiter?: RateLimiter;
-  /**
-   * Whose budget the requests draw on: the connected account (e.g. "hubspot:<portal id>"),
-   * so workspaces on one account share it. Default: one budget per token.
-   */
-  account?: string;
 }
 
 /** A JSON answer with its headers (HubSpot reports the account's API limits in them). */
@@ -38,6 +35,8 @@ export interface HubSpotJsonResponse {
 
 export interface HubSpotGateway {
   readonly client: Client;
+  /** The HubSpot account, as the request budget and the job throttle key it. */
+  readonly accountKey: string;
   call<T>(kind: HubSpotRequestKind, request: (client: Client) => Promise<T>): Promise<T>;
   /** A GET the official client has no method for (e.g. /account-info/v3/details), with the same budget and deadline. */
   getJson(path: string): Promise<HubSpotJsonResponse>;
@@ -91,7 +90,9 @@ export function createHubSpotGateway(config: HubSpotConfig): HubSpotGateway {
   const limiter = config.rateLimiter ?? sharedLimiter(config.rateLimit ?? { limit: 100, windowMs: 10_000 });
   const searchLimiter = config.searchRateLimiter ?? sharedLimiter(config.searchRateLimit ?? { limit: 4, windowMs: 1_000 });
   // The budget belongs to the HubSpot account, identified without keeping the token around.
-  const account = `${basePath}#${config.account ?? createHash("sha256").update(config.accessToken).digest("hex").slice(0, 16)}`;
+  const account = config.portalId
+    ? `hubspot:${config.portalId}`
+    : `hubspot:${basePath}#${createHash("sha256").update(config.accessToken).digest("hex").slice(0, 16)}`;
 
   async function call<T>(kind: HubSpotRequestKind, request: (client: Client) => Promise<T>): Promise<T> {
     await acquireAll(kind === "search" ? [searchLimiter, limiter] : [limiter], account);
@@ -104,6 +105,7 @@ export function createHubSpotGateway(config: HubSpotConfig): HubSpotGateway {
 
   return {
     client,
+    accountKey: account,
     call,
     getJson: (path) =>
       call("standard", async () => {

@@ -58,6 +58,7 @@ export function createInternalCrm(workspaceId: string): CrmAdapter {
 
   return {
     system: "internal",
+    accountKey: `internal:${workspaceId}`,
     async findContactByEmail(email) {
       const row = await findRow(email, null);
       return row ? toCrmContact(row) : null;

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { sendJson } from "@/app/_components/send-json";
+import { apiFetch } from "@/app/_components/api";
 import { buttonClass } from "@/app/_components/ui/button";
 import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { useHydrated } from "@/app/_components/use-hydrated";
@@ -14,7 +14,7 @@ export function CreateApiKeyForm() {
   const router = useRouter();
   const hydrated = useHydrated();
   const mutation = useMutation({
-    mutationFn: (name: string) => sendJson<CreatedKey>("POST", "/api/v1/api-keys", { name }),
+    mutationFn: (name: string) => apiFetch<CreatedKey>("/api/v1/api-keys", { method: "POST", body: { name } }),
     onSuccess: () => router.refresh(),
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -50,7 +50,7 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
   const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
   const mutation = useMutation({
-    mutationFn: () => sendJson("DELETE", `/api/v1/api-keys/${id}`),
+    mutationFn: () => apiFetch(`/api/v1/api-keys/${id}`, { method: "DELETE" }),
     onSuccess: () => {
       setOpen(false);
       router.refresh();

@@ -4,7 +4,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { sendJson } from "@/app/_components/send-json";
+import { apiFetch } from "@/app/_components/api";
 import { buttonClass } from "@/app/_components/ui/button";
 import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { useHydrated } from "@/app/_components/use-hydrated";
@@ -18,7 +18,7 @@ function useMemberMutation<T>(fn: (input: T) => Promise<unknown>) {
 }
 
 export function MemberRoleSelect({ membershipId, email, role, roles }: { membershipId: string; email: string; role: string; roles: string[] }) {
-  const mutation = useMemberMutation((next: string) => sendJson("PATCH", `/api/v1/members/${membershipId}`, { role: next }));
+  const mutation = useMemberMutation((next: string) => apiFetch(`/api/v1/members/${membershipId}`, { method: "PATCH", body: { role: next } }));
   return (
     <>
       <select
@@ -41,7 +41,7 @@ export function MemberRoleSelect({ membershipId, email, role, roles }: { members
 
 export function RemoveMemberButton({ membershipId, email }: { membershipId: string; email: string }) {
   const [open, setOpen] = useState(false);
-  const mutation = useMemberMutation(() => sendJson("DELETE", `/api/v1/members/${membershipId}`));
+  const mutation = useMemberMutation(() => apiFetch(`/api/v1/members/${membershipId}`, { method: "DELETE" }));
   return (
     <>
       {mutation.error ? <span role="alert" className="mr-2 text-xs text-red-700">{mutation.error.message}</span> : null}
@@ -65,7 +65,7 @@ export function RemoveMemberButton({ membershipId, email }: { membershipId: stri
 
 export function AddMemberForm({ roles }: { roles: string[] }) {
   const [formKey, setFormKey] = useState(0);
-  const mutation = useMemberMutation((input: { email: string; role: string; password?: string }) => sendJson("POST", "/api/v1/members", input));
+  const mutation = useMemberMutation((input: { email: string; role: string; password?: string }) => apiFetch("/api/v1/members", { method: "POST", body: input }));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);

@@ -1,8 +1,7 @@
 // Meta's WhatsApp Business webhook: the subscription handshake (GET) and
 // signed deliveries of messages and statuses (POST). Answers fast: messages are
 // stored and extraction is queued in the outbox; nothing heavy runs here.
-import { dispatchOutbox } from "@/inngest/dispatch";
-import { announceProspectReplies } from "@/inngest/prospect-replied";
+import { dispatchAfterResponse } from "@/inngest/kick";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { parseJson, readRawBody } from "@/lib/http/body";
@@ -34,12 +33,8 @@ export const POST = withErrors(async (request) => {
       throw new AppError("unauthorized", "The X-Hub-Signature-256 header is missing or does not match the body.");
     }
     const summary = await ingestWebhook(readWebhookPayload(parseJson(raw)), { quietSeconds });
-    // Best effort, after commit: the outbox keeps the work if this fails.
-    void dispatchOutbox().catch((error: unknown) => logger.warn({ err: error, area: "webhook" }, "outbox dispatch failed"));
-    // Every stored webhook message is the prospect's: a sleeping follow-up for them stops.
-    void announceProspectReplies(summary.conversationIds).then(({ error }) => {
-      if (error) logger.warn({ area: "webhook", reason: error }, "prospect.replied not sent");
-    });
+    // Every stored webhook message is the prospect's: their scheduled follow-ups stop.
+    dispatchAfterResponse({ prospectReplies: summary.conversationIds });
     const { stored, duplicates, badMessages, statusesApplied, parked } = summary;
     return Response.json({ received: true, stored, duplicates, badMessages, statusesApplied, parked: parked.length });
   } catch (error) {

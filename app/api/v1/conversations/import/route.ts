@@ -1,12 +1,11 @@
 // POST /api/v1/conversations/import: a chatbot platform pushes whole
 // conversations (one, or an array of up to 500) in the export format.
-import { dispatchOutbox } from "@/inngest/dispatch";
+import { dispatchAfterResponse } from "@/inngest/kick";
 import { parseJson, readRawBody } from "@/lib/http/body";
 import { withWorkspace } from "@/lib/http/route";
 import { importConversations } from "@/lib/ingest/import";
 import { parseImportRequest } from "@/lib/ingest/import-format";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/log";
 
 const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 
@@ -14,6 +13,6 @@ export const POST = withWorkspace(async (request, { principal }) => {
   if (!(request.headers.get("content-type") ?? "").includes("json")) throw new AppError("unsupported_media_type", "Send the body as application/json.");
   const conversations = parseImportRequest(parseJson(await readRawBody(request, IMPORT_BODY_LIMIT)));
   const results = await importConversations(principal.workspaceId, conversations);
-  void dispatchOutbox().catch((error: unknown) => logger.warn({ err: error, area: "import" }, "outbox dispatch failed"));
+  dispatchAfterResponse();
   return Response.json({ conversations: results });
 });

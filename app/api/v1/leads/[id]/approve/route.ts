@@ -1,6 +1,6 @@
 // POST /api/v1/leads/{id}/approve {version, edits?}: the lead becomes a contact
 // (409 with the duplicates when one already has its email or phone: merge instead).
-import { dispatchOutbox } from "@/inngest/dispatch";
+import { dispatchAfterResponse } from "@/inngest/kick";
 import { auditActor } from "@/lib/auth/principal";
 import { readJsonBody } from "@/lib/http/body";
 import { recordId } from "@/lib/http/params";
@@ -18,7 +18,7 @@ export const POST = withWorkspace<{ id: string }>(
       edits: body.edits,
       actor: auditActor(principal),
     });
-    void dispatchOutbox().catch(() => {});
+    dispatchAfterResponse();
     return Response.json(result);
   },
   { role: "reviewer", callers: "any" },

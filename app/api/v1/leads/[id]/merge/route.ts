@@ -1,6 +1,6 @@
 // POST /api/v1/leads/{id}/merge {version, contactId, choices, edits?, preview?}:
 // with preview, the contact the merge would leave; without, the merge itself.
-import { dispatchOutbox } from "@/inngest/dispatch";
+import { dispatchAfterResponse } from "@/inngest/kick";
 import { auditActor } from "@/lib/auth/principal";
 import { readJsonBody } from "@/lib/http/body";
 import { recordId } from "@/lib/http/params";
@@ -24,7 +24,7 @@ export const POST = withWorkspace<{ id: string }>(
       edits: body.edits,
       actor: auditActor(principal),
     });
-    void dispatchOutbox().catch(() => {});
+    dispatchAfterResponse();
     return Response.json(result);
   },
   { role: "reviewer", callers: "any" },

@@ -1,5 +1,5 @@
 // POST /api/v1/leads/{id}/retry-extraction: queues extraction again (e.g. after an LLM failure).
-import { dispatchOutbox } from "@/inngest/dispatch";
+import { dispatchAfterResponse } from "@/inngest/kick";
 import { auditActor } from "@/lib/auth/principal";
 import { recordId } from "@/lib/http/params";
 import { withWorkspace } from "@/lib/http/route";
@@ -8,7 +8,7 @@ import { retryExtraction } from "@/lib/leads/retry";
 export const POST = withWorkspace<{ id: string }>(
   async (_request, { principal, params }) => {
     await retryExtraction(principal.workspaceId, recordId(params.id, "Lead"), auditActor(principal));
-    void dispatchOutbox().catch(() => {});
+    dispatchAfterResponse();
     return Response.json({ queued: true }, { status: 202 });
   },
   { role: "reviewer", callers: "any" },

@@ -1,0 +1,27 @@
+// The one way a route hands its freshly committed background work to Inngest:
+// after the response is sent (Next's `after`), dispatch what is due and tell
+// Inngest of prospect replies. Best effort: the outbox keeps the work, and the
+// scheduled pass sends whatever this misses. Without Inngest it does nothing
+// (jobs:drain or the development server's loop runs the work).
+import { after } from "next/server";
+import { logger } from "@/lib/log";
+import { dispatchOutbox } from "./dispatch";
+import { announceProspectReplies } from "./prospect-replied";
+
+export function dispatchAfterResponse(options: { prospectReplies?: readonly string[] } = {}): void {
+  const work = async () => {
+    const dispatched = await dispatchOutbox();
+    if (dispatched.error) logger.debug({ area: "jobs", reason: dispatched.error }, "outbox not dispatched");
+    const replies = options.prospectReplies ?? [];
+    const announced = await announceProspectReplies(replies);
+    if (announced.error) logger.warn({ area: "jobs", reason: announced.error }, "prospect.replied not sent");
+  };
+  const run = () => work().catch((error: unknown) => logger.warn({ err: error, area: "jobs" }, "outbox dispatch failed"));
+  try {
+    after(run);
+  } catch (error) {
+    // Called outside a request (a script or a test calling the handler): run it now, unawaited.
+    if (!(error instanceof Error && error.message.includes("outside a request scope"))) throw error;
+    void run();
+  }
+}

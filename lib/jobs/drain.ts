@@ -1,0 +1,145 @@
+// The built-in runner: claims due work (earliest due first; a batched job takes
+// up to its batch of one workspace's due items), runs each job's definition
+// with plain calls for steps, and repeats until nothing due is left. `runJobs`
+// is the one entry point: `jobs:drain` runs it once, a worker process (and the
+// development server without Inngest) runs it continuously. Safe beside
+// Inngest and other runners: every item is claimed before it is worked.
+import { logger } from "@/lib/log";
+import { claimNextDue, CLAIM_LEASE_MS, earliestLeaseEnd } from "@/lib/outbox/outbox";
+import type { AnyJobDefinition } from "./definition";
+import { failureOf, JobFailure } from "./failures";
+import { takeBackExpiredWork } from "./recover";
+import { jobDefinitions } from "./registry";
+import { acceptClaimed, runJob, type StepBoundary } from "./run";
+
+type Tally = { done: number; retrying: number; failed: number };
+
+export type DrainSummary = Tally & {
+  claimed: number;
+  /** Items whose run stopped because another runner took them over. */
+  stopped: number;
+  byKind: Record<string, Tally>;
+  errors: { id: string; kind: string; error: string }[];
+};
+
+const emptySummary = (): DrainSummary => ({ claimed: 0, done: 0, retrying: 0, failed: 0, stopped: 0, byKind: {}, errors: [] });
+
+// Step results go through JSON as they do under Inngest, so a job that relies
+// on anything else fails here too, not only in production.
+const throughJson = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
+
+const plainSteps: StepBoundary = {
+  async work(_name, fn) {
+    try {
+      return throughJson(await fn());
+    } catch (error) {
+      throw new JobFailure(failureOf(error));
+    }
+  },
+  async book(_name, fn) {
+    return throughJson(await fn());
+  },
+};
+
+/**
+ * One pass: takes back expired claims, then runs everything due when the pass
+ * started. Work retried during the pass is due later, so the pass ends.
+ */
+export async function drainDueWork(options: { worker: string; now?: () => Date; definitions?: readonly AnyJobDefinition[] }): Promise<DrainSummary> {
+  const now = options.now ?? (() => new Date());
+  const definitions = options.definitions ?? jobDefinitions;
+  const kinds = definitions.map((definition) => definition.kind);
+  const batchSizes = Object.fromEntries(definitions.flatMap((definition) => (definition.batch ? [[definition.kind, definition.batch.maxSize]] : [])));
+  const summary = emptySummary();
+  const startedAt = now();
+  await takeBackExpiredWork(startedAt, definitions);
+  for (;;) {
+    const claimed = await claimNextDue(options.worker, startedAt, kinds, batchSizes);
+    if (claimed.length === 0) return summary;
+    const kind = claimed[0]!.kind;
+    const definition = definitions.find((candidate) => candidate.kind === kind)!;
+    const tally = (summary.byKind[kind] ??= { done: 0, retrying: 0, failed: 0 });
+    summary.claimed += claimed.length;
+    const items = await acceptClaimed(definition, claimed, options.worker);
+    const malformed = claimed.length - items.length;
+    const outcome = items.length > 0 ? await runJob(definition, items, { worker: options.worker, steps: plainSteps, now }) : undefined;
+    const counts = {
+      done: outcome?.done.length ?? 0,
+      retrying: outcome?.retrying.length ?? 0,
+      failed: (outcome?.failed.length ?? 0) + malformed,
+    };
+    for (const key of ["done", "retrying", "failed"] as const) {
+      summary[key] += counts[key];
+      tally[key] += counts[key];
+    }
+    if (outcome?.stopped) summary.stopped += items.length - counts.done - counts.retrying - counts.failed;
+    summary.errors.push(...(outcome?.errors ?? []).map((error) => ({ ...error, kind })));
+  }
+}
+
+function addTo(total: DrainSummary, pass: DrainSummary): void {
+  for (const key of ["claimed", "done", "retrying", "failed", "stopped"] as const) total[key] += pass[key];
+  for (const [kind, tally] of Object.entries(pass.byKind)) {
+    const into = (total.byKind[kind] ??= { done: 0, retrying: 0, failed: 0 });
+    into.done += tally.done;
+    into.retrying += tally.retrying;
+    into.failed += tally.failed;
+  }
+  total.errors.push(...pass.errors);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done);
+  });
+}
+
+export type RunJobsOptions = {
+  /**
+   * once: until nothing is due, waiting out the leases of runners that died
+   * (so their work is finished too); continuously: pass after pass until `signal` aborts.
+   */
+  mode: "once" | "continuously";
+  worker: string;
+  signal?: AbortSignal;
+  /** Between passes when running continuously. */
+  pollMs?: number;
+  /** Called after every pass that claimed something. */
+  onPass?: (summary: DrainSummary) => void;
+};
+
+export async function runJobs(options: RunJobsOptions): Promise<DrainSummary> {
+  const total = emptySummary();
+  let waitUntil: number | undefined;
+  for (;;) {
+    if (options.mode === "continuously") {
+      // A pass that fails (the database restarting) is tried again after the pause.
+      await drainDueWork({ worker: options.worker })
+        .then((pass) => {
+          addTo(total, pass);
+          if (pass.claimed > 0) options.onPass?.(pass);
+        })
+        .catch((error: unknown) => logger.warn({ err: error, area: "jobs" }, "background work pass failed"));
+      if (options.signal?.aborted) return total;
+      await sleep(options.pollMs ?? 5_000, options.signal);
+      continue;
+    }
+    const pass = await drainDueWork({ worker: options.worker });
+    addTo(total, pass);
+    if (pass.claimed > 0) options.onPass?.(pass);
+    if (options.signal?.aborted) return total;
+    // Nothing due. Work still claimed is either in a live runner's hands or
+    // was left by one that died; a dead runner's lease ends within one lease.
+    const leaseEnd = await earliestLeaseEnd(jobDefinitions.map((definition) => definition.kind));
+    waitUntil ??= Date.now() + CLAIM_LEASE_MS + 1_000;
+    if (!leaseEnd || Date.now() >= waitUntil) return total;
+    await sleep(Math.min(Math.max(leaseEnd.getTime() - Date.now() + 100, 200), waitUntil - Date.now()), options.signal);
+  }
+}

@@ -1,0 +1,16 @@
+// Every kind of background work, for the runners and the dashboard. A new job
+// kind is one file in lib/jobs (defineJob) and one line here; both runners
+// pick it up.
+import type { AnyJobDefinition } from "./definition";
+import { extractLeadJob } from "./extract-lead";
+import { followUpDueJob } from "./follow-up-due";
+import { pushScoresJob } from "./push-scores";
+import { syncLeadJob } from "./sync-lead";
+
+export const jobDefinitions: readonly AnyJobDefinition[] = [extractLeadJob, syncLeadJob, pushScoresJob, followUpDueJob];
+
+export const jobKinds = jobDefinitions.map((definition) => definition.kind);
+
+export function jobDefinition(kind: string): AnyJobDefinition | undefined {
+  return jobDefinitions.find((definition) => definition.kind === kind);
+}
