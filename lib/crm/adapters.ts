@@ -34,7 +34,14 @@ export async function crmAdapterFor(workspaceId: string): Promise<CrmAdapter> {
   return adapter;
 }
 
-/** The CRM account a workspace syncs to (its request budget's key); see CrmAdapter.accountKey. */
+/**
+ * The CRM account a workspace syncs to (its request budget's key, the job
+ * throttle's key), read without opening the token: the same as the adapter's
+ * CrmAdapter.accountKey, so workspaces connected to one portal share it.
+ */
 export async function crmAccountKeyFor(workspaceId: string): Promise<string> {
-  return (await crmAdapterFor(workspaceId)).accountKey;
+  const workspace = await db().workspace.findUnique({ where: { id: workspaceId }, select: { crmConnection: { select: { provider: true, accountId: true } } } });
+  if (!workspace) throw notFound("Workspace");
+  const connection = workspace.crmConnection;
+  return connection ? `${connection.provider}:${connection.accountId}` : `internal:${workspaceId}`;
 }

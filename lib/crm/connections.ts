@@ -170,7 +170,13 @@ export async function connectCrm(workspaceId: string, input: CrmConnectInput, ac
  * A refusal is a result (in the CRM's words), not an error.
  */
 export async function testCrmConnection(workspaceId: string, candidate?: { provider: ConnectableCrm; accessToken: string }): Promise<CrmTestResult> {
-  const stored = candidate ? null : await openCrmConnection(workspaceId);
+  let stored: OpenedCrmConnection | null = null;
+  try {
+    stored = candidate ? null : await openCrmConnection(workspaceId);
+  } catch (error) {
+    if (error instanceof CrmPermanentError) return { ok: false, error: error.reason };
+    throw error;
+  }
   const target = candidate ?? (stored && { provider: stored.provider, accessToken: stored.accessToken });
   if (!target) return { ok: false, error: "No CRM account is connected: this workspace uses the internal CRM." };
   let account: CrmAccount;
@@ -202,9 +208,16 @@ export async function openCrmConnection(workspaceId: string): Promise<OpenedCrmC
   if (!workspace) throw notFound("Workspace");
   const row = workspace.crmConnection;
   if (!row) return null;
+  let accessToken: string;
+  try {
+    accessToken = open(row.accessTokenSealed, openingKeys(), sealContext(workspaceId));
+  } catch (error) {
+    // Nothing a retry can fix: the key is missing (a rotation half done) or the row was altered.
+    throw new CrmPermanentError(`The stored CRM token cannot be opened (${(error as Error).message}). Restore the key, or connect the account again in Settings -> CRM.`);
+  }
   return {
     provider: row.provider as ConnectableCrm,
-    accessToken: open(row.accessTokenSealed, openingKeys(), sealContext(workspaceId)),
+    accessToken,
     accountId: row.accountId,
     uiDomain: row.uiDomain,
     requestsPer10s: row.requestsPer10s,

@@ -11,7 +11,7 @@ import * as connectionRoute from "@/app/api/v1/crm/connection/route";
 import * as testRoute from "@/app/api/v1/crm/connection/test/route";
 import * as mappingRoute from "@/app/api/v1/crm/mapping/route";
 import * as previewRoute from "@/app/api/v1/crm/mapping/preview/route";
-import { crmAdapterFor, crmSystemFor } from "@/lib/crm/adapters";
+import { crmAccountKeyFor, crmAdapterFor, crmSystemFor } from "@/lib/crm/adapters";
 import { db } from "@/lib/db/client";
 import { resealCrmTokens } from "@/lib/crm/connections";
 import { LOCAL_ENCRYPTION_KEY, reloadEnv } from "@/lib/env";
@@ -198,6 +198,14 @@ describe("the mapping, chosen with a preview", () => {
   });
 });
 
+describe("per-account budget keys", () => {
+  it("keys a connected workspace by its portal, the same key its adapter's requests use", async () => {
+    expect(await crmAccountKeyFor(world.a.workspaceId)).toBe("hubspot:4410001");
+    expect((await crmAdapterFor(world.a.workspaceId)).accountKey).toBe("hubspot:4410001");
+    expect(await crmAccountKeyFor(world.b.workspaceId)).toBe(`internal:${world.b.workspaceId}`);
+  });
+});
+
 describe("rotating ENCRYPTION_KEY", () => {
   it("keeps connections working with the old key as previous, and crm:reencrypt reseals them with the new one", async () => {
     const newKey = randomBytes(32).toString("base64");
@@ -221,5 +229,8 @@ describe("rotating ENCRYPTION_KEY", () => {
       delete process.env.ENCRYPTION_KEY_PREVIOUS;
       reloadEnv();
     }
+    // Without the key that sealed it, the connection says what is wrong, and syncing stops for good.
+    expect(await (await call(testRoute.POST, "/x", { method: "POST", cookie: adminA, body: {} })).json()).toEqual({ ok: false, error: expect.stringMatching(/cannot be opened .*Restore the key/) });
+    await expect(crmAdapterFor(world.a.workspaceId)).rejects.toMatchObject({ name: "CrmPermanentError" });
   });
 });

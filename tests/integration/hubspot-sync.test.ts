@@ -17,10 +17,12 @@ const LEADS = 12;
 
 beforeAll(async () => {
   await fake.start();
-  restoreEnv = useFakeHubSpot(fake.url, { HUBSPOT_TIMEOUT_MS: "500", HUBSPOT_REQUESTS_PER_10S: "1000" });
+  restoreEnv = useFakeHubSpot(fake.url, { HUBSPOT_REQUESTS_PER_10S: "1000" });
   workspaceId = (await db().workspace.create({ data: { name: "HubSpot shop", slug: "hubspot-shop", defaultCountry: "BR" } })).id;
   // Our budget off (above what the account advertises): the fake's limit must be hit and survived.
   await connectHubSpot(workspaceId, fake.accessToken, { requestsPer10s: 1000 });
+  // Short deadlines from here on, so the injected hangs end quickly (connecting used the default).
+  restoreEnv = useFakeHubSpot(fake.url, { HUBSPOT_REQUESTS_PER_10S: "1000", HUBSPOT_TIMEOUT_MS: "500" });
   for (let i = 0; i < LEADS; i++) {
     const phone = `+55119876543${String(i).padStart(2, "0")}`;
     const conversation = await db().conversation.create({
