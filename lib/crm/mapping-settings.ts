@@ -59,21 +59,22 @@ export async function saveCrmMapping(workspaceId: string, mapping: CrmMapping, a
   return saved;
 }
 
-const EXAMPLE_LEAD: PreviewLead = {
+const EXAMPLE_LEAD: PreviewLead & { ownerEmail: string | null } = {
   name: "Ana Souza",
   email: "ana.souza@example.com",
   phone: "+5511987654321",
   company: "Verde Solar",
   dealTitle: crmLeadTitle("Ana Souza", "Solar Panel Kit"),
   scores: { leadScore: "High (0.82)", primaryObjection: "Price: worried about the cost", recommendedApproach: "Send a quote with financing options" },
+  ownerEmail: null,
 };
 
 /** The workspace's latest approved lead as the CRM would receive it, or a made-up one before there is any. */
-async function previewLead(workspaceId: string): Promise<PreviewLead> {
+async function previewLead(workspaceId: string): Promise<PreviewLead & { ownerEmail: string | null }> {
   const latest = await db().leadProposal.findFirst({
     where: { workspaceId, status: { in: ["approved", "merged"] }, contactId: { not: null } },
     orderBy: [{ reviewedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
-    select: { conversationId: true, productInterest: true, contact: { select: { name: true, email: true, phoneE164: true, company: true } } },
+    select: { conversationId: true, productInterest: true, owner: { select: { email: true } }, contact: { select: { name: true, email: true, phoneE164: true, company: true } } },
   });
   if (!latest?.contact) return EXAMPLE_LEAD;
   const score = await currentScore(workspaceId, latest.conversationId);
@@ -85,6 +86,7 @@ async function previewLead(workspaceId: string): Promise<PreviewLead> {
     company: latest.contact.company,
     dealTitle: crmLeadTitle(latest.contact.name, latest.productInterest),
     scores: fields ? { leadScore: fields["Lead Score"], primaryObjection: fields["Primary Objection"], recommendedApproach: fields["Recommended Approach"] } : null,
+    ownerEmail: latest.owner?.email ?? null,
   };
 }
 
@@ -92,5 +94,6 @@ async function previewLead(workspaceId: string): Promise<PreviewLead> {
 export async function previewCrmMapping(workspaceId: string, mapping: CrmMapping): Promise<{ preview: MappingPreview; problems: MappingProblem[] }> {
   const connection = await connected(workspaceId);
   const [options, lead] = await Promise.all([readOptions(connection), previewLead(workspaceId)]);
-  return { preview: previewMapping(withStage(mapping, options), options, lead, PROVIDERS[connection.provider].contactFields), problems: mappingProblems(mapping, options) };
+  const preview = previewMapping(withStage(mapping, options), options, lead, PROVIDERS[connection.provider].contactFields, lead.ownerEmail ? `the HubSpot user ${lead.ownerEmail}` : "the lead owner's HubSpot user");
+  return { preview, problems: mappingProblems(mapping, options) };
 }

@@ -43,16 +43,13 @@ describe("propertiesToWrite", () => {
   const desired = { firstname: "Ana", company: "Verde Solar", phone: "+5511987654321" };
 
   it("fills empty properties and keeps what someone typed in the CRM", () => {
-    expect(propertiesToWrite(desired, { firstname: "", company: "Verde Solar Ltda", phone: null }, {}, () => false)).toEqual({ firstname: "Ana", phone: "+5511987654321" });
-  });
-
-  it("replaces a value that still holds what we wrote last, not one changed since", () => {
-    const lastWritten = { company: "Verde", firstname: "Ana B." };
-    expect(propertiesToWrite(desired, { firstname: "Ana Beatriz", company: "Verde", phone: "+5511987654321" }, lastWritten, () => false)).toEqual({ company: "Verde Solar", phone: "+5511987654321" });
+    expect(propertiesToWrite(desired, { firstname: "", company: "Verde Solar Ltda", phone: null }, () => false)).toEqual({ firstname: "Ana", phone: "+5511987654321" });
+    // The same value again is harmless to send.
+    expect(propertiesToWrite(desired, { firstname: "Ana", company: " Verde Solar " }, () => false)).toEqual(desired);
   });
 
   it("overwrites the fields allowed to", () => {
-    expect(propertiesToWrite(desired, { firstname: "Bob", company: "Acme", phone: "+1" }, {}, (property) => property === "company")).toEqual({ company: "Verde Solar" });
+    expect(propertiesToWrite(desired, { firstname: "Bob", company: "Acme", phone: "+1" }, (property) => property === "company")).toEqual({ company: "Verde Solar" });
   });
 });
 
@@ -62,11 +59,14 @@ describe("previewMapping", () => {
       { dealPipelineId: "777", dealStageId: null, scoreProperties: { leadScore: "lead_rating" }, overwriteFields: ["leadScore"] },
       options,
       { name: "Ana Souza", email: "ana@example.com", phone: "+5511987654321", company: null, dealTitle: "WhatsApp lead: Ana Souza", scores: { leadScore: "Hot: ready to buy", primaryObjection: "Price", recommendedApproach: "Send a quote today" } },
-      { name: "First name + Last name", email: "Email", phone: "Phone number", company: "Company name" },
+      { name: "First name + Last name", email: "Email", phone: "Phone number", company: "Company name", owner: "Contact owner" },
+      "ana.owner@verde.example",
     );
     expect(preview.deal).toEqual({ pipeline: "WhatsApp leads", stage: "New", title: "WhatsApp lead: Ana Souza" });
     expect(preview.rows.find((row) => row.field === "Lead Score")).toEqual({ field: "Lead Score", crmProperty: "Lead rating (lead_rating)", example: "Hot: ready to buy", rule: "overwrites" });
     expect(preview.rows.find((row) => row.field === "Company")).toMatchObject({ example: null, rule: "fills empty only" });
-    expect(preview.rows.find((row) => row.field === "Primary Objection")?.crmProperty).toBe("Primary Objection (leadbridge_primary_objection)");
+    expect(preview.rows.find((row) => row.field === "Owner")).toMatchObject({ crmProperty: "Contact owner", example: "ana.owner@verde.example" });
+    // LeadBridge's own score fields are ours: always kept current.
+    expect(preview.rows.find((row) => row.field === "Primary Objection")).toMatchObject({ crmProperty: "Primary Objection (leadbridge_primary_objection)", rule: "ours" });
   });
 });

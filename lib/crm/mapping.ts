@@ -1,9 +1,10 @@
 // How a workspace's leads land in its CRM account, as chosen in Settings -> CRM:
 // the pipeline and stage of new deals, the contact property each labeled score
 // is written to, and which of our fields may overwrite a value already in the
-// CRM (by default none: we fill empty fields only). Pure: the checks against
-// the account's pipelines and properties, the fill-or-keep rule, and the
-// preview an admin reads before saving.
+// CRM (by default none: we fill empty fields only; LeadBridge's own score
+// fields are ours and always kept current). Pure: the checks against the
+// account's pipelines and properties, the fill-or-keep rule, and the preview an
+// admin reads before saving.
 import { z } from "zod";
 import type { CrmPipeline, CrmPropertyOption } from "./types";
 
@@ -22,6 +23,7 @@ export const SYNCED_FIELDS = {
   email: "Email",
   phone: "Phone",
   company: "Company",
+  owner: "Owner",
   ...LABELED_SCORES,
 } as const;
 export type SyncedField = keyof typeof SYNCED_FIELDS;
@@ -79,18 +81,17 @@ export function scorePropertyNames(mapping: Pick<CrmMapping, "scoreProperties">,
 
 /**
  * Which of `desired` to write over what the CRM record holds now: a property
- * that is empty there, still holds what we wrote last (nobody changed it since),
- * or whose field may overwrite. Anything else was typed in the CRM and stays.
+ * that is empty there, or whose field may overwrite. Anything else was typed
+ * (or kept) in the CRM and stays as it is.
  */
 export function propertiesToWrite(
   desired: Record<string, string>,
   current: Record<string, string | null | undefined>,
-  lastWritten: Record<string, string>,
   overwritable: (property: string) => boolean,
 ): Record<string, string> {
   return Object.fromEntries(Object.entries(desired).filter(([property, value]) => {
     const existing = current[property]?.trim();
-    return !existing || existing === value.trim() || existing === lastWritten[property]?.trim() || overwritable(property);
+    return !existing || existing === value.trim() || overwritable(property);
   }));
 }
 
@@ -99,7 +100,8 @@ export interface MappingPreviewRow {
   field: string;
   crmProperty: string;
   example: string | null;
-  rule: "fills empty only" | "overwrites";
+  /** "ours": a LeadBridge field of its own, always kept current. */
+  rule: "fills empty only" | "overwrites" | "ours";
 }
 
 export interface MappingPreview {
@@ -117,7 +119,7 @@ export interface PreviewLead {
   scores: Record<LabeledScoreField, string> | null;
 }
 
-export function previewMapping(mapping: CrmMapping, options: CrmMappingOptions, lead: PreviewLead, contactFieldLabels: Record<Exclude<SyncedField, LabeledScoreField>, string>): MappingPreview {
+export function previewMapping(mapping: CrmMapping, options: CrmMappingOptions, lead: PreviewLead, contactFieldLabels: Record<Exclude<SyncedField, LabeledScoreField>, string>, ownerExample: string | null): MappingPreview {
   const pipeline = (mapping.dealPipelineId === null ? options.pipelines[0] : options.pipelines.find((p) => p.id === mapping.dealPipelineId)) ?? null;
   const stage = (mapping.dealStageId === null ? pipeline?.stages[0] : pipeline?.stages.find((s) => s.id === mapping.dealStageId)) ?? null;
   const rule = (field: SyncedField): MappingPreviewRow["rule"] => (mapping.overwriteFields.includes(field) ? "overwrites" : "fills empty only");
@@ -134,7 +136,13 @@ export function previewMapping(mapping: CrmMapping, options: CrmMappingOptions, 
       { field: SYNCED_FIELDS.email, crmProperty: contactFieldLabels.email, example: lead.email, rule: rule("email") },
       { field: SYNCED_FIELDS.phone, crmProperty: contactFieldLabels.phone, example: lead.phone, rule: rule("phone") },
       { field: SYNCED_FIELDS.company, crmProperty: contactFieldLabels.company, example: lead.company, rule: rule("company") },
-      ...LABELED_SCORE_FIELDS.map((field) => ({ field: LABELED_SCORES[field], crmProperty: labelOf(scoreTargets[field]), example: lead.scores?.[field] ?? null, rule: rule(field) })),
+      { field: SYNCED_FIELDS.owner, crmProperty: contactFieldLabels.owner, example: ownerExample, rule: rule("owner") },
+      ...LABELED_SCORE_FIELDS.map((field) => ({
+        field: LABELED_SCORES[field],
+        crmProperty: labelOf(scoreTargets[field]),
+        example: lead.scores?.[field] ?? null,
+        rule: scoreTargets[field] === own[field] ? ("ours" as const) : rule(field),
+      })),
     ],
   };
 }

@@ -1,12 +1,16 @@
 // Where a person opens a CRM record: the Contacts page for the internal CRM,
-// the record's page in the connected HubSpot account (its portal id and UI
-// domain: app.hubspot.com, app-eu1.hubspot.com, ...).
-export type CrmAccountRef = { accountId: string; uiDomain: string | null };
+// the record's page in the HubSpot account the link belongs to (its portal id,
+// and the UI domain the connected account reported: app.hubspot.com,
+// app-eu1.hubspot.com, ...). Links made before accounts were told apart have no page.
+export type CrmLinkRef = { crmSystem: string; crmContactId: string; crmAccount: string };
+export type ConnectedAccountRef = { accountId: string; uiDomain: string | null };
 
-export function crmContactUrl(system: string, crmContactId: string, account?: CrmAccountRef | null): string | null {
-  if (system === "internal") return `/contacts#contact-${crmContactId}`;
-  if (system === "hubspot" && account) {
-    return `https://${account.uiDomain ?? "app.hubspot.com"}/contacts/${encodeURIComponent(account.accountId)}/record/0-1/${encodeURIComponent(crmContactId)}`;
-  }
-  return null;
+const HUBSPOT = "hubspot:";
+
+export function crmContactUrl(link: CrmLinkRef, connected?: ConnectedAccountRef | null): string | null {
+  if (link.crmSystem === "internal") return `/contacts#contact-${link.crmContactId}`;
+  if (link.crmSystem !== "hubspot" || !link.crmAccount.startsWith(HUBSPOT)) return null;
+  const portal = link.crmAccount.slice(HUBSPOT.length);
+  const domain = (connected?.accountId === portal ? connected.uiDomain : null) ?? "app.hubspot.com";
+  return `https://${domain}/contacts/${encodeURIComponent(portal)}/record/0-1/${encodeURIComponent(link.crmContactId)}`;
 }

@@ -53,6 +53,15 @@ export interface CrmContact {
   company: string | null;
 }
 
+/**
+ * The member who owns a lead. The CRM gives the lead's records to its user with
+ * this email (HubSpot: the owner with that email); the internal CRM records the member.
+ */
+export interface CrmOwner {
+  userId: string;
+  email: string;
+}
+
 /** What we know about a prospect; at least one of email or phone is required. */
 export interface CrmContactInput {
   name: string;
@@ -60,6 +69,7 @@ export interface CrmContactInput {
   /** E.164. */
   phone?: string | null;
   company?: string | null;
+  owner?: CrmOwner | null;
 }
 
 export interface CrmContactUpsertResult {
@@ -74,6 +84,7 @@ export interface CrmLeadInput {
   /** Our conversation id; makes creating the lead idempotent. */
   conversationId: string;
   title: string;
+  owner?: CrmOwner | null;
 }
 
 export interface CrmLeadResult {
@@ -107,10 +118,30 @@ export interface CrmTaskInput {
    * once (the internal CRM); HubSpot has no such key for tasks and ignores it.
    */
   followUpId?: string;
+  owner?: CrmOwner | null;
 }
 
 export interface CrmTaskResult {
   crmTaskId: string;
+}
+
+/** The conversation as a note on the contact and its lead: what the salesperson reads first. */
+export interface CrmLeadNoteInput {
+  crmContactId: string;
+  crmLeadId: string | null;
+  /** Our lead id; the note carries it (crmLeadNoteMarker), so a retry finds the note made before. */
+  leadKey: string;
+  /** The same note as plain text (CRMs without formatting) and as simple HTML. */
+  text: string;
+  html: string;
+  at: Date;
+  owner?: CrmOwner | null;
+}
+
+export interface CrmLeadNoteResult {
+  crmNoteId: string;
+  /** False when the lead's note already existed (a retry). */
+  created: boolean;
 }
 
 export interface CrmCustomPropertiesResult {
@@ -146,6 +177,9 @@ export interface CrmAdapter {
    * email); phone-only contacts are matched by phone as in upsertContact.
    */
   upsertContacts(contacts: readonly CrmContactInput[]): Promise<CrmContactUpsertResult[]>;
+
+  /** Adds the lead's note to the contact and the lead, once per lead: a repeat returns the first. */
+  addLeadNote(note: CrmLeadNoteInput): Promise<CrmLeadNoteResult>;
 
   /** Creates the lead for a conversation, or returns the one already created for it. */
   createLead(lead: CrmLeadInput): Promise<CrmLeadResult>;

@@ -46,7 +46,7 @@ export async function leadDetail(workspaceId: string, proposalId: string) {
       ownerId: true,
       owner: { select: { id: true, email: true, name: true } },
       workspace: { select: { defaultCountry: true, products: true, crmConnection: { select: { accountId: true, uiDomain: true } } } },
-      conversation: { select: { contactWaId: true, crmLinks: { select: { crmSystem: true, crmContactId: true, crmLeadId: true, linkedAt: true } } } },
+      conversation: { select: { contactWaId: true, crmLinks: { select: { crmSystem: true, crmAccount: true, crmContactId: true, crmLeadId: true, linkedAt: true } } } },
     },
   });
   if (!proposal) throw notFound("Lead");
@@ -68,7 +68,7 @@ export async function leadDetail(workspaceId: string, proposalId: string) {
     lead,
     defaultCountry: workspace.defaultCountry,
     products: workspace.products,
-    crmLinks: conversation.crmLinks.map((link) => ({ ...link, url: crmContactUrl(link.crmSystem, link.crmContactId, workspace.crmConnection) })),
+    crmLinks: conversation.crmLinks.map((link) => ({ ...link, url: crmContactUrl(link, workspace.crmConnection) })),
     transcript,
     duplicates,
     score: score && { source: score.source, version: score.version, summary: score.labels.summary, fields: score.labels.fields },

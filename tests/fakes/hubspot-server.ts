@@ -267,11 +267,12 @@ export class FakeHubSpot {
 
   private route(method: string, url: URL, body: unknown): [number, unknown] {
     const parts = url.pathname.split("/").filter(Boolean); // crm, v3|v4, objects|properties, ...
-    if (url.pathname === "/account-info/v3/details" && method === "GET") return [200, this.accountDetails()];
+    const path = `/${parts.join("/")}`; // the client sends some paths with a trailing slash
+    if (path === "/account-info/v3/details" && method === "GET") return [200, this.accountDetails()];
     if (parts[0] === "crm" && parts[1] === "v4" && method === "PUT") return [200, this.associateDefault(parts)];
     if (parts[0] === "crm" && parts[1] === "v4" && method === "GET" && parts[5] === "associations") return [200, this.listAssociations(parts)];
-    if (url.pathname === "/crm/v3/owners" && method === "GET") return [200, this.listOwners(url.searchParams.get("email"))];
-    if (url.pathname === "/crm/v3/pipelines/deals" && method === "GET") return [200, { results: this.pipelines.map((pipeline, index) => presentPipeline(pipeline, index)) }];
+    if (path === "/crm/v3/owners" && method === "GET") return [200, this.listOwners(url.searchParams.get("email"))];
+    if (path === "/crm/v3/pipelines/deals" && method === "GET") return [200, { results: this.pipelines.map((pipeline, index) => presentPipeline(pipeline, index)) }];
     if (parts[0] !== "crm" || parts[1] !== "v3") throw notFound(url.pathname);
     const type = parts[3] as ObjectType;
     if (!OBJECT_TYPES.includes(type)) throw notFound(url.pathname);

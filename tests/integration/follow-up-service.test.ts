@@ -33,7 +33,7 @@ async function approveAndLink(options: { link?: boolean } = {}) {
   const contact = await db().contact.create({ data: { workspaceId, name: "Meg Carter", phoneE164: "+12127363100" } });
   await db().leadProposal.create({ data: { workspaceId, conversationId, status: "approved", name: "Meg Carter", contactId: contact.id, syncStatus: options.link === false ? "failed" : "synced", syncError: options.link === false ? "HubSpot said no" : null } });
   const scheduled = await db().$transaction((tx) => scheduleFollowUpForApprovedLead(tx, { workspaceId, conversationId, contactId: contact.id }));
-  if (options.link !== false) await db().crmLink.create({ data: { conversationId, crmSystem: "internal", crmContactId: contact.id } });
+  if (options.link !== false) await db().crmLink.create({ data: { conversationId, crmSystem: "internal", crmAccount: `internal:${workspaceId}`, crmContactId: contact.id } });
   return { contactId: contact.id, followUpId: scheduled!.followUpId };
 }
 
@@ -70,7 +70,7 @@ describe("runDueFollowUp", () => {
     const now = new Date();
 
     await expect(runDueFollowUp(followUpId, now)).rejects.toBeInstanceOf(RetryLater);
-    await db().crmLink.create({ data: { conversationId, crmSystem: "internal", crmContactId: contact.id } });
+    await db().crmLink.create({ data: { conversationId, crmSystem: "internal", crmAccount: `internal:${workspaceId}`, crmContactId: contact.id } });
     const done = await runDueFollowUp(followUpId, now);
     expect(done).toEqual({ status: "done", crmTaskId: expect.any(String) });
     expect(await runDueFollowUp(followUpId, now)).toEqual(done);

@@ -1,18 +1,26 @@
 // The HubSpot CRM adapter: CrmAdapter over HubSpot's CRM v3 API via the
-// official client. Requests share the account's budget and deadline (gateway.ts);
-// each domain operation lives in its own module beside this one.
+// official client, for one connected account. Requests share the account's
+// budget and deadline (gateway.ts); each domain operation lives in its own
+// module beside this one. The workspace's mapping decides where deals go, which
+// property each labeled score lands in, and which of our fields may overwrite
+// a value already in HubSpot (none by default); the lead's owner becomes the
+// HubSpot owner with the same email.
 import { CrmPermanentError } from "@/lib/crm/errors";
+import { propertiesToWrite, type SyncedField } from "@/lib/crm/mapping";
 import type {
   CrmAdapter,
   CrmContactInput,
   CrmCustomPropertiesResult,
   CrmLabeledScores,
   CrmLeadInput,
+  CrmLeadNoteInput,
   CrmTaskInput,
 } from "@/lib/crm/types";
 import * as contacts from "./contacts";
 import { createHubSpotGateway, type HubSpotConfig, type HubSpotGateway } from "./gateway";
 import { createLead, DEFAULT_DEAL_PLACEMENT, type DealPlacement } from "./leads";
+import { addLeadNote } from "./notes";
+import { hubSpotOwnerId, ownerProperty } from "./owners";
 import { ensureCustomProperties, SCORE_PROPERTIES } from "./properties";
 import { createTask } from "./tasks";
 
@@ -21,6 +29,8 @@ export interface HubSpotAdapterConfig extends HubSpotConfig {
   dealPlacement?: DealPlacement;
   /** The contact property each labeled score goes to; default: LeadBridge's own. */
   scoreProperties?: Record<keyof CrmLabeledScores, string>;
+  /** Our fields that may replace a value already in HubSpot; default none (fill empty only). */
+  overwriteFields?: readonly SyncedField[];
 }
 
 const BARE_NUMBER = /^\s*[-+]?\d+([.,]\d+)?\s*%?\s*$/;
@@ -38,19 +48,48 @@ export function toScoreProperties(scores: CrmLabeledScores, targets: Record<keyo
   return properties;
 }
 
+/** The HubSpot properties each of our fields writes on a contact. */
+function fieldProperties(scoreProperties: Record<keyof CrmLabeledScores, string>): Record<SyncedField, string[]> {
+  return {
+    name: ["firstname", "lastname"],
+    email: ["email"],
+    phone: ["phone"],
+    company: ["company"],
+    owner: ["hubspot_owner_id"],
+    leadScore: [scoreProperties.leadScore],
+    primaryObjection: [scoreProperties.primaryObjection],
+    recommendedApproach: [scoreProperties.recommendedApproach],
+  };
+}
+
+// Accounts whose LeadBridge fields this process has checked: each account once,
+// however many workspaces are connected to it.
+const accountsWithFields = new Set<string>();
+
 export class HubSpotCrmAdapter implements CrmAdapter {
   readonly system = "hubspot" as const;
   readonly accountKey: string;
   private readonly gateway: HubSpotGateway;
   private readonly dealPlacement: DealPlacement;
   private readonly scoreProperties: Record<keyof CrmLabeledScores, string>;
-  private customPropertiesReady = false;
+  /** HubSpot properties whose value in HubSpot we may replace. */
+  private readonly overwritable: ReadonlySet<string>;
 
   constructor(config: HubSpotAdapterConfig) {
     this.gateway = createHubSpotGateway(config);
     this.accountKey = this.gateway.accountKey;
     this.dealPlacement = config.dealPlacement ?? DEFAULT_DEAL_PLACEMENT;
     this.scoreProperties = config.scoreProperties ?? SCORE_PROPERTIES;
+    const byField = fieldProperties(this.scoreProperties);
+    // LeadBridge's own score fields are ours: always kept current.
+    this.overwritable = new Set([...(config.overwriteFields ?? []).flatMap((field) => byField[field]), ...Object.values(SCORE_PROPERTIES)]);
+  }
+
+  private readonly mayOverwrite = (property: string) => this.overwritable.has(property);
+
+  private async contactWrite(contact: CrmContactInput): Promise<contacts.ContactWrite> {
+    const ownerId = await hubSpotOwnerId(this.gateway, contact.owner);
+    return { contact, properties: { ...contacts.toContactProperties(contact), ...ownerProperty(ownerId) } };
   }
 
   findContactByEmail(email: string) {
@@ -61,34 +100,46 @@ export class HubSpotCrmAdapter implements CrmAdapter {
     return contacts.findContactByPhone(this.gateway, phone);
   }
 
-  upsertContact(contact: CrmContactInput) {
-    return contacts.upsertContact(this.gateway, contact);
+  async upsertContact(contact: CrmContactInput) {
+    return contacts.upsertContact(this.gateway, await this.contactWrite(contact), this.mayOverwrite);
   }
 
-  upsertContacts(list: readonly CrmContactInput[]) {
-    return contacts.upsertContacts(this.gateway, list);
+  async upsertContacts(list: readonly CrmContactInput[]) {
+    const writes = [];
+    for (const contact of list) writes.push(await this.contactWrite(contact));
+    return contacts.upsertContacts(this.gateway, writes, this.mayOverwrite);
   }
 
   async createLead(lead: CrmLeadInput) {
     await this.ensureCustomProperties();
-    return createLead(this.gateway, lead, this.dealPlacement);
+    return createLead(this.gateway, lead, this.dealPlacement, await hubSpotOwnerId(this.gateway, lead.owner));
+  }
+
+  async addLeadNote(note: CrmLeadNoteInput) {
+    return addLeadNote(this.gateway, note, await hubSpotOwnerId(this.gateway, note.owner));
   }
 
   async setLabeledScores(crmContactId: string, scores: CrmLabeledScores): Promise<void> {
-    const properties = toScoreProperties(scores, this.scoreProperties);
+    let properties = toScoreProperties(scores, this.scoreProperties);
     await this.ensureCustomProperties();
+    // A score mapped to one of the account's own properties keeps what was typed there.
+    if (Object.keys(properties).some((property) => !this.mayOverwrite(property))) {
+      const current = await this.gateway.call("standard", (client) => client.crm.contacts.basicApi.getById(crmContactId, Object.keys(properties)));
+      properties = propertiesToWrite(properties, current.properties, this.mayOverwrite);
+    }
+    if (Object.keys(properties).length === 0) return;
     await this.gateway.call("standard", (client) => client.crm.contacts.basicApi.update(crmContactId, { properties }));
   }
 
-  createTask(task: CrmTaskInput) {
-    return createTask(this.gateway, task);
+  async createTask(task: CrmTaskInput) {
+    return createTask(this.gateway, task, await hubSpotOwnerId(this.gateway, task.owner));
   }
 
-  /** Checks HubSpot once per adapter; later calls cost no request. */
+  /** Checks HubSpot once per account and process; later calls cost no request. */
   async ensureCustomProperties(): Promise<CrmCustomPropertiesResult> {
-    if (this.customPropertiesReady) return { created: [] };
+    if (accountsWithFields.has(this.accountKey)) return { created: [] };
     const created = await ensureCustomProperties(this.gateway);
-    this.customPropertiesReady = true;
+    accountsWithFields.add(this.accountKey);
     return { created };
   }
 }

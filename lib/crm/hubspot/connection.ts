@@ -51,7 +51,7 @@ export const OWN_SCORE_PROPERTIES = Object.fromEntries(
 ) as CrmMappingOptions["ownScoreProperties"];
 
 /** HubSpot's contact fields our name, email, phone and company go to (the preview names them). */
-export const HUBSPOT_CONTACT_FIELDS = { name: "First name + Last name", email: "Email", phone: "Phone number", company: "Company name" } as const;
+export const HUBSPOT_CONTACT_FIELDS = { name: "First name + Last name", email: "Email", phone: "Phone number", company: "Company name", owner: "Contact owner (the HubSpot user with the lead owner's email)" } as const;
 
 /** The account's deal pipelines and the contact properties a score may go to. */
 export async function hubSpotMappingOptions(connection: Pick<HubSpotConnection, "accessToken" | "accountId" | "requestsPer10s">): Promise<CrmMappingOptions> {
@@ -68,5 +68,6 @@ export function createHubSpotAdapter(connection: HubSpotConnection): HubSpotCrmA
     // Saving a mapping always stores the stage with its pipeline (lib/crm/connections.ts).
     dealPlacement: mapping.dealPipelineId && mapping.dealStageId ? { pipeline: mapping.dealPipelineId, dealStage: mapping.dealStageId } : DEFAULT_DEAL_PLACEMENT,
     scoreProperties: scorePropertyNames(mapping, SCORE_PROPERTIES),
+    overwriteFields: mapping.overwriteFields,
   });
 }

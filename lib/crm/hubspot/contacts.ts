@@ -1,10 +1,13 @@
 // Contacts in HubSpot: find by email or phone, and upsert without ever creating
 // a duplicate. HubSpot's search index lags writes by a few seconds, so "search,
 // then create" can still collide; the 409 it answers names the existing contact,
-// which we then update instead.
+// which we then update instead. An existing contact keeps what a salesperson
+// typed: only its empty properties are filled, unless the workspace's mapping
+// lets that field overwrite (lib/crm/mapping.ts).
 import type { SimplePublicObject } from "@hubspot/api-client/lib/codegen/crm/contacts";
 import { FilterOperatorEnum } from "@hubspot/api-client/lib/codegen/crm/contacts";
 import { CrmPermanentError } from "@/lib/crm/errors";
+import { propertiesToWrite } from "@/lib/crm/mapping";
 import type { CrmContact, CrmContactInput, CrmContactUpsertResult } from "@/lib/crm/types";
 import { existingContactId } from "./errors";
 import type { HubSpotGateway } from "./gateway";
@@ -12,7 +15,13 @@ import type { HubSpotGateway } from "./gateway";
 /** HubSpot takes at most 100 inputs per batch call. */
 export const HUBSPOT_BATCH_LIMIT = 100;
 
-const CONTACT_PROPERTIES = ["email", "firstname", "lastname", "phone", "mobilephone", "company"];
+const CONTACT_PROPERTIES = ["email", "firstname", "lastname", "phone", "mobilephone", "company", "hubspot_owner_id"];
+
+/** A contact to write and the HubSpot properties we would give it (ours, owner included). */
+export type ContactWrite = { contact: CrmContactInput; properties: Record<string, string> };
+/** Whether our value may replace one already in HubSpot; by default nothing does. */
+export type Overwritable = (property: string) => boolean;
+const fillEmptyOnly: Overwritable = () => false;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -77,7 +86,13 @@ export async function findContactByPhone(gateway: HubSpotGateway, phone: string)
 }
 
 async function updateContact(gateway: HubSpotGateway, id: string, properties: Record<string, string>): Promise<void> {
+  // Nothing left to write (every value kept): no request.
+  if (Object.keys(properties).length === 0) return;
   await gateway.call("standard", (client) => client.crm.contacts.basicApi.update(id, { properties }));
+}
+
+async function readContact(gateway: HubSpotGateway, id: string): Promise<SimplePublicObject> {
+  return gateway.call("standard", (client) => client.crm.contacts.basicApi.getById(id, CONTACT_PROPERTIES));
 }
 
 function requireIdentity(contact: CrmContactInput): void {
@@ -94,12 +109,15 @@ async function findExisting(gateway: HubSpotGateway, contact: CrmContactInput): 
   return results.find((r) => email !== undefined && r.properties.email?.toLowerCase() === email) ?? results[0];
 }
 
-export async function upsertContact(gateway: HubSpotGateway, contact: CrmContactInput): Promise<CrmContactUpsertResult> {
+export async function upsertContact(
+  gateway: HubSpotGateway,
+  { contact, properties }: ContactWrite,
+  overwritable: Overwritable = fillEmptyOnly,
+): Promise<CrmContactUpsertResult> {
   requireIdentity(contact);
-  const properties = toContactProperties(contact);
   const existing = await findExisting(gateway, contact);
   if (existing) {
-    await updateContact(gateway, existing.id, properties);
+    await updateContact(gateway, existing.id, propertiesToWrite(properties, existing.properties, overwritable));
     return { crmContactId: existing.id, created: false };
   }
   try {
@@ -108,9 +126,18 @@ export async function upsertContact(gateway: HubSpotGateway, contact: CrmContact
   } catch (error) {
     const existingId = existingContactId(error);
     if (!existingId) throw error;
-    await updateContact(gateway, existingId, properties);
+    const current = await readContact(gateway, existingId);
+    await updateContact(gateway, existingId, propertiesToWrite(properties, current.properties, overwritable));
     return { crmContactId: existingId, created: false };
   }
+}
+
+/** The contacts HubSpot already has for these emails, by lowercased email (one request per 100). */
+async function readByEmail(gateway: HubSpotGateway, emails: string[]): Promise<Map<string, SimplePublicObject>> {
+  const response = await gateway.call("standard", (client) =>
+    client.crm.contacts.batchApi.read({ idProperty: "email", inputs: emails.map((id) => ({ id })), properties: CONTACT_PROPERTIES, propertiesWithHistory: [] }),
+  );
+  return new Map(response.results.map((found) => [found.properties.email?.toLowerCase() ?? "", found]));
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -124,17 +151,24 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
  * phone-only contacts have no unique key in HubSpot, so each is searched and
  * created or updated on its own.
  */
-export async function upsertContacts(gateway: HubSpotGateway, contacts: readonly CrmContactInput[]): Promise<CrmContactUpsertResult[]> {
+export async function upsertContacts(gateway: HubSpotGateway, writes: readonly ContactWrite[], overwritable: Overwritable = fillEmptyOnly): Promise<CrmContactUpsertResult[]> {
+  const contacts = writes.map((write) => write.contact);
   contacts.forEach(requireIdentity);
   const results: CrmContactUpsertResult[] = new Array(contacts.length);
-  const withEmail = contacts.flatMap((contact, index) => (contact.email?.trim() ? [{ contact, index }] : []));
+  const withEmail = writes.flatMap((write, index) => (write.contact.email?.trim() ? [{ ...write, index }] : []));
 
   for (const part of chunk(withEmail, HUBSPOT_BATCH_LIMIT)) {
     // Two inputs with one email in one batch make HubSpot reject the batch: last one wins.
     const byKey = new Map(part.map((item) => [normalizeEmail(item.contact.email!), item]));
+    // Existing contacts keep what was typed in HubSpot: read them first, send only what may be written.
+    const existing = await readByEmail(gateway, [...byKey.keys()]);
     const response = await gateway.call("standard", (client) =>
       client.crm.contacts.batchApi.upsert({
-        inputs: [...byKey.entries()].map(([email, item]) => ({ id: email, idProperty: "email", properties: toContactProperties(item.contact) })),
+        inputs: [...byKey.entries()].map(([email, item]) => {
+          const current = existing.get(email);
+          const properties = current ? { ...propertiesToWrite(item.properties, current.properties, overwritable), email } : item.properties;
+          return { id: email, idProperty: "email", properties };
+        }),
       }),
     );
     if ("errors" in response && response.errors?.length) {
@@ -147,8 +181,8 @@ export async function upsertContacts(gateway: HubSpotGateway, contacts: readonly
       results[item.index] = { crmContactId: result.id, created: result._new };
     }
   }
-  for (const [index, contact] of contacts.entries()) {
-    if (!contact.email?.trim()) results[index] = await upsertContact(gateway, contact);
+  for (const [index, write] of writes.entries()) {
+    if (!write.contact.email?.trim()) results[index] = await upsertContact(gateway, write, overwritable);
   }
   // The same email twice in one call: both point at one contact, created at most once.
   const seen = new Set<string>();

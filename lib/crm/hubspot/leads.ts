@@ -8,6 +8,7 @@ import { FilterOperatorEnum } from "@hubspot/api-client/lib/codegen/crm/deals";
 import { CrmPermanentError } from "@/lib/crm/errors";
 import type { CrmLeadInput, CrmLeadResult } from "@/lib/crm/types";
 import type { HubSpotGateway } from "./gateway";
+import { ownerProperty } from "./owners";
 import { CONVERSATION_ID_PROPERTY } from "./properties";
 
 /** HUBSPOT_DEFINED association type "deal to contact" (what v4 "default" creates). */
@@ -30,12 +31,12 @@ async function findDeal(gateway: HubSpotGateway, conversationId: string): Promis
   return found.results[0]?.id;
 }
 
-async function upsertDeal(gateway: HubSpotGateway, lead: CrmLeadInput, placement: DealPlacement): Promise<CrmLeadResult> {
+async function upsertDeal(gateway: HubSpotGateway, lead: CrmLeadInput, placement: DealPlacement, ownerId: string | null): Promise<CrmLeadResult> {
   const response = await gateway.call("standard", (client) => client.crm.deals.batchApi.upsert({
     inputs: [{
       id: lead.conversationId,
       idProperty: CONVERSATION_ID_PROPERTY,
-      properties: { dealname: lead.title, pipeline: placement.pipeline, dealstage: placement.dealStage },
+      properties: { dealname: lead.title, pipeline: placement.pipeline, dealstage: placement.dealStage, ...ownerProperty(ownerId) },
     }],
   }));
   const deal = response.results[0];
@@ -46,9 +47,10 @@ async function upsertDeal(gateway: HubSpotGateway, lead: CrmLeadInput, placement
   return { crmLeadId: deal.id, created: deal._new };
 }
 
-export async function createLead(gateway: HubSpotGateway, lead: CrmLeadInput, placement: DealPlacement): Promise<CrmLeadResult> {
+/** `ownerId`: the HubSpot owner of a new deal (a deal made earlier keeps its own). */
+export async function createLead(gateway: HubSpotGateway, lead: CrmLeadInput, placement: DealPlacement, ownerId: string | null = null): Promise<CrmLeadResult> {
   const existingId = await findDeal(gateway, lead.conversationId);
-  const result = existingId ? { crmLeadId: existingId, created: false } : await upsertDeal(gateway, lead, placement);
+  const result = existingId ? { crmLeadId: existingId, created: false } : await upsertDeal(gateway, lead, placement, ownerId);
   await gateway.call("standard", (client) =>
     client.crm.associations.v4.basicApi.createDefault("deals", result.crmLeadId, "contacts", lead.crmContactId));
   return result;

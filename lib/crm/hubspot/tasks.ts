@@ -1,8 +1,10 @@
 // Follow-up tasks in HubSpot: one task object, due at hs_timestamp, associated
-// with the contact so it shows on the contact's record and in the owner's queue.
+// with the contact so it shows on the contact's record, and given to the lead
+// owner's HubSpot user so it lands in their task queue.
 import { AssociationSpecAssociationCategoryEnum } from "@hubspot/api-client/lib/codegen/crm/objects/tasks";
 import type { CrmTaskInput, CrmTaskResult } from "@/lib/crm/types";
 import type { HubSpotGateway } from "./gateway";
+import { ownerProperty } from "./owners";
 
 /** HUBSPOT_DEFINED association type "task to contact". */
 export const TASK_TO_CONTACT = 204;
@@ -19,8 +21,8 @@ export function toTaskProperties(task: CrmTaskInput): Record<string, string> {
   };
 }
 
-export async function createTask(gateway: HubSpotGateway, task: CrmTaskInput): Promise<CrmTaskResult> {
-  const properties = toTaskProperties(task);
+export async function createTask(gateway: HubSpotGateway, task: CrmTaskInput, ownerId: string | null = null): Promise<CrmTaskResult> {
+  const properties = { ...toTaskProperties(task), ...ownerProperty(ownerId) };
   const created = await gateway.call("standard", (client) => client.crm.objects.tasks.basicApi.create({
     properties,
     associations: [{

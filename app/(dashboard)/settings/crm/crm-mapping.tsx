@@ -46,7 +46,7 @@ function Preview({ workspaceId, draft }: { workspaceId: string; draft: CrmMappin
                 <td className="py-1 pr-2">{row.field}</td>
                 <td className="py-1 pr-2">{row.crmProperty}</td>
                 <td className="py-1 pr-2">{row.example ?? "—"}</td>
-                <td className="py-1">{row.rule === "overwrites" ? "ours replaces it" : "kept (filled only if empty)"}</td>
+                <td className="py-1">{{ overwrites: "ours replaces it", "fills empty only": "kept (filled only if empty)", ours: "LeadBridge's field: kept current" }[row.rule]}</td>
               </tr>
             ))}
           </tbody>
