@@ -6,6 +6,6 @@ export async function listContacts(workspaceId: string, limit = 100) {
     where: { workspaceId },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, name: true, email: true, phoneE164: true, company: true, productInterest: true, leadScore: true, updatedAt: true },
+    select: { id: true, name: true, email: true, phoneE164: true, company: true, productInterest: true, leadScore: true, updatedAt: true, owner: { select: { email: true, name: true } } },
   });
 }
