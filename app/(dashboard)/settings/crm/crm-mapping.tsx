@@ -86,7 +86,7 @@ function MappingForm({ workspaceId, data }: { workspaceId: string; data: Mapping
         save.mutate();
       }}
     >
-      <fieldset className="grid grid-cols-[10rem_1fr] items-center gap-2">
+      <fieldset className="grid grid-cols-[10rem_minmax(0,1fr)] items-center gap-2">
         <legend className="mb-1 font-medium">New deals</legend>
         <label htmlFor="crm-pipeline">Pipeline</label>
         <select
@@ -119,7 +119,7 @@ function MappingForm({ workspaceId, data }: { workspaceId: string; data: Mapping
         </select>
       </fieldset>
 
-      <fieldset className="grid grid-cols-[10rem_1fr] items-center gap-2">
+      <fieldset className="grid grid-cols-[10rem_minmax(0,1fr)] items-center gap-2">
         <legend className="mb-1 font-medium">Labeled scores go to these contact properties</legend>
         {(Object.keys(LABELED_SCORES) as LabeledScoreField[]).map((field) => (
           <div key={field} className="contents">
