@@ -9,6 +9,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // Tests import, drain and review through the real server and a second process
+  // (jobs:drain); on a shared 2-core machine that takes longer than the default 30 s.
+  timeout: 120_000,
   reporter: [["list"]],
   outputDir: "test-results",
   use: {

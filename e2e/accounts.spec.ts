@@ -32,7 +32,7 @@ test("signs in through the form, switches workspace, and signs out", async ({ pa
   await page.getByLabel("Workspace").selectOption({ label: "Acme Motors (admin)" });
   await expect(page.getByTestId("workspace-name")).toHaveText("Acme Motors");
   // Acme's queue is empty: nothing of the demo workspace leaks across.
-  await expect(page.getByText("No conversations yet")).toBeVisible();
+  await expect(page.getByText("Nothing to review")).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("workspace-name")).toHaveText("Acme Motors");
 

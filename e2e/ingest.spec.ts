@@ -23,6 +23,6 @@ test("a signed webhook delivery shows up in the open queue within seconds", asyn
   const firstRow = page.getByTestId("queue-table").locator("tbody tr").first();
   await expect(firstRow).toContainText(name, { timeout: 10_000 });
   await expect(firstRow).toContainText("Quanto custa um kit solar");
-  await expect(firstRow).toContainText("not extracted yet");
+  await expect(firstRow).toContainText("Not extracted yet");
   expect(await page.evaluate(() => (window as unknown as { __sameLoad?: boolean }).__sameLoad)).toBe(true);
 });

@@ -9,11 +9,13 @@ test("filter by status, search, and keep both across a reload", async ({ page })
   await expect(rows.nth(29)).toBeVisible();
 
   // The checkbox follows the URL, which updates a moment after the click.
-  await page.getByRole("checkbox", { name: "Proposed" }).click();
-  await expect(page.getByRole("checkbox", { name: "Proposed" })).toBeChecked();
+  await page.getByText("Filters and sort").click();
+  await page.getByRole("checkbox", { name: "Ready to review" }).click();
+  await expect(page.getByRole("checkbox", { name: "Ready to review" })).toBeChecked();
   await expect(page).toHaveURL(/status=proposed/);
+  await expect(page.getByText("Filters and sort (1 on)")).toBeVisible();
   await expect(rows.first()).toBeVisible();
-  for (const status of await page.getByTestId("proposal-status").allTextContents()) expect(status).toBe("proposed");
+  for (const status of await page.getByTestId("proposal-status").allTextContents()) expect(status).toBe("Ready to review");
 
   await page.getByLabel("Search name, email or phone").fill("Grace");
   await expect(page).toHaveURL(/q=Grace/);
@@ -23,7 +25,8 @@ test("filter by status, search, and keep both across a reload", async ({ page })
 
   await page.reload();
   await expect(page.getByLabel("Search name, email or phone")).toHaveValue("Grace");
-  await expect(page.getByRole("checkbox", { name: "Proposed" })).toBeChecked();
+  await page.getByText("Filters and sort (1 on)").click();
+  await expect(page.getByRole("checkbox", { name: "Ready to review" })).toBeChecked();
   await expect(rows).toHaveCount(1);
 
   await page.getByLabel("Search name, email or phone").fill("nobody-by-this-name");

@@ -18,8 +18,8 @@ async function deliver(page: Page, text: string, id: string) {
   expect(response.status()).toBe(200);
 }
 
-async function openLead(page: Page, search: string, status = "proposed") {
-  await page.goto(`/queue?q=${encodeURIComponent(search)}`);
+async function openLead(page: Page, search: string, status = "Ready to review", view = "") {
+  await page.goto(`/queue?q=${encodeURIComponent(search)}${view ? `&view=${view}` : ""}`);
   const row = page.getByTestId("queue-row").filter({ has: page.getByTestId("proposal-status").getByText(status, { exact: true }) }).first();
   await row.click();
   await expect(page.getByTestId("lead-review")).toBeVisible();
@@ -50,7 +50,10 @@ test("a webhook-fed conversation is reviewed: evidence, live validation, approve
 
   await page.locator("body").click({ position: { x: 5, y: 5 } });
   await page.keyboard.press("a");
-  await expect(page.getByTestId("lead-status")).toContainText("approved by demo@leadbridge.local");
+  // The decision shows with its undo; the next lead (none here: the search found one) takes the pane.
+  await expect(page.getByTestId("undo-bar")).toContainText("Approved Marina Costa");
+  await openLead(page, "Marina", "Approved", "done");
+  await expect(page.getByTestId("lead-status")).toContainText("Approved by demo@leadbridge.local");
   await page.goto("/contacts");
   await expect(page.getByRole("cell", { name: "Marina Costa", exact: true })).toHaveCount(1);
 });
@@ -69,7 +72,7 @@ test("a second conversation from the same number offers the merge, and merging k
   expect(imported.status()).toBe(200);
   operator("jobs-drain", []);
 
-  await openLead(page, "Marina", "proposed");
+  await openLead(page, "Marina");
   await expect(page.getByTestId("duplicates")).toContainText("same phone");
   await page.getByTestId("lead-review").getByRole("button", { name: /Approve/ }).click();
   // Approving beside an existing contact is refused: the merge dialog opens instead.
@@ -77,8 +80,8 @@ test("a second conversation from the same number offers the merge, and merging k
   await expect(dialog).toBeVisible();
   await expect(page.getByTestId("merge-preview")).toContainText(/Marina Costa|After the merge/);
   await page.screenshot({ path: "test-results/merge-dialog.png", fullPage: true });
-  await dialog.getByRole("button", { name: "Merge" }).click();
-  await expect(page.getByTestId("lead-status")).toContainText("merged");
+  await dialog.getByRole("button", { name: "Merge", exact: true }).click();
+  await expect(page.getByTestId("undo-bar")).toContainText("Merged Marina Costa");
   await page.goto("/contacts");
   await expect(page.getByRole("cell", { name: "Marina Costa", exact: true })).toHaveCount(1);
 });
@@ -90,6 +93,8 @@ test("reject records its reason", async ({ page }) => {
   await page.getByLabel("Reason").selectOption("other");
   await page.getByLabel(/Note/).fill("A supplier asking to sell us panels");
   await page.getByRole("dialog").getByRole("button", { name: "Reject" }).click();
+  await expect(page.getByTestId("undo-bar")).toContainText("Rejected Grace Adeyemi");
+  await openLead(page, "Grace", "Rejected", "done");
   await expect(page.getByTestId("reject-reason")).toHaveText("Rejected as other: A supplier asking to sell us panels");
 });
 
@@ -97,17 +102,17 @@ test("a stale second reviewer gets the conflict, not a silent overwrite", async 
   await signIn(page);
   const other = await browser.newPage();
   await signIn(other);
-  await openLead(page, "Luc");
-  await openLead(other, "Luc");
+  await openLead(page, "Luc Martin");
+  await openLead(other, "Luc Martin");
 
   await page.getByTestId("lead-review").getByRole("button", { name: /Reject/ }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Reject" }).click();
-  await expect(page.getByTestId("lead-status")).toContainText("rejected");
+  await expect(page.getByTestId("undo-bar")).toContainText("Rejected Luc Martin");
 
   await other.getByTestId("lead-review").getByRole("button", { name: /Approve/ }).click();
   await expect(other.getByTestId("review-problem")).toContainText("changed by demo@leadbridge.local");
   await other.getByTestId("review-problem").getByRole("button", { name: "Reload" }).click();
-  await expect(other.getByTestId("lead-status")).toContainText("rejected");
+  await expect(other.getByTestId("lead-status")).toContainText("Rejected");
   await other.close();
 });
 

@@ -77,7 +77,8 @@ const envSchema = z.object({
   // extraction this many seconds later, so a burst of messages is read once.
   EXTRACTION_QUIET_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
   // Lead extraction: "embedded" (rules, no network) or "llm" (an OpenAI-compatible API).
-  EXTRACTION_PROVIDER: z.enum(["embedded", "llm"]).default("embedded"),
+  // embedded (rules), llm (an OpenAI-compatible model, grounded) or combined (the model proposes, the rules verify).
+  EXTRACTION_PROVIDER: z.enum(["embedded", "llm", "combined"]).default("embedded"),
   OPENAI_API_KEY: optionalString,
   // Any OpenAI-compatible server; empty means OpenAI's own API.
   OPENAI_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
@@ -89,9 +90,9 @@ const envSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   // Set by Next.js; "phase-production-build" while `next build` runs (no secrets needed then).
   NEXT_PHASE: optionalString,
-}).refine((config) => config.EXTRACTION_PROVIDER !== "llm" || (config.OPENAI_API_KEY !== undefined && config.OPENAI_MODEL !== undefined), {
+}).refine((config) => config.EXTRACTION_PROVIDER === "embedded" || (config.OPENAI_API_KEY !== undefined && config.OPENAI_MODEL !== undefined), {
   path: ["OPENAI_API_KEY"],
-  message: "OPENAI_API_KEY and OPENAI_MODEL are required when EXTRACTION_PROVIDER=llm",
+  message: "OPENAI_API_KEY and OPENAI_MODEL are required when EXTRACTION_PROVIDER=llm or combined",
 });
 
 export type Env = z.output<typeof checkedEnvSchema>;

@@ -26,16 +26,17 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <Providers>
       {/* The workspace this page shows: the API client sends it with every call (app/_components/api.ts). */}
       <meta name={WORKSPACE_META_NAME} content={member.workspace.id} />
-      <div className="flex min-h-screen">
-        <aside className="flex w-56 shrink-0 flex-col border-r border-slate-200 bg-white p-4">
-          <div className="mb-6">
+      {/* A phone gets the navigation as a bar on top; from 768 px it is a sidebar, slimmer below 1536 px so the queue keeps its room. */}
+      <div className="flex min-h-screen flex-col md:flex-row">
+        <aside className="flex shrink-0 flex-col border-b border-slate-200 bg-white p-3 md:w-48 md:border-r md:border-b-0 md:p-4 2xl:w-56">
+          <div className="mb-3 md:mb-6">
             <div className="text-lg font-bold">LeadBridge</div>
             <div className="text-xs text-slate-600" data-testid="workspace-name">
               {member.workspace.name}
             </div>
             <WorkspaceSwitcher activeWorkspaceId={member.workspace.id} workspaces={member.workspaces} />
           </div>
-          <nav aria-label="Main" className="flex flex-col gap-1">
+          <nav aria-label="Main" className="flex flex-row flex-wrap gap-1 md:flex-col">
             {sections
               .filter((section) => hasRole(role, section.role))
               .map((section) => (
@@ -44,7 +45,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
                 </NavLink>
               ))}
           </nav>
-          <div className="mt-auto border-t border-slate-200 pt-4 text-xs text-slate-600">
+          <div className="mt-3 border-t border-slate-200 pt-3 text-xs text-slate-700 md:mt-auto md:pt-4">
             <div data-testid="signed-in-as">{member.email}</div>
             <div>{role}</div>
             <form method="post" action="/api/auth/sign-out" className="mt-2">
@@ -54,7 +55,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             </form>
           </div>
         </aside>
-        <main className="flex-1 p-8">
+        <main className="min-w-0 flex-1 p-3 md:p-4 2xl:p-8">
           <BackgroundWorkNotice workspaceId={member.workspace.id} />
           {children}
         </main>

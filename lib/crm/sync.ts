@@ -42,7 +42,7 @@ export async function loadSyncPlan(proposalId: string): Promise<SyncPlan> {
       status: true,
       productInterest: true,
       owner: { select: { id: true, email: true } },
-      contact: { select: { name: true, email: true, phoneE164: true, company: true } },
+      contact: { select: { name: true, email: true, emailNormalized: true, phoneE164: true, company: true } },
     },
   });
   if (!proposal) throw new PermanentFailure(`Lead ${proposalId} no longer exists.`);
@@ -58,7 +58,8 @@ export async function loadSyncPlan(proposalId: string): Promise<SyncPlan> {
     conversationId: proposal.conversationId,
     system: adapter.system,
     crmAccount: adapter.accountKey,
-    contact: { name: contact.name, email: contact.email, phone: contact.phoneE164, company: contact.company, owner },
+    // An email kept on the contact though not valid (the reviewer confirmed it) is not sent.
+    contact: { name: contact.name, email: contact.emailNormalized ? contact.email : null, phone: contact.phoneE164, company: contact.company, owner },
     leadTitle: crmLeadTitle(contact.name, proposal.productInterest),
     owner,
   };

@@ -2,19 +2,14 @@
 // same email/phone validation, WhatsApp fallback, profile-name checks,
 // qualification and reviewer flags, whoever produced the draft.
 import { fold } from "./text";
-import { emailTypoHint, isValidEmail, normalizeEmail, qualify, readPhone, readWhatsAppId, validationFlags, type PhoneReading } from "./validation";
+import { contactValueFlags, normalizeEmail, qualify, readPhone, readWhatsAppId, validationFlags, type PhoneReading } from "./validation";
 import type { ConversationInput, Evidence, ExtractionResult, FieldMap, LeadFields, LeadProposalDraft, ReviewFlag } from "./types";
 
 export function finalizeProposal(input: ConversationInput, draft: LeadProposalDraft, provider: string): ExtractionResult {
   const flags: ReviewFlag[] = [...draft.flags];
 
   const email = draft.email ? normalizeEmail(draft.email.value) : null;
-  if (email && !isValidEmail(email)) {
-    flags.push({ code: "email_invalid", field: "email", message: `"${email}" is not a valid email address` });
-  } else if (email) {
-    const hint = emailTypoHint(email);
-    if (hint) flags.push({ code: "email_typo_hint", field: "email", message: `"${email}" looks like a typo of "${hint}"`, suggestion: hint });
-  }
+  flags.push(...contactValueFlags(email, null));
 
   let phone: PhoneReading | null = null;
   let phoneEvidence: Evidence | null = null;
@@ -31,7 +26,7 @@ export function finalizeProposal(input: ConversationInput, draft: LeadProposalDr
       flags.push({ code: "phone_from_whatsapp", field: "phone", message: "No phone in the text: using the channel-verified WhatsApp number" });
     }
   }
-  if (phone && !phone.valid) flags.push({ code: "phone_invalid", field: "phone", message: `${phone.e164} is not a valid phone number for its country` });
+  flags.push(...contactValueFlags(null, phone));
   if (draft.whatsAppNumberDisowned) {
     flags.push({ code: "whatsapp_number_not_owned", field: "phone", message: "The prospect says the WhatsApp number belongs to someone else" });
   }

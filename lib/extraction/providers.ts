@@ -1,13 +1,15 @@
 // Chooses the extraction provider in one place: the embedded rules by default,
-// the LLM provider when EXTRACTION_PROVIDER=llm (or asked for by name), which
-// needs OPENAI_API_KEY and OPENAI_MODEL.
+// the LLM provider when EXTRACTION_PROVIDER=llm, or both together (combined: the
+// LLM proposes, the rules verify) when EXTRACTION_PROVIDER=combined; the last
+// two need OPENAI_API_KEY and OPENAI_MODEL.
 import { env, type Env } from "@/lib/env";
 import { embeddedExtractor } from "./embedded-provider";
-import { createLlmExtractor } from "./llm-provider";
+import { createCombinedExtractor } from "./combined-provider";
+import { createLlmDrafter, createLlmExtractor } from "./llm-provider";
 import type { LeadExtractor } from "./types";
 
-export type ProviderName = "embedded" | "llm";
-export const PROVIDER_NAMES: readonly ProviderName[] = ["embedded", "llm"];
+export type ProviderName = "embedded" | "llm" | "combined";
+export const PROVIDER_NAMES: readonly ProviderName[] = ["embedded", "llm", "combined"];
 
 export class ProviderConfigError extends Error {
   override name = "ProviderConfigError";
@@ -23,7 +25,8 @@ export function extractorFor(name?: ProviderName, config: Pick<Env, "EXTRACTION_
   if (chosen === "embedded") return embeddedExtractor;
   const missing = [!config.OPENAI_API_KEY && "OPENAI_API_KEY", !config.OPENAI_MODEL && "OPENAI_MODEL"].filter(Boolean);
   if (missing.length > 0 || !config.OPENAI_API_KEY || !config.OPENAI_MODEL) {
-    throw new ProviderConfigError(`The llm extraction provider needs ${missing.join(" and ")} to be set`);
+    throw new ProviderConfigError(`The ${chosen} extraction provider needs ${missing.join(" and ")} to be set`);
   }
-  return createLlmExtractor({ apiKey: config.OPENAI_API_KEY, model: config.OPENAI_MODEL, baseURL: config.OPENAI_BASE_URL });
+  const options = { apiKey: config.OPENAI_API_KEY, model: config.OPENAI_MODEL, baseURL: config.OPENAI_BASE_URL };
+  return chosen === "combined" ? createCombinedExtractor(createLlmDrafter(options)) : createLlmExtractor(options);
 }

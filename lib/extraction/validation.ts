@@ -3,18 +3,14 @@
 // workspace's default country, and "a name AND a valid email or phone".
 import { canonicalPhone, phoneFromWaId } from "@/lib/phone/canonical";
 import { parsePhoneNumberWithError, type CountryCode, type NumberType } from "libphonenumber-js/max";
-import { editDistance } from "./text";
-import type { LeadFields, PhoneType, ValidationFlags } from "./types";
+import { editDistance, trimEnd, trimStart } from "./text";
+import type { LeadFields, PhoneType, ReviewFlag, ValidationFlags } from "./types";
 
 const EMAIL_PATTERN = /^[a-z0-9](?:[a-z0-9._%+-]*[a-z0-9_%+-])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/;
 
 /** Lowercases and trims the punctuation a sentence leaves around an address. */
 export function normalizeEmail(raw: string): string {
-  return raw
-    .trim()
-    .toLowerCase()
-    .replace(/^[<("'“‘[]+/, "")
-    .replace(/[>)"'”’\].,;:!?]+$/, "");
+  return trimEnd(trimStart(raw.trim().toLowerCase(), "<(\"'“‘["), ">)\"'”’].,;:!?");
 }
 
 export function isValidEmail(email: string): boolean {
@@ -152,4 +148,21 @@ export function validationFlags(email: string | null, phone: PhoneReading | null
     phone_type: phone?.type ?? null,
     phone_country: phone?.country ?? null,
   };
+}
+
+/**
+ * The reviewer flags a contact value earns on its own (invalid email, a likely
+ * typo, invalid phone): raised by extraction, and raised again from the values
+ * a reviewer leaves, so a corrected value loses its flag.
+ */
+export function contactValueFlags(email: string | null, phone: PhoneReading | null): ReviewFlag[] {
+  const flags: ReviewFlag[] = [];
+  if (email && !isValidEmail(email)) {
+    flags.push({ code: "email_invalid", field: "email", message: `"${email}" is not a valid email address` });
+  } else if (email) {
+    const hint = emailTypoHint(email);
+    if (hint) flags.push({ code: "email_typo_hint", field: "email", message: `"${email}" looks like a typo of "${hint}"`, suggestion: hint });
+  }
+  if (phone && !phone.valid) flags.push({ code: "phone_invalid", field: "phone", message: `${phone.e164} is not a valid phone number for its country` });
+  return flags;
 }

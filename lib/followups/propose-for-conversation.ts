@@ -6,7 +6,7 @@
 // done or cancelled belong to people and jobs now and are never touched here.
 // Called by the extraction pipeline after a proposal is stored.
 import { db } from "@/lib/db/client";
-import { loadTranscript } from "@/lib/conversations/transcript";
+import { loadTranscript, type Transcript } from "@/lib/conversations/transcript";
 import { notFound } from "@/lib/errors";
 import { isOptedOut } from "@/lib/ingest/opt-outs";
 import { lockForTransaction } from "@/lib/db/locks";
@@ -18,8 +18,9 @@ export type ProposedFollowUp = { id: string; dueAt: Date; timezone: string; chan
 /** Serializes proposals and scheduling for one conversation (one `proposed` row each). */
 export const followUpLockKey = (conversationId: string) => `follow-up:${conversationId}`;
 
-export async function proposeFollowUp(workspaceId: string, conversationId: string, now: Date): Promise<ProposedFollowUp | null> {
-  const transcript = await loadTranscript(workspaceId, conversationId);
+/** `loaded`: the transcript when the caller (the extraction pipeline) has already read it. */
+export async function proposeFollowUp(workspaceId: string, conversationId: string, now: Date, loaded?: Transcript): Promise<ProposedFollowUp | null> {
+  const transcript = loaded ?? (await loadTranscript(workspaceId, conversationId));
   const [workspace, conversation, lead, score, optedOut] = await Promise.all([
     db().workspace.findUnique({ where: { id: workspaceId }, select: { timezone: true, defaultCountry: true } }),
     db().conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { language: true } }),

@@ -31,7 +31,8 @@ export function problemFromError(error: unknown): Response {
     return problem(errorStatus[error.code], error.message, { code: error.code, ...error.details });
   }
   if (error instanceof z.ZodError) {
-    return problem(422, "The request body is not valid.", { code: "validation_failed", errors: fieldErrors(error) });
+    const invalid = invalidInput(error);
+    return problem(422, invalid.message, { code: invalid.code, ...invalid.details });
   }
   const errorId = randomUUID();
   logger.error({ errorId, err: error }, "unexpected error");
@@ -40,4 +41,15 @@ export function problemFromError(error: unknown): Response {
 
 export function fieldErrors(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));
+}
+
+/**
+ * A 422 whose detail names each bad field and says what is wrong with it
+ * (`"reason" is not valid: Invalid option: ...`), with the same list in
+ * `errors` for programs. Every zod failure of a request reaches people this way.
+ */
+export function invalidInput(error: z.ZodError): AppError {
+  const errors = fieldErrors(error);
+  const sentences = errors.map(({ path, message }) => (path === "(body)" ? `The request is not valid: ${message}.` : `"${path}" is not valid: ${message}.`));
+  return new AppError("validation_failed", sentences.join(" ") || "The request is not valid.", { errors });
 }

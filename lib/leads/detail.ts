@@ -10,6 +10,8 @@ import { currentScore } from "@/lib/scoring/scores";
 import { findDuplicateCandidates } from "./duplicates";
 import { crmContactUrl } from "@/lib/crm/record-url";
 import { phoneFromWaId } from "@/lib/phone/canonical";
+import { isOpenStatus } from "./lead-status";
+import { undoWindow } from "./review";
 
 export async function leadDetail(workspaceId: string, proposalId: string) {
   const proposal = await db().leadProposal.findFirst({
@@ -38,13 +40,13 @@ export async function leadDetail(workspaceId: string, proposalId: string) {
       contactId: true,
       reviewedBy: true,
       reviewedAt: true,
+      ownerId: true,
+      owner: { select: { email: true, name: true } },
       rejectReason: true,
       rejectNote: true,
       syncStatus: true,
       syncError: true,
       updatedAt: true,
-      ownerId: true,
-      owner: { select: { id: true, email: true, name: true } },
       workspace: { select: { defaultCountry: true, products: true, crmConnection: { select: { accountId: true, uiDomain: true } } } },
       conversation: { select: { contactWaId: true, crmLinks: { select: { crmSystem: true, crmAccount: true, crmContactId: true, crmLeadId: true, linkedAt: true } } } },
     },
@@ -59,6 +61,7 @@ export async function leadDetail(workspaceId: string, proposalId: string) {
       phones: [proposal.phoneE164, proposal.phone, phoneFromWaId(proposal.conversation.contactWaId)].filter((phone): phone is string => Boolean(phone?.startsWith("+"))),
       company: proposal.company,
       excludeProposalId: proposal.id,
+      excludeContactId: proposal.contactId,
     }),
     currentScore(workspaceId, proposal.conversationId),
     listAuditTrail(workspaceId, proposal.id),
@@ -66,6 +69,8 @@ export async function leadDetail(workspaceId: string, proposalId: string) {
   const { workspace, conversation, ...lead } = proposal;
   return {
     lead,
+    /** Time left to undo the decision (null while the lead is open). */
+    undo: isOpenStatus(lead.status) ? null : undoWindow(lead.reviewedAt, new Date()),
     defaultCountry: workspace.defaultCountry,
     products: workspace.products,
     crmLinks: conversation.crmLinks.map((link) => ({ ...link, url: crmContactUrl(link, workspace.crmConnection) })),

@@ -28,6 +28,8 @@ export type DuplicateQuery = {
   company: string | null;
   /** The proposal being reviewed, left out of its own candidates. */
   excludeProposalId?: string;
+  /** The contact the proposal was approved as or merged into: never its own duplicate. */
+  excludeContactId?: string | null;
 };
 
 const NEAR_NAME_THRESHOLD = 0.75;
@@ -64,7 +66,7 @@ export async function findDuplicateCandidates(workspaceId: string, query: Duplic
   if (exactWhere.length > 0) {
     const [contacts, leads] = await Promise.all([
       db().contact.findMany({
-        where: { workspaceId, OR: exactWhere },
+        where: { workspaceId, OR: exactWhere, ...(query.excludeContactId ? { id: { not: query.excludeContactId } } : {}) },
         select: { id: true, name: true, email: true, emailNormalized: true, phoneE164: true, company: true },
       }),
       db().leadProposal.findMany({
@@ -92,7 +94,7 @@ export async function findDuplicateCandidates(workspaceId: string, query: Duplic
     ];
     if (nearWhere.length > 0) {
       const contacts = await db().contact.findMany({
-        where: { workspaceId, OR: nearWhere },
+        where: { workspaceId, OR: nearWhere, ...(query.excludeContactId ? { id: { not: query.excludeContactId } } : {}) },
         take: NEAR_SCAN_LIMIT,
         select: { id: true, name: true, email: true, phoneE164: true, company: true },
       });

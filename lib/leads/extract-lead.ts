@@ -2,7 +2,10 @@
 // when it qualifies, insufficient (with the reason) when it does not, failed
 // (with the reason, retryable by a reviewer) when the provider returned
 // something unusable. A proposal a reviewer already acted on is left alone.
-import { loadTranscript } from "@/lib/conversations/transcript";
+// The transcript and the workspace are read once and passed to what follows
+// (the embedded score, the follow-up proposal); the workspace's reviewers'
+// corrections teach the extractor (lib/leads/learning.ts).
+import { loadTranscript, type Transcript } from "@/lib/conversations/transcript";
 import { db, type Prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
@@ -11,25 +14,31 @@ import { canonicalPhone } from "@/lib/phone/canonical";
 import { proposeFollowUp } from "@/lib/followups/propose-for-conversation";
 import { assignNewLeadOwner } from "@/lib/owners/assign";
 import { refreshEmbeddedScore } from "@/lib/scoring/scores";
+import { workspaceLearning } from "./learning";
 
 export const REVIEWED_STATUSES = ["approved", "merged", "rejected"] as const;
 
 export type ExtractLeadResult = { status: "proposed" | "insufficient" | "failed" | "skipped"; proposalId: string | null; reason?: string };
 
-export async function conversationInput(workspaceId: string, conversationId: string): Promise<ConversationInput> {
+/** A conversation as extraction reads it, with what the workspace's reviewers taught, and the transcript it came from. */
+export async function conversationInput(workspaceId: string, conversationId: string): Promise<{ input: ConversationInput; transcript: Transcript }> {
   const [workspace, transcript] = await Promise.all([
     db().workspace.findUnique({ where: { id: workspaceId }, select: { defaultCountry: true, products: true } }),
     loadTranscript(workspaceId, conversationId),
   ]);
   if (!workspace) throw notFound("Workspace");
-  return {
+  const messages = transcript.messages.map((message) => ({ id: message.id, role: message.role, content: message.text, at: message.sentAt.toISOString() }));
+  const prospectText = messages.filter(({ role }) => role === "user").map(({ content }) => content).join("\n");
+  const input: ConversationInput = {
     id: conversationId,
     defaultCountry: workspace.defaultCountry,
     products: workspace.products,
     contact: { waId: transcript.contactWaId, profileName: transcript.contactProfileName },
     // Evidence points at our message ids, which the review screen highlights.
-    messages: transcript.messages.map((message) => ({ id: message.id, role: message.role, content: message.text, at: message.sentAt.toISOString() })),
+    messages,
+    learning: await workspaceLearning(workspaceId, workspace.products, prospectText),
   };
+  return { input, transcript };
 }
 
 /** The proposal columns an extraction outcome sets. */
@@ -94,16 +103,16 @@ export async function extractLead(workspaceId: string, conversationId: string, p
   if (existing && (REVIEWED_STATUSES as readonly string[]).includes(existing.status)) {
     return { status: "skipped", proposalId: existing.id, reason: `a reviewer already ${existing.status} this lead` };
   }
-  const input = await conversationInput(workspaceId, conversationId);
+  const { input, transcript } = await conversationInput(workspaceId, conversationId);
   const outcome = await extractorFor(provider ?? env().EXTRACTION_PROVIDER).extract(input);
   const fields = proposalFields(outcome);
   const proposal = await writeProposal(workspaceId, conversationId, existing, fields);
   if (!proposal) return { status: "skipped", proposalId: existing?.id ?? null, reason: "a reviewer acted while it was being extracted" };
-  await refreshEmbeddedScore(workspaceId, conversationId);
+  await refreshEmbeddedScore(workspaceId, conversationId, transcript);
   // A lead for review gets its owner from the workspace's rules (once: a reviewer's choice stays).
   if (fields.status !== "failed") await assignNewLeadOwner(workspaceId, proposal.id);
   // The follow-up the conversation asks for, proposed now and scheduled on approval
   // (only for a lead that can be approved).
-  if (fields.status === "proposed") await proposeFollowUp(workspaceId, conversationId, new Date());
+  if (fields.status === "proposed") await proposeFollowUp(workspaceId, conversationId, new Date(), transcript);
   return { status: fields.status as ExtractLeadResult["status"], proposalId: proposal.id, reason: outcome.ok ? (outcome.result.insufficientReason ?? undefined) : outcome.reason };
 }

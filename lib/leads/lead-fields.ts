@@ -2,8 +2,8 @@
 // re-run on every edit (the same rules extraction uses). Pure: the review
 // screen runs it live in the browser and the server runs it again on approve.
 import { z } from "zod";
-import { emailTypoHint, isValidEmail, normalizeEmail, qualify, readPhone, validationFlags } from "@/lib/extraction/validation";
-import type { ValidationFlags } from "@/lib/extraction/types";
+import { contactValueFlags, emailTypoHint, isValidEmail, normalizeEmail, qualify, readPhone, validationFlags } from "@/lib/extraction/validation";
+import type { LeadField, ReviewFlag, ValidationFlags } from "@/lib/extraction/types";
 
 export const LEAD_FIELD_NAMES = ["name", "email", "phone", "company", "productInterest", "urgencyLevel"] as const;
 export type LeadFieldName = (typeof LEAD_FIELD_NAMES)[number];
@@ -44,6 +44,10 @@ export type LeadCheck = {
   phoneE164: string | null;
   validation: ValidationFlags;
   emailTypoSuggestion: string | null;
+  /** The flags the values earn as they are now (invalid email, typo, invalid phone). */
+  valueFlags: ReviewFlag[];
+  /** Contact values given but not valid: kept on the contact only after the reviewer confirms. */
+  invalidContactFields: ("email" | "phone")[];
   qualifies: boolean;
   insufficientReason: string | null;
 };
@@ -65,13 +69,61 @@ export function checkLead(values: LeadValues, defaultCountry: string): LeadCheck
   // A phone that cannot be read at all is still "given" and invalid.
   if (values.phone && !phone) validation.phone_valid = false;
   const { qualifies, insufficientReason } = qualify({ name: values.name, email, phone: phone?.e164 ?? values.phone }, validation);
+  const valueFlags = contactValueFlags(email, phone);
+  if (values.phone && !phone) valueFlags.push({ code: "phone_invalid", field: "phone", message: `"${values.phone}" cannot be read as a phone number` });
   return {
     values: { ...values, email },
     emailNormalized: email && isValidEmail(email) ? email : null,
     phoneE164: phone?.valid ? phone.e164 : null,
     validation,
     emailTypoSuggestion: email ? emailTypoHint(email) : null,
+    valueFlags,
+    invalidContactFields: [...(validation.email_valid === false ? (["email"] as const) : []), ...(validation.phone_valid === false ? (["phone"] as const) : [])],
     qualifies,
     insufficientReason,
   };
+}
+
+/** The review form's field for each of extraction's field names. */
+export const FORM_FIELD: Record<LeadField, LeadFieldName> = {
+  name: "name",
+  email: "email",
+  phone: "phone",
+  company: "company",
+  product_interest: "productInterest",
+  urgency_level: "urgencyLevel",
+};
+
+const VALUE_FLAG_CODES = new Set<string>(["email_invalid", "email_typo_hint", "phone_invalid"]);
+
+/**
+ * The flags a lead carries as the reviewer left it: the value flags raised
+ * again from the current values, and extraction's other flags only while their
+ * field still holds the extracted value (a corrected name drops "differs from
+ * the profile"; a typed phone drops "from the WhatsApp number"). Shown live in
+ * the review form and stored with the approval.
+ */
+export function reviewFlags(extractedFlags: readonly ReviewFlag[], extracted: LeadValues, check: LeadCheck): ReviewFlag[] {
+  const unchanged = (field: LeadField | null) => field === null || (extracted[FORM_FIELD[field]] ?? null) === (check.values[FORM_FIELD[field]] ?? null);
+  const kept = extractedFlags.filter((flag) => !VALUE_FLAG_CODES.has(flag.code) && unchanged(flag.field));
+  return [...kept, ...check.valueFlags];
+}
+
+/**
+ * What a reviewer must confirm before approving, in plain words: a contact
+ * value that is not valid (kept, never silently dropped) or no valid way to
+ * reach the person at all. Empty when nothing needs confirming.
+ */
+export function approvalWarnings(check: LeadCheck): string[] {
+  const warnings: string[] = [];
+  if (check.validation.email_valid === false) {
+    warnings.push(`The email "${check.values.email}" is not valid. The contact keeps it, marked as not valid, and it is not sent to the CRM.`);
+  }
+  if (check.validation.phone_valid === false) {
+    warnings.push(`The phone "${check.values.phone}" is not valid. It stays on the lead but is not saved as the contact's phone.`);
+  }
+  if (check.validation.email_valid !== true && check.validation.phone_valid !== true) {
+    warnings.push("There is no valid email or phone: nobody will be able to reach this person from the CRM.");
+  }
+  return warnings;
 }

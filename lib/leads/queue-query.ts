@@ -2,17 +2,27 @@
 // schema for the API's query string, the dashboard's URL and listQueue, plus
 // the conversions between it and URL search params (pure, browser-safe).
 import { z } from "zod";
+import { DONE_STATUSES, OPEN_STATUSES } from "./lead-status";
 
 export const QUEUE_STATUSES = ["pending", "proposed", "insufficient", "failed", "approved", "merged", "rejected", "not_extracted"] as const;
 export const QUEUE_URGENCIES = ["low", "medium", "high"] as const;
 export const QUEUE_FLAGS = ["email_invalid", "phone_invalid", "phone_fixed_line", "from_whatsapp", "email_typo"] as const;
 export const QUEUE_SORTS = ["newest", "oldest", "urgency"] as const;
+/** The reviewer's work lists: what still needs a decision, and what was decided. */
+export const QUEUE_VIEWS = ["to_review", "done"] as const;
 export const DEFAULT_QUEUE_LIMIT = 50;
 export const MAX_QUEUE_LIMIT = 200;
 
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 export type QueueFlag = (typeof QUEUE_FLAGS)[number];
 export type QueueSort = (typeof QUEUE_SORTS)[number];
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+
+/** The statuses each view lists ("not_extracted": a conversation waiting for its lead is still to review). */
+export const VIEW_STATUSES: Record<QueueView, readonly QueueStatus[]> = {
+  to_review: [...OPEN_STATUSES, "not_extracted"],
+  done: DONE_STATUSES,
+};
 
 /** A list parameter given repeated (`status=a&status=b`) or comma-separated (`status=a,b`). */
 const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -36,6 +46,10 @@ export const queueQuerySchema = z
     /** lastMessageAt on or before this day (inclusive) / before this instant. */
     to: dateOrInstant.optional(),
     q: z.string().trim().max(200).optional().transform((value) => value || undefined),
+    /** to_review | done; absent: every conversation. `status` narrows within it. */
+    view: z.enum(QUEUE_VIEWS).optional(),
+    /** Leads owned by this member: a user id, or "me" (the signed-in person; resolved by the route). */
+    owner: z.union([z.uuid(), z.literal("me")]).optional(),
     sort: z.enum(QUEUE_SORTS).default("newest"),
     cursor: z.string().min(1).max(500).optional(),
     limit: z.coerce.number().int().min(1).max(MAX_QUEUE_LIMIT).default(DEFAULT_QUEUE_LIMIT),
@@ -71,7 +85,7 @@ export function rawQueueQuery(params: URLSearchParams): Record<string, unknown> 
 export function queueSearchParams(query: Partial<QueueQuery>): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of LIST_KEYS) for (const value of query[key] ?? []) params.append(key, value);
-  for (const key of ["product", "language", "from", "to", "q"] as const) {
+  for (const key of ["product", "language", "from", "to", "q", "view", "owner"] as const) {
     const value = query[key];
     if (value) params.set(key, value);
   }

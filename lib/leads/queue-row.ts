@@ -37,6 +37,8 @@ export type QueueProposal = {
   confidenceLevel: ConfidenceLevel | null;
   qualifies: boolean;
   syncStatus: string;
+  /** The member who owns the lead (null: nobody yet). */
+  ownerId: string | null;
   /** Exact duplicate candidates: other contacts or non-rejected proposals with the same phone or email. */
   duplicateCount: number;
   createdAt: string;
@@ -79,6 +81,7 @@ export type StoredProposal = {
   confidence: unknown;
   qualifies: boolean;
   syncStatus: string;
+  ownerId: string | null;
   createdAt: Date;
 };
 
@@ -124,6 +127,7 @@ export function toQueueProposal(stored: StoredProposal, duplicateCount: number):
     confidenceLevel: confidenceLevel(confidence),
     qualifies: stored.qualifies,
     syncStatus: stored.syncStatus,
+    ownerId: stored.ownerId,
     duplicateCount,
     createdAt: stored.createdAt.toISOString(),
   };

@@ -12,10 +12,10 @@
 //   phone, and the conversation's profile name and wa_id;
 // - the last message of each row is read for the page's rows only.
 import { db, Prisma } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { fieldErrors } from "@/lib/http/problem";
+import { invalidInput } from "@/lib/http/problem";
 import { decodeQueueCursor, encodeQueueCursor, type QueueCursor } from "./queue-cursor";
-import { endOf, queueQuerySchema, startOf, type QueueFlag, type QueueQuery, type QueueQueryInput } from "./queue-query";
+import { AppError } from "@/lib/errors";
+import { endOf, queueQuerySchema, startOf, VIEW_STATUSES, type QueueFlag, type QueueQuery, type QueueQueryInput, type QueueStatus } from "./queue-query";
 import { toQueueProposal, type QueuePage, type QueueRow } from "./queue-row";
 
 const sql = Prisma.sql;
@@ -63,6 +63,7 @@ type PageRow = {
   qualifies: boolean | null;
   sync_status: string | null;
   contact_id: string | null;
+  owner_id: string | null;
   created_at: Date | null;
 };
 
@@ -75,15 +76,20 @@ function phoneDigits(q: string): string | null {
 }
 
 /** Conditions every sort shares: workspace, filters, search (conversations c LEFT JOIN lead_proposals p). */
+/** "The row's status is one of these" (not_extracted: no proposal yet); FALSE for none. */
+function statusCondition(list: readonly QueueStatus[]): Prisma.Sql {
+  const statuses = list.filter((status) => status !== "not_extracted");
+  const either: Prisma.Sql[] = [];
+  if (statuses.length) either.push(sql`p.status = ANY(${statuses}::text[])`);
+  if (list.includes("not_extracted")) either.push(sql`p.id IS NULL`);
+  return either.length ? sql`(${Prisma.join(either, " OR ")})` : sql`FALSE`;
+}
+
 function filterConditions(workspaceId: string, query: QueueQuery): Prisma.Sql[] {
   const where: Prisma.Sql[] = [sql`c.workspace_id = ${workspaceId}::uuid`];
-  if (query.status?.length) {
-    const statuses = query.status.filter((status) => status !== "not_extracted");
-    const either: Prisma.Sql[] = [];
-    if (statuses.length) either.push(sql`p.status = ANY(${statuses}::text[])`);
-    if (query.status.includes("not_extracted")) either.push(sql`p.id IS NULL`);
-    where.push(sql`(${Prisma.join(either, " OR ")})`);
-  }
+  if (query.view) where.push(statusCondition(VIEW_STATUSES[query.view]));
+  if (query.status?.length) where.push(statusCondition(query.status));
+  if (query.owner) where.push(sql`p.owner_id = ${query.owner}::uuid`);
   if (query.urgency?.length) where.push(sql`p.urgency_level = ANY(${query.urgency}::text[])`);
   if (query.flag?.length) {
     where.push(sql`(${Prisma.join(query.flag.map((flag) => sql`p.validation @> ${JSON.stringify(FLAG_CONTAINS[flag])}::jsonb`), " OR ")})`);
@@ -112,7 +118,7 @@ function filterConditions(workspaceId: string, query: QueueQuery): Prisma.Sql[] 
 const SELECTED = (rank: Prisma.Sql) => sql`
   c.id, c.contact_profile_name, c.contact_wa_id, c.language, c.last_message_at, c.message_count, ${rank} AS urgency_rank,
   p.id AS proposal_id, p.status, p.name, p.email, p.phone, p.company, p.product_interest, p.urgency_level,
-  p.email_normalized, p.phone_e164, p.validation, p.confidence, p.qualifies, p.sync_status, p.contact_id, p.created_at`;
+  p.email_normalized, p.phone_e164, p.validation, p.confidence, p.qualifies, p.sync_status, p.contact_id, p.owner_id, p.created_at`;
 
 const JOINED = sql`FROM conversations c LEFT JOIN lead_proposals p ON p.conversation_id = c.id`;
 // The same rows, but read as "walk conversations in index order, look up each
@@ -198,6 +204,7 @@ function toQueueRow(row: PageRow, duplicates: Map<string, number>): QueueRow {
             confidence: row.confidence,
             qualifies: row.qualifies ?? false,
             syncStatus: row.sync_status ?? "none",
+            ownerId: row.owner_id,
             createdAt: row.created_at!,
           },
           duplicates.get(row.proposal_id) ?? 0,
@@ -209,13 +216,20 @@ function toQueueRow(row: PageRow, duplicates: Map<string, number>): QueueRow {
 /** Parses a raw query (API query string, page URL) or throws a 422 naming each bad field. */
 export function parseQueueQuery(raw: unknown): QueueQuery {
   const parsed = queueQuerySchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", "The query parameters are not valid.", { errors: fieldErrors(parsed.error) });
+  if (!parsed.success) throw invalidInput(parsed.error);
   return parsed.data;
+}
+
+/** The query with owner "me" read as the signed-in person (`viewerId`); API keys have no "me". */
+export function resolveOwner<T extends { owner?: string }>(query: T, viewerId: string | null): T {
+  if (query.owner !== "me") return query;
+  if (!viewerId) throw new AppError("validation_failed", '"owner" is not valid: "me" needs a signed-in person; pass a user id.', { errors: [{ path: "owner", message: "me needs a signed-in person" }] });
+  return { ...query, owner: viewerId };
 }
 
 /** One page of the workspace's review queue. */
 export async function listQueue(workspaceId: string, input: QueueQuery | QueueQueryInput = {}): Promise<QueuePage> {
-  const query = parseQueueQuery(input);
+  const query = resolveOwner(parseQueueQuery(input), null);
   const after = query.cursor ? decodeQueueCursor(query.cursor, query.sort) : null;
   const rows = await db().$queryRaw<PageRow[]>(queueSql(workspaceId, query, after));
   const page = rows.slice(0, query.limit);

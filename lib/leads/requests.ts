@@ -7,7 +7,8 @@ import { fieldChoicesSchema } from "./review";
 
 const version = z.number().int().positive();
 
-export const approveRequest = z.object({ version, edits: leadEditsSchema.optional() }).strict();
+/** `confirmInvalid`: the reviewer confirmed approving despite an invalid contact value (or none valid). */
+export const approveRequest = z.object({ version, edits: leadEditsSchema.optional(), confirmInvalid: z.boolean().optional() }).strict();
 export const mergeRequest = z
   .object({ version, contactId: z.uuid(), choices: fieldChoicesSchema.default({}), edits: leadEditsSchema.optional(), preview: z.boolean().default(false) })
   .strict();

@@ -10,14 +10,22 @@ import { recordAuditEvent, type AuditEntry } from "@/lib/audit/record";
 import { db, Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { scheduleFollowUpForApprovedLead, unscheduleFollowUpsOfConversation } from "@/lib/followups/schedule";
+import type { ReviewFlag } from "@/lib/extraction/types";
 import { syncLeadJob } from "@/lib/jobs/sync-lead";
 import { dropCorrections, recordCorrections } from "./corrections";
 import { findDuplicateCandidates } from "./duplicates";
 import { REJECT_REASONS, isOpenStatus } from "./lead-status";
-import { applyEdits, checkLead, LEAD_FIELD_NAMES, type LeadCheck, type LeadEdits, type LeadFieldName, type LeadValues } from "./lead-fields";
+import { applyEdits, approvalWarnings, checkLead, LEAD_FIELD_NAMES, reviewFlags, type LeadCheck, type LeadEdits, type LeadFieldName, type LeadValues } from "./lead-fields";
 
 /** Approvals and merges wait this long before syncing, so they can be undone. */
 export const UNDO_WINDOW_MS = 60_000;
+
+/** How long the reviewer still has to undo a decision taken at `reviewedAt` (0 once closed). */
+export function undoWindow(reviewedAt: Date | null, now: Date): { until: string; remainingMs: number } | null {
+  if (!reviewedAt) return null;
+  const until = reviewedAt.getTime() + UNDO_WINDOW_MS;
+  return { until: new Date(until).toISOString(), remainingMs: Math.max(0, until - now.getTime()) };
+}
 
 export type ReviewActor = Pick<AuditEntry, "actorType" | "actorId" | "actorLabel">;
 
@@ -43,6 +51,11 @@ const proposalSelect = {
   company: true,
   productInterest: true,
   urgencyLevel: true,
+  emailNormalized: true,
+  phoneE164: true,
+  validation: true,
+  qualifies: true,
+  ownerId: true,
   contactId: true,
   reviewedBy: true,
   reviewedAt: true,
@@ -139,7 +152,9 @@ async function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
 
 /** The lead's audit row: who did what, with the record before and after. */
 function auditLead(tx: Tx, input: ReviewInput, action: string, proposalId: string, before: Prisma.InputJsonValue, after: Prisma.InputJsonValue) {
-  return recordAuditEvent({ ...input.actor, workspaceId: input.workspaceId, action, targetType: "lead_proposal", targetId: proposalId, before, after }, tx);
+  // A decision taken as part of a bulk action names its batch (lib/leads/bulk.ts).
+  const tagged = input.batchId && typeof after === "object" && after !== null && !Array.isArray(after) ? { ...after, batchId: input.batchId } : after;
+  return recordAuditEvent({ ...input.actor, workspaceId: input.workspaceId, action, targetType: "lead_proposal", targetId: proposalId, before, after: tagged }, tx);
 }
 
 /**
@@ -191,16 +206,40 @@ async function accept(
   return updated;
 }
 
-export type ReviewInput = { workspaceId: string; proposalId: string; expectedVersion: number; actor: ReviewActor; now?: Date };
+export type ReviewInput = { workspaceId: string; proposalId: string; expectedVersion: number; actor: ReviewActor; now?: Date; batchId?: string };
 
-/** Approves a lead as a new contact. An exact duplicate (same email or phone) must be merged instead. */
-export async function approveProposal(input: ReviewInput & { edits?: LeadEdits }) {
+/** The flags extraction stored on a proposal's validation. */
+function storedFlags(validation: Prisma.JsonValue): ReviewFlag[] {
+  const flags = validation && typeof validation === "object" && !Array.isArray(validation) ? validation.flags : null;
+  return Array.isArray(flags) ? (flags as unknown as ReviewFlag[]) : [];
+}
+
+/**
+ * Approves a lead as a new contact. An exact duplicate (same email or phone)
+ * must be merged instead. A name is required; an invalid contact value, or no
+ * valid one at all, needs `confirmInvalid` (the reviewer saw approvalWarnings):
+ * an invalid email is then kept on the contact (not as its matching key), never
+ * dropped silently. The flags are raised again from the values approved and
+ * stored with them.
+ */
+export async function approveProposal(input: ReviewInput & { edits?: LeadEdits; confirmInvalid?: boolean }) {
   const now = input.now ?? new Date();
   return transaction(async (tx) => {
     const proposal = await lockProposal(tx, input.workspaceId, input.proposalId, input.expectedVersion);
     assertReviewable(proposal);
-    const check = checkLead(applyEdits(leadValues(proposal), input.edits), proposal.workspace.defaultCountry);
-    if (!check.qualifies) throw new AppError("validation_failed", `This lead cannot be approved: ${check.insufficientReason}`);
+    const extracted = leadValues(proposal);
+    const check = checkLead(applyEdits(extracted, input.edits), proposal.workspace.defaultCountry);
+    if (!check.values.name?.trim()) {
+      throw new AppError("validation_failed", "This lead cannot be approved without a name: add the person's name first.", { errors: [{ path: "edits.name", message: "a name is needed" }] });
+    }
+    const warnings = approvalWarnings(check);
+    if (warnings.length > 0 && !input.confirmInvalid) {
+      throw new AppError("validation_failed", `Confirm to approve: ${warnings.join(" ")}`, {
+        code: "confirmation_required",
+        warnings,
+        errors: check.invalidContactFields.map((field) => ({ path: `edits.${field}`, message: `the ${field} is not valid` })),
+      });
+    }
     const duplicates = (
       await findDuplicateCandidates(input.workspaceId, {
         name: check.values.name,
@@ -221,7 +260,7 @@ export async function approveProposal(input: ReviewInput & { edits?: LeadEdits }
       data: {
         workspaceId: input.workspaceId,
         name: values.name!,
-        email: check.emailNormalized ? values.email : null,
+        email: values.email,
         emailNormalized: check.emailNormalized,
         phoneE164: check.phoneE164,
         company: values.company,
@@ -234,11 +273,24 @@ export async function approveProposal(input: ReviewInput & { edits?: LeadEdits }
       status: "approved",
       contactId: contact.id,
       approvedLead: check,
-      fields: { ...values, emailNormalized: check.emailNormalized, phoneE164: check.phoneE164, qualifies: true },
-      before: { status: proposal.status, ...leadValues(proposal) },
-      after: { status: "approved", ...values, createdContactId: contact.id },
+      fields: {
+        ...values,
+        emailNormalized: check.emailNormalized,
+        phoneE164: check.phoneE164,
+        qualifies: check.qualifies,
+        validation: { ...check.validation, flags: reviewFlags(storedFlags(proposal.validation), extracted, check) } as unknown as Prisma.InputJsonValue,
+      },
+      before: {
+        status: proposal.status,
+        ...extracted,
+        emailNormalized: proposal.emailNormalized,
+        phoneE164: proposal.phoneE164,
+        qualifies: proposal.qualifies,
+        validation: proposal.validation as Prisma.InputJsonValue,
+      },
+      after: { status: "approved", ...values, createdContactId: contact.id, ...(warnings.length > 0 ? { confirmedWarnings: warnings } : {}) },
     });
-    return { proposal: updated, contact };
+    return { proposal: updated, contact, undo: undoWindow(updated.reviewedAt, now) };
   });
 }
 
@@ -291,7 +343,7 @@ export async function mergeProposal(input: ReviewInput & { contactId: string; ch
       before: { status: proposal.status, contact: { id: contact.id, ...before } },
       after: { status: "merged", contact: { id: contact.id, ...after }, changes },
     });
-    return { proposal: updated, contact: merged, changes };
+    return { proposal: updated, contact: merged, changes, undo: undoWindow(updated.reviewedAt, now) };
   });
 }
 
@@ -313,7 +365,7 @@ export async function rejectProposal(input: ReviewInput & { rejection: Rejection
       select: proposalSelect,
     });
     await auditLead(tx, input, "lead.rejected", proposal.id, { status: proposal.status }, { status: "rejected", reason: input.rejection.reason, note: input.rejection.note ?? null });
-    return { proposal: updated };
+    return { proposal: updated, undo: undoWindow(updated.reviewedAt, now) };
   });
 }
 
@@ -357,7 +409,9 @@ export async function undoReview(input: ReviewInput) {
         data: contactColumns(old),
       });
     }
-    const restoredFields = proposal.status === "approved" ? Object.fromEntries(LEAD_FIELD_NAMES.map((field) => [field, (before[field] as string | null) ?? null])) : {};
+    // An approval may have edited the values and raised the flags again: both go back.
+    const restored = (names: readonly string[]) => Object.fromEntries(names.filter((name) => name in before).map((name) => [name, before[name] ?? null]));
+    const restoredFields = proposal.status === "approved" ? { ...restored(LEAD_FIELD_NAMES), ...restored(["emailNormalized", "phoneE164", "qualifies"]), ...("validation" in before ? { validation: before.validation as Prisma.InputJsonValue } : {}) } : {};
     const updated = await tx.leadProposal.update({
       where: { id: proposal.id },
       data: {

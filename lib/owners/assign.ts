@@ -1,22 +1,13 @@
-// Lead owners in the database: the workspace's assignment rules (admins edit
-// them in Settings -> CRM), the owner the rules give a new proposal (once; a
-// reviewer's choice is never replaced), and reviewers reassigning one lead or
-// many. An owner is always a member of the workspace. Every change is audited
-// on the lead.
+// Lead owners by rule: the workspace's assignment rules (admins edit them in
+// Settings -> CRM) and the owner they give a new proposal, once (a reviewer's
+// choice, made in the queue through lib/leads/bulk.ts, is never replaced). An
+// owner is always a member of the workspace. Audited on the lead.
 import { recordAuditEvent, type AuditEntry } from "@/lib/audit/record";
 import { db, Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { chooseOwner, ownerRuleProblems, readOwnerRules, type OwnerChoice, type OwnerRules } from "./rules";
 
 export type OwnerActor = Pick<AuditEntry, "actorType" | "actorId" | "actorLabel">;
-
-/** A member who can own leads, as pickers show them. */
-export type LeadOwnerOption = { userId: string; email: string; name: string | null };
-
-export async function leadOwnerOptions(workspaceId: string): Promise<LeadOwnerOption[]> {
-  const rows = await db().membership.findMany({ where: { workspaceId }, orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, email: true, name: true } } } });
-  return rows.map(({ user }) => ({ userId: user.id, email: user.email, name: user.name }));
-}
 
 async function memberIds(workspaceId: string, client: Prisma.TransactionClient = db()): Promise<Set<string>> {
   const rows = await client.membership.findMany({ where: { workspaceId }, select: { userId: true } });
@@ -63,33 +54,12 @@ export async function assignNewLeadOwner(workspaceId: string, proposalId: string
       choice = chooseOwner(rules, lead, members, turn!.rotation);
     }
     if (!choice) return null;
-    const { count } = await tx.leadProposal.updateMany({ where: { id: proposalId, ownerId: null }, data: { ownerId: choice.userId } });
+    const { count } = await tx.leadProposal.updateMany({ where: { id: proposalId, ownerId: null }, data: { ownerId: choice.userId, version: { increment: 1 } } });
     if (count === 0) return null;
     await recordAuditEvent(
-      { workspaceId, actorType: "system", actorLabel: "owner rules", action: "lead.owner_assigned", targetType: "lead_proposal", targetId: proposalId, after: { ownerId: choice.userId, rule: choice.rule } },
+      { workspaceId, actorType: "system", actorLabel: "owner rules", action: "lead.assigned", targetType: "lead_proposal", targetId: proposalId, after: { ownerId: choice.userId, rule: choice.rule } },
       tx,
     );
     return choice;
-  });
-}
-
-/**
- * Reviewers give leads to a member (or to nobody, with null). Leads of another
- * workspace are not found; answers how many leads changed owner.
- */
-export async function setLeadOwner(workspaceId: string, proposalIds: readonly string[], ownerId: string | null, actor: OwnerActor): Promise<{ changed: number }> {
-  return db().$transaction(async (tx) => {
-    if (ownerId !== null && !(await memberIds(workspaceId, tx)).has(ownerId)) {
-      throw new AppError("validation_failed", "The owner must be a member of this workspace.", { errors: [{ path: "ownerId", message: "is not a member of this workspace" }] });
-    }
-    const leads = await tx.leadProposal.findMany({ where: { id: { in: [...proposalIds] }, workspaceId }, select: { id: true, ownerId: true } });
-    if (leads.length !== new Set(proposalIds).size) throw notFound("Lead");
-    const moving = leads.filter((lead) => lead.ownerId !== ownerId);
-    if (moving.length === 0) return { changed: 0 };
-    await tx.leadProposal.updateMany({ where: { id: { in: moving.map((lead) => lead.id) }, workspaceId }, data: { ownerId } });
-    for (const lead of moving) {
-      await recordAuditEvent({ ...actor, workspaceId, action: "lead.owner_changed", targetType: "lead_proposal", targetId: lead.id, before: { ownerId: lead.ownerId }, after: { ownerId } }, tx);
-    }
-    return { changed: moving.length };
   });
 }

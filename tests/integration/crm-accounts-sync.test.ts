@@ -15,7 +15,7 @@ import { drainDueWork } from "@/lib/jobs/drain";
 import { syncLeadJob } from "@/lib/jobs/sync-lead";
 import { extractLead } from "@/lib/leads/extract-lead";
 import { approveProposal, UNDO_WINDOW_MS } from "@/lib/leads/review";
-import { setLeadOwner } from "@/lib/owners/assign";
+import { runBulkAction } from "@/lib/leads/bulk";
 import { createWorkspace } from "@/lib/workspaces/create";
 import { FakeHubSpotAccounts } from "@/tests/fakes/hubspot-accounts";
 import type { FakeHubSpot } from "@/tests/fakes/hubspot-server";
@@ -95,9 +95,9 @@ beforeAll(async () => {
   leads.beta1 = await conversation(world.b.workspaceId, "12127363102", ["Hi, this is Lucy Park, I'd like the Solar Panel Kit. lucy.park@example.com"]);
   leads.gamma1 = await conversation(gammaId, "12127363103", ["Hi, Sam Ortiz here, please send me a Home Battery quote. sam.ortiz@example.com"]);
   // Beta's lead is its admin's, who has no HubSpot user in Beta's account.
-  await setLeadOwner(world.b.workspaceId, [leads.beta1.proposalId], world.adminB.userId, TEST_ACTOR);
+  await runBulkAction(world.b.workspaceId, { action: "assign", ownerId: world.adminB.userId, selection: { ids: [leads.beta1.proposalId] } }, { ...TEST_ACTOR, viewerId: null });
   const gammaAdmin = await db().user.findUniqueOrThrow({ where: { email: "admin@gamma.test" } });
-  await setLeadOwner(gammaId, [leads.gamma1.proposalId], gammaAdmin.id, TEST_ACTOR);
+  await runBulkAction(gammaId, { action: "assign", ownerId: gammaAdmin.id, selection: { ids: [leads.gamma1.proposalId] } }, { ...TEST_ACTOR, viewerId: null });
 
   for (const [workspaceId, lead] of [[world.a.workspaceId, leads.alpha1], [world.a.workspaceId, leads.alpha2], [world.b.workspaceId, leads.beta1], [gammaId, leads.gamma1]] as const) {
     await approve(workspaceId, lead.proposalId);

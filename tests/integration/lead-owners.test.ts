@@ -1,10 +1,9 @@
-// Lead owners: admins set assignment rules (by product, by language, else
-// round-robin among chosen members); extraction gives each new lead its owner
-// by them, once; reviewers reassign; an owner is always a member of the workspace.
+// Lead owners by rule: admins set assignment rules (by product, by language,
+// else round-robin among chosen members); extraction gives each new lead its
+// owner by them, once, and never replaces a reviewer's choice (made in the
+// queue); an owner is always a member of the workspace.
 import { beforeAll, describe, expect, it } from "vitest";
-import * as ownersRoute from "@/app/api/v1/lead-owners/route";
-import * as leadOwnerRoute from "@/app/api/v1/leads/[id]/owner/route";
-import * as leadRoute from "@/app/api/v1/leads/[id]/route";
+import * as bulkRoute from "@/app/api/v1/leads/bulk/route";
 import * as membersRoute from "@/app/api/v1/members/[id]/route";
 import * as rulesRoute from "@/app/api/v1/owner-rules/route";
 import { db } from "@/lib/db/client";
@@ -82,39 +81,25 @@ describe("owner rules", () => {
     await db().workspace.update({ where: { id: world.a.workspaceId }, data: { ownerRules: { roundRobin: [world.reviewerA.userId] } } });
     await extractLead(world.a.workspaceId, battery);
     expect(await ownerOf(batteryLead.id)).toBe(world.managerA.userId);
-    const history = await db().auditEvent.findMany({ where: { targetId: batteryLead.id, action: "lead.owner_assigned" } });
+    const history = await db().auditEvent.findMany({ where: { targetId: batteryLead.id, action: "lead.assigned" } });
     expect(history).toHaveLength(1);
     expect(history[0]!.after).toEqual({ ownerId: world.managerA.userId, rule: "product" });
   });
 });
 
-describe("reassigning", () => {
-  it("lets a reviewer give a lead to a member or to nobody, audited, and shows the owner on the lead", async () => {
-    const reviewer = await signInCookie("reviewer@alpha.test");
-    const lead = await bareProposal(null, null);
-    const options = await (await call(ownersRoute.GET, "/x", { cookie: reviewer })).json();
-    expect(options.owners.map((owner: { email: string }) => owner.email).sort()).toEqual(["admin@alpha.test", "manager@alpha.test", "reviewer@alpha.test"]);
-
-    const put = (body: unknown, as = reviewer) => call(leadOwnerRoute.PUT, "/x", { method: "PUT", cookie: as, body, params: { id: lead } });
-    expect((await put({ ownerId: world.reviewerA.userId })).status).toBe(200);
-    const detail = await (await call(leadRoute.GET, "/x", { cookie: reviewer, params: { id: lead } })).json();
-    expect(detail.lead.owner).toEqual({ id: world.reviewerA.userId, email: "reviewer@alpha.test", name: null });
-
-    const outsider = await put({ ownerId: world.reviewerB.userId });
-    expect(outsider.status).toBe(422);
-    expect((await outsider.json()).errors).toEqual([{ path: "ownerId", message: "is not a member of this workspace" }]);
-    expect((await put({ ownerId: null })).status).toBe(200);
-    expect(await ownerOf(lead)).toBeNull();
-    expect(await db().auditEvent.count({ where: { targetId: lead, action: "lead.owner_changed" } })).toBe(2);
-
-    // Another workspace's reviewer cannot touch it.
-    const otherReviewer = await signInCookie("reviewer@beta.test");
-    expect((await put({ ownerId: null }, otherReviewer)).status).toBe(404);
+describe("a reviewer's choice", () => {
+  it("stays: the rules never replace an owner a reviewer gave", async () => {
+    const lead = await bareProposal("Home Battery", "es");
+    const bulk = await call(bulkRoute.POST, "/x", { method: "POST", cookie: adminA, body: { action: "assign", ownerId: world.reviewerA.userId, selection: { ids: [lead] } } });
+    expect(bulk.status).toBe(200);
+    expect(await assignNewLeadOwner(world.a.workspaceId, lead)).toBeNull();
+    expect(await ownerOf(lead)).toBe(world.reviewerA.userId);
   });
 
   it("gives a removed member's leads back to nobody", async () => {
     const lead = await bareProposal(null, null);
-    await call(leadOwnerRoute.PUT, "/x", { method: "PUT", cookie: adminA, body: { ownerId: world.managerA.userId }, params: { id: lead } });
+    await call(bulkRoute.POST, "/x", { method: "POST", cookie: adminA, body: { action: "assign", ownerId: world.managerA.userId, selection: { ids: [lead] } } });
+    expect(await ownerOf(lead)).toBe(world.managerA.userId);
     expect((await call(membersRoute.DELETE, "/x", { method: "DELETE", cookie: adminA, params: { id: world.managerA.membershipId } })).status).toBe(204);
     expect(await ownerOf(lead)).toBeNull();
   });

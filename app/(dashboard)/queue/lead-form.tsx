@@ -1,20 +1,22 @@
 "use client";
 // The proposed lead as an editable form: each field with its confidence, the
 // flags about it, and a button that shows the message it came from. Validation
-// re-runs on every keystroke with the same rules the server applies.
+// and the flags re-run on every keystroke (the caller passes checkLead's and
+// reviewFlags' results, the same rules the server applies on approval).
 import { forwardRef } from "react";
-import { checkLead, type LeadValues } from "@/lib/leads/lead-fields";
+import type { LeadCheck, LeadValues } from "@/lib/leads/lead-fields";
+import { URGENCY_WORDS } from "@/app/_components/lead-words";
 import { confidenceWord, EXTRACTION_FIELD, type Evidence, type ReviewFlag } from "./review-types";
 
 type Props = {
   values: LeadValues;
   onChange: (values: LeadValues) => void;
-  defaultCountry: string;
+  check: LeadCheck;
   products: string[];
   evidence: Record<string, Evidence>;
   confidence: Record<string, number>;
+  /** The flags as the values stand now. */
   flags: ReviewFlag[];
-  phoneFromWhatsApp: boolean;
   readOnly: boolean;
   onShowEvidence: (evidence: NonNullable<Evidence>) => void;
 };
@@ -34,15 +36,14 @@ function Badge({ tone, children }: { tone: "good" | "bad" | "warn" | "info"; chi
 }
 
 export const LeadForm = forwardRef<HTMLInputElement, Props>(function LeadForm(props, firstInput) {
-  const { values, onChange, defaultCountry, products, evidence, confidence, flags, phoneFromWhatsApp, readOnly, onShowEvidence } = props;
-  const check = checkLead(values, defaultCountry);
+  const { values, onChange, check, products, evidence, confidence, flags, readOnly, onShowEvidence } = props;
+  const phoneFromWhatsApp = flags.some((flag) => flag.code === "phone_from_whatsapp");
   const set = (field: keyof LeadValues) => (value: string) => onChange({ ...values, [field]: value === "" ? null : value });
 
   const fieldBadges = (field: keyof LeadValues) => {
     const badges: React.ReactNode[] = [];
     if (field === "email" && values.email) {
       badges.push(<Badge key="v" tone={check.validation.email_valid ? "good" : "bad"}>{check.validation.email_valid ? "valid email" : "invalid email"}</Badge>);
-      if (check.emailTypoSuggestion) badges.push(<Badge key="t" tone="warn">{`typo? ${check.emailTypoSuggestion}`}</Badge>);
     }
     if (field === "phone" && values.phone) {
       badges.push(<Badge key="v" tone={check.validation.phone_valid ? "good" : "bad"}>{check.validation.phone_valid ? "valid phone" : "invalid phone"}</Badge>);
@@ -72,9 +73,9 @@ export const LeadForm = forwardRef<HTMLInputElement, Props>(function LeadForm(pr
               {field === "urgencyLevel" ? (
                 <select id={id} disabled={readOnly} value={values.urgencyLevel ?? ""} onChange={(event) => set(field)(event.target.value)} className="flex-1 rounded border border-slate-300 px-2 py-1 text-sm">
                   <option value="">—</option>
-                  <option value="low">low</option>
-                  <option value="medium">medium</option>
-                  <option value="high">high</option>
+                  <option value="low">{URGENCY_WORDS.low}</option>
+                  <option value="medium">{URGENCY_WORDS.medium}</option>
+                  <option value="high">{URGENCY_WORDS.high}</option>
                 </select>
               ) : field === "productInterest" ? (
                 <select id={id} disabled={readOnly} value={values.productInterest ?? ""} onChange={(event) => set(field)(event.target.value)} className="flex-1 rounded border border-slate-300 px-2 py-1 text-sm">
@@ -109,9 +110,14 @@ export const LeadForm = forwardRef<HTMLInputElement, Props>(function LeadForm(pr
             <div id={`${id}-checks`} className="flex flex-wrap gap-1" data-testid={`${id}-checks`}>
               {fieldBadges(field)}
               {fieldFlags.map((flag) => (
-                <Badge key={flag.code + flag.message} tone="warn">
-                  {flag.message}
-                </Badge>
+                <span key={flag.code + flag.message} className="inline-flex flex-wrap items-center gap-1" data-flag={flag.code}>
+                  <Badge tone="warn">{flag.code === "email_typo_hint" && flag.suggestion ? `typo? ${flag.suggestion}` : flag.message}</Badge>
+                  {flag.code === "email_typo_hint" && flag.suggestion && !readOnly && (
+                    <button type="button" className="text-xs underline" onClick={() => onChange({ ...values, email: flag.suggestion! })}>
+                      Use {flag.suggestion}
+                    </button>
+                  )}
+                </span>
               ))}
             </div>
           </div>

@@ -1,21 +1,32 @@
 "use client";
-// Reviewing one lead: the transcript beside the editable proposal, its flags,
-// possible duplicates, labeled scores, CRM sync state and audit log, and the
-// actions (approve, merge, reject, undo, retries). Keyboard: a approve,
-// m merge, r reject, e edit (j/k and ? are the queue's).
+// Reviewing one lead: the editable proposal with its flags (raised again as the
+// reviewer edits), possible duplicates, labeled scores, CRM sync state and
+// audit log beside the transcript, and the actions: approve (asking first when
+// a contact value is not valid), merge, reject, assign, undo within the window,
+// retries. A decision is reported to the work list (onDecided), which opens the
+// next lead. Keyboard: a approve, m merge, r reject, e edit (j/k and ? are the
+// queue's).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, apiFetch } from "@/app/_components/api";
-import type { LeadValues } from "@/lib/leads/lead-fields";
+import { leadStatusWords, REJECT_REASON_WORDS, syncStatusWords } from "@/app/_components/lead-words";
+import { buttonClass } from "@/app/_components/ui/button";
+import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
+import { Menu, MenuItem, MenuLabel, MenuSeparator } from "@/app/_components/ui/menu";
+import { useCountdown } from "@/app/_components/use-countdown";
+import { approvalWarnings, checkLead, reviewFlags, type LeadValues } from "@/lib/leads/lead-fields";
+import { isOpenStatus } from "@/lib/leads/lead-status";
 import { leadKeys } from "@/lib/leads/query-keys";
 import { LeadForm } from "./lead-form";
 import { MergeDialog } from "./merge-dialog";
-import { OwnerSelect } from "./owner-select";
+import type { Member } from "./queue-columns";
 import { RejectDialog, type RejectChoice } from "./reject-dialog";
-import type { Evidence, LeadDetailData, ReviewFlag } from "./review-types";
+import type { LeadDetailData, ReviewFlag } from "./review-types";
 import { Transcript } from "./transcript";
+import type { UndoableAction } from "./undo-bar";
 
-const OPEN = ["proposed", "insufficient", "failed", "pending"];
+type Decision = "approve" | "merge" | "reject";
+type ActionResult = { proposal: { version: number }; undo?: { remainingMs: number } | null };
 
 function valuesOf(lead: LeadDetailData["lead"]): LeadValues {
   return { name: lead.name, email: lead.email, phone: lead.phone, company: lead.company, productInterest: lead.productInterest, urgencyLevel: lead.urgencyLevel as LeadValues["urgencyLevel"] };
@@ -25,13 +36,25 @@ function changedFields(original: LeadValues, edited: LeadValues): Partial<LeadVa
   return Object.fromEntries(Object.entries(edited).filter(([key, value]) => original[key as keyof LeadValues] !== value));
 }
 
-export function LeadReview({ proposalId }: { proposalId: string }) {
+const DONE_WORDS: Record<Decision, string> = { approve: "Approved", merge: "Merged", reject: "Rejected" };
+
+type Props = {
+  proposalId: string;
+  members: Member[];
+  /** A decision was taken: the work list shows its undo and opens the next lead. */
+  onDecided: (proposalId: string, action: UndoableAction) => void;
+  /** Opens another lead (a possible duplicate still in review). */
+  onOpenLead: (proposalId: string) => void;
+};
+
+export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props) {
   const queryClient = useQueryClient();
   const detail = useQuery({ queryKey: leadKeys.detail(proposalId), queryFn: () => apiFetch<LeadDetailData>(`/api/v1/leads/${proposalId}`) });
   // The reviewer's edits belong to the version they were made on: a new version resets them.
   const [edited, setEdited] = useState<{ version: number; values: LeadValues } | null>(null);
-  const [highlight, setHighlight] = useState<NonNullable<Evidence> | null>(null);
-  const [dialog, setDialog] = useState<"merge" | "reject" | null>(null);
+  const [highlight, setHighlight] = useState<{ messageId: string; quote: string } | null>(null);
+  const [dialog, setDialog] = useState<"merge" | "reject" | "confirm-approve" | null>(null);
+  const [serverWarnings, setServerWarnings] = useState<string[] | null>(null);
   const [problem, setProblem] = useState<{ message: string; conflict: boolean } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const firstInput = useRef<HTMLInputElement>(null);
@@ -44,21 +67,32 @@ export function LeadReview({ proposalId }: { proposalId: string }) {
   const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: leadKeys.all }), [queryClient]);
 
   const action = useMutation({
-    mutationFn: ({ path, body }: { path: string; body?: unknown }) => apiFetch<unknown>(`/api/v1/leads/${proposalId}/${path}`, { method: "POST", body }),
+    mutationFn: ({ path, body }: { path: string; body?: unknown }) => apiFetch<ActionResult>(`/api/v1/leads/${proposalId}/${path}`, { method: "POST", body }),
     onMutate: () => {
       setProblem(null);
       setNotice(null);
     },
-    onSuccess: async (_result, { path }) => {
+    onSuccess: async (result, { path }) => {
       setDialog(null);
-      setNotice(
-        { approve: "Approved: the contact was created.", merge: "Merged into the contact.", reject: "Rejected.", undo: "Undone.", "retry-sync": "Sync queued again.", "retry-extraction": "Extraction queued again." }[path] ??
-          "Done.",
-      );
+      if (path === "approve" || path === "merge" || path === "reject") {
+        const version = result.proposal.version;
+        onDecided(proposalId, {
+          label: `${DONE_WORDS[path]} ${data?.lead.name ?? "the lead"}`,
+          deadline: Date.now() + (result.undo?.remainingMs ?? 0),
+          undo: () => apiFetch(`/api/v1/leads/${proposalId}/undo`, { method: "POST", body: { version } }),
+        });
+      } else {
+        setNotice({ undo: "Undone: the lead is back in the queue.", "retry-sync": "Sync queued again.", "retry-extraction": "Extraction queued again." }[path] ?? "Done.");
+      }
       await refresh();
     },
     onError: (error) => {
       const api = error instanceof ApiError ? error : null;
+      if (api?.body.code === "confirmation_required" && Array.isArray(api.body.warnings)) {
+        setServerWarnings(api.body.warnings as string[]);
+        setDialog("confirm-approve");
+        return;
+      }
       const isDuplicate = api?.body.code === "duplicate_contact" && Array.isArray(api.body.duplicates);
       if (isDuplicate) {
         setDialog("merge");
@@ -67,17 +101,36 @@ export function LeadReview({ proposalId }: { proposalId: string }) {
       setProblem({ message: error.message, conflict: api?.status === 409 && !isDuplicate });
     },
   });
+  const assign = useMutation({
+    mutationFn: (ownerId: string | null) => apiFetch("/api/v1/leads/bulk", { method: "POST", body: { action: "assign", ownerId, selection: { ids: [proposalId] } } }),
+    onSuccess: () => refresh(),
+    onError: (error) => setProblem({ message: error.message, conflict: false }),
+  });
 
-  const open = data ? OPEN.includes(data.lead.status) : false;
+  const open = data ? isOpenStatus(data.lead.status) : false;
   const edits = data && values ? changedFields(valuesOf(data.lead), values) : {};
   const mergeCandidates = data?.duplicates.filter((candidate) => candidate.kind === "contact") ?? [];
+  const leadCandidates = data?.duplicates.filter((candidate) => candidate.kind === "lead") ?? [];
+  const check = data && values ? checkLead(values, data.defaultCountry) : null;
+  const warnings = check ? approvalWarnings(check) : [];
+  const undoSeconds = useCountdown(data?.undo && data.undo.remainingMs > 0 ? detail.dataUpdatedAt + data.undo.remainingMs : null);
+
+  const approve = (confirmed: boolean) => {
+    if (!data) return;
+    if (!confirmed && warnings.length > 0) {
+      setServerWarnings(null);
+      setDialog("confirm-approve");
+      return;
+    }
+    action.mutate({ path: "approve", body: { version: data.lead.version, edits, ...(confirmed ? { confirmInvalid: true } : {}) } });
+  };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
-      if (event.metaKey || event.ctrlKey || event.altKey || dialog || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return;
+      if (event.metaKey || event.ctrlKey || event.altKey || dialog || document.querySelector('[role="dialog"],[role="alertdialog"],[role="menu"]') || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return;
       if (!data || !open) return;
-      if (event.key === "a") action.mutate({ path: "approve", body: { version: data.lead.version, edits } });
+      if (event.key === "a") approve(false);
       else if (event.key === "m" && mergeCandidates.length > 0) setDialog("merge");
       else if (event.key === "r") setDialog("reject");
       else if (event.key === "e") firstInput.current?.focus();
@@ -89,52 +142,71 @@ export function LeadReview({ proposalId }: { proposalId: string }) {
   });
 
   if (detail.isError) return <p role="alert" className="text-red-800">{(detail.error as Error).message}</p>;
-  if (!data || !values) return <p className="text-sm text-slate-600">Loading the lead…</p>;
+  if (!data || !values || !check) return <p className="text-sm text-slate-700">Loading the lead…</p>;
   const { lead } = data;
-  const flags = ((lead.validation as { flags?: ReviewFlag[] } | null)?.flags ?? []) as ReviewFlag[];
-  const evidence = (lead.evidence ?? {}) as Record<string, Evidence>;
-  const confidence = (lead.confidence ?? {}) as Record<string, number>;
-  const phoneFromWhatsApp = flags.some((flag) => flag.code === "phone_from_whatsapp") && values.phone === lead.phone;
+  const extractedFlags = ((lead.validation as { flags?: ReviewFlag[] } | null)?.flags ?? []) as ReviewFlag[];
+  // Open leads: the flags the values earn now. Decided leads: the flags stored with the decision.
+  const flags = open ? reviewFlags(extractedFlags as Parameters<typeof reviewFlags>[0], valuesOf(lead), check) : extractedFlags;
   const busy = action.isPending;
+  const sync = syncStatusWords(lead.syncStatus);
+  const owner = lead.owner ? (lead.owner.name ?? lead.owner.email) : null;
 
   return (
-    <section aria-label="Lead review" className="grid gap-4" data-testid="lead-review" data-version={lead.version}>
-      <header className="flex flex-wrap items-center justify-between gap-2">
-        <div>
-          <h2 className="text-lg font-semibold">{lead.name ?? "Unnamed prospect"}</h2>
-          <p className="text-sm text-slate-700" data-testid="lead-status">
-            {lead.status}
-            {lead.reviewedBy ? ` by ${lead.reviewedBy}` : ""} · sync {lead.syncStatus}
-            {lead.syncError ? `: ${lead.syncError}` : ""}
-          </p>
-          <OwnerSelect proposalId={proposalId} ownerId={lead.ownerId} onChanged={refresh} />
+    <section aria-label="Lead review" className="@container grid gap-4" data-testid="lead-review" data-version={lead.version}>
+      <header className="grid gap-2">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 className="text-lg font-semibold break-words">{lead.name ?? "Unnamed prospect"}</h2>
+          <Menu
+            trigger={
+              <button type="button" className="text-sm text-slate-800 underline" disabled={assign.isPending} data-testid="owner-menu">
+                {owner ? `Owner: ${owner}` : "Assign…"}
+              </button>
+            }
+          >
+            <MenuLabel>Who owns this lead</MenuLabel>
+            {members.map((member) => (
+              <MenuItem key={member.id} onSelect={() => assign.mutate(member.id)}>
+                {member.name ?? member.email}
+              </MenuItem>
+            ))}
+            <MenuSeparator />
+            <MenuItem onSelect={() => assign.mutate(null)}>Nobody</MenuItem>
+          </Menu>
         </div>
+        <p className="text-sm text-slate-700" data-testid="lead-status">
+          {leadStatusWords(lead.status)}
+          {lead.reviewedBy ? ` by ${lead.reviewedBy}` : ""}
+          {sync ? ` · ${sync}` : ""}
+          {lead.syncError ? `: ${lead.syncError}` : ""}
+        </p>
         <div className="flex flex-wrap gap-2">
           {open && (
             <>
-              <button type="button" disabled={busy} onClick={() => action.mutate({ path: "approve", body: { version: lead.version, edits } })} className="rounded bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
+              <button type="button" disabled={busy} onClick={() => approve(false)} className={buttonClass("approve")}>
                 Approve <kbd className="ml-1 text-xs opacity-80">a</kbd>
               </button>
-              <button type="button" disabled={busy || mergeCandidates.length === 0} onClick={() => setDialog("merge")} className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
-                Merge… <kbd className="ml-1 text-xs opacity-80">m</kbd>
-              </button>
-              <button type="button" disabled={busy} onClick={() => setDialog("reject")} className="rounded border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800">
+              {mergeCandidates.length > 0 && (
+                <button type="button" disabled={busy} onClick={() => setDialog("merge")} className={buttonClass("primary")}>
+                  Merge… <kbd className="ml-1 text-xs opacity-80">m</kbd>
+                </button>
+              )}
+              <button type="button" disabled={busy} onClick={() => setDialog("reject")} className={buttonClass("secondary", "border-red-700 text-red-800")}>
                 Reject… <kbd className="ml-1 text-xs opacity-80">r</kbd>
               </button>
             </>
           )}
-          {!open && lead.reviewedAt && (
-            <button type="button" disabled={busy} onClick={() => action.mutate({ path: "undo", body: { version: lead.version } })} className="rounded border border-slate-400 px-3 py-1.5 text-sm">
-              Undo
+          {!open && undoSeconds > 0 && (
+            <button type="button" disabled={busy} onClick={() => action.mutate({ path: "undo", body: { version: lead.version } })} className={buttonClass("secondary")} data-testid="pane-undo">
+              Undo ({undoSeconds} s)
             </button>
           )}
           {lead.syncStatus === "failed" && (
-            <button type="button" disabled={busy} onClick={() => action.mutate({ path: "retry-sync" })} className="rounded border border-slate-400 px-3 py-1.5 text-sm">
+            <button type="button" disabled={busy} onClick={() => action.mutate({ path: "retry-sync" })} className={buttonClass("secondary")}>
               Retry sync
             </button>
           )}
           {open && (
-            <button type="button" disabled={busy} onClick={() => action.mutate({ path: "retry-extraction" })} className="rounded border border-slate-400 px-3 py-1.5 text-sm">
+            <button type="button" disabled={busy} onClick={() => action.mutate({ path: "retry-extraction" })} className={buttonClass("secondary")}>
               Extract again
             </button>
           )}
@@ -159,27 +231,47 @@ export function LeadReview({ proposalId }: { proposalId: string }) {
       {lead.status === "failed" && lead.failureReason && <p className="rounded bg-red-50 p-2 text-sm text-red-900">Extraction failed: {lead.failureReason}</p>}
       {lead.rejectReason && (
         <p className="text-sm text-slate-700" data-testid="reject-reason">
-          Rejected as {lead.rejectReason.replaceAll("_", " ")}
+          Rejected as {(REJECT_REASON_WORDS[lead.rejectReason as keyof typeof REJECT_REASON_WORDS] ?? lead.rejectReason).toLowerCase()}
           {lead.rejectNote ? `: ${lead.rejectNote}` : ""}
         </p>
       )}
 
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Transcript messages={data.transcript.messages} highlightedId={highlight?.messageId ?? null} quote={highlight?.quote ?? null} />
+      <div className="grid gap-6 @3xl:grid-cols-2">
         <div className="grid content-start gap-4">
           <LeadForm
             ref={firstInput}
             values={values}
             onChange={setValues}
-            defaultCountry={data.defaultCountry}
+            check={check}
             products={data.products}
-            evidence={evidence}
-            confidence={confidence}
+            evidence={(lead.evidence ?? {}) as Record<string, { messageId: string; quote: string } | null>}
+            confidence={(lead.confidence ?? {}) as Record<string, number>}
             flags={flags}
-            phoneFromWhatsApp={phoneFromWhatsApp}
             readOnly={!open}
             onShowEvidence={setHighlight}
           />
+          {data.duplicates.length > 0 && (
+            <div className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="duplicates">
+              <h3 className="font-medium">Possible duplicates</h3>
+              <ul className="mt-1 grid gap-2">
+                {data.duplicates.map((candidate) => (
+                  <li key={`${candidate.kind}-${candidate.id}`} className="break-words">
+                    {candidate.kind === "contact" ? "Contact" : "Lead in review"} {candidate.name ?? "unnamed"} — {candidate.reasons.join("; ")}
+                    {candidate.kind === "lead" && (
+                      <button type="button" className="ml-2 underline" onClick={() => onOpenLead(candidate.id)}>
+                        Open that lead
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+              {open && leadCandidates.length > 0 && mergeCandidates.length === 0 && (
+                <p className="mt-2 text-slate-800" data-testid="merge-explained">
+                  Merging needs a contact, and the other lead is not one yet. Review that lead first: once it is approved, this one can be merged into its contact. Or reject this one as a duplicate.
+                </p>
+              )}
+            </div>
+          )}
           {data.score && (
             <div className="rounded border border-slate-200 p-3 text-sm" data-testid="score-labels">
               <div className="font-medium">{data.score.summary}</div>
@@ -191,18 +283,6 @@ export function LeadReview({ proposalId }: { proposalId: string }) {
                   </div>
                 ))}
               </dl>
-            </div>
-          )}
-          {data.duplicates.length > 0 && (
-            <div className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="duplicates">
-              <h3 className="font-medium">Possible duplicates</h3>
-              <ul className="mt-1 grid gap-1">
-                {data.duplicates.map((candidate) => (
-                  <li key={`${candidate.kind}-${candidate.id}`}>
-                    {candidate.kind === "contact" ? "Contact" : "Lead"} {candidate.name ?? "unnamed"} — {candidate.reasons.join("; ")}
-                  </li>
-                ))}
-              </ul>
             </div>
           )}
           {data.crmLinks.length > 0 && (
@@ -233,6 +313,7 @@ export function LeadReview({ proposalId }: { proposalId: string }) {
             </ol>
           </details>
         </div>
+        <Transcript messages={data.transcript.messages} highlightedId={highlight?.messageId ?? null} quote={highlight?.quote ?? null} />
       </div>
 
       {dialog === "reject" && (
@@ -250,6 +331,23 @@ export function LeadReview({ proposalId }: { proposalId: string }) {
           onConfirm={(contactId, choices) => action.mutate({ path: "merge", body: { version: lead.version, contactId, choices, edits } })}
         />
       )}
+      <ConfirmDialog
+        open={dialog === "confirm-approve"}
+        onOpenChange={(next) => setDialog(next ? "confirm-approve" : null)}
+        title="Approve with a problem?"
+        description={
+          <ul className="grid list-disc gap-1 pl-5" data-testid="approve-warnings">
+            {(serverWarnings ?? warnings).map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        }
+        confirmLabel="Approve anyway"
+        cancelLabel="Go back and fix it"
+        tone="approve"
+        busy={busy}
+        onConfirm={() => approve(true)}
+      />
     </section>
   );
 }

@@ -1,26 +1,35 @@
 // The review queue: the first page is read on the server with the filters in
-// the URL; the client keeps it fresh (polling), pages on (keyset), and opens
-// the selected conversation's lead beside it for review.
+// the URL (the work list's default view is "to review"); the client keeps it
+// fresh (polling), pages on (keyset), and opens the selected conversation's
+// lead beside it for review.
 import { PageHeader } from "@/app/_components/page-header";
-import { listQueue } from "@/lib/leads/queue";
+import { requireMember } from "@/lib/auth/page";
+import { listQueue, resolveOwner } from "@/lib/leads/queue";
 import { queueQuerySchema, rawQueueQuery } from "@/lib/leads/queue-query";
-import { currentWorkspace } from "@/lib/workspaces/current";
+import { listMembers } from "@/lib/workspaces/members";
 import { QueueWorkspace } from "./queue-workspace";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function QueuePage({ searchParams }: { searchParams: SearchParams }) {
-  const workspace = await currentWorkspace();
+  const { workspace, principal } = await requireMember({ role: "reviewer" });
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(await searchParams)) for (const item of [value ?? []].flat()) params.append(key, item);
   params.delete("cursor");
   // A hand-edited URL with a bad filter shows the unfiltered queue rather than an error page.
   const parsed = queueQuerySchema.safeParse(rawQueueQuery(params));
-  const page = await listQueue(workspace.id, parsed.success ? parsed.data : {});
+  const query = parsed.success ? parsed.data : queueQuerySchema.parse({});
+  const [page, members] = await Promise.all([listQueue(workspace.id, resolveOwner({ ...query, view: query.view ?? "to_review" }, principal.userId)), listMembers(workspace.id)]);
   return (
     <>
-      <PageHeader title="Review queue" description="Conversations beside the leads proposed from them. Filter, search, and open one to review it." />
-      <QueueWorkspace workspaceId={workspace.id} initialRows={page.rows} initialNextCursor={page.nextCursor} products={workspace.products} />
+      <PageHeader title="Review queue" description="Leads proposed from your conversations. Open one to review it; tick several for bulk actions." />
+      <QueueWorkspace
+        workspaceId={workspace.id}
+        initialRows={page.rows}
+        initialNextCursor={page.nextCursor}
+        products={workspace.products}
+        members={members.map((member) => ({ id: member.userId, email: member.email, name: member.name }))}
+      />
     </>
   );
 }

@@ -1,21 +1,13 @@
 "use client";
-// The queue's filter bar: status (several), urgency, flag, product, language,
-// last-message date range, search and sort. Every control has a label; the
-// values live in the URL (see QueueTable), so this only reports changes.
+// The queue's filter bar: search always in view; status (several, within the
+// work list's view), urgency, flag, product, language, last-message date range
+// and sort folded under "Filters" (with how many are on), so the list keeps its
+// room beside the review pane. Every control has a label; the values live in
+// the URL (use-queue-list.ts), so this only reports changes.
 import { useEffect, useState } from "react";
-import { QUEUE_FLAGS, QUEUE_SORTS, QUEUE_STATUSES, QUEUE_URGENCIES, type QueueSort, type QueueStatus } from "@/lib/leads/queue-query";
+import { LEAD_STATUS_WORDS, URGENCY_WORDS } from "@/app/_components/lead-words";
+import { QUEUE_FLAGS, QUEUE_SORTS, QUEUE_STATUSES, QUEUE_URGENCIES, VIEW_STATUSES, type QueueSort, type QueueStatus } from "@/lib/leads/queue-query";
 import type { QueueFilters } from "@/lib/leads/query-keys";
-
-const STATUS_LABELS: Record<QueueStatus, string> = {
-  pending: "Pending",
-  proposed: "Proposed",
-  insufficient: "Insufficient",
-  failed: "Failed",
-  approved: "Approved",
-  merged: "Merged",
-  rejected: "Rejected",
-  not_extracted: "Not extracted yet",
-};
 
 const FLAG_LABELS: Record<(typeof QUEUE_FLAGS)[number], string> = {
   email_invalid: "Invalid email",
@@ -48,18 +40,25 @@ export function QueueFilterBar({ filters, products, onChange }: { filters: Queue
     set("status", next.size ? QUEUE_STATUSES.filter((s) => next.has(s)) : undefined);
   };
 
+  const statuses = filters.view ? VIEW_STATUSES[filters.view] : QUEUE_STATUSES;
+  const active = [filters.status?.length, filters.urgency?.length, filters.flag?.length, filters.product, filters.language, filters.from, filters.to, filters.sort !== "newest"].filter(Boolean).length;
+
   return (
-    <div className="mb-4 space-y-3 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="queue-filters">
-      <div className="flex flex-wrap items-end gap-3">
-        <label className="flex min-w-64 flex-1 flex-col gap-1">
-          <span className="text-xs font-medium text-slate-700">Search name, email or phone</span>
-          <input type="search" className={control} value={search} onChange={(event) => setSearch(event.target.value)} placeholder="e.g. Ana, @gmail.com, 11 98765" />
-        </label>
+    <div className="mb-3 space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="queue-filters">
+      <label className="flex flex-col gap-1">
+        <span className="text-xs font-medium text-slate-700">Search name, email or phone</span>
+        <input type="search" className={control} value={search} onChange={(event) => setSearch(event.target.value)} placeholder="e.g. Ana, @gmail.com, 11 98765" />
+      </label>
+      <details className="group">
+        <summary className="cursor-pointer text-xs font-medium text-slate-800">
+          Filters and sort{active > 0 ? ` (${active} on)` : ""}
+        </summary>
+      <div className="mt-2 flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1">
           <span className="text-xs font-medium text-slate-700">Urgency</span>
           <select className={control} value={filters.urgency?.[0] ?? ""} onChange={(event) => set("urgency", event.target.value ? [event.target.value as (typeof QUEUE_URGENCIES)[number]] : undefined)}>
             <option value="">Any</option>
-            {QUEUE_URGENCIES.map((level) => <option key={level} value={level}>{level}</option>)}
+            {QUEUE_URGENCIES.map((level) => <option key={level} value={level}>{URGENCY_WORDS[level]}</option>)}
           </select>
         </label>
         <label className="flex flex-col gap-1">
@@ -95,15 +94,16 @@ export function QueueFilterBar({ filters, products, onChange }: { filters: Queue
           </select>
         </label>
       </div>
-      <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1">
+      <fieldset className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1">
         <legend className="float-left mr-3 text-xs font-medium text-slate-700">Status</legend>
-        {QUEUE_STATUSES.map((status) => (
+        {statuses.map((status) => (
           <label key={status} className="flex items-center gap-1">
             <input type="checkbox" checked={filters.status?.includes(status) ?? false} onChange={(event) => toggleStatus(status, event.target.checked)} />
-            {STATUS_LABELS[status]}
+            {LEAD_STATUS_WORDS[status]}
           </label>
         ))}
       </fieldset>
+      </details>
     </div>
   );
 }

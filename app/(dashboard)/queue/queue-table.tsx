@@ -1,129 +1,109 @@
 "use client";
-// The review queue's table: filters kept in the URL (a reload keeps them), the
-// list read through TanStack Query with keys from lib/leads/query-keys.ts,
-// keyset "Load more", and polling every few seconds so a conversation arriving
-// by webhook or import shows up without a reload. Row click or Enter calls
-// onSelect (the detail pane wires itself to it); the selected row is marked.
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useState } from "react";
-import { apiFetch } from "@/app/_components/api";
-import { EmptyState } from "@/app/_components/empty-state";
-import { queueQuerySchema, queueSearchParams, rawQueueQuery } from "@/lib/leads/queue-query";
-import type { QueuePage, QueueRow } from "@/lib/leads/queue-row";
-import { leadKeys, type QueueFilters } from "@/lib/leads/query-keys";
-import { QueueFilterBar } from "./queue-filters";
-import { QueueRowCells } from "./queue-row-cells";
-
-const POLL_INTERVAL_MS = 3_000;
-
-function filtersFrom(params: URLSearchParams): QueueFilters {
-  const parsed = queueQuerySchema.safeParse(rawQueueQuery(params));
-  const query = parsed.success ? parsed.data : queueQuerySchema.parse({});
-  // Everything but the page (cursor, limit): the list's identity.
-  return { status: query.status, urgency: query.urgency, flag: query.flag, product: query.product, language: query.language, from: query.from, to: query.to, q: query.q, sort: query.sort };
-}
-
-function fetchQueuePage(filters: QueueFilters, cursor: string | undefined): Promise<QueuePage> {
-  return apiFetch<QueuePage>(`/api/v1/leads?${queueSearchParams({ ...filters, cursor })}`);
-}
+// The review queue's table on TanStack Table: rows of conversations beside
+// their leads, a checkbox per lead for bulk actions, the columns the reader
+// chose (column chooser), and the open lead marked. A row click or Enter opens
+// its lead (onOpen). Fixed layout: it never scrolls sideways.
+import { flexRender, getCoreRowModel, useReactTable, type RowSelectionState } from "@tanstack/react-table";
+import { useMemo } from "react";
+import { buttonClass } from "@/app/_components/ui/button";
+import { useHydrated } from "@/app/_components/use-hydrated";
+import { Menu, MenuCheckboxItem, MenuLabel } from "@/app/_components/ui/menu";
+import type { QueueRow } from "@/lib/leads/queue-row";
+import { DEFAULT_COLUMN_VISIBILITY, queueColumns, type Member } from "./queue-columns";
+import { useColumnVisibility } from "./use-column-visibility";
 
 export type QueueTableProps = {
-  workspaceId: string;
-  /** The first page for the URL's filters, read on the server. */
-  initialRows: QueueRow[];
-  initialNextCursor?: string | null;
-  /** The workspace's catalog, offered in the product filter. */
-  products?: string[];
-  selectedConversationId?: string;
-  onSelect?: (row: QueueRow) => void;
+  rows: QueueRow[];
+  members: Member[];
+  openConversationId: string | null;
+  onOpen: (row: QueueRow) => void;
+  /** Selected proposal ids (bulk actions). */
+  selection: RowSelectionState;
+  onSelectionChange: (next: RowSelectionState) => void;
+  busy: boolean;
 };
 
-export function QueueTable({ workspaceId, initialRows, initialNextCursor = null, products = [], selectedConversationId, onSelect }: QueueTableProps) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const filters = useMemo(() => filtersFrom(new URLSearchParams(searchParams.toString())), [searchParams]);
-  // The server's first page belongs to the filters the page was loaded with.
-  const [initialKey] = useState(() => JSON.stringify(filters));
-  const initialData = JSON.stringify(filters) === initialKey ? { pages: [{ rows: initialRows, nextCursor: initialNextCursor }], pageParams: [undefined] } : undefined;
-
-  const query = useInfiniteQuery({
-    queryKey: leadKeys.queueList(workspaceId, filters),
-    queryFn: ({ pageParam }) => fetchQueuePage(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    initialData,
-    refetchInterval: POLL_INTERVAL_MS,
+export function QueueTable({ rows, members, openConversationId, onOpen, selection, onSelectionChange, busy }: QueueTableProps) {
+  const hydrated = useHydrated();
+  const columns = useMemo(() => queueColumns(members), [members]);
+  const [columnVisibility, setColumnVisibility] = useColumnVisibility(DEFAULT_COLUMN_VISIBILITY);
+  // TanStack Table keeps its own state; React Compiler skips memoizing this component, as intended.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.proposal?.id ?? `conversation:${row.conversationId}`,
+    enableRowSelection: (row) => row.original.proposal !== null,
+    state: { rowSelection: selection, columnVisibility },
+    onRowSelectionChange: (updater) => onSelectionChange(typeof updater === "function" ? updater(selection) : updater),
+    onColumnVisibilityChange: (updater) => setColumnVisibility(typeof updater === "function" ? updater(columnVisibility) : updater),
   });
-  const rows = query.data?.pages.flatMap((page) => page.rows) ?? [];
-
-  const changeFilters = useCallback(
-    (next: QueueFilters) => {
-      const search = queueSearchParams(next).toString();
-      router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
-    },
-    [router, pathname],
-  );
-  const filtered = searchParams.toString() !== "";
 
   return (
-    <div>
-      <QueueFilterBar filters={filters} products={products} onChange={changeFilters} />
-      {query.isError && <p role="alert" className="mb-2 text-sm text-red-700">{(query.error as Error).message}</p>}
-      {rows.length === 0 && !query.isFetching ? (
-        filtered ? (
-          <EmptyState title="No conversations match">Change or clear the filters to see more of the queue.</EmptyState>
-        ) : (
-          <EmptyState title="No conversations yet">
-            Conversations arrive from the WhatsApp webhook or a chatbot import, and their proposed leads wait here for review.
-          </EmptyState>
-        )
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-sm" data-testid="queue-table" aria-busy={query.isFetching && rows.length === 0}>
-            <thead className="bg-slate-100 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">Conversation</th>
-                <th scope="col" className="px-3 py-2">Lead</th>
-                <th scope="col" className="px-3 py-2">Email</th>
-                <th scope="col" className="px-3 py-2">Phone</th>
-                <th scope="col" className="px-3 py-2">Product</th>
-                <th scope="col" className="px-3 py-2">Urgency</th>
-                <th scope="col" className="px-3 py-2">Confidence</th>
-                <th scope="col" className="px-3 py-2">Status</th>
+    <div className="rounded-lg border border-slate-200 bg-white">
+      <div className="flex items-center justify-end border-b border-slate-200 px-2 py-1">
+        <Menu
+          trigger={
+            <button type="button" className={buttonClass("secondary", "px-2 py-1 text-xs")}>
+              Columns
+            </button>
+          }
+        >
+          <MenuLabel>Show columns</MenuLabel>
+          {table
+            .getAllLeafColumns()
+            .filter((column) => column.getCanHide())
+            .map((column) => (
+              <MenuCheckboxItem key={column.id} checked={column.getIsVisible()} onCheckedChange={(checked) => column.toggleVisibility(checked)}>
+                {column.columnDef.meta?.label ?? column.id}
+              </MenuCheckboxItem>
+            ))}
+        </Menu>
+      </div>
+      {/* The checkboxes wait for JavaScript: ticked before it runs, they would select nothing. */}
+      <fieldset disabled={!hydrated} className="contents">
+      <legend className="sr-only">Queue</legend>
+      <table className="w-full table-fixed text-sm" data-testid="queue-table" aria-busy={busy}>
+        <thead className="bg-slate-100 text-left text-xs text-slate-800">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <th key={header.id} scope="col" className={`px-1.5 py-2 font-semibold ${header.column.columnDef.meta?.className ?? ""}`}>
+                  {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="hyphens-auto [overflow-wrap:anywhere]">
+          {table.getRowModel().rows.map((row) => {
+            const open = row.original.conversationId === openConversationId;
+            return (
+              <tr
+                key={row.id}
+                data-testid="queue-row"
+                data-conversation-id={row.original.conversationId}
+                data-proposal-id={row.original.proposal?.id ?? ""}
+                aria-selected={open}
+                tabIndex={0}
+                onClick={() => onOpen(row.original)}
+                onKeyDown={(event) => {
+                  if (event.key === "Enter" && event.target === event.currentTarget) onOpen(row.original);
+                }}
+                className={`cursor-pointer border-t border-slate-100 align-top hover:bg-slate-50 focus:bg-slate-50 focus:outline-2 focus:-outline-offset-2 focus:outline-sky-700 ${open ? "bg-sky-50" : ""}`}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={`px-1.5 py-2 ${cell.column.columnDef.meta?.className ?? ""}`}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => {
-                const selected = row.conversationId === selectedConversationId;
-                return (
-                  <tr
-                    key={row.conversationId}
-                    data-testid="queue-row"
-                    data-conversation-id={row.conversationId}
-                    data-proposal-id={row.proposal?.id ?? ""}
-                    aria-selected={onSelect || selectedConversationId ? selected : undefined}
-                    tabIndex={onSelect ? 0 : undefined}
-                    onClick={onSelect ? () => onSelect(row) : undefined}
-                    onKeyDown={onSelect ? (event) => { if (event.key === "Enter") onSelect(row); } : undefined}
-                    className={`border-t border-slate-100 align-top ${onSelect ? "cursor-pointer hover:bg-slate-50 focus:bg-slate-50 focus:outline-none" : ""} ${selected ? "bg-sky-50" : ""}`}
-                  >
-                    <QueueRowCells row={row} />
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {query.hasNextPage && (
-        <div className="mt-3 text-center">
-          <button type="button" className="rounded border border-slate-300 bg-white px-4 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            {query.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        </div>
-      )}
+            );
+          })}
+        </tbody>
+      </table>
+      </fieldset>
     </div>
   );
 }

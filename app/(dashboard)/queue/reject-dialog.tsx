@@ -7,7 +7,8 @@ import { REJECT_REASON_WORDS } from "@/app/_components/lead-words";
 
 export type RejectChoice = { reason: keyof typeof REJECT_REASON_WORDS; note?: string };
 
-export function RejectDialog({ count = 1, onCancel, onConfirm, busy }: { count?: number; onCancel: () => void; onConfirm: (choice: RejectChoice) => void; busy: boolean }) {
+/** `count`: how many leads ("all": every lead matching the filters). */
+export function RejectDialog({ count = 1, onCancel, onConfirm, busy }: { count?: number | "all"; onCancel: () => void; onConfirm: (choice: RejectChoice) => void; busy: boolean }) {
   const [reason, setReason] = useState<RejectChoice["reason"]>("not_a_lead");
   const [note, setNote] = useState("");
   const needsNote = reason === "other" && note.trim() === "";
@@ -15,7 +16,7 @@ export function RejectDialog({ count = 1, onCancel, onConfirm, busy }: { count?:
     <Dialog
       open
       onOpenChange={(open) => !open && onCancel()}
-      title={count === 1 ? "Reject lead" : `Reject ${count} leads`}
+      title={count === 1 ? "Reject lead" : count === "all" ? "Reject every lead matching the filters" : `Reject ${count} leads`}
       description="Rejected leads leave the queue and are not sent to the CRM. You can undo this for a minute."
       size="small"
       testId="reject-dialog"

@@ -4,19 +4,21 @@ import { isUuid } from "@/lib/http/params";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireMember } from "@/lib/auth/page";
-import { LeadReview } from "../../queue/lead-review";
+import { listMembers } from "@/lib/workspaces/members";
+import { LeadPageReview } from "./lead-page-review";
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireMember({ role: "reviewer" });
+  const { workspace } = await requireMember({ role: "reviewer" });
   const { id } = await params;
   if (!isUuid(id)) notFound();
+  const members = (await listMembers(workspace.id)).map((member) => ({ id: member.userId, email: member.email, name: member.name }));
   return (
     <>
       <Link href="/queue" className="text-sm text-slate-700 underline">
         ← Back to the queue
       </Link>
       <div className="mt-4">
-        <LeadReview proposalId={id} />
+        <LeadPageReview proposalId={id} members={members} />
       </div>
     </>
   );

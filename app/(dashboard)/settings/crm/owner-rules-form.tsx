@@ -9,12 +9,13 @@ import { useState } from "react";
 import { ApiError, apiFetch } from "@/app/_components/api";
 import { buttonClass } from "@/app/_components/ui/button";
 import { useHydrated } from "@/app/_components/use-hydrated";
-import type { LeadOwnerOption } from "@/lib/owners/assign";
 import type { OwnerRules } from "@/lib/owners/rules";
+import type { WorkspaceMember } from "@/lib/workspaces/members";
 
-const memberLabel = (member: LeadOwnerOption) => member.name ?? member.email;
+type Member = Pick<WorkspaceMember, "userId" | "email" | "name">;
+const memberLabel = (member: Member) => member.name ?? member.email;
 
-function MemberSelect({ id, value, members, onChange }: { id: string; value: string; members: LeadOwnerOption[]; onChange: (userId: string) => void }) {
+function MemberSelect({ id, value, members, onChange }: { id: string; value: string; members: Member[]; onChange: (userId: string) => void }) {
   return (
     <select id={id} aria-label="Member" value={value} onChange={(event) => onChange(event.target.value)} className="rounded border border-slate-300 px-2 py-1">
       {members.map((member) => (
@@ -26,7 +27,7 @@ function MemberSelect({ id, value, members, onChange }: { id: string; value: str
   );
 }
 
-export function OwnerRulesForm({ initial, members, products }: { initial: OwnerRules; members: LeadOwnerOption[]; products: string[] }) {
+export function OwnerRulesForm({ initial, members, products }: { initial: OwnerRules; members: Member[]; products: string[] }) {
   const router = useRouter();
   const hydrated = useHydrated();
   const [rules, setRules] = useState<OwnerRules>(initial);

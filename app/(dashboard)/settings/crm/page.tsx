@@ -4,14 +4,15 @@ import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
 import { requireMember } from "@/lib/auth/page";
 import { crmConnectionView } from "@/lib/crm/connections";
-import { leadOwnerOptions, ownerRulesOf } from "@/lib/owners/assign";
+import { ownerRulesOf } from "@/lib/owners/assign";
+import { listMembers } from "@/lib/workspaces/members";
 import { CrmConnectionCard, type ConnectionData } from "./crm-connection";
 import { CrmMappingCard } from "./crm-mapping";
 import { OwnerRulesForm } from "./owner-rules-form";
 
 export default async function CrmSettingsPage() {
   const { workspace } = await requireMember({ role: "admin" });
-  const [connection, rules, members] = await Promise.all([crmConnectionView(workspace.id), ownerRulesOf(workspace.id), leadOwnerOptions(workspace.id)]);
+  const [connection, rules, members] = await Promise.all([crmConnectionView(workspace.id), ownerRulesOf(workspace.id), listMembers(workspace.id)]);
   return (
     <>
       <PageHeader title="CRM" description="Where approved leads go, how their fields land there, and who owns new leads.">
@@ -27,7 +28,7 @@ export default async function CrmSettingsPage() {
           <p className="text-slate-600">
             New leads get an owner by these rules; reviewers can reassign any lead. In HubSpot, the contact, deal and follow-up tasks go to the HubSpot user with the owner&apos;s email.
           </p>
-          <OwnerRulesForm initial={rules} members={members} products={workspace.products} />
+          <OwnerRulesForm initial={rules} members={members.map(({ userId, email, name }) => ({ userId, email, name }))} products={workspace.products} />
         </section>
       </div>
     </>

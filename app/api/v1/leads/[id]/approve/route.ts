@@ -1,5 +1,7 @@
-// POST /api/v1/leads/{id}/approve {version, edits?}: the lead becomes a contact
-// (409 with the duplicates when one already has its email or phone: merge instead).
+// POST /api/v1/leads/{id}/approve {version, edits?, confirmInvalid?}: the lead
+// becomes a contact (409 with the duplicates when one already has its email or
+// phone: merge instead; 422 `confirmation_required` with the warnings when a
+// contact value is invalid and confirmInvalid is not true).
 import { dispatchAfterResponse } from "@/inngest/kick";
 import { auditActor } from "@/lib/auth/principal";
 import { readJsonBody } from "@/lib/http/body";
@@ -16,6 +18,7 @@ export const POST = withWorkspace<{ id: string }>(
       proposalId: recordId(params.id, "Lead"),
       expectedVersion: body.version,
       edits: body.edits,
+      confirmInvalid: body.confirmInvalid,
       actor: auditActor(principal),
     });
     dispatchAfterResponse();
