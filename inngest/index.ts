@@ -1,9 +1,10 @@
 // Every Inngest function the app serves (app/api/inngest/route.ts): one per job
 // definition, the minutely recovery and dispatch pass, the release of ended
-// runs, and the prospect-replied handler.
+// runs, the prospect-replied handler, and the periodic work (lib/jobs/periodic.ts).
+import { periodicWorkFunctions } from "./functions/periodic-work";
 import { prospectRepliedFunction } from "./functions/prospect-replied";
 import { recoverAndDispatch } from "./functions/recover-and-dispatch";
 import { releaseEndedRuns } from "./functions/release-ended-runs";
 import { jobFunctions } from "./job-functions";
 
-export const functions = [recoverAndDispatch, releaseEndedRuns, prospectRepliedFunction, ...jobFunctions];
+export const functions = [recoverAndDispatch, releaseEndedRuns, prospectRepliedFunction, ...jobFunctions, ...periodicWorkFunctions];

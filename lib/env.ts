@@ -66,7 +66,8 @@ const envSchema = z.object({
     })).optional(),
   ),
   // The dashboard's public address (e.g. https://leads.example.com): links to a
-  // lead in CRM notes. Required in production; elsewhere http://HOST:PORT.
+  // lead in CRM notes and in notifications sent to a workspace's outgoing
+  // webhook. Required in production; elsewhere http://HOST:PORT.
   APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, "")).optional()),
   // WhatsApp Business Cloud API webhook: the Meta app's secret signs every POST
   // (X-Hub-Signature-256); the verify token answers Meta's subscription handshake.
@@ -75,6 +76,7 @@ const envSchema = z.object({
   WHATSAPP_VERIFY_TOKEN: optionalString,
   // Quiet period before a conversation is extracted: each new message pushes
   // extraction this many seconds later, so a burst of messages is read once.
+  // The default for NEW workspaces; each workspace keeps its own (Settings).
   EXTRACTION_QUIET_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
   // Lead extraction: "embedded" (rules, no network) or "llm" (an OpenAI-compatible API).
   // embedded (rules), llm (an OpenAI-compatible model, grounded) or combined (the model proposes, the rules verify).
@@ -88,6 +90,8 @@ const envSchema = z.object({
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   // Days a sign-in lasts.
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  // Give up on a workspace's outgoing notification webhook after this long (retried later).
+  NOTIFICATION_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   // Set by Next.js; "phase-production-build" while `next build` runs (no secrets needed then).
   NEXT_PHASE: optionalString,
 }).refine((config) => config.EXTRACTION_PROVIDER === "embedded" || (config.OPENAI_API_KEY !== undefined && config.OPENAI_MODEL !== undefined), {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { crmContactUrl } from "./record-url";
 
 describe("crmContactUrl", () => {
-  it("points internal contacts at the Contacts page and HubSpot ones at their record in the link's account", () => {
-    expect(crmContactUrl({ crmSystem: "internal", crmContactId: "abc", crmAccount: "internal:w1" })).toBe("/contacts#contact-abc");
+  it("points internal contacts at their page and HubSpot ones at their record in the link's account", () => {
+    expect(crmContactUrl({ crmSystem: "internal", crmContactId: "abc", crmAccount: "internal:w1" })).toBe("/contacts/abc");
     expect(crmContactUrl({ crmSystem: "hubspot", crmContactId: "123", crmAccount: "hubspot:4455" })).toBe("https://app.hubspot.com/contacts/4455/record/0-1/123");
     const eu = { accountId: "4455", uiDomain: "app-eu1.hubspot.com" };
     expect(crmContactUrl({ crmSystem: "hubspot", crmContactId: "123", crmAccount: "hubspot:4455" }, eu)).toBe("https://app-eu1.hubspot.com/contacts/4455/record/0-1/123");

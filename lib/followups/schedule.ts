@@ -22,10 +22,17 @@ const dueWork = (tx: Tx, followUp: { id: string; workspaceId: string; conversati
     dedupeKey: followUp.id,
   });
 
+/** Two open follow-ups of one contact closer than this are one moment: a merge keeps only the first. */
+export const SAME_MOMENT_MS = 60 * 60_000;
+
+export const SAME_MOMENT_REASON = "the contact already has a follow-up at this time";
+
 /**
  * Called by the approval code INSIDE its transaction: the conversation's
  * proposed follow-up becomes `scheduled` for the approved contact, and its
- * due work is queued for its due time. Null when nothing was proposed.
+ * due work is queued for its due time. Null when nothing was proposed, or when
+ * the contact (a merge) already has a follow-up within the same hour: then
+ * this one is cancelled with that reason, so one person gets one call.
  */
 export async function scheduleFollowUpForApprovedLead(
   tx: Prisma.TransactionClient,
@@ -38,6 +45,21 @@ export async function scheduleFollowUpForApprovedLead(
     select: { id: true, dueAt: true },
   });
   if (!proposed) return null;
+  await lockForTransaction(tx, `follow-up-contact:${contactId}`);
+  const sameMoment = await tx.followUp.findFirst({
+    where: {
+      workspaceId,
+      contactId,
+      status: "scheduled",
+      id: { not: proposed.id },
+      dueAt: { gt: new Date(proposed.dueAt.getTime() - SAME_MOMENT_MS), lt: new Date(proposed.dueAt.getTime() + SAME_MOMENT_MS) },
+    },
+    select: { id: true },
+  });
+  if (sameMoment) {
+    await tx.followUp.update({ where: { id: proposed.id }, data: { status: "cancelled", contactId, cancelReason: SAME_MOMENT_REASON, cancelledAt: new Date() } });
+    return null;
+  }
   const scheduled = await tx.followUp.update({
     where: { id: proposed.id },
     data: { status: "scheduled", contactId, scheduledAt: new Date() },

@@ -11,14 +11,17 @@ import type { InboundMessage } from "./whatsapp-payload";
 
 const HOUR_MS = 3_600_000;
 
-export type WorkspaceForIngest = { id: string; conversationIdleHours: number };
+/** The workspace's own settings ingestion follows: its idle gap and its extraction quiet period. */
+export type WorkspaceForIngest = { id: string; conversationIdleHours: number; extractionQuietSeconds: number };
+/** What a workspace row must select for ingestion. */
+export const workspaceForIngestSelect = { id: true, conversationIdleHours: true, extractionQuietSeconds: true } as const;
 export type ContactMessagesResult = { stored: number; duplicates: number; conversationIds: string[]; optedOut: boolean };
 
 export async function storeContactMessages(
   workspace: WorkspaceForIngest,
   contact: { waId: string; profileName: string | null },
   messages: InboundMessage[],
-  options: { quietSeconds: number; now?: Date },
+  options: { now?: Date },
 ): Promise<ContactMessagesResult> {
   const now = options.now ?? new Date();
   const idleMs = workspace.conversationIdleHours * HOUR_MS;
@@ -80,7 +83,7 @@ export async function storeContactMessages(
       if (contact.profileName) {
         await tx.conversation.updateMany({ where: { id: { in: conversationIds }, workspaceId: workspace.id }, data: { contactProfileName: contact.profileName } });
       }
-      const extractAt = new Date(now.getTime() + options.quietSeconds * 1000);
+      const extractAt = new Date(now.getTime() + workspace.extractionQuietSeconds * 1000);
       for (const conversationId of conversationIds) await requestExtraction(tx, workspace.id, conversationId, extractAt);
       const optedOut = await recordOptOuts(tx, workspace.id, contact.waId, stored);
       return { stored: stored.length, duplicates: messages.length - stored.length, conversationIds, optedOut };

@@ -3,8 +3,8 @@
 // next deliveries go straight through) and ingests every unrouted payload
 // parked for that number, oldest first, exactly as if it had just arrived.
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
+import { workspaceForIngestSelect } from "./contact-messages";
 import { parkKindOf } from "./parking";
 import { ingestChange, type IngestSummary } from "./webhook";
 import { readWebhookPayload } from "./whatsapp-payload";
@@ -40,7 +40,7 @@ export async function routeParkedWebhook(parkedId: string, workspaceId: string, 
   if (parkKindOf(parked.reason) === "bad_message") {
     throw new AppError("conflict", "This parked item is a message that could not be read; it is kept for inspection and cannot be routed.");
   }
-  const workspace = await db().workspace.findUnique({ where: { id: workspaceId }, select: { id: true, conversationIdleHours: true } });
+  const workspace = await db().workspace.findUnique({ where: { id: workspaceId }, select: workspaceForIngestSelect });
   if (!workspace) throw notFound("Workspace");
 
   let numberRegistered = false;
@@ -67,7 +67,7 @@ export async function routeParkedWebhook(parkedId: string, workspaceId: string, 
         select: { id: true, payload: true },
       })
     : [];
-  const ingestOptions = { quietSeconds: env().EXTRACTION_QUIET_SECONDS, now: options.now };
+  const ingestOptions = { now: options.now };
   const summary: IngestSummary = { stored: 0, duplicates: 0, badMessages: 0, statusesApplied: 0, parked: [], ignoredChanges: 0, conversationIds: [] };
   const routed: string[] = [];
   for (const row of [parked, ...siblings]) {

@@ -3,7 +3,7 @@
 // delivery statuses, and parks what cannot be stored (unknown numbers, unreadable
 // messages). Meta gets a 200 either way; it would otherwise retry for days.
 import { db } from "@/lib/db/client";
-import { storeContactMessages, type WorkspaceForIngest } from "./contact-messages";
+import { storeContactMessages, workspaceForIngestSelect, type WorkspaceForIngest } from "./contact-messages";
 import { applyDeliveryStatuses } from "./delivery-statuses";
 import { parkPayload } from "./parking";
 import { payloadOf, type InboundMessage, type WebhookChange } from "./whatsapp-payload";
@@ -18,7 +18,7 @@ export type IngestSummary = {
   conversationIds: string[];
 };
 
-export type IngestOptions = { quietSeconds: number; now?: Date };
+export type IngestOptions = { now?: Date };
 
 const emptySummary = (): IngestSummary => ({ stored: 0, duplicates: 0, badMessages: 0, statusesApplied: 0, parked: [], ignoredChanges: 0, conversationIds: [] });
 
@@ -54,7 +54,7 @@ export async function ingestWebhook(changes: WebhookChange[], options: IngestOpt
   const phoneNumberIds = [...new Set(messageChanges.map((change) => change.phoneNumberId).filter((id): id is string => id !== null))];
   const numbers = await db().whatsAppNumber.findMany({
     where: { phoneNumberId: { in: phoneNumberIds } },
-    select: { phoneNumberId: true, workspace: { select: { id: true, conversationIdleHours: true } } },
+    select: { phoneNumberId: true, workspace: { select: workspaceForIngestSelect } },
   });
   const owners = new Map(numbers.map((number) => [number.phoneNumberId, number.workspace]));
 

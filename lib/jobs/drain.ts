@@ -9,6 +9,7 @@ import { claimNextDue, CLAIM_LEASE_MS, earliestLeaseEnd } from "@/lib/outbox/out
 import type { AnyJobDefinition } from "./definition";
 import { failureOf, JobFailure } from "./failures";
 import { takeBackExpiredWork } from "./recover";
+import { runDuePeriodicWork } from "./periodic";
 import { jobDefinitions } from "./registry";
 import { acceptClaimed, runJob, type StepBoundary } from "./run";
 
@@ -121,7 +122,8 @@ export async function runJobs(options: RunJobsOptions): Promise<DrainSummary> {
   for (;;) {
     if (options.mode === "continuously") {
       // A pass that fails (the database restarting) is tried again after the pause.
-      await drainDueWork({ worker: options.worker })
+      await runDuePeriodicWork(new Date())
+        .then(() => drainDueWork({ worker: options.worker }))
         .then((pass) => {
           addTo(total, pass);
           if (pass.claimed > 0) options.onPass?.(pass);
@@ -131,6 +133,8 @@ export async function runJobs(options: RunJobsOptions): Promise<DrainSummary> {
       await sleep(options.pollMs ?? 5_000, options.signal);
       continue;
     }
+    // Once: the periodic work first (e.g. notifications, whose webhooks this pass then delivers).
+    if (waitUntil === undefined) await runDuePeriodicWork(new Date(), { force: true });
     const pass = await drainDueWork({ worker: options.worker });
     addTo(total, pass);
     if (pass.claimed > 0) options.onPass?.(pass);

@@ -3,7 +3,7 @@
 // handlers; a workspace with a number and an API key.
 import { createApiKey } from "@/lib/auth/api-keys";
 import { db } from "@/lib/db/client";
-import { reloadEnv } from "@/lib/env";
+import { env, reloadEnv } from "@/lib/env";
 import { signBody } from "@/lib/ingest/signature";
 
 export const APP_SECRET = "integration-app-secret";
@@ -32,6 +32,7 @@ export async function workspaceWithNumber(options: { idleHours?: number } = {}) 
       slug,
       defaultCountry: "BR",
       conversationIdleHours: options.idleHours ?? 24,
+      extractionQuietSeconds: env().EXTRACTION_QUIET_SECONDS,
       whatsappNumbers: { create: { phoneNumberId, displayPhoneNumber: "15550001111" } },
     },
   });

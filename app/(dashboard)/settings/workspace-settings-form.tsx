@@ -1,16 +1,15 @@
 "use client";
-// Admins change the workspace's product catalog, time zone and intent bands.
+// Admins change the workspace's product catalog and intent bands (its CRM is Settings -> CRM).
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/app/_components/api";
 
-type Settings = { products: string[]; timezone: string; intentBands: { high: number; medium: number } };
+type Settings = { products: string[]; intentBands: { high: number; medium: number } };
 
 export function WorkspaceSettingsForm({ initial }: { initial: Settings }) {
   const router = useRouter();
   const [products, setProducts] = useState(initial.products.join("\n"));
-  const [timezone, setTimezone] = useState(initial.timezone);
   const [high, setHigh] = useState(String(initial.intentBands.high));
   const [medium, setMedium] = useState(String(initial.intentBands.medium));
   const save = useMutation({
@@ -19,7 +18,6 @@ export function WorkspaceSettingsForm({ initial }: { initial: Settings }) {
         method: "PATCH",
         body: {
           products: products.split("\n").map((product) => product.trim()).filter(Boolean),
-          timezone,
           intentBands: { high: Number(high), medium: Number(medium) },
         },
       }),
@@ -34,11 +32,9 @@ export function WorkspaceSettingsForm({ initial }: { initial: Settings }) {
         save.mutate();
       }}
     >
-      <h2 className="text-base font-semibold">Change settings</h2>
+      <h2 className="text-base font-semibold">Products and intent bands</h2>
       <label htmlFor="settings-products" className="font-medium">Products (one per line)</label>
       <textarea id="settings-products" rows={4} value={products} onChange={(event) => setProducts(event.target.value)} className="rounded border border-slate-300 px-2 py-1" />
-      <label htmlFor="settings-timezone" className="font-medium">Time zone</label>
-      <input id="settings-timezone" value={timezone} onChange={(event) => setTimezone(event.target.value)} className="rounded border border-slate-300 px-2 py-1" />
       <fieldset className="grid grid-cols-2 gap-2">
         <legend className="mb-1 font-medium">Intent bands (a score at or above is…)</legend>
         <label htmlFor="settings-high">High from</label>

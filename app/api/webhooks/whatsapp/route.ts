@@ -24,7 +24,7 @@ export const GET = withErrors(async (request) => {
 });
 
 export const POST = withErrors(async (request) => {
-  const { WHATSAPP_APP_SECRET: appSecret, EXTRACTION_QUIET_SECONDS: quietSeconds } = env();
+  const { WHATSAPP_APP_SECRET: appSecret } = env();
   // Never accept unsigned payloads: without the secret nothing can be verified.
   if (!appSecret) throw new AppError("unavailable", "The WhatsApp webhook is not configured: set WHATSAPP_APP_SECRET.");
   try {
@@ -32,7 +32,7 @@ export const POST = withErrors(async (request) => {
     if (!isValidSignature(raw, request.headers.get("x-hub-signature-256"), appSecret)) {
       throw new AppError("unauthorized", "The X-Hub-Signature-256 header is missing or does not match the body.");
     }
-    const summary = await ingestWebhook(readWebhookPayload(parseJson(raw)), { quietSeconds });
+    const summary = await ingestWebhook(readWebhookPayload(parseJson(raw)), {});
     // Every stored webhook message is the prospect's: their scheduled follow-ups stop.
     dispatchAfterResponse({ prospectReplies: summary.conversationIds });
     const { stored, duplicates, badMessages, statusesApplied, parked } = summary;
