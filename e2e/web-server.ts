@@ -1,7 +1,8 @@
 // The end-to-end tests' web server: a fake HubSpot (tests/fakes) on an
 // ephemeral port, with one account the specs connect to (E2E_HUBSPOT_TOKEN,
-// which has a second deal pipeline to choose), then the app as users start it
-// (scripts/serve.ts start) with HUBSPOT_BASE_URL pointing at the fake. Stops
+// which has a second deal pipeline to choose), then the release's own launcher
+// (dist/serve.mjs start, compiled by `npm run build`, as `npm start` runs it)
+// with HUBSPOT_BASE_URL pointing at the fake. Stops
 // both when Playwright stops it.
 import { spawn } from "node:child_process";
 import { FakeHubSpotAccounts } from "@/tests/fakes/hubspot-accounts";
@@ -14,7 +15,7 @@ account.addOwner({ email: "demo@leadbridge.local", firstName: "Demo", lastName: 
 const url = await hubspot.start();
 process.stdout.write(`[e2e] fake HubSpot on ${url}\n`);
 
-const app = spawn("node_modules/.bin/tsx", ["scripts/serve.ts", "start"], { stdio: "inherit", env: { ...process.env, HUBSPOT_BASE_URL: url } });
+const app = spawn(process.execPath, ["dist/serve.mjs", "start"], { stdio: "inherit", env: { ...process.env, HUBSPOT_BASE_URL: url } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => app.kill(signal));
 app.on("exit", async (code, signal) => {
   await hubspot.stop();

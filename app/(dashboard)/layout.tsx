@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AdminStatusStrip } from "@/app/_components/admin-status-strip";
 import { BackgroundWorkNotice } from "@/app/_components/background-work-notice";
 import { NavLink } from "@/app/_components/nav-link";
 import { NotificationBell } from "@/app/_components/notification-bell";
@@ -66,6 +67,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </div>
         </aside>
         <main className="min-w-0 flex-1 p-3 md:p-4 2xl:p-8">
+          {hasRole(role, "admin") && <AdminStatusStrip workspaceId={member.workspace.id} />}
           <BackgroundWorkNotice workspaceId={member.workspace.id} />
           {children}
         </main>

@@ -79,7 +79,8 @@ export async function seedDemoWorkspace(now = Date.now()): Promise<{ workspaceId
       }
       return { workspaceId: workspace.id, conversations: DEMO_CONVERSATIONS.length };
     },
-    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 60_000 },
+    // maxWait: on a busy machine the second of two concurrent first starts can wait past the 2 s default for its connection.
+    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 60_000, maxWait: 15_000 },
   );
   if (!seeded) return null;
   // Proposals come from the real extractor, as they would in production.

@@ -85,8 +85,10 @@ describe("LLM provider", () => {
 
   it("fails with a reason when the model returns invalid JSON", async () => {
     fakeServer().enqueue({ kind: "content", content: '{"name": {"value": "Denise Carter", ' });
-    const reason = expectFailure(await extractor().extract(chat));
-    expect(reason).toMatch(/invalid JSON/);
+    const outcome = await extractor().extract(chat);
+    expect(expectFailure(outcome)).toMatch(/invalid JSON/);
+    // A bad answer is not retried by the job: the lead shows as failed at once.
+    expect(outcome).not.toHaveProperty("retryable");
   });
 
   it("fails with a reason when the answer violates the schema", async () => {
@@ -100,9 +102,11 @@ describe("LLM provider", () => {
   it("times out instead of waiting forever", async () => {
     fakeServer().enqueue({ kind: "hang" });
     const started = Date.now();
-    const reason = expectFailure(await extractor({ timeoutMs: 300, maxRetries: 0 }).extract(chat));
-    expect(reason).toMatch(/did not answer within 300 ms/);
+    const outcome = await extractor({ timeoutMs: 300, maxRetries: 0 }).extract(chat);
+    expect(expectFailure(outcome)).toMatch(/did not answer within 300 ms/);
     expect(Date.now() - started).toBeLessThan(3_000);
+    // Says nothing about the conversation: a later attempt may succeed.
+    expect(outcome).toMatchObject({ ok: false, retryable: true });
   });
 
   it("retries after a 429 and succeeds", async () => {
@@ -120,15 +124,17 @@ describe("LLM provider", () => {
       { kind: "error", status: 503, message: "The engine is currently overloaded", retryAfterMs: 10 },
       { kind: "error", status: 503, message: "The engine is currently overloaded", retryAfterMs: 10 },
     );
-    const reason = expectFailure(await extractor({ maxRetries: 1 }).extract(chat));
-    expect(reason).toMatch(/HTTP 503/);
+    const outcome = await extractor({ maxRetries: 1 }).extract(chat);
+    expect(expectFailure(outcome)).toMatch(/HTTP 503/);
     expect(fakeServer().requests).toHaveLength(2);
+    expect(outcome).toMatchObject({ retryable: true });
   });
 
   it("does not retry a rejected key", async () => {
     const wrongKey = createLlmExtractor({ apiKey: "sk-wrong", baseURL: fakeServer().baseURL, model: "gpt-test", maxRetries: 2 });
-    const reason = expectFailure(await wrongKey.extract(chat));
-    expect(reason).toMatch(/HTTP 401/);
+    const outcome = await wrongKey.extract(chat);
+    expect(expectFailure(outcome)).toMatch(/HTTP 401/);
+    expect(outcome).not.toHaveProperty("retryable");
   });
 
   it("drops and flags values the conversation does not support", async () => {

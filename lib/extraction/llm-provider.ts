@@ -2,7 +2,9 @@
 // (zod-validated), with a timeout and retries on 429/5xx, then runs the answer
 // through the same grounding and validation as the embedded provider. Invalid
 // JSON, a schema violation, a refusal or an API failure is a failure outcome
-// with the reason: no lead is proposed.
+// with the reason: no lead is proposed. A timeout, a connection failure, a 429
+// or a 5xx (after the SDK's retries) is marked retryable: it says nothing
+// about the conversation.
 import OpenAI from "openai";
 import { ContentFilterFinishReasonError, LengthFinishReasonError } from "openai/error";
 import { zodResponseFormat } from "openai/helpers/zod";
@@ -26,6 +28,12 @@ export interface LlmExtractorOptions {
 export const DEFAULT_LLM_TIMEOUT_MS = 30_000;
 export const DEFAULT_LLM_MAX_RETRIES = 2;
 
+/** The model was unreachable, slow or overloaded, rather than answering badly. */
+function isRetryable(error: unknown): boolean {
+  if (error instanceof OpenAI.APIConnectionError) return true; // includes timeouts
+  return error instanceof OpenAI.APIError && error.status !== undefined && (error.status === 408 || error.status === 429 || error.status >= 500);
+}
+
 function failureReason(error: unknown, timeoutMs: number): string {
   if (error instanceof OpenAI.APIConnectionTimeoutError) return `the model did not answer within ${timeoutMs} ms`;
   if (error instanceof OpenAI.APIError) return `the model API failed${error.status ? ` with HTTP ${error.status}` : ""}: ${error.message}`;
@@ -40,7 +48,7 @@ function failureReason(error: unknown, timeoutMs: number): string {
 }
 
 /** Asks the model for a lead and grounds its answer in the (already bounded) conversation. */
-export type LlmDrafter = (input: ConversationInput) => Promise<{ ok: true; draft: LeadProposalDraft } | { ok: false; reason: string }>;
+export type LlmDrafter = (input: ConversationInput) => Promise<{ ok: true; draft: LeadProposalDraft } | { ok: false; reason: string; retryable?: boolean }>;
 
 export function createLlmDrafter(options: LlmExtractorOptions): LlmDrafter {
   const timeoutMs = options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
@@ -66,7 +74,7 @@ export function createLlmDrafter(options: LlmExtractorOptions): LlmDrafter {
       if (!message.parsed) return { ok: false, reason: "the model returned no structured answer" };
       return { ok: true, draft: groundLlmLead(input, message.parsed) };
     } catch (error) {
-      return { ok: false, reason: failureReason(error, timeoutMs) };
+      return { ok: false, reason: failureReason(error, timeoutMs), ...(isRetryable(error) ? { retryable: true } : {}) };
     }
   };
 }
@@ -80,7 +88,7 @@ export function createLlmExtractor(options: LlmExtractorOptions): LeadExtractor 
       // The model reads, and its answer is grounded in, the same bounded conversation as the rules.
       const input = boundConversation(whole);
       const drafted = await draft(input);
-      if (!drafted.ok) return { ok: false, conversationId: input.id, provider: name, reason: drafted.reason };
+      if (!drafted.ok) return { ok: false, conversationId: input.id, provider: name, reason: drafted.reason, ...(drafted.retryable ? { retryable: true } : {}) };
       return { ok: true, result: finalizeProposal(input, drafted.draft, name) };
     },
   };

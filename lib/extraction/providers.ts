@@ -20,13 +20,13 @@ export function isProviderName(value: string): value is ProviderName {
 }
 
 /** The extractor for `name`, or for EXTRACTION_PROVIDER when no name is given. */
-export function extractorFor(name?: ProviderName, config: Pick<Env, "EXTRACTION_PROVIDER" | "OPENAI_API_KEY" | "OPENAI_BASE_URL" | "OPENAI_MODEL"> = env()): LeadExtractor {
+export function extractorFor(name?: ProviderName, config: Pick<Env, "EXTRACTION_PROVIDER" | "OPENAI_API_KEY" | "OPENAI_BASE_URL" | "OPENAI_MODEL" | "OPENAI_TIMEOUT_MS"> = env()): LeadExtractor {
   const chosen = name ?? config.EXTRACTION_PROVIDER;
   if (chosen === "embedded") return embeddedExtractor;
   const missing = [!config.OPENAI_API_KEY && "OPENAI_API_KEY", !config.OPENAI_MODEL && "OPENAI_MODEL"].filter(Boolean);
   if (missing.length > 0 || !config.OPENAI_API_KEY || !config.OPENAI_MODEL) {
     throw new ProviderConfigError(`The ${chosen} extraction provider needs ${missing.join(" and ")} to be set`);
   }
-  const options = { apiKey: config.OPENAI_API_KEY, model: config.OPENAI_MODEL, baseURL: config.OPENAI_BASE_URL };
+  const options = { apiKey: config.OPENAI_API_KEY, model: config.OPENAI_MODEL, baseURL: config.OPENAI_BASE_URL, timeoutMs: config.OPENAI_TIMEOUT_MS };
   return chosen === "combined" ? createCombinedExtractor(createLlmDrafter(options)) : createLlmExtractor(options);
 }

@@ -126,7 +126,14 @@ export interface ExtractionResult {
 
 export type ExtractionOutcome =
   | { ok: true; result: ExtractionResult }
-  | { ok: false; conversationId: string; provider: string; reason: string };
+  | {
+      ok: false;
+      conversationId: string;
+      provider: string;
+      reason: string;
+      /** The provider was unreachable, slow or overloaded: the same call may succeed later (not a bad answer). */
+      retryable?: boolean;
+    };
 
 export interface LeadExtractor {
   readonly name: string;

@@ -12,6 +12,7 @@ describe("follow-up times on the page", () => {
     const now = new Date("2026-03-10T12:00:00Z");
     expect(sectionOf({ status: "scheduled", dueAt: "2026-03-10T19:00:00Z" }, now)).toBe("upcoming");
     expect(sectionOf({ status: "scheduled", dueAt: "2026-03-10T11:00:00Z" }, now)).toBe("due");
+    expect(sectionOf({ status: "failed", dueAt: "2026-03-10T11:00:00Z" }, now)).toBe("failed");
     expect(sectionOf({ status: "done", dueAt: "2026-03-10T11:00:00Z" }, now)).toBe("done");
     expect(sectionOf({ status: "cancelled", dueAt: "2026-03-10T19:00:00Z" }, now)).toBe("cancelled");
     expect(sectionOf({ status: "proposed", dueAt: "2026-03-10T19:00:00Z" }, now)).toBe("proposed");

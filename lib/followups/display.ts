@@ -3,10 +3,11 @@
 // instant. Formatting lives in lib/time/format.ts.
 import { DateTime } from "luxon";
 
-export type FollowUpSection = "proposed" | "due" | "upcoming" | "done" | "cancelled";
+export type FollowUpSection = "proposed" | "due" | "upcoming" | "failed" | "done" | "cancelled";
 
 export function sectionOf(followUp: { status: string; dueAt: string }, now: Date): FollowUpSection {
   if (followUp.status === "done") return "done";
+  if (followUp.status === "failed") return "failed";
   if (followUp.status === "cancelled") return "cancelled";
   if (followUp.status === "proposed") return "proposed";
   return new Date(followUp.dueAt) <= now ? "due" : "upcoming";

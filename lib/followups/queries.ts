@@ -6,7 +6,7 @@ import { z } from "zod";
 import { db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
-export const FOLLOW_UP_STATUSES = ["proposed", "scheduled", "done", "cancelled"] as const;
+export const FOLLOW_UP_STATUSES = ["proposed", "scheduled", "failed", "done", "cancelled"] as const;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day as YYYY-MM-DD");
 const list = <T extends z.ZodType<string>>(item: T) =>
@@ -47,6 +47,8 @@ export type FollowUpRowData = {
   reason: string;
   tone: string | null;
   cancelReason: string | null;
+  /** Why its CRM task could not be created (status failed). */
+  failureReason: string | null;
   templateRequired: boolean;
   crmTaskId: string | null;
 };
@@ -85,6 +87,7 @@ export async function listFollowUps(
       tone: true,
       status: true,
       cancelReason: true,
+      failureReason: true,
       templateRequired: true,
       crmTaskId: true,
       contactId: true,
@@ -118,6 +121,7 @@ export function toFollowUpRowData(row: FollowUpListRow): FollowUpRowData {
     reason: row.reason,
     tone: row.tone,
     cancelReason: row.cancelReason,
+    failureReason: row.failureReason,
     templateRequired: row.templateRequired,
     crmTaskId: row.crmTaskId,
   };

@@ -92,13 +92,17 @@ export type FollowUpChange = { id: string; status: string; dueAt: Date; cancelRe
 
 const changeSelect = { id: true, status: true, dueAt: true, cancelReason: true } as const;
 
-/** Moves a proposed or scheduled follow-up to `dueAt`; a scheduled one's due work moves with it. */
+/**
+ * Moves a proposed, scheduled or failed follow-up to `dueAt`; a scheduled one's
+ * due work moves with it, and a failed one is scheduled again (a new try).
+ */
 export async function rescheduleFollowUp(workspaceId: string, followUpId: string, dueAt: Date): Promise<FollowUpChange> {
   if (Number.isNaN(dueAt.getTime())) throw new AppError("validation_failed", "The new due time is not a valid date.");
   return db().$transaction(async (tx) => {
     const followUp = await lockForChange(tx, workspaceId, followUpId, "rescheduled");
     if (followUp.status === "cancelled") throw new AppError("conflict", "This follow-up was cancelled; it cannot be rescheduled.");
-    const updated = await tx.followUp.update({ where: { id: followUpId }, data: { dueAt }, select: { ...changeSelect, workspaceId: true, conversationId: true } });
+    const retry = followUp.status === "failed" ? { status: "scheduled", failureReason: null } : {};
+    const updated = await tx.followUp.update({ where: { id: followUpId }, data: { dueAt, ...retry }, select: { ...changeSelect, workspaceId: true, conversationId: true } });
     if (updated.status === "scheduled") {
       await dropPendingWork(tx, followUpId);
       await dueWork(tx, updated);

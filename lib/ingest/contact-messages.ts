@@ -19,7 +19,8 @@ export type ContactMessagesResult = { stored: number; duplicates: number; conver
 
 export async function storeContactMessages(
   workspace: WorkspaceForIngest,
-  contact: { waId: string; profileName: string | null },
+  /** The prospect, and the workspace's WhatsApp number (phone_number_id) they wrote to. */
+  contact: { waId: string; profileName: string | null; toPhoneNumberId: string | null },
   messages: InboundMessage[],
   options: { now?: Date },
 ): Promise<ContactMessagesResult> {
@@ -58,6 +59,7 @@ export async function storeContactMessages(
             workspaceId: workspace.id,
             source: "webhook",
             channel: "whatsapp",
+            whatsappPhoneNumberId: contact.toPhoneNumberId,
             contactWaId: contact.waId,
             contactProfileName: contact.profileName,
             firstMessageAt: window.firstMessageAt,

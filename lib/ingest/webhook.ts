@@ -37,7 +37,7 @@ export async function ingestChange(workspace: WorkspaceForIngest, change: Webhoo
   const byContact = new Map<string, InboundMessage[]>();
   for (const message of change.messages) byContact.set(message.from, [...(byContact.get(message.from) ?? []), message]);
   for (const [waId, messages] of byContact) {
-    const result = await storeContactMessages(workspace, { waId, profileName: change.profileNames.get(waId) ?? null }, messages, options);
+    const result = await storeContactMessages(workspace, { waId, profileName: change.profileNames.get(waId) ?? null, toPhoneNumberId: change.phoneNumberId }, messages, options);
     summary.stored += result.stored;
     summary.duplicates += result.duplicates;
     summary.conversationIds.push(...result.conversationIds.filter((id) => !summary.conversationIds.includes(id)));

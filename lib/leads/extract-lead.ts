@@ -14,6 +14,7 @@ import { canonicalPhone } from "@/lib/phone/canonical";
 import { proposeFollowUp } from "@/lib/followups/propose-for-conversation";
 import { assignNewLeadOwner } from "@/lib/owners/assign";
 import { refreshEmbeddedScore } from "@/lib/scoring/scores";
+import { metrics } from "@/lib/observability/metrics";
 import { workspaceLearning } from "./learning";
 
 export const REVIEWED_STATUSES = ["approved", "merged", "rejected"] as const;
@@ -92,6 +93,8 @@ async function writeProposal(workspaceId: string, conversationId: string, existi
  * failed with the reason, and a reviewer can retry it. A reviewed lead is left alone.
  */
 export async function recordExtractionGaveUp(workspaceId: string, conversationId: string, reason: string): Promise<void> {
+  const conversation = await db().conversation.findFirst({ where: { id: conversationId, workspaceId }, select: { id: true } });
+  if (!conversation) return;
   const existing = await db().leadProposal.findUnique({ where: { conversationId }, select: { id: true, workspaceId: true } });
   if (existing && existing.workspaceId !== workspaceId) return;
   await writeProposal(workspaceId, conversationId, existing, proposalFields({ ok: false, conversationId, provider: env().EXTRACTION_PROVIDER, reason }));
@@ -105,7 +108,10 @@ export async function extractLead(workspaceId: string, conversationId: string, p
   }
   const { input, transcript } = await conversationInput(workspaceId, conversationId);
   const outcome = await extractorFor(provider ?? env().EXTRACTION_PROVIDER).extract(input);
+  // The provider is down or slow: a later attempt may succeed, so nothing is stored now.
+  if (!outcome.ok && outcome.retryable) throw new Error(`The extraction provider failed: ${outcome.reason}`);
   const fields = proposalFields(outcome);
+  metrics.extractions.inc({ provider: provider ?? env().EXTRACTION_PROVIDER, outcome: fields.status });
   const proposal = await writeProposal(workspaceId, conversationId, existing, fields);
   if (!proposal) return { status: "skipped", proposalId: existing?.id ?? null, reason: "a reviewer acted while it was being extracted" };
   await refreshEmbeddedScore(workspaceId, conversationId, transcript);

@@ -5,10 +5,12 @@
 // on a duplicate email, 400 on unknown properties, owners, pipelines or stages
 // and on batches over 100, 429 over 100 requests per 10 s or 4 searches per
 // second (with X-HubSpot-RateLimit-* headers on every answer), search index lag,
-// and injected 500s or hangs. Batch upsert takes only a unique-value property as
-// idProperty, as HubSpot does. Several accounts behind one address (one per
-// token, as HubSpot is): tests/fakes/hubspot-accounts.ts. Its in-memory store
-// is public so tests assert what a HubSpot user would see.
+// injected 500s or hangs, invalid emails (a batch with one fails whole), and
+// outages (every request throttled or failing until ended). Batch upsert takes
+// only a unique-value property as idProperty, as HubSpot does. Several accounts
+// behind one address (one per token, as HubSpot is):
+// tests/fakes/hubspot-accounts.ts. Its in-memory store is public so tests
+// assert what a HubSpot user would see.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
@@ -21,9 +23,9 @@ export interface FakeObject {
 }
 export interface FakeAssociation { fromType: string; fromId: string; toType: string; toId: string; associationTypeId: number }
 export interface FakeProperty { name: string; label: string; type: string; fieldType: string; groupName: string; hasUniqueValue: boolean }
-export interface FakeRequest { method: string; path: string; body: unknown; status: number }
 export interface FakeOwner { id: string; email: string; firstName: string; lastName: string; userId: number }
 export interface FakePipeline { id: string; label: string; stages: { id: string; label: string }[] }
+export interface FakeRequest { method: string; path: string; body: unknown; status: number; /** When it arrived (ms). */ at: number }
 
 export interface FakeHubSpotOptions {
   accessToken?: string;
@@ -43,6 +45,8 @@ export interface FakeHubSpotOptions {
   uiDomain?: string;
   /** Requests per day, reported in X-HubSpot-RateLimit-Daily. */
   dailyLimit?: number;
+  /** Object types on which creating a property is refused (an account or plan that does not allow it). */
+  refusePropertiesOn?: ObjectType[];
 }
 
 type ObjectType = "contacts" | "deals" | "tasks" | "notes";
@@ -88,6 +92,9 @@ const ENUMS: Record<string, string[]> = {
   hs_task_type: ["EMAIL", "CALL", "TODO", "LINKED_IN", "LINKED_IN_MESSAGE"],
 };
 
+// What HubSpot accepts as an email address (roughly: one @, a dot in the domain).
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
 class HttpError extends Error {
   constructor(readonly status: number, readonly body: Record<string, unknown>, readonly headers: Record<string, string> = {}) {
     super(String(body.message));
@@ -116,6 +123,7 @@ export class FakeHubSpot {
   private readonly acceptedAt: number[] = [];
   private readonly searchesAt: number[] = [];
   private faults: Array<"error" | "hang"> = [];
+  private outageKind: "throttling" | "failing" | undefined;
   private nextId = 1001;
 
   constructor(options: FakeHubSpotOptions = {}) {
@@ -131,6 +139,7 @@ export class FakeHubSpot {
       timeZone: options.timeZone ?? "US/Eastern",
       uiDomain: options.uiDomain ?? "app.hubspot.com",
       dailyLimit: options.dailyLimit ?? 250_000,
+      refusePropertiesOn: options.refusePropertiesOn ?? [],
     };
     for (const type of OBJECT_TYPES) {
       this.groups[type].set(`${type.replace(/s$/, "")}information`, { name: `${type.replace(/s$/, "")}information`, label: "Information" });
@@ -186,6 +195,10 @@ export class FakeHubSpot {
   /** The next `count` requests are never answered (until stop()). */
   hangNext(count = 1): void { this.faults.push(...Array<"hang">(count).fill("hang")); }
 
+  /** Until endOutage(), every request is answered 429 (throttling) or 500 (failing), as during an incident. */
+  outage(kind: "throttling" | "failing"): void { this.outageKind = kind; }
+  endOutage(): void { this.outageKind = undefined; }
+
   /** Adds an object as if someone had created it in HubSpot; returns its id. */
   seed(type: ObjectType, properties: Record<string, string>, createdAt = 0): string {
     return this.insert(type, properties, createdAt).id;
@@ -193,6 +206,17 @@ export class FakeHubSpot {
 
   contactsWith(property: string, value: string): FakeObject[] {
     return [...this.objects.contacts.values()].filter((o) => o.properties[property]?.toLowerCase() === value.toLowerCase());
+  }
+
+  /** The most requests it accepted within any `windowMs` (how close callers came to its limit). */
+  busiestWindow(windowMs: number, path?: RegExp): number {
+    const times = this.requests.filter((r) => r.status !== 429 && (!path || path.test(r.path))).map((r) => r.at).sort((a, b) => a - b);
+    let most = 0;
+    for (let first = 0, last = 0; last < times.length; last++) {
+      while (times[last]! - times[first]! >= windowMs) first++;
+      most = Math.max(most, last - first + 1);
+    }
+    return most;
   }
 
   associationsOf(fromType: ObjectType, fromId: string): FakeAssociation[] {
@@ -208,13 +232,18 @@ export class FakeHubSpot {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString("utf8");
     const method = req.method ?? "GET";
+    const at = Date.now();
     let body: unknown;
-    const record = (status: number) => void this.requests.push({ method, path: url.pathname, body, status });
+    const record = (status: number) => void this.requests.push({ method, path: url.pathname, body, status, at });
     try {
       body = text ? JSON.parse(text) : undefined;
       if (req.headers.authorization !== `Bearer ${this.options.accessToken}`) {
         throw new HttpError(401, errorBody("Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview", "INVALID_AUTHENTICATION"));
       }
+      if (this.outageKind === "throttling") {
+        throw new HttpError(429, { status: "error", message: "You have reached your secondly limit.", errorType: "RATE_LIMIT", correlationId: randomUUID(), policyName: "TEN_SECONDLY_ROLLING" });
+      }
+      if (this.outageKind === "failing") throw new HttpError(502, errorBody("Bad gateway", "INTERNAL_ERROR"));
       const fault = this.faults.shift();
       if (fault === "hang") return record(0);
       if (fault === "error") throw new HttpError(500, errorBody("internal error", "INTERNAL_ERROR"));
@@ -326,6 +355,9 @@ export class FakeHubSpot {
   }
 
   private createProperty(type: ObjectType, input: Record<string, unknown>): FakeProperty {
+    if (this.options.refusePropertiesOn.includes(type)) {
+      throw new HttpError(400, errorBody(`Unable to create property on ${type}: custom properties are not allowed for this object in this account`, "VALIDATION_ERROR"));
+    }
     const property = { name: String(input.name), label: String(input.label), type: String(input.type), fieldType: String(input.fieldType), groupName: String(input.groupName), hasUniqueValue: input.hasUniqueValue === true };
     if (this.properties[type].has(property.name)) {
       throw new HttpError(409, errorBody(`Property named '${property.name}' already exists.`, "OBJECT_ALREADY_EXISTS"));
@@ -440,6 +472,7 @@ export class FakeHubSpot {
           return [{ isValid: false, message: `${String(value)} is not a valid dealstage of pipeline ${pipeline.id}`, error: "INVALID_OPTION", name }];
         }
       }
+      if (type === "contacts" && name === "email" && value && !EMAIL.test(String(value))) return [{ isValid: false, message: `Email address ${String(value)} is invalid`, error: "INVALID_EMAIL", name }];
       return [];
     });
     if (problems.length > 0) throw new HttpError(400, errorBody(`Property values were not valid: ${JSON.stringify(problems)}`, "VALIDATION_ERROR"));

@@ -7,7 +7,7 @@
 // back; the lead's owner owns the contact, deal, note and follow-up task when
 // the account has a HubSpot user with that email; what a salesperson typed in
 // HubSpot is kept.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { crmLeadNoteMarker } from "@/lib/crm/lead-record";
 import { recordLeadNote, loadSyncPlan } from "@/lib/crm/sync";
@@ -19,14 +19,14 @@ import { runBulkAction } from "@/lib/leads/bulk";
 import { createWorkspace } from "@/lib/workspaces/create";
 import { FakeHubSpotAccounts } from "@/tests/fakes/hubspot-accounts";
 import type { FakeHubSpot } from "@/tests/fakes/hubspot-server";
-import { connectHubSpot, TEST_ACTOR, useFakeHubSpot } from "@/tests/support/crm";
+import { connectHubSpot, TEST_ACTOR } from "@/tests/support/crm";
+import { withFakeHubSpot } from "@/tests/support/hubspot";
 import { twoWorkspaces } from "@/tests/support/people";
 
 const hubspot = new FakeHubSpotAccounts();
 const alphaAccount = hubspot.addAccount({ accessToken: "pat-na1-alpha-0000-4000-8000-000000000001", portalId: 6610001, portalName: "Alpha Solar" });
 const betaAccount = hubspot.addAccount({ accessToken: "pat-na1-beta-00000-4000-8000-000000000002", portalId: 6620002, portalName: "Beta Cars" });
 const APP_URL = "https://leads.example.com";
-let restoreEnv: () => void;
 let world: Awaited<ReturnType<typeof twoWorkspaces>>;
 let gammaId: string;
 let alphaReviewerOwnerId: string;
@@ -71,9 +71,9 @@ const contactsOf = (account: FakeHubSpot) => [...account.objects.contacts.values
 const notesOn = (account: FakeHubSpot, contactId: string) =>
   account.associations.filter((a) => a.fromType === "notes" && a.toType === "contacts" && a.toId === contactId).map((a) => account.objects.notes.get(a.fromId)!);
 
+withFakeHubSpot(hubspot, { APP_URL });
+
 beforeAll(async () => {
-  await hubspot.start();
-  restoreEnv = useFakeHubSpot(hubspot.url, { APP_URL });
   world = await twoWorkspaces();
   gammaId = (await createWorkspace({ name: "Gamma Internal", whatsappPhoneNumberId: "200000000000003", defaultCountry: "US", admin: { email: "admin@gamma.test", password: "correct horse battery" } })).workspaceId;
   for (const id of [world.a.workspaceId, world.b.workspaceId, gammaId]) await db().workspace.update({ where: { id }, data: { products: ["Solar Panel Kit", "Home Battery"] } });
@@ -105,10 +105,6 @@ beforeAll(async () => {
   await drainAll();
 }, 120_000);
 
-afterAll(async () => {
-  await hubspot.stop();
-  restoreEnv();
-});
 
 describe("each workspace syncs into its own CRM account", () => {
   it("puts each workspace's leads in its own account only, linked per account", async () => {

@@ -6,7 +6,7 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as connectionRoute from "@/app/api/v1/crm/connection/route";
 import * as testRoute from "@/app/api/v1/crm/connection/test/route";
 import * as mappingRoute from "@/app/api/v1/crm/mapping/route";
@@ -18,7 +18,7 @@ import { LOCAL_ENCRYPTION_KEY, reloadEnv } from "@/lib/env";
 import { open, sealedWith, secretKey } from "@/lib/secrets/secret-box";
 import { openingKeys } from "@/lib/secrets/keys";
 import { FakeHubSpotAccounts } from "@/tests/fakes/hubspot-accounts";
-import { useFakeHubSpot } from "@/tests/support/crm";
+import { withFakeHubSpot } from "@/tests/support/hubspot";
 import { call } from "@/tests/support/http";
 import { signInCookie, twoWorkspaces } from "@/tests/support/people";
 
@@ -28,7 +28,6 @@ const hubspot = new FakeHubSpotAccounts();
 const accountA = hubspot.addAccount({ accessToken: TOKEN_A, portalId: 4410001, portalName: "Alpha Solar", timeZone: "America/Sao_Paulo", rateLimit: { limit: 190, windowMs: 10_000 }, dailyLimit: 1_000_000 });
 const accountB = hubspot.addAccount({ accessToken: TOKEN_B, portalId: 4420002, portalName: "Beta Cars", timeZone: "America/Mexico_City", uiDomain: "app-eu1.hubspot.com" });
 let world: Awaited<ReturnType<typeof twoWorkspaces>>;
-let restoreEnv: () => void;
 let adminA: string;
 
 const run = promisify(execFile);
@@ -46,17 +45,13 @@ const put = (cookie: string, body: unknown) => call(connectionRoute.PUT, "/api/v
 const rawSealed = async (workspaceId: string) =>
   (await db().$queryRaw<{ access_token_sealed: string }[]>`SELECT access_token_sealed FROM crm_connections WHERE workspace_id = ${workspaceId}::uuid`)[0]?.access_token_sealed;
 
+withFakeHubSpot(hubspot);
+
 beforeAll(async () => {
-  await hubspot.start();
-  restoreEnv = useFakeHubSpot(hubspot.url);
   world = await twoWorkspaces();
   adminA = await signInCookie("admin@alpha.test");
 });
 
-afterAll(async () => {
-  await hubspot.stop();
-  restoreEnv();
-});
 
 describe("connecting a workspace's own HubSpot account", () => {
   it("refuses a wrong token in HubSpot's words and stores nothing", async () => {

@@ -4,25 +4,25 @@
 // transaction) -> sync the lead to HubSpot (a local fake) -> drain when due.
 // HubSpot ends with the labeled fields on the contact and ONE call task at
 // Tuesday 15:00 New York time, which is 19:00 UTC in the week DST began.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
+import { withFakeHubSpot } from "@/tests/support/hubspot";
 import { db } from "@/lib/db/client";
 import { proposeFollowUp } from "@/lib/followups/propose-for-conversation";
 import { scheduleFollowUpForApprovedLead } from "@/lib/followups/schedule";
 import { drainDueWork } from "@/lib/jobs/drain";
 import { enqueue } from "@/lib/outbox/outbox";
 import { recordPushedScore } from "@/lib/scoring/scores";
-import { connectHubSpot, useFakeHubSpot } from "@/tests/support/crm";
+import { connectHubSpot } from "@/tests/support/crm";
 
 const fake = new FakeHubSpot();
 const PHONE = "+12127363100";
 let workspaceId: string;
 let conversationId: string;
-let restoreEnv: () => void;
+
+withFakeHubSpot(fake);
 
 beforeAll(async () => {
-  await fake.start();
-  restoreEnv = useFakeHubSpot(fake.url);
   workspaceId = (await db().workspace.create({
     data: { name: "Loja SP", slug: "loja-sp", defaultCountry: "BR", timezone: "America/Sao_Paulo" },
   })).id;
@@ -54,10 +54,6 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await fake.stop();
-  restoreEnv();
-});
 
 /** What the review code does on approve, with the follow-up scheduled in the same transaction. */
 async function approve(): Promise<{ contactId: string }> {

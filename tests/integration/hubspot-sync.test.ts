@@ -2,27 +2,26 @@
 // once each, with their labeled fields and one crm_links row, through the
 // outbox drain, despite injected 429s, 500s, timeouts and a worker that died
 // mid-batch.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
+import { withFakeHubSpot } from "@/tests/support/hubspot";
 import { db } from "@/lib/db/client";
 import { drainDueWork } from "@/lib/jobs/drain";
 import { CLAIM_LEASE_MS, claimItems, enqueue } from "@/lib/outbox/outbox";
 import { recordPushedScore } from "@/lib/scoring/scores";
-import { connectHubSpot, useFakeHubSpot } from "@/tests/support/crm";
+import { connectHubSpot } from "@/tests/support/crm";
 
 const fake = new FakeHubSpot({ rateLimit: { limit: 40, windowMs: 10_000 } });
 let workspaceId: string;
-let restoreEnv: () => void;
 const LEADS = 12;
 
+// Our budget off: the fake's limit must be hit and survived.
+withFakeHubSpot(fake, { HUBSPOT_TIMEOUT_MS: "500", HUBSPOT_REQUESTS_PER_10S: "1000" });
+
 beforeAll(async () => {
-  await fake.start();
-  restoreEnv = useFakeHubSpot(fake.url, { HUBSPOT_REQUESTS_PER_10S: "1000" });
   workspaceId = (await db().workspace.create({ data: { name: "HubSpot shop", slug: "hubspot-shop", defaultCountry: "BR" } })).id;
   // Our budget off (above what the account advertises): the fake's limit must be hit and survived.
   await connectHubSpot(workspaceId, fake.accessToken, { requestsPer10s: 1000 });
-  // Short deadlines from here on, so the injected hangs end quickly (connecting used the default).
-  restoreEnv = useFakeHubSpot(fake.url, { HUBSPOT_REQUESTS_PER_10S: "1000", HUBSPOT_TIMEOUT_MS: "500" });
   for (let i = 0; i < LEADS; i++) {
     const phone = `+55119876543${String(i).padStart(2, "0")}`;
     const conversation = await db().conversation.create({
@@ -36,11 +35,6 @@ beforeAll(async () => {
     await recordPushedScore(workspaceId, conversation.id, { intent_score: 0.75, objection_type: "timing", follow_up_tone: "urgency_alignment", version: 1 });
     await enqueue(db(), { workspaceId, kind: "sync_lead", payload: { leadProposalId: proposal.id } });
   }
-});
-
-afterAll(async () => {
-  await fake.stop();
-  restoreEnv();
 });
 
 describe("sync to HubSpot through the outbox", () => {

@@ -1,9 +1,10 @@
 "use client";
 // The follow-ups, filtered (status, owner, due days) and in sections (due,
-// upcoming, awaiting approval, done, cancelled). Each shows its due time in the
-// viewer's zone, how far away it is (or how overdue), and the prospect's own
-// time; links to its lead and contact. People reschedule (a wall time in the
-// prospect's zone) or cancel with a reason; the list is refetched after each change.
+// upcoming, awaiting approval, failed, done, cancelled). Each shows its due time
+// in the viewer's zone, how far away it is (or how overdue), and the prospect's
+// own time; links to its lead and contact. People reschedule (a wall time in the
+// prospect's zone; a failed one is tried again) or cancel with a reason; the
+// list is refetched after each change.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -20,6 +21,7 @@ const SECTIONS: { key: FollowUpSection; title: string }[] = [
   { key: "due", title: "Due" },
   { key: "upcoming", title: "Upcoming" },
   { key: "proposed", title: "Awaiting lead approval" },
+  { key: "failed", title: "Failed (no CRM task): reschedule to try again" },
   { key: "done", title: "Done (CRM task created)" },
   { key: "cancelled", title: "Cancelled" },
 ];
@@ -46,7 +48,7 @@ function FollowUpItem({ followUp, workspaceId }: { followUp: FollowUpRowData; wo
     },
     onSettled,
   });
-  const editable = followUp.status === "proposed" || followUp.status === "scheduled";
+  const editable = followUp.status === "proposed" || followUp.status === "scheduled" || followUp.status === "failed";
   const overdue = isOverdue(followUp, now) ? overdueLabel(followUp.dueAt, now) : null;
   return (
     <li className="px-4 py-3" data-testid="follow-up">
@@ -63,6 +65,7 @@ function FollowUpItem({ followUp, workspaceId }: { followUp: FollowUpRowData; wo
             {followUp.tone ? ` · tone: ${followUp.tone.replaceAll("_", " ")}` : ""}
             {` · owner: ${followUp.ownerEmail ?? "unassigned"}`}
             {followUp.cancelReason ? ` · cancelled: ${followUp.cancelReason}` : ""}
+            {followUp.failureReason ? ` · failed: ${followUp.failureReason}` : ""}
             {followUp.leadId ? (
               <>
                 {" · "}
@@ -108,6 +111,7 @@ function FilterBar({ filters, onChange }: { filters: Filters; onChange: (next: F
           <option value="">Any</option>
           <option value="scheduled">Scheduled</option>
           <option value="proposed">Awaiting approval</option>
+          <option value="failed">Failed</option>
           <option value="done">Done</option>
           <option value="cancelled">Cancelled</option>
         </select>

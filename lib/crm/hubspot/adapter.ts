@@ -21,7 +21,7 @@ import { createHubSpotGateway, type HubSpotConfig, type HubSpotGateway } from ".
 import { createLead, DEFAULT_DEAL_PLACEMENT, type DealPlacement } from "./leads";
 import { addLeadNote } from "./notes";
 import { hubSpotOwnerId, ownerProperty } from "./owners";
-import { ensureCustomProperties, SCORE_PROPERTIES } from "./properties";
+import { ensureCustomProperties, PROPERTY_OBJECT_TYPES, SCORE_PROPERTIES, type PropertyObjectType } from "./properties";
 import { createTask } from "./tasks";
 
 export interface HubSpotAdapterConfig extends HubSpotConfig {
@@ -62,9 +62,10 @@ function fieldProperties(scoreProperties: Record<keyof CrmLabeledScores, string>
   };
 }
 
-// Accounts whose LeadBridge fields this process has checked: each account once,
-// however many workspaces are connected to it.
-const accountsWithFields = new Set<string>();
+// `${account key}|${object type}` -> this process's one check of our fields of
+// that type in that account (dropped if it failed, to try again): each account
+// once, however many workspaces are connected to it; concurrent callers share it.
+const fieldsChecked = new Map<string, Promise<string[]>>();
 
 export class HubSpotCrmAdapter implements CrmAdapter {
   readonly system = "hubspot" as const;
@@ -101,17 +102,24 @@ export class HubSpotCrmAdapter implements CrmAdapter {
   }
 
   async upsertContact(contact: CrmContactInput) {
+    await this.ensureFieldsFor([contact]);
     return contacts.upsertContact(this.gateway, await this.contactWrite(contact), this.mayOverwrite);
   }
 
   async upsertContacts(list: readonly CrmContactInput[]) {
+    await this.ensureFieldsFor(list);
     const writes = [];
     for (const contact of list) writes.push(await this.contactWrite(contact));
     return contacts.upsertContacts(this.gateway, writes, this.mayOverwrite);
   }
 
+  /** A phone-only contact is keyed by one of our fields: they must exist first. */
+  private async ensureFieldsFor(list: readonly CrmContactInput[]): Promise<void> {
+    if (list.some((contact) => !contact.email?.trim() && contact.phone?.trim())) await this.ensureFields(["contacts"]);
+  }
+
   async createLead(lead: CrmLeadInput) {
-    await this.ensureCustomProperties();
+    await this.ensureFields(["deals"]);
     return createLead(this.gateway, lead, this.dealPlacement, await hubSpotOwnerId(this.gateway, lead.owner));
   }
 
@@ -121,7 +129,7 @@ export class HubSpotCrmAdapter implements CrmAdapter {
 
   async setLabeledScores(crmContactId: string, scores: CrmLabeledScores): Promise<void> {
     let properties = toScoreProperties(scores, this.scoreProperties);
-    await this.ensureCustomProperties();
+    await this.ensureFields(["contacts"]);
     // A score mapped to one of the account's own properties keeps what was typed there.
     if (Object.keys(properties).some((property) => !this.mayOverwrite(property))) {
       const current = await this.gateway.call("standard", (client) => client.crm.contacts.basicApi.getById(crmContactId, Object.keys(properties)));
@@ -132,14 +140,33 @@ export class HubSpotCrmAdapter implements CrmAdapter {
   }
 
   async createTask(task: CrmTaskInput) {
+    await this.ensureFields(["tasks"]);
     return createTask(this.gateway, task, await hubSpotOwnerId(this.gateway, task.owner));
   }
 
-  /** Checks HubSpot once per account and process; later calls cost no request. */
+  /**
+   * Our fields of these object types, checked once per account and process
+   * (later calls cost no request). Each operation checks only the fields it
+   * writes, so a field HubSpot refuses fails only that operation (e.g.
+   * follow-up tasks), not the sync of every lead.
+   */
+  private async ensureFields(types: readonly PropertyObjectType[]): Promise<string[]> {
+    const created = await Promise.all(
+      types.map((type) => {
+        const key = `${this.accountKey}|${type}`;
+        const check = fieldsChecked.get(key);
+        // Already checked: nothing created by this call.
+        if (check) return check.then(() => []);
+        const first = ensureCustomProperties(this.gateway, type);
+        fieldsChecked.set(key, first);
+        first.catch(() => fieldsChecked.delete(key));
+        return first;
+      }),
+    );
+    return created.flat();
+  }
+
   async ensureCustomProperties(): Promise<CrmCustomPropertiesResult> {
-    if (accountsWithFields.has(this.accountKey)) return { created: [] };
-    const created = await ensureCustomProperties(this.gateway);
-    accountsWithFields.add(this.accountKey);
-    return { created };
+    return { created: await this.ensureFields(PROPERTY_OBJECT_TYPES) };
   }
 }

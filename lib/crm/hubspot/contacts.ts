@@ -1,21 +1,27 @@
 // Contacts in HubSpot: find by email or phone, and upsert without ever creating
 // a duplicate. HubSpot's search index lags writes by a few seconds, so "search,
-// then create" can still collide; the 409 it answers names the existing contact,
-// which we then update instead. An existing contact keeps what a salesperson
-// typed: only its empty properties are filled, unless the workspace's mapping
-// lets that field overwrite (lib/crm/mapping.ts).
+// then create" can still collide: for an email, the 409 HubSpot answers names
+// the existing contact, which we then update; phone is not unique in HubSpot,
+// so a phone-only contact is keyed by its normalized phone in a unique property
+// of ours and written by one process at a time per account and phone. An
+// existing contact keeps what a salesperson typed: only its empty properties
+// are filled, unless the workspace's mapping lets that field overwrite
+// (lib/crm/mapping.ts).
 import type { SimplePublicObject } from "@hubspot/api-client/lib/codegen/crm/contacts";
 import { FilterOperatorEnum } from "@hubspot/api-client/lib/codegen/crm/contacts";
 import { CrmPermanentError } from "@/lib/crm/errors";
 import { propertiesToWrite } from "@/lib/crm/mapping";
-import type { CrmContact, CrmContactInput, CrmContactUpsertResult } from "@/lib/crm/types";
+import type { CrmContact, CrmContactBatchResult, CrmContactInput, CrmContactUpsertResult } from "@/lib/crm/types";
+import { canonicalPhone } from "@/lib/phone/canonical";
+import { findByKey, upsertByKey } from "./by-key";
 import { existingContactId } from "./errors";
 import type { HubSpotGateway } from "./gateway";
+import { PHONE_KEY_PROPERTY } from "./properties";
 
 /** HubSpot takes at most 100 inputs per batch call. */
 export const HUBSPOT_BATCH_LIMIT = 100;
 
-const CONTACT_PROPERTIES = ["email", "firstname", "lastname", "phone", "mobilephone", "company", "hubspot_owner_id"];
+const CONTACT_PROPERTIES = ["email", "firstname", "lastname", "phone", "mobilephone", "company", "hubspot_owner_id", PHONE_KEY_PROPERTY];
 
 /** A contact to write and the HubSpot properties we would give it (ours, owner included). */
 export type ContactWrite = { contact: CrmContactInput; properties: Record<string, string> };
@@ -109,12 +115,40 @@ async function findExisting(gateway: HubSpotGateway, contact: CrmContactInput): 
   return results.find((r) => email !== undefined && r.properties.email?.toLowerCase() === email) ?? results[0];
 }
 
+/**
+ * A contact known by phone alone: the one we keyed by this phone before (found
+ * at once, even seconds after it was made), else a salesperson's contact with
+ * the number (once search has indexed it), else a new one keyed by the phone.
+ */
+async function upsertPhoneOnlyContact(gateway: HubSpotGateway, write: ContactWrite, phoneTyped: string, overwritable: Overwritable): Promise<CrmContactUpsertResult> {
+  const phone = canonicalPhone(phoneTyped.trim());
+  const properties = { ...write.properties, [PHONE_KEY_PROPERTY]: phone };
+  const key = { type: "contacts", property: PHONE_KEY_PROPERTY, value: phone } as const;
+  return gateway.serialize(`contact-phone:${phone}`, async () => {
+    const keyed = await findByKey(gateway, key);
+    if (keyed) {
+      const current = await readContact(gateway, keyed);
+      await updateContact(gateway, keyed, propertiesToWrite(properties, current.properties, overwritable));
+      return { crmContactId: keyed, created: false };
+    }
+    const [found] = await searchContacts(gateway, byPhone(phone));
+    if (found) {
+      await updateContact(gateway, found.id, propertiesToWrite(properties, found.properties, overwritable));
+      return { crmContactId: found.id, created: false };
+    }
+    const upserted = await upsertByKey(gateway, key, properties);
+    return { crmContactId: upserted.id, created: upserted.created };
+  });
+}
+
 export async function upsertContact(
   gateway: HubSpotGateway,
-  { contact, properties }: ContactWrite,
+  write: ContactWrite,
   overwritable: Overwritable = fillEmptyOnly,
 ): Promise<CrmContactUpsertResult> {
+  const { contact, properties } = write;
   requireIdentity(contact);
+  if (!contact.email?.trim()) return upsertPhoneOnlyContact(gateway, write, contact.phone!, overwritable);
   const existing = await findExisting(gateway, contact);
   if (existing) {
     await updateContact(gateway, existing.id, propertiesToWrite(properties, existing.properties, overwritable));
@@ -146,47 +180,64 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
+/** One contact on its own: a refusal of this contact is its result, anything else is thrown. */
+async function upsertOne(gateway: HubSpotGateway, write: ContactWrite, overwritable: Overwritable): Promise<CrmContactBatchResult> {
+  try {
+    return { ok: true, ...(await upsertContact(gateway, write, overwritable)) };
+  } catch (error) {
+    if (error instanceof CrmPermanentError && !refusesTheAccount(error)) return { ok: false, reason: error.reason };
+    throw error;
+  }
+}
+
+/** A bad token or missing scope refuses every contact, not one. */
+const refusesTheAccount = (error: CrmPermanentError) => error.status === 401 || error.status === 403;
+
 /**
  * Contacts with an email go through batch upsert keyed by email (100 per call);
- * phone-only contacts have no unique key in HubSpot, so each is searched and
- * created or updated on its own.
+ * phone-only contacts one by one (upsertPhoneOnlyContact). HubSpot refuses a
+ * whole batch for one bad input, so a refused batch is retried contact by
+ * contact: only the contact HubSpot rejects fails, with HubSpot's reason.
  */
-export async function upsertContacts(gateway: HubSpotGateway, writes: readonly ContactWrite[], overwritable: Overwritable = fillEmptyOnly): Promise<CrmContactUpsertResult[]> {
-  const contacts = writes.map((write) => write.contact);
-  contacts.forEach(requireIdentity);
-  const results: CrmContactUpsertResult[] = new Array(contacts.length);
+export async function upsertContacts(gateway: HubSpotGateway, writes: readonly ContactWrite[], overwritable: Overwritable = fillEmptyOnly): Promise<CrmContactBatchResult[]> {
+  const results: CrmContactBatchResult[] = new Array(writes.length);
   const withEmail = writes.flatMap((write, index) => (write.contact.email?.trim() ? [{ ...write, index }] : []));
 
   for (const part of chunk(withEmail, HUBSPOT_BATCH_LIMIT)) {
     // Two inputs with one email in one batch make HubSpot reject the batch: last one wins.
     const byKey = new Map(part.map((item) => [normalizeEmail(item.contact.email!), item]));
-    // Existing contacts keep what was typed in HubSpot: read them first, send only what may be written.
-    const existing = await readByEmail(gateway, [...byKey.keys()]);
-    const response = await gateway.call("standard", (client) =>
-      client.crm.contacts.batchApi.upsert({
-        inputs: [...byKey.entries()].map(([email, item]) => {
-          const current = existing.get(email);
-          const properties = current ? { ...propertiesToWrite(item.properties, current.properties, overwritable), email } : item.properties;
-          return { id: email, idProperty: "email", properties };
+    let response;
+    try {
+      // Existing contacts keep what was typed in HubSpot: read them first, send only what may be written.
+      const existing = await readByEmail(gateway, [...byKey.keys()]);
+      response = await gateway.call("standard", (client) =>
+        client.crm.contacts.batchApi.upsert({
+          inputs: [...byKey.entries()].map(([email, item]) => {
+            const current = existing.get(email);
+            const properties = current ? { ...propertiesToWrite(item.properties, current.properties, overwritable), email } : item.properties;
+            return { id: email, idProperty: "email", properties };
+          }),
         }),
-      }),
-    );
-    if ("errors" in response && response.errors?.length) {
-      throw new CrmPermanentError(`HubSpot rejected part of a contact batch: ${response.errors.map((e) => e.message).join("; ")}`);
+      );
+    } catch (error) {
+      if (!(error instanceof CrmPermanentError) || refusesTheAccount(error)) throw error;
+      for (const item of part) results[item.index] = await upsertOne(gateway, item, overwritable);
+      continue;
     }
     const answered = new Map(response.results.map((r) => [r.properties.email?.toLowerCase(), r]));
     for (const item of part) {
       const result = answered.get(normalizeEmail(item.contact.email!));
-      if (!result) throw new CrmPermanentError(`HubSpot's batch upsert did not return ${item.contact.email}`);
-      results[item.index] = { crmContactId: result.id, created: result._new };
+      // Not in the answer (a partial failure): on its own it gets its own answer.
+      results[item.index] = result ? { ok: true, crmContactId: result.id, created: result._new } : await upsertOne(gateway, item, overwritable);
     }
   }
   for (const [index, write] of writes.entries()) {
-    if (!write.contact.email?.trim()) results[index] = await upsertContact(gateway, write, overwritable);
+    if (!write.contact.email?.trim()) results[index] = await upsertOne(gateway, write, overwritable);
   }
   // The same email twice in one call: both point at one contact, created at most once.
   const seen = new Set<string>();
   return results.map((result) => {
+    if (!result.ok) return result;
     const first = !seen.has(result.crmContactId);
     seen.add(result.crmContactId);
     return first ? result : { ...result, created: false };

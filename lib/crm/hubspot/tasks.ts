@@ -1,12 +1,15 @@
-// Follow-up tasks in HubSpot: one task object, due at hs_timestamp, associated
+// Follow-up tasks in HubSpot: one task object per follow-up, keyed by our
+// follow-up id (a unique-value task property), due at hs_timestamp, associated
 // with the contact so it shows on the contact's record, and given to the lead
-// owner's HubSpot user so it lands in their task queue.
-import { AssociationSpecAssociationCategoryEnum } from "@hubspot/api-client/lib/codegen/crm/objects/tasks";
+// owner's HubSpot user so it lands in their task queue. A retry after a crash finds the task it made and only (re)makes the
+// association; it never creates a second task.
 import type { CrmTaskInput, CrmTaskResult } from "@/lib/crm/types";
+import { ensureByKey } from "./by-key";
 import type { HubSpotGateway } from "./gateway";
 import { ownerProperty } from "./owners";
+import { FOLLOW_UP_ID_PROPERTY } from "./properties";
 
-/** HUBSPOT_DEFINED association type "task to contact". */
+/** HUBSPOT_DEFINED association type "task to contact" (what v4 "default" creates). */
 export const TASK_TO_CONTACT = 204;
 
 export function toTaskProperties(task: CrmTaskInput): Record<string, string> {
@@ -21,14 +24,10 @@ export function toTaskProperties(task: CrmTaskInput): Record<string, string> {
   };
 }
 
+/** `ownerId`: the HubSpot owner of a new task (a task made earlier keeps its own). */
 export async function createTask(gateway: HubSpotGateway, task: CrmTaskInput, ownerId: string | null = null): Promise<CrmTaskResult> {
   const properties = { ...toTaskProperties(task), ...ownerProperty(ownerId) };
-  const created = await gateway.call("standard", (client) => client.crm.objects.tasks.basicApi.create({
-    properties,
-    associations: [{
-      to: { id: task.crmContactId },
-      types: [{ associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId: TASK_TO_CONTACT }],
-    }],
-  }));
+  const created = await ensureByKey(gateway, { type: "tasks", property: FOLLOW_UP_ID_PROPERTY, value: task.followUpId }, properties);
+  await gateway.call("standard", (client) => client.crm.associations.v4.basicApi.createDefault("tasks", created.id, "contacts", task.crmContactId));
   return { crmTaskId: created.id };
 }
