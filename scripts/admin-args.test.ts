@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "./cli";
-import { parseApiKeyCreateArgs, parsePasswordResetLinkArgs, parsePrivacyArgs, parseWorkspaceCreateArgs } from "./admin-args";
+import { parseApiKeyCreateArgs, parseCrmConnectArgs, parsePasswordResetLinkArgs, parsePrivacyArgs, parseWorkspaceCreateArgs } from "./admin-args";
 
 describe("workspace:create arguments", () => {
   it("reads every option", () => {
@@ -49,5 +49,21 @@ describe("privacy:erase and privacy:export arguments", () => {
     for (const args of [["--phone", "+5511987654321"], ["--workspace", "w"], ["--workspace", "w", "--phone", "+5511987654321", "--email", "a@b.co"], ["--workspace", "w", "--phone", "call me"], ["--workspace", "w", "--email", "nope"]]) {
       expect(() => parsePrivacyArgs("erase", args), JSON.stringify(args)).toThrow(UsageError);
     }
+  });
+});
+
+describe("crm:connect arguments", () => {
+  it("takes a workspace, a provider and, for HubSpot, a token (or - for stdin)", () => {
+    expect(parseCrmConnectArgs(["--workspace", "verde-solar", "--provider", "hubspot", "--access-token", "pat-na1-x"])).toEqual({ workspace: "verde-solar", provider: "hubspot", accessToken: "pat-na1-x" });
+    expect(parseCrmConnectArgs(["--workspace", "w", "--provider", "hubspot", "--access-token", "-"])).toMatchObject({ accessToken: "-" });
+    expect(parseCrmConnectArgs(["--workspace", "w", "--provider", "internal"])).toEqual({ workspace: "w", provider: "internal" });
+  });
+
+  it("refuses what cannot work, with the usage line", () => {
+    expect(() => parseCrmConnectArgs(["--workspace", "w", "--provider", "hubspot"])).toThrow(/--access-token is required[\s\S]*usage: npm run -s crm:connect/);
+    expect(() => parseCrmConnectArgs(["--workspace", "w", "--provider", "internal", "--access-token", "t"])).toThrow(/needs none/);
+    expect(() => parseCrmConnectArgs(["--workspace", "w", "--provider", "salesforce"])).toThrow(/hubspot or internal/);
+    expect(() => parseCrmConnectArgs(["--provider", "internal"])).toThrow(/--workspace is required/);
+    expect(() => parseCrmConnectArgs(["--workspace", "w", "--provider", "internal", "--token", "t"])).toThrow(UsageError);
   });
 });

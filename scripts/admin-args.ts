@@ -13,6 +13,8 @@ export const PASSWORD_RESET_LINK_USAGE = "usage: npm run -s password:reset-link 
 
 // Bounded and unambiguous (no two quantifiers compete for the same characters): linear time.
 const EMAIL = /^[^\s@]{1,64}@[^\s@.]{1,63}(?:\.[^\s@.]{1,63}){1,8}$/;
+export const CRM_CONNECT_USAGE =
+  "usage: npm run -s crm:connect -- --workspace WORKSPACE_ID_OR_SLUG --provider hubspot --access-token TOKEN (or - to read it from stdin) | --provider internal";
 
 function parse(args: string[], options: Record<string, { type: "string" }>, usage: string) {
   try {
@@ -82,4 +84,22 @@ export function parsePrivacyArgs(command: "erase" | "export", args: string[]): P
   if (email && !EMAIL.test(email)) throw new UsageError(`--email is not an email address\n${usage}`);
   if (phone && !/^\+?[\d\s().-]{6,40}$/.test(phone)) throw new UsageError(`--phone is not a phone number\n${usage}`);
   return { workspace, identifier: phone ? { phone } : { email: email! } };
+}
+
+export type CrmConnectArgs = { workspace: string } & ({ provider: "internal" } | { provider: "hubspot"; accessToken: string | "-" });
+
+/** crm:connect: a token only for HubSpot ("-": read from stdin, so it stays out of the process list and shell history). */
+export function parseCrmConnectArgs(args: string[]): CrmConnectArgs {
+  const usage = CRM_CONNECT_USAGE;
+  const values = parse(args, { workspace: { type: "string" }, provider: { type: "string" }, "access-token": { type: "string" } }, usage);
+  const workspace = required(values, "workspace", usage);
+  const provider = required(values, "provider", usage);
+  const accessToken = values["access-token"]?.trim();
+  if (provider === "internal") {
+    if (accessToken) throw new UsageError(`--access-token is for --provider hubspot; the internal CRM needs none\n${usage}`);
+    return { workspace, provider };
+  }
+  if (provider !== "hubspot") throw new UsageError(`--provider must be hubspot or internal\n${usage}`);
+  if (!accessToken) throw new UsageError(`--access-token is required for --provider hubspot (a private app's token)\n${usage}`);
+  return { workspace, provider, accessToken };
 }

@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { prepareDatabase } from "@/lib/db/database";
 import { listParkedWebhooks, routeParkedWebhook } from "@/lib/ingest/parked-routing";
-import { findWorkspaceByIdOrSlug } from "@/lib/workspaces/summary";
+import { findWorkspaceId } from "@/lib/workspaces/find";
 import { runCli, UsageError } from "./cli";
 
 const USAGE = "usage: webhooks:parked -- list [--all] | route PARKED_ID --workspace WORKSPACE_ID_OR_SLUG";
@@ -21,9 +21,9 @@ await runCli(async () => {
   try {
     if (command === "list") return await listParkedWebhooks({ includeRouted: values.all });
     if (!parkedId || !values.workspace) throw new UsageError(USAGE);
-    const workspace = await findWorkspaceByIdOrSlug(values.workspace);
-    if (!workspace) throw new UsageError(`No workspace with id or slug "${values.workspace}".`);
-    return await routeParkedWebhook(parkedId, workspace.id);
+    const workspaceId = await findWorkspaceId(values.workspace);
+    if (!workspaceId) throw new UsageError(`No workspace with id or slug "${values.workspace}".`);
+    return await routeParkedWebhook(parkedId, workspaceId);
   } finally {
     await database.release();
   }

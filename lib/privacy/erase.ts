@@ -72,9 +72,9 @@ export async function erasePerson(workspace: { id: string; defaultCountry: strin
       const contacts = await tx.contact.deleteMany({ where: { workspaceId, id: { in: records.contactIds } } });
       const optOuts = await tx.optOut.deleteMany({ where: { workspaceId, id: { in: records.optOutIds } } });
       const queued = [];
-      for (const remote of records.remoteCrmContacts) {
-        const crmSystem = remote.crmSystem === "hubspot" ? "hubspot" : "internal";
-        queued.push((await eraseCrmContactJob.enqueue(tx, { crmSystem, crmContactId: remote.crmContactId }, { workspaceId, dedupeKey: `${crmSystem}:${remote.crmContactId}` })).id);
+      for (const { crmSystem, crmAccount, crmContactId } of records.remoteCrmContacts) {
+        if (crmSystem !== "hubspot") throw new Error(`No erasure for contacts in ${crmSystem}`);
+        queued.push((await eraseCrmContactJob.enqueue(tx, { crmSystem, crmAccount, crmContactId }, { workspaceId, dedupeKey: `${crmSystem}:${crmAccount}:${crmContactId}` })).id);
       }
       const summary: ErasureSummary = {
         identifiedBy: keys.kind,

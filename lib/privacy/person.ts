@@ -37,7 +37,7 @@ export type PersonRecords = {
   followUpIds: string[];
   optOutIds: string[];
   /** Contacts in an outside CRM (the internal CRM's are `contactIds`). */
-  remoteCrmContacts: { crmSystem: string; crmContactId: string }[];
+  remoteCrmContacts: { crmSystem: string; crmAccount: string; crmContactId: string }[];
 };
 
 export async function findPersonRecords(workspaceId: string, keys: PersonKeys): Promise<PersonRecords> {
@@ -64,10 +64,10 @@ export async function findPersonRecords(workspaceId: string, keys: PersonKeys): 
   const [proposals, followUps, links] = await Promise.all([
     db().leadProposal.findMany({ where: { workspaceId, OR: [{ conversationId: { in: conversationIds } }, ...directProposals.map((p) => ({ id: p.id }))] }, select: { id: true, contactId: true } }),
     db().followUp.findMany({ where: { workspaceId, OR: [{ conversationId: { in: conversationIds } }, { contactId: { in: [...contactIds] } }] }, select: { id: true } }),
-    db().crmLink.findMany({ where: { conversationId: { in: conversationIds } }, select: { crmSystem: true, crmContactId: true } }),
+    db().crmLink.findMany({ where: { conversationId: { in: conversationIds } }, select: { crmSystem: true, crmAccount: true, crmContactId: true } }),
   ]);
   for (const proposal of proposals) if (proposal.contactId) contactIds.add(proposal.contactId);
-  const remote = new Map(links.filter((link) => link.crmSystem !== "internal").map((link) => [`${link.crmSystem}:${link.crmContactId}`, link]));
+  const remote = new Map(links.filter((link) => link.crmSystem !== "internal").map((link) => [`${link.crmSystem}:${link.crmAccount}:${link.crmContactId}`, link]));
   return {
     conversationIds,
     leadProposalIds: proposals.map((p) => p.id),

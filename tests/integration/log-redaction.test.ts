@@ -6,10 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as webhookRoute from "@/app/api/webhooks/whatsapp/route";
 import { db } from "@/lib/db/client";
-import { reloadEnv } from "@/lib/env";
 import { captureLogs } from "@/lib/log";
 import { createWorkspace } from "@/lib/workspaces/create";
 import { FakeHubSpot } from "../fakes/hubspot-server";
+import { connectHubSpot } from "../support/crm";
+import { withFakeHubSpot } from "../support/hubspot";
 import { approveAndSync, deliverAndExtract, drainUntilSettled, type Clock } from "../support/lead-flow";
 import { PASSWORD, signInCookie } from "../support/people";
 import { configureWebhook, messagesPayload, noParams, signedRequest } from "../support/whatsapp";
@@ -32,27 +33,19 @@ const FORBIDDEN = [
 const lines: string[] = [];
 let restore: () => void;
 
+withFakeHubSpot(hubspot, { LOG_LEVEL: "trace" });
+
 beforeAll(async () => {
-  process.env.LOG_LEVEL = "trace";
-  process.env.HUBSPOT_ACCESS_TOKEN = hubspot.accessToken;
-  process.env.HUBSPOT_BASE_URL = (await hubspot.start(), hubspot.url);
-  process.env.HUBSPOT_TIMEOUT_MS = "2000";
-  reloadEnv();
   configureWebhook();
   restore = captureLogs((line) => lines.push(line));
 }, 60_000);
 
-afterAll(async () => {
-  restore();
-  await hubspot.stop();
-  for (const name of ["LOG_LEVEL", "HUBSPOT_ACCESS_TOKEN", "HUBSPOT_BASE_URL", "HUBSPOT_TIMEOUT_MS"]) delete process.env[name];
-  reloadEnv();
-});
+afterAll(() => restore());
 
 describe("the logs of a full webhook-to-CRM run", () => {
   it("carry no message text, name, email or phone", { timeout: 180_000 }, async () => {
     const created = await createWorkspace({ name: "Quintela Solar", whatsappPhoneNumberId: "730000000000001", defaultCountry: "BR", admin: { email: "admin@quintela-shop.test", password: PASSWORD } });
-    await db().workspace.update({ where: { id: created.workspaceId }, data: { crmProvider: "hubspot" } });
+    await connectHubSpot(created.workspaceId, hubspot.accessToken);
     const shop = { id: created.workspaceId, phoneNumberId: "730000000000001" };
     const admin = await signInCookie("admin@quintela-shop.test");
 

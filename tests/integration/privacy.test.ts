@@ -6,7 +6,7 @@
 // workspaces alone. Raw webhook payloads are purged after the retention period.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as eraseRoute from "@/app/api/v1/privacy/erase/route";
 import * as exportRoute from "@/app/api/v1/privacy/export/route";
 import { hashPassword } from "@/lib/auth/passwords";
@@ -19,6 +19,8 @@ import { erasePerson } from "@/lib/privacy/erase";
 import { exportPerson } from "@/lib/privacy/export";
 import { createWorkspace } from "@/lib/workspaces/create";
 import { FakeHubSpot } from "../fakes/hubspot-server";
+import { connectHubSpot } from "../support/crm";
+import { withFakeHubSpot } from "../support/hubspot";
 import { call } from "../support/http";
 import { approveAndSync, deliverAndExtract, drainUntilSettled, type Clock } from "../support/lead-flow";
 import { PASSWORD, signInCookie } from "../support/people";
@@ -35,10 +37,10 @@ type Shop = { id: string; slug: string; phoneNumberId: string; defaultCountry: s
 let solar: Shop;
 let other: Shop;
 
-async function shop(name: string, phoneNumberId: string, crmProvider: "hubspot" | "internal"): Promise<Shop> {
+async function shop(name: string, phoneNumberId: string, crm: "hubspot" | "internal"): Promise<Shop> {
   const adminEmail = `admin@${phoneNumberId}.test`;
   const created = await createWorkspace({ name, whatsappPhoneNumberId: phoneNumberId, defaultCountry: "BR", admin: { email: adminEmail, password: PASSWORD } });
-  await db().workspace.update({ where: { id: created.workspaceId }, data: { crmProvider } });
+  if (crm === "hubspot") await connectHubSpot(created.workspaceId, hubspot.accessToken);
   const reviewer = await createUser({ email: `reviewer@${phoneNumberId}.test`, passwordHash: await hashPassword(PASSWORD) });
   await db().membership.create({ data: { workspaceId: created.workspaceId, userId: reviewer.id, role: "reviewer" } });
   return { id: created.workspaceId, slug: created.slug, phoneNumberId, defaultCountry: "BR", name, admin: await signInCookie(adminEmail), reviewer: await signInCookie(reviewer.email) };
@@ -55,13 +57,10 @@ async function marianaIn(target: Shop): Promise<string[]> {
 let solarConversations: string[];
 let bystander: string;
 
+withFakeHubSpot(hubspot);
+
 beforeAll(async () => {
-  await hubspot.start();
   configureWebhook();
-  process.env.HUBSPOT_ACCESS_TOKEN = hubspot.accessToken;
-  process.env.HUBSPOT_BASE_URL = hubspot.url;
-  process.env.HUBSPOT_TIMEOUT_MS = "2000";
-  reloadEnv();
   solar = await shop("Lopes Solar", "710000000000001", "hubspot");
   other = await shop("Outra Loja", "710000000000002", "internal");
   solarConversations = await marianaIn(solar);
@@ -71,12 +70,6 @@ beforeAll(async () => {
   await db().optOut.create({ data: { workspaceId: solar.id, waId: "5511988887777" } });
   await db().parkedWebhook.create({ data: { phoneNumberId: solar.phoneNumberId, reason: "bad_message: test", payload: { workspaceId: solar.id, message: { from: "5511988887777", type: "text" } } } });
 }, 300_000);
-
-afterAll(async () => {
-  await hubspot.stop();
-  for (const name of ["HUBSPOT_ACCESS_TOKEN", "HUBSPOT_BASE_URL", "HUBSPOT_TIMEOUT_MS"]) delete process.env[name];
-  reloadEnv();
-});
 
 describe("privacy:export", () => {
   it("gives everything the shop holds about her, found by her phone in any form, and nothing of others", async () => {
