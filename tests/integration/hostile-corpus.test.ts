@@ -27,6 +27,10 @@ import * as contactRoute from "@/app/api/v1/contacts/[id]/route";
 import * as contactsExportRoute from "@/app/api/v1/contacts/export/route";
 import * as contactsRoute from "@/app/api/v1/contacts/route";
 import * as conversationRoute from "@/app/api/v1/conversations/[id]/route";
+import * as crmConnectionRoute from "@/app/api/v1/crm/connection/route";
+import * as crmConnectionTestRoute from "@/app/api/v1/crm/connection/test/route";
+import * as crmMappingPreviewRoute from "@/app/api/v1/crm/mapping/preview/route";
+import * as crmMappingRoute from "@/app/api/v1/crm/mapping/route";
 import * as scoresRoute from "@/app/api/v1/conversations/[id]/scores/route";
 import * as importRoute from "@/app/api/v1/conversations/import/route";
 import * as conversationsRoute from "@/app/api/v1/conversations/route";
@@ -51,6 +55,7 @@ import * as membersRoute from "@/app/api/v1/members/route";
 import * as meSettingsRoute from "@/app/api/v1/me/settings/route";
 import * as notificationsRoute from "@/app/api/v1/notifications/route";
 import * as notificationsSeenRoute from "@/app/api/v1/notifications/seen/route";
+import * as ownerRulesRoute from "@/app/api/v1/owner-rules/route";
 import * as parkedRouteRoute from "@/app/api/v1/parked-webhooks/[id]/route/route";
 import * as parkedWebhooksRoute from "@/app/api/v1/parked-webhooks/route";
 import * as eraseRoute from "@/app/api/v1/privacy/erase/route";
@@ -115,6 +120,10 @@ const ROUTES: RouteUnderTest[] = [
   { file: "app/api/v1/conversations/[id]/scores/route.ts", module: scoresRoute, auth: "workspace", id: "conversation", readsBody: ["POST"] },
   { file: "app/api/v1/conversations/import/route.ts", module: importRoute, auth: "workspace", readsBody: ["POST"] },
   { file: "app/api/v1/conversations/route.ts", module: conversationsRoute, auth: "workspace", query: /(^|&)(limit|cursor)=/ },
+  { file: "app/api/v1/crm/connection/route.ts", module: crmConnectionRoute, auth: "workspace", readsBody: ["PUT"] },
+  { file: "app/api/v1/crm/connection/test/route.ts", module: crmConnectionTestRoute, auth: "workspace", readsBody: ["POST"] },
+  { file: "app/api/v1/crm/mapping/preview/route.ts", module: crmMappingPreviewRoute, auth: "workspace", readsBody: ["POST"] },
+  { file: "app/api/v1/crm/mapping/route.ts", module: crmMappingRoute, auth: "workspace", readsBody: ["PUT"] },
   { file: "app/api/v1/follow-ups/[id]/cancel/route.ts", module: cancelRoute, auth: "workspace", id: "followUp", readsBody: ["POST"] },
   { file: "app/api/v1/follow-ups/[id]/reschedule/route.ts", module: rescheduleRoute, auth: "workspace", id: "followUp", readsBody: ["POST"] },
   { file: "app/api/v1/funnel/route.ts", module: funnelRoute, auth: "workspace", query: /./ },
@@ -136,6 +145,7 @@ const ROUTES: RouteUnderTest[] = [
   { file: "app/api/v1/members/route.ts", module: membersRoute, auth: "workspace" },
   { file: "app/api/v1/notifications/route.ts", module: notificationsRoute, auth: "workspace" },
   { file: "app/api/v1/notifications/seen/route.ts", module: notificationsSeenRoute, auth: "workspace" },
+  { file: "app/api/v1/owner-rules/route.ts", module: ownerRulesRoute, auth: "workspace", readsBody: ["PUT"] },
   { file: "app/api/v1/parked-webhooks/[id]/route/route.ts", module: parkedRouteRoute, auth: "workspace", id: "parkedWebhook" },
   { file: "app/api/v1/parked-webhooks/route.ts", module: parkedWebhooksRoute, auth: "workspace" },
   { file: "app/api/v1/privacy/erase/route.ts", module: eraseRoute, auth: "workspace", readsBody: ["POST"] },
