@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { operator, pageApiHeaders, signIn, whatsappDelivery } from "./support";
+import { addMember, operator, pageApiHeaders, signIn, whatsappDelivery } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -34,10 +34,7 @@ async function apiReport(page: Page): Promise<Report> {
 test("an admin adds a manager and a reviewer; a lead from WhatsApp is rejected as spam", async ({ page }) => {
   await signIn(page);
   const headers = await pageApiHeaders(page);
-  for (const [person, role] of [[MANAGER, "manager"], [REVIEWER, "reviewer"]] as const) {
-    const added = await page.request.post("/api/v1/members", { headers, data: { ...person, role } });
-    expect(added.status()).toBe(201);
-  }
+  for (const [person, role] of [[MANAGER, "manager"], [REVIEWER, "reviewer"]] as const) await addMember(page, person, role);
   const { body, signature } = whatsappDelivery({ waId, profileName: "Paula", id: `wamid.funnel.${waId}`, text: "Oi! Sou Paula Mendes, meu email é paula.mendes@gmail.com. Quero um kit solar." });
   expect((await page.request.post("/api/webhooks/whatsapp", { data: body, headers: { "content-type": "application/json", "x-hub-signature-256": signature } })).status()).toBe(200);
   operator("jobs-drain", []);

@@ -48,6 +48,21 @@ export async function acceptAsNewPerson(page: Page, invitationPath: string, pass
   await expect(page).toHaveURL(/\/queue$/);
 }
 
+/**
+ * Adds a person to the workspace the admin's page is on, as people join: an
+ * invitation, accepted in a browser of their own with the password they choose.
+ * A person already a member (a retried test) is left as they are.
+ */
+export async function addMember(admin: Page, person: { email: string; password: string }, role: "reviewer" | "manager" | "admin"): Promise<void> {
+  const invited = await admin.request.post("/api/v1/invitations", { headers: await pageApiHeaders(admin), data: { email: person.email, role } });
+  if (invited.status() === 409) return;
+  expect(invited.status()).toBe(201);
+  const { path } = (await invited.json()) as { path: string };
+  const context = await admin.context().browser()!.newContext();
+  await acceptAsNewPerson(await context.newPage(), path, person.password);
+  await context.close();
+}
+
 /** Runs an operator command (e.g. workspace:create) on the e2e database and returns its JSON. */
 export function operator(script: "workspace-create" | "apikey-create" | "jobs-drain", args: string[]): Record<string, unknown> {
   const out = execFileSync("node_modules/.bin/tsx", [`scripts/${script}.ts`, ...args], {
