@@ -7,7 +7,7 @@ import { prepareDatabase } from "@/lib/db/database";
 import { drainDueWork } from "@/lib/jobs/drain";
 import { eraseCrmContactJob } from "@/lib/jobs/erase-crm-contact";
 import { erasePerson } from "@/lib/privacy/erase";
-import { findWorkspaceByIdOrSlug } from "@/lib/workspaces/summary";
+import { findWorkspace } from "@/lib/workspaces/find";
 import { parsePrivacyArgs } from "./admin-args";
 import { runCli, UsageError } from "./cli";
 
@@ -15,7 +15,7 @@ await runCli(async () => {
   const args = parsePrivacyArgs("erase", process.argv.slice(2));
   const database = await prepareDatabase();
   try {
-    const workspace = await findWorkspaceByIdOrSlug(args.workspace);
+    const workspace = await findWorkspace(args.workspace);
     if (!workspace) throw new UsageError(`No workspace with id or slug "${args.workspace}".`);
     const summary = await erasePerson(workspace, args.identifier, { actorType: "system", actorLabel: "privacy:erase (command line)" });
     const crm = summary.crmDeletionsQueued.length > 0 ? await drainDueWork({ worker: `privacy-erase:${process.pid}`, definitions: [eraseCrmContactJob] }) : null;

@@ -2,7 +2,7 @@
 // everything workspace W (id or slug) holds about a person as JSON.
 import { prepareDatabase } from "@/lib/db/database";
 import { exportPerson } from "@/lib/privacy/export";
-import { findWorkspaceByIdOrSlug } from "@/lib/workspaces/summary";
+import { findWorkspace } from "@/lib/workspaces/find";
 import { parsePrivacyArgs } from "./admin-args";
 import { runCli, UsageError } from "./cli";
 
@@ -10,7 +10,7 @@ await runCli(async () => {
   const args = parsePrivacyArgs("export", process.argv.slice(2));
   const database = await prepareDatabase();
   try {
-    const workspace = await findWorkspaceByIdOrSlug(args.workspace);
+    const workspace = await findWorkspace(args.workspace);
     if (!workspace) throw new UsageError(`No workspace with id or slug "${args.workspace}".`);
     return await exportPerson(workspace, args.identifier, { actorType: "system", actorLabel: "privacy:export (command line)" });
   } finally {

@@ -2,8 +2,12 @@
 import { db } from "@/lib/db/client";
 import { isUuid } from "@/lib/http/params";
 
+/** The workspace (what operators' commands need of it), or null when no workspace has that id or slug. */
+export async function findWorkspace(idOrSlug: string): Promise<{ id: string; name: string; defaultCountry: string } | null> {
+  return db().workspace.findFirst({ where: isUuid(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug }, select: { id: true, name: true, defaultCountry: true } });
+}
+
 /** The workspace's id, or null when no workspace has that id or slug. */
 export async function findWorkspaceId(idOrSlug: string): Promise<string | null> {
-  const workspace = await db().workspace.findFirst({ where: isUuid(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug }, select: { id: true } });
-  return workspace?.id ?? null;
+  return (await findWorkspace(idOrSlug))?.id ?? null;
 }

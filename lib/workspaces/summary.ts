@@ -1,7 +1,6 @@
 // What the dashboard shows about one workspace.
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { isUuid } from "@/lib/http/params";
 
 export type WorkspaceSummary = { id: string; name: string; defaultCountry: string; timezone: string; products: string[]; isDemo: boolean };
 
@@ -22,12 +21,4 @@ export async function currentWorkspaceOf(workspaceId: string): Promise<{ id: str
   const workspace = await db().workspace.findUnique({ where: { id: workspaceId }, select: { id: true, name: true, defaultCountry: true } });
   if (!workspace) throw notFound("Workspace");
   return workspace;
-}
-
-/** A workspace named by its id or its slug (operators' commands), or null. */
-export async function findWorkspaceByIdOrSlug(idOrSlug: string): Promise<{ id: string; name: string; defaultCountry: string } | null> {
-  return db().workspace.findFirst({
-    where: isUuid(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug },
-    select: { id: true, name: true, defaultCountry: true },
-  });
 }
