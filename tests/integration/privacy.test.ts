@@ -11,6 +11,7 @@ import * as eraseRoute from "@/app/api/v1/privacy/erase/route";
 import * as exportRoute from "@/app/api/v1/privacy/export/route";
 import { hashPassword } from "@/lib/auth/passwords";
 import { createUser } from "@/lib/auth/users";
+import { connectCrm } from "@/lib/crm/connections";
 import { db } from "@/lib/db/client";
 import { reloadEnv } from "@/lib/env";
 import { drainDueWork } from "@/lib/jobs/drain";
@@ -19,7 +20,7 @@ import { erasePerson } from "@/lib/privacy/erase";
 import { exportPerson } from "@/lib/privacy/export";
 import { createWorkspace } from "@/lib/workspaces/create";
 import { FakeHubSpot } from "../fakes/hubspot-server";
-import { connectHubSpot } from "../support/crm";
+import { connectHubSpot, TEST_ACTOR } from "../support/crm";
 import { withFakeHubSpot } from "../support/hubspot";
 import { call } from "../support/http";
 import { approveAndSync, deliverAndExtract, drainUntilSettled, type Clock } from "../support/lead-flow";
@@ -145,6 +146,24 @@ describe("privacy:erase", () => {
     expect(await db().conversation.count({ where: { id: bystander } })).toBe(1);
     expect(await db().contact.count({ where: { workspaceId: other.id, emailNormalized: MARIANA.email } })).toBe(1);
     expect(await db().conversation.count({ where: { workspaceId: other.id } })).toBe(2);
+  });
+
+  it("cannot reach a HubSpot account the shop has left: erased here, and the deletion fails saying where to do it", { timeout: 120_000 }, async () => {
+    const left = await shop("Loja Antiga", "710000000000003", "hubspot");
+    const conversation = await deliverAndExtract(clock, left, { waId: "5541966664444", profileName: "Rita", messages: ["Oi, sou a Rita Alves, rita.alves@example.com, quero um orçamento de painéis."] });
+    await approveAndSync(clock, left.id, conversation, left.admin);
+    expect(hubspot.contactsWith("email", "rita.alves@example.com")).toHaveLength(1);
+    await connectCrm(left.id, { provider: "internal" }, TEST_ACTOR);
+
+    const summary = await erasePerson(left, { email: "rita.alves@example.com" }, { actorType: "system", actorLabel: "test" });
+    expect(summary.erased).toMatchObject({ conversations: 1, contacts: 1 });
+    expect(summary.crmDeletionsQueued).toHaveLength(1);
+    await drainUntilSettled(clock, left.id);
+    const item = await db().outboxItem.findUniqueOrThrow({ where: { id: summary.crmDeletionsQueued[0]! } });
+    expect(item.status).toBe("failed");
+    expect(item.lastError).toMatch(/no longer connected to: delete it there by hand/);
+    expect(hubspot.contactsWith("email", "rita.alves@example.com")).toHaveLength(1);
+    expect(await db().conversation.count({ where: { workspaceId: left.id } })).toBe(0);
   });
 
   it("is a command an operator runs (by email, in a shop on the internal CRM)", { timeout: 120_000 }, async () => {
