@@ -110,6 +110,7 @@ describe("privacy:export", () => {
 describe("privacy:erase", () => {
   it("deletes her data here and her HubSpot contact (after HubSpot failed once), records it without her data, keeps everyone else", { timeout: 120_000 }, async () => {
     const proposalIds = (await db().leadProposal.findMany({ where: { conversationId: { in: solarConversations } }, select: { id: true } })).map((p) => p.id);
+    expect(await db().funnelOutcome.count({ where: { conversationId: { in: solarConversations } } })).toBe(2);
     expect(await db().auditEvent.count({ where: { targetId: { in: proposalIds } } })).toBeGreaterThan(0);
     // The bell told the shop her lead was waiting, by name.
     await db().notification.create({ data: { workspaceId: solar.id, kind: "hot_lead_waiting", dedupeKey: `hot_lead_waiting:${proposalIds[0]}`, title: "Mariana Lopes is waiting", body: "High urgency", link: `/leads/${proposalIds[0]}` } });
@@ -126,6 +127,7 @@ describe("privacy:erase", () => {
     expect(await db().leadProposal.count({ where: { workspaceId: solar.id, OR: [{ emailNormalized: MARIANA.email }, { phoneE164: MARIANA.e164 }] } })).toBe(0);
     expect(await db().contact.count({ where: { workspaceId: solar.id, emailNormalized: MARIANA.email } })).toBe(0);
     expect(await db().followUp.count({ where: { conversationId: { in: solarConversations } } })).toBe(0);
+    expect(await db().funnelOutcome.count({ where: { conversationId: { in: solarConversations } } })).toBe(0);
     expect(await db().auditEvent.count({ where: { targetId: { in: proposalIds } } })).toBe(0);
     expect(await db().optOut.count({ where: { workspaceId: solar.id } })).toBe(0);
 
