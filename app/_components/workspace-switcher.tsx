@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { apiFetch } from "./api";
+import { useProblemText } from "./problem-text";
 import { useHydrated } from "./use-hydrated";
 
 type Props = { activeWorkspaceId: string; workspaces: { id: string; name: string; role: string }[] };
@@ -17,6 +18,7 @@ export function WorkspaceSwitcher({ activeWorkspaceId, workspaces }: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
   const t = useTranslations();
+  const problemText = useProblemText();
   const mutation = useMutation({
     mutationFn: switchWorkspace,
     onSuccess: () => {
@@ -41,7 +43,7 @@ export function WorkspaceSwitcher({ activeWorkspaceId, workspaces }: Props) {
           </option>
         ))}
       </select>
-      {mutation.error ? <span role="alert" className="text-red-700">{mutation.error.message}</span> : null}
+      {mutation.error ? <span role="alert" className="text-red-700">{problemText(mutation.error)}</span> : null}
     </label>
   );
 }

@@ -3,18 +3,11 @@
 // the conversation got and why it went no further: it reached the stage before
 // `stage` and is either still moving (`in_progress`) or lost there (`dropped`,
 // by reason). `followed_up` is the one outcome that reached the last stage.
-// The SQL that gives each conversation its outcome is lib/funnel/outcome-sql.ts.
+// The SQL that gives each conversation its outcome is lib/funnel/outcome-sql.ts;
+// the words people read for stages and outcomes are in messages/*.json ("funnel").
 
 export const FUNNEL_STAGES = ["conversations", "proposed", "approved", "synced", "followed_up"] as const;
 export type FunnelStageKey = (typeof FUNNEL_STAGES)[number];
-
-export const STAGE_LABELS: Record<FunnelStageKey, string> = {
-  conversations: "Conversations",
-  proposed: "Proposed",
-  approved: "Approved",
-  synced: "In the CRM",
-  followed_up: "Followed up",
-};
 
 type OutcomeDefinition = {
   /** The stage the conversation did not reach (null: it reached them all). */

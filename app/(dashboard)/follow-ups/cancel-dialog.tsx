@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/app/_components/api";
+import { useProblemText } from "@/app/_components/problem-text";
 import { buttonClass } from "@/app/_components/ui/button";
 import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 
@@ -13,6 +14,7 @@ const REASONS = ["contacted", "notInterested", "doNotContact", "duplicate"] as c
 
 export function CancelFollowUpButton({ followUpId, contactName, onCancelled }: { followUpId: string; contactName: string; onCancelled: () => void }) {
   const t = useTranslations("followUps.cancel");
+  const problemText = useProblemText();
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState("");
   const [note, setNote] = useState("");
@@ -53,7 +55,7 @@ export function CancelFollowUpButton({ followUpId, contactName, onCancelled }: {
           <input value={note} onChange={(event) => setNote(event.target.value)} maxLength={500} className="rounded border border-slate-300 px-2 py-1" />
         </label>
       ) : null}
-      {cancel.error ? <p role="alert" className="mt-2 text-sm text-red-700">{cancel.error.message}</p> : null}
+      {cancel.error ? <p role="alert" className="mt-2 text-sm text-red-700">{problemText(cancel.error)}</p> : null}
     </ConfirmDialog>
   );
 }

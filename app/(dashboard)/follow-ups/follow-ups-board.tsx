@@ -11,6 +11,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/app/_components/api";
 import { EmptyState } from "@/app/_components/empty-state";
+import { useProblemText } from "@/app/_components/problem-text";
 import { DateTimeText, useNow, useRelativeWords } from "@/app/_components/time";
 import { fromLocalInputValue, isOverdue, sectionOf, toLocalInputValue, type FollowUpSection } from "@/lib/followups/display";
 import type { FollowUpRowData } from "@/lib/followups/queries";
@@ -33,6 +34,7 @@ function FollowUpItem({ followUp, workspaceId }: { followUp: FollowUpRowData; wo
   const now = useNow();
   const t = useTranslations("followUps");
   const words = useRelativeWords();
+  const problemText = useProblemText();
   const [dueLocal, setDueLocal] = useState(() => toLocalInputValue(followUp.dueAt, followUp.timezone));
   const onSettled = () => queryClient.invalidateQueries({ queryKey: followUpKeys.lists(workspaceId) });
   const reschedule = useMutation({
@@ -88,7 +90,7 @@ function FollowUpItem({ followUp, workspaceId }: { followUp: FollowUpRowData; wo
           </label>
           <button type="submit" disabled={reschedule.isPending} className="rounded bg-slate-800 px-2 py-1 text-white disabled:opacity-50">{t("reschedule")}</button>
           <CancelFollowUpButton followUpId={followUp.id} contactName={followUp.contactName} onCancelled={onSettled} />
-          {reschedule.error ? <span role="alert" className="text-red-700">{reschedule.error.message}</span> : null}
+          {reschedule.error ? <span role="alert" className="text-red-700">{problemText(reschedule.error)}</span> : null}
         </form>
       ) : null}
     </li>
@@ -145,6 +147,7 @@ export function FollowUpsBoard({ workspaceId, initialRows }: { workspaceId: stri
   });
   const now = useNow();
   const t = useTranslations("followUps");
+  const problemText = useProblemText();
   if (unfiltered && rows.length === 0) {
     return (
       <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
@@ -153,7 +156,7 @@ export function FollowUpsBoard({ workspaceId, initialRows }: { workspaceId: stri
   return (
     <>
       <FilterBar filters={filters} onChange={setFilters} />
-      {error ? <p role="alert" className="mb-4 text-sm text-red-700">{error.message}</p> : null}
+      {error ? <p role="alert" className="mb-4 text-sm text-red-700">{problemText(error)}</p> : null}
       {rows.length === 0 ? <p className="text-sm text-slate-600">{t("noMatch")}</p> : null}
       <div className="flex flex-col gap-6">
         {SECTIONS.map((key) => {

@@ -8,6 +8,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/app/_components/api";
 import type { Translate } from "@/app/_components/lead-words";
+import { useProblemText } from "@/app/_components/problem-text";
 import { buttonClass } from "@/app/_components/ui/button";
 import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { Menu, MenuItem, MenuLabel, MenuSeparator } from "@/app/_components/ui/menu";
@@ -49,6 +50,7 @@ function summarize(t: Translate, result: BulkResult, members: Member[], ownerId?
 
 export function BulkBar({ ids, allMatching, filters, members, canSelectAllMatching, onSelectAllMatching, onClear, onDone }: Props) {
   const t = useTranslations();
+  const problemText = useProblemText();
   const [dialog, setDialog] = useState<"reject" | "approve" | null>(null);
   const bulk = useMutation({
     mutationFn: (body: Record<string, unknown>) => apiFetch<BulkResult>("/api/v1/leads/bulk", { method: "POST", body: { ...body, selection: allMatching ? { filter: filters } : { ids } } }),
@@ -97,7 +99,7 @@ export function BulkBar({ ids, allMatching, filters, members, canSelectAllMatchi
       </div>
       {bulk.error && (
         <p role="alert" className="w-full text-red-800">
-          {bulk.error.message}
+          {problemText(bulk.error)}
         </p>
       )}
       {dialog === "reject" && (

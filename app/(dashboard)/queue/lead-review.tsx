@@ -10,6 +10,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, apiFetch } from "@/app/_components/api";
+import { useProblemText } from "@/app/_components/problem-text";
 import { leadStatusWords, rejectReasonWords, syncStatusWords } from "@/app/_components/lead-words";
 import { DateTimeText } from "@/app/_components/time";
 import { buttonClass } from "@/app/_components/ui/button";
@@ -50,6 +51,7 @@ type Props = {
 export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props) {
   const queryClient = useQueryClient();
   const t = useTranslations();
+  const problemText = useProblemText();
   const detail = useQuery({ queryKey: leadKeys.detail(proposalId), queryFn: () => apiFetch<LeadDetailData>(`/api/v1/leads/${proposalId}`) });
   // The reviewer's edits belong to the version they were made on: a new version resets them.
   const [edited, setEdited] = useState<{ version: number; values: LeadValues } | null>(null);
@@ -99,13 +101,13 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
         setDialog("merge");
         void refresh();
       }
-      setProblem({ message: error.message, conflict: api?.status === 409 && !isDuplicate });
+      setProblem({ message: problemText(error), conflict: api?.status === 409 && !isDuplicate });
     },
   });
   const assign = useMutation({
     mutationFn: (ownerId: string | null) => apiFetch("/api/v1/leads/bulk", { method: "POST", body: { action: "assign", ownerId, selection: { ids: [proposalId] } } }),
     onSuccess: () => refresh(),
-    onError: (error) => setProblem({ message: error.message, conflict: false }),
+    onError: (error) => setProblem({ message: problemText(error), conflict: false }),
   });
 
   // An audit action in words: "lead.sync_retried" -> "sync retried" (the catalog's, else the code's own words).
@@ -147,7 +149,7 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
     return () => window.removeEventListener("keydown", onKey);
   });
 
-  if (detail.isError) return <p role="alert" className="text-red-800">{(detail.error as Error).message}</p>;
+  if (detail.isError) return <p role="alert" className="text-red-800">{problemText(detail.error)}</p>;
   if (!data || !values || !check) return <p className="text-sm text-slate-700">{t("review.loading")}</p>;
   const { lead } = data;
   const extractedFlags = ((lead.validation as { flags?: ReviewFlag[] } | null)?.flags ?? []) as ReviewFlag[];

@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/app/_components/api";
+import { useProblemText } from "@/app/_components/problem-text";
 import { buttonClass } from "@/app/_components/ui/button";
 import { Dialog, DialogClose } from "@/app/_components/ui/dialog";
 import type { LeadValues } from "@/lib/leads/lead-fields";
@@ -30,6 +31,7 @@ export function MergeDialog(props: {
   onConfirm: (contactId: string, choices: Choices) => void;
 }) {
   const t = useTranslations();
+  const problemText = useProblemText();
   const label = (field: keyof LeadValues) => t(labelKey(field));
   const [contactId, setContactId] = useState(props.candidates[0]?.id ?? "");
   const [choices, setChoices] = useState<Choices>({});
@@ -118,7 +120,7 @@ export function MergeDialog(props: {
         )}
         <div role="status" className="rounded bg-slate-50 p-3" data-testid="merge-preview">
           {preview.isError
-            ? (preview.error as Error).message
+            ? problemText(preview.error)
             : preview.data
               ? preview.data.changes.length === 0
                 ? t("mergeDialog.unchanged", { name: preview.data.after.name ?? "", email: preview.data.after.email ?? t("mergeDialog.noEmail"), phone: preview.data.after.phone ?? t("mergeDialog.noPhone") })

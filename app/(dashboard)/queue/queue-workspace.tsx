@@ -12,6 +12,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { apiFetch } from "@/app/_components/api";
 import { EmptyState } from "@/app/_components/empty-state";
+import { useProblemText } from "@/app/_components/problem-text";
 import { buttonClass } from "@/app/_components/ui/button";
 import { Dialog, DialogClose } from "@/app/_components/ui/dialog";
 import { isOpenStatus } from "@/lib/leads/lead-status";
@@ -67,6 +68,7 @@ export function QueueWorkspace({ workspaceId, initialRows, initialNextCursor, pr
   const queryClient = useQueryClient();
   const t = useTranslations("queue");
   const tc = useTranslations("common");
+  const problemText = useProblemText();
   const { filters, rows, query, changeFilters } = useQueueList(workspaceId, { rows: initialRows, nextCursor: initialNextCursor });
   const [openLead, setOpenLead] = useState<OpenLead | null>(null);
   const [help, setHelp] = useState(false);
@@ -144,7 +146,7 @@ export function QueueWorkspace({ workspaceId, initialRows, initialNextCursor, pr
             }}
           />
         )}
-        {query.isError && <p role="alert" className="mb-2 text-sm text-red-800">{(query.error as Error).message}</p>}
+        {query.isError && <p role="alert" className="mb-2 text-sm text-red-800">{problemText(query.error)}</p>}
         {rows.length === 0 && !query.isFetching ? (
           filtered ? (
             <EmptyState title={t("empty.filteredTitle")}>{t("empty.filteredBody")}</EmptyState>

@@ -3,6 +3,7 @@
 // away when the window closes (the server would refuse after it).
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useProblemText } from "@/app/_components/problem-text";
 import { buttonClass } from "@/app/_components/ui/button";
 import { useCountdown } from "@/app/_components/use-countdown";
 
@@ -18,6 +19,7 @@ export function UndoBar({ action, onUndone, onDismiss }: { action: UndoableActio
   const secondsLeft = useCountdown(action.deadline);
   const t = useTranslations("queue.undo");
   const tc = useTranslations("common");
+  const problemText = useProblemText();
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const run = async () => {
     setState({ busy: true, error: null });
@@ -25,7 +27,7 @@ export function UndoBar({ action, onUndone, onDismiss }: { action: UndoableActio
       await action.undo();
       onUndone();
     } catch (error) {
-      setState({ busy: false, error: (error as Error).message });
+      setState({ busy: false, error: problemText(error) });
     }
   };
   return (
