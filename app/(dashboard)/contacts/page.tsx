@@ -43,6 +43,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
               <th scope="col" className="px-4 py-2">{t("columns.phone")}</th>
               <th scope="col" className="px-4 py-2">{t("columns.company")}</th>
               <th scope="col" className="px-4 py-2">{t("columns.leadScore")}</th>
+              <th scope="col" className="px-4 py-2">{t("columns.owner")}</th>
             </tr>
           </thead>
           <tbody>
@@ -55,6 +56,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
                 <td className="px-4 py-2">{contact.phoneE164 ?? "—"}</td>
                 <td className="px-4 py-2">{contact.company ?? "—"}</td>
                 <td className="px-4 py-2">{contact.leadScore ?? "—"}</td>
+                <td className="px-4 py-2">{contact.owner ? (contact.owner.name ?? contact.owner.email) : "—"}</td>
               </tr>
             ))}
           </tbody>
