@@ -3,8 +3,9 @@
 // the conversation got and why it went no further: it reached the stage before
 // `stage` and is either still moving (`in_progress`) or lost there (`dropped`,
 // by reason). `followed_up` is the one outcome that reached the last stage.
-// The SQL that gives each conversation its outcome is lib/funnel/outcome-sql.ts;
-// the words people read for stages and outcomes are in messages/*.json ("funnel").
+// The SQL function funnel_outcome_rows (migration `funnel_outcomes`) gives each
+// conversation its outcome, stored in `funnel_outcomes`; lib/funnel/outcome-sql.ts reads it.
+// The words people read for stages and outcomes are in messages/*.json ("funnel").
 
 export const FUNNEL_STAGES = ["conversations", "proposed", "approved", "synced", "followed_up"] as const;
 export type FunnelStageKey = (typeof FUNNEL_STAGES)[number];
