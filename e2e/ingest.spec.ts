@@ -22,7 +22,8 @@ test("a signed webhook delivery shows up in the open queue within seconds", asyn
 
   const firstRow = page.getByTestId("queue-table").locator("tbody tr").first();
   await expect(firstRow).toContainText(name, { timeout: 10_000 });
-  await expect(firstRow).toContainText("Quanto custa um kit solar");
-  await expect(firstRow).toContainText("Not extracted yet");
+  // The background worker may already have extracted it: then the row shows the
+  // product asked for instead of the message and "Not extracted yet".
+  await expect(firstRow).toContainText(/Quanto custa um kit solar|Solar Panel Kit/);
   expect(await page.evaluate(() => (window as unknown as { __sameLoad?: boolean }).__sameLoad)).toBe(true);
 });
