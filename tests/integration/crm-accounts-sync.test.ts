@@ -168,6 +168,20 @@ describe("the record carries the conversation", () => {
     expect(alphaAccount.objects.deals.size).toBe(2);
     expect(contactsOf(alphaAccount)).toHaveLength(2);
   });
+
+  it("makes one note when two runs add it at the same moment", async () => {
+    const plan = await loadSyncPlan(leads.alpha2.proposalId);
+    const link = await db().crmLink.findFirstOrThrow({ where: { conversationId: leads.alpha2.conversationId } });
+    // As if the note had never been made: a retry overlaps a run that lost its claim, both at the note step.
+    const [made] = notesOn(alphaAccount, link.crmContactId);
+    alphaAccount.objects.notes.delete(made!.id);
+    for (let i = alphaAccount.associations.length - 1; i >= 0; i--) if (alphaAccount.associations[i]!.fromId === made!.id) alphaAccount.associations.splice(i, 1);
+
+    const [one, other] = await Promise.all([recordLeadNote(plan, link.crmContactId, link.crmLeadId), recordLeadNote(plan, link.crmContactId, link.crmLeadId)]);
+
+    expect(one).toBe(other);
+    expect(notesOn(alphaAccount, link.crmContactId).map((note) => note.id)).toEqual([one]);
+  });
 });
 
 describe("owners and values typed in the CRM", () => {

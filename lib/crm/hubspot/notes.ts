@@ -2,7 +2,9 @@
 // conversation in words (lib/crm/lead-record.ts), made once per lead. Before
 // creating it, the notes already on the contact are read through its
 // associations (not search, whose index lags) and one that names our lead is
-// taken as the note a previous attempt made.
+// taken as the note a previous attempt made. Looking and creating happen under
+// a lock per account and lead, so two runs at once (a retry overlapping a run
+// that lost its claim) still make one note.
 import { AssociationSpecAssociationCategoryEnum } from "@hubspot/api-client/lib/codegen/crm/objects/notes";
 import { crmLeadNoteMarker } from "@/lib/crm/lead-record";
 import type { CrmLeadNoteInput, CrmLeadNoteResult } from "@/lib/crm/types";
@@ -26,16 +28,19 @@ async function existingNote(gateway: HubSpotGateway, crmContactId: string, marke
   return undefined;
 }
 
+const to = (id: string, associationTypeId: number) => ({
+  to: { id },
+  types: [{ associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId }],
+});
+
 export async function addLeadNote(gateway: HubSpotGateway, note: CrmLeadNoteInput, ownerId: string | null): Promise<CrmLeadNoteResult> {
-  const found = await existingNote(gateway, note.crmContactId, crmLeadNoteMarker(note.leadKey));
-  if (found) return { crmNoteId: found, created: false };
-  const to = (id: string, associationTypeId: number) => ({
-    to: { id },
-    types: [{ associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId }],
+  return gateway.serialize(`lead-note:${note.leadKey}`, async () => {
+    const found = await existingNote(gateway, note.crmContactId, crmLeadNoteMarker(note.leadKey));
+    if (found) return { crmNoteId: found, created: false };
+    const created = await gateway.call("standard", (client) => client.crm.objects.notes.basicApi.create({
+      properties: { hs_timestamp: note.at.toISOString(), hs_note_body: note.html, ...ownerProperty(ownerId) },
+      associations: [to(note.crmContactId, NOTE_TO_CONTACT), ...(note.crmLeadId ? [to(note.crmLeadId, NOTE_TO_DEAL)] : [])],
+    }));
+    return { crmNoteId: created.id, created: true };
   });
-  const created = await gateway.call("standard", (client) => client.crm.objects.notes.basicApi.create({
-    properties: { hs_timestamp: note.at.toISOString(), hs_note_body: note.html, ...ownerProperty(ownerId) },
-    associations: [to(note.crmContactId, NOTE_TO_CONTACT), ...(note.crmLeadId ? [to(note.crmLeadId, NOTE_TO_DEAL)] : [])],
-  }));
-  return { crmNoteId: created.id, created: true };
 }
