@@ -182,6 +182,24 @@ describe("the record carries the conversation", () => {
     expect(one).toBe(other);
     expect(notesOn(alphaAccount, link.crmContactId).map((note) => note.id)).toEqual([one]);
   });
+
+  it("finds the lead's note behind hundreds of others on the contact (HubSpot lists 500 a page)", async () => {
+    const plan = await loadSyncPlan(leads.alpha2.proposalId);
+    const link = await db().crmLink.findFirstOrThrow({ where: { conversationId: leads.alpha2.conversationId } });
+    const [ours] = notesOn(alphaAccount, link.crmContactId);
+    // Salespeople's notes, then ours listed last: past the first page.
+    for (let i = 0; i < 520; i++) {
+      const id = alphaAccount.seed("notes", { hs_note_body: `Called, no answer (${i})` });
+      alphaAccount.associations.push({ fromType: "notes", fromId: id, toType: "contacts", toId: link.crmContactId, associationTypeId: 202 });
+    }
+    const oursLinks = alphaAccount.associations.filter((association) => association.fromId === ours!.id);
+    for (const association of oursLinks) alphaAccount.associations.splice(alphaAccount.associations.indexOf(association), 1);
+    alphaAccount.associations.push(...oursLinks);
+    const notesBefore = alphaAccount.objects.notes.size;
+
+    expect(await recordLeadNote(plan, link.crmContactId, link.crmLeadId)).toBe(ours!.id);
+    expect(alphaAccount.objects.notes.size).toBe(notesBefore);
+  });
 });
 
 describe("owners and values typed in the CRM", () => {

@@ -15,16 +15,23 @@ import { ownerProperty } from "./owners";
 export const NOTE_TO_CONTACT = 202;
 export const NOTE_TO_DEAL = 214;
 const READ_LIMIT = 100;
+/** HubSpot lists at most 500 associations a page. */
+const ASSOCIATIONS_PAGE = 500;
 
+/** The contact's note that names our lead, page by page through every note on the contact. */
 async function existingNote(gateway: HubSpotGateway, crmContactId: string, marker: string): Promise<string | undefined> {
-  const linked = await gateway.call("standard", (client) => client.crm.associations.v4.basicApi.getPage("contacts", crmContactId, "notes", undefined, 500));
-  const ids = linked.results.map((result) => String(result.toObjectId));
-  for (let start = 0; start < ids.length; start += READ_LIMIT) {
-    const inputs = ids.slice(start, start + READ_LIMIT).map((id) => ({ id }));
-    const notes = await gateway.call("standard", (client) => client.crm.objects.notes.batchApi.read({ inputs, properties: ["hs_note_body"], propertiesWithHistory: [] }));
-    const mine = notes.results.find((note) => note.properties.hs_note_body?.includes(marker));
-    if (mine) return mine.id;
-  }
+  let after: string | undefined;
+  do {
+    const page = await gateway.call("standard", (client) => client.crm.associations.v4.basicApi.getPage("contacts", crmContactId, "notes", after, ASSOCIATIONS_PAGE));
+    const ids = page.results.map((result) => String(result.toObjectId));
+    for (let start = 0; start < ids.length; start += READ_LIMIT) {
+      const inputs = ids.slice(start, start + READ_LIMIT).map((id) => ({ id }));
+      const notes = await gateway.call("standard", (client) => client.crm.objects.notes.batchApi.read({ inputs, properties: ["hs_note_body"], propertiesWithHistory: [] }));
+      const mine = notes.results.find((note) => note.properties.hs_note_body?.includes(marker));
+      if (mine) return mine.id;
+    }
+    after = page.paging?.next?.after;
+  } while (after);
   return undefined;
 }
 
