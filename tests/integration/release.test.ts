@@ -42,7 +42,8 @@ async function until<T>(what: string, timeoutMs: number, attempt: () => Promise<
 describe("the release", () => {
   it("builds, prunes to production dependencies, starts and serves", { timeout: 1_500_000 }, async () => {
     copyCheckout(release);
-    const operatorEnv = userEnv({ DATABASE_URL: databaseUrl() });
+    // A workspace takes its quiet period from EXTRACTION_QUIET_SECONDS when it is created.
+    const operatorEnv = userEnv({ DATABASE_URL: databaseUrl(), EXTRACTION_QUIET_SECONDS: "0" });
     const run = (args: string[], env = operatorEnv) => execFileSync(args[0]!, args.slice(1), { cwd: release, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
     run(["bash", "scripts/release.sh", "build"], userEnv({}));
