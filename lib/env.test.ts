@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, LOCAL_AUTH_SECRET, LOCAL_ENCRYPTION_KEY, parseEnv } from "./env";
+import { EnvError, LOCAL_AUTH_SECRET, LOCAL_ENCRYPTION_KEY, parseEnv, retiredSettingWarnings } from "./env";
 
 describe("parseEnv", () => {
   it("defaults to the embedded database on 127.0.0.1:3000", () => {
@@ -50,10 +50,13 @@ describe("WhatsApp and extraction settings", () => {
 });
 
 describe("CRM settings", () => {
-  it("stops the start when a retired deployment-wide HubSpot setting is still set", () => {
-    expect(() => parseEnv({ HUBSPOT_ACCESS_TOKEN: "pat-na1-x" })).toThrow(/HUBSPOT_ACCESS_TOKEN: is no longer used: .*crm:connect/);
-    expect(() => parseEnv({ CRM_PROVIDER: "hubspot" })).toThrow(/CRM_PROVIDER: is no longer used/);
-    expect(() => parseEnv({ HUBSPOT_PORTAL_ID: "123" })).toThrow(/HUBSPOT_PORTAL_ID/);
+  it("ignores a retired deployment-wide HubSpot setting, with a warning saying what to do instead", () => {
+    const old = parseEnv({ HUBSPOT_ACCESS_TOKEN: "pat-na1-x", CRM_PROVIDER: "hubspot", HUBSPOT_PORTAL_ID: "123" });
+    const warnings = retiredSettingWarnings(old);
+    expect(warnings).toHaveLength(3);
+    expect(warnings.find((warning) => warning.startsWith("HUBSPOT_ACCESS_TOKEN"))).toMatch(/no longer used: .*crm:connect/);
+    expect(warnings.join("\n")).not.toContain("pat-na1-x");
+    expect(retiredSettingWarnings(parseEnv({ HUBSPOT_ACCESS_TOKEN: "" }))).toEqual([]);
     expect(parseEnv({ HUBSPOT_ACCESS_TOKEN: "" }).HUBSPOT_BASE_URL).toBe("https://api.hubapi.com");
   });
 

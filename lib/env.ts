@@ -10,11 +10,19 @@ const optionalString = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
-/** A variable that is no longer read: any value fails the start with `advice`. */
-const retired = (advice: string) => optionalString.pipe(z.undefined({ error: `is no longer used: ${advice}.` }));
-
-/** Variables kept only to stop a start that still sets them (not in .env.example). */
-export const RETIRED_VARIABLES: ReadonlySet<string> = new Set(["CRM_PROVIDER", "HUBSPOT_ACCESS_TOKEN", "HUBSPOT_PORTAL_ID"]);
+/**
+ * Variables no longer read, each with what to do instead: a value is ignored,
+ * and the launcher warns about it at start (retiredSettingWarnings). Not in
+ * .env.example. A value never fails the start: a workspace with no connection
+ * simply uses the internal CRM.
+ */
+const RETIRED = {
+  CRM_PROVIDER: "each workspace now connects its own CRM (Settings -> CRM or `npm run -s crm:connect`); without a connection it uses the internal CRM",
+  HUBSPOT_ACCESS_TOKEN: "no workspace uses it any more: connect each workspace's own HubSpot account with `npm run -s crm:connect -- --workspace W --provider hubspot --access-token T` (or Settings -> CRM)",
+  HUBSPOT_PORTAL_ID: "the portal id is read from each workspace's connected account",
+} as const;
+export const RETIRED_VARIABLES: ReadonlySet<string> = new Set(Object.keys(RETIRED));
+const retired = (name: keyof typeof RETIRED) => optionalString.describe(`Retired, ignored: ${RETIRED[name]}.`);
 
 /** 32 bytes in base64: an AES-256 key. */
 const encryptionKey = z.string().refine((value) => /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, "base64").length === 32, {
@@ -73,12 +81,9 @@ const envSchema = z.object({
     .max(1_000)
     .default(100)
     .describe("The most requests per 10 s sent to one HubSpot account (100 on Free/Starter, 190 on Pro/Enterprise); an account whose own limit, read when it is connected, is lower gets its own. One budget per account, shared by every process and every workspace connected to it (lib/crm/request-budget.ts)."),
-  CRM_PROVIDER: retired("each workspace now connects its own CRM (Settings -> CRM or `npm run -s crm:connect`); without a connection it uses the internal CRM. Unset it")
-    .describe("Retired: each workspace connects its own CRM. Set, it stops the start."),
-  HUBSPOT_ACCESS_TOKEN: retired("each workspace now connects its own HubSpot account: run `npm run -s crm:connect -- --workspace W --provider hubspot --access-token T` for each, then unset it")
-    .describe("Retired: each workspace connects its own HubSpot account. Set, it stops the start."),
-  HUBSPOT_PORTAL_ID: retired("the portal id is read from each workspace's connected account. Unset it")
-    .describe("Retired: read from each workspace's connected account. Set, it stops the start."),
+  CRM_PROVIDER: retired("CRM_PROVIDER"),
+  HUBSPOT_ACCESS_TOKEN: retired("HUBSPOT_ACCESS_TOKEN"),
+  HUBSPOT_PORTAL_ID: retired("HUBSPOT_PORTAL_ID"),
   ENCRYPTION_KEY: optionalString
     .pipe(encryptionKey.optional())
     .describe("Seals CRM access tokens at rest (AES-256-GCM): 32 random bytes in base64 (`openssl rand -base64 32`). Required in production. To rotate: the new key here, the old one in ENCRYPTION_KEY_PREVIOUS, restart, `npm run -s crm:reencrypt`, then drop the old one."),
@@ -192,6 +197,13 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** One warning per retired variable still set (the value is ignored), saying what to do instead. */
+export function retiredSettingWarnings(config: Env = env()): string[] {
+  return (Object.keys(RETIRED) as (keyof typeof RETIRED)[])
+    .filter((name) => config[name] !== undefined)
+    .map((name) => `${name} is set but no longer used: ${RETIRED[name]}. Unset it.`);
 }
 
 /** True when events can be sent to an Inngest engine (Cloud, self-hosted, or the dev server). */

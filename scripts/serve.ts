@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { prepareDatabase } from "@/lib/db/database";
 import { seedDemoWorkspace } from "@/lib/demo/seed";
 import { disconnectDb } from "@/lib/db/client";
-import { env, inngestConfigured, parseEnv } from "@/lib/env";
+import { env, inngestConfigured, parseEnv, retiredSettingWarnings } from "@/lib/env";
 
 const STANDALONE_SERVER = ".next/standalone/server.js";
 
@@ -35,6 +35,7 @@ try {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exit(1);
 }
+for (const warning of retiredSettingWarnings(config)) log(`warning: ${warning}`);
 if (mode === "start" && !existsSync(STANDALONE_SERVER)) fail(`${STANDALONE_SERVER} is missing: run \`npm run build\` first.`);
 
 let database;

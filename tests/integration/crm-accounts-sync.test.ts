@@ -8,6 +8,7 @@
 // the account has a HubSpot user with that email; what a salesperson typed in
 // HubSpot is kept.
 import { beforeAll, describe, expect, it } from "vitest";
+import { crmSystemFor } from "@/lib/crm/adapters";
 import { db } from "@/lib/db/client";
 import { crmLeadNoteMarker } from "@/lib/crm/lead-record";
 import { recordLeadNote, loadSyncPlan } from "@/lib/crm/sync";
@@ -71,7 +72,9 @@ const contactsOf = (account: FakeHubSpot) => [...account.objects.contacts.values
 const notesOn = (account: FakeHubSpot, contactId: string) =>
   account.associations.filter((a) => a.fromType === "notes" && a.toType === "contacts" && a.toId === contactId).map((a) => account.objects.notes.get(a.fromId)!);
 
-withFakeHubSpot(hubspot, { APP_URL });
+// The retired deployment-wide token is still set, naming Beta's account: it is no
+// fallback, so the workspace with no connection (Gamma) stays on the internal CRM.
+withFakeHubSpot(hubspot, { APP_URL, CRM_PROVIDER: "hubspot", HUBSPOT_ACCESS_TOKEN: betaAccount.accessToken });
 
 beforeAll(async () => {
   world = await twoWorkspaces();
@@ -123,7 +126,8 @@ describe("each workspace syncs into its own CRM account", () => {
     expect(links.find((link) => link.conversationId === leads.gamma1.conversationId)).toMatchObject({ crmSystem: "internal", crmAccount: `internal:${gammaId}` });
   });
 
-  it("uses the internal CRM for a workspace with no connection, with the owner and the note", async () => {
+  it("uses the internal CRM for a workspace with no connection (the old token is no fallback), with the owner and the note", async () => {
+    expect(await crmSystemFor(gammaId)).toBe("internal");
     const gammaAdmin = await db().user.findUniqueOrThrow({ where: { email: "admin@gamma.test" } });
     const contact = await db().contact.findFirstOrThrow({ where: { workspaceId: gammaId, emailNormalized: "sam.ortiz@example.com" } });
     expect(contact.ownerId).toBe(gammaAdmin.id);
