@@ -86,7 +86,7 @@ const envSchema = z.object({
   HUBSPOT_PORTAL_ID: retired("HUBSPOT_PORTAL_ID"),
   ENCRYPTION_KEY: optionalString
     .pipe(encryptionKey.optional())
-    .describe("Seals CRM access tokens at rest (AES-256-GCM): 32 random bytes in base64 (`openssl rand -base64 32`). Required in production. To rotate: the new key here, the old one in ENCRYPTION_KEY_PREVIOUS, restart, `npm run -s crm:reencrypt`, then drop the old one."),
+    .describe("Seals CRM access tokens at rest (AES-256-GCM): 32 random bytes in base64 (`openssl rand -base64 32`). Production: without it no workspace can connect a CRM account (development and tests use a labelled local key). To rotate: the new key here, the old one in ENCRYPTION_KEY_PREVIOUS, restart, `npm run -s crm:reencrypt`, then drop the old one."),
   ENCRYPTION_KEY_PREVIOUS: optionalString
     .pipe(
       z.string().transform((value, context) => value.split(",").map((key) => key.trim()).filter(Boolean).map((key) => {
@@ -125,7 +125,7 @@ const envSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14).describe("How many days a sign-in lasts."),
   APP_URL: optionalString
     .pipe(z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, "")).optional())
-    .describe("The dashboard's public address (https://leads.example.com): CRM notes and notifications link back to the lead with it. Required in production; elsewhere http://HOST:PORT."),
+    .describe("The dashboard's public address (https://leads.example.com): CRM notes and notifications link back to the lead with it. Production: empty means no links; elsewhere http://HOST:PORT."),
   NOTIFICATION_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000).describe("Give up on a workspace's outgoing notification webhook after this long (retried later)."),
   NEXT_PHASE: optionalString.describe("Set by Next.js while `next build` runs, not by you."),
 }).refine((config) => config.EXTRACTION_PROVIDER === "embedded" || (config.OPENAI_API_KEY !== undefined && config.OPENAI_MODEL !== undefined), {
@@ -156,20 +156,15 @@ const checkedEnvSchema = envSchema
     path: ["AUTH_SECRET"],
     message: "is required in production (32+ random characters, e.g. `openssl rand -base64 32`)",
   })
-  .refine((config) => !runtimeProduction(config) || config.ENCRYPTION_KEY !== undefined, {
-    path: ["ENCRYPTION_KEY"],
-    message: "is required in production (32 random bytes in base64, e.g. `openssl rand -base64 32`)",
-  })
-  .refine((config) => !runtimeProduction(config) || config.APP_URL !== undefined, {
-    path: ["APP_URL"],
-    message: "is required in production: the dashboard's public address, e.g. https://leads.example.com",
-  })
+  // In production ENCRYPTION_KEY and APP_URL have no stand-in: without the key no
+  // CRM token can be stored or opened (lib/secrets/keys.ts says so), without the
+  // address nothing links back to the dashboard. The app still starts.
   .transform((config) => ({
     ...config,
     AUTH_SECRET: config.AUTH_SECRET ?? LOCAL_AUTH_SECRET,
-    ENCRYPTION_KEY: config.ENCRYPTION_KEY ?? LOCAL_ENCRYPTION_KEY,
+    ENCRYPTION_KEY: config.ENCRYPTION_KEY ?? (runtimeProduction(config) ? undefined : LOCAL_ENCRYPTION_KEY),
     ENCRYPTION_KEY_PREVIOUS: config.ENCRYPTION_KEY_PREVIOUS ?? [],
-    APP_URL: config.APP_URL ?? `http://${config.HOST}:${config.PORT}`,
+    APP_URL: config.APP_URL ?? (runtimeProduction(config) ? undefined : `http://${config.HOST}:${config.PORT}`),
   }));
 
 /** Every variable with its description and default (as text, undefined when none), in schema order. */

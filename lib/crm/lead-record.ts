@@ -32,8 +32,8 @@ export interface LeadNoteContent {
   evidence: { field: LeadField; quote: string }[];
   /** Oldest first; the note keeps the last NOTE_MESSAGES. */
   messages: { role: "user" | "assistant" | "agent"; text: string; sentAt: Date }[];
-  /** The lead in the dashboard. */
-  url: string;
+  /** The lead in the dashboard; null when the deployment has no APP_URL (no link). */
+  url: string | null;
 }
 
 const FIELD_WORDS: Record<LeadField, string> = {
@@ -69,7 +69,7 @@ export function leadNoteText(content: LeadNoteContent): string {
     ...p.scores,
     p.evidence.length > 0 ? `\nIn their words:\n${p.evidence.map((line) => `- ${line}`).join("\n")}` : "",
     p.messages.length > 0 ? `\nLast messages:\n${p.messages.map((m) => `[${m.at}] ${m.who}: ${m.text}`).join("\n")}` : "",
-    `\nOpen the lead in LeadBridge: ${content.url}`,
+    content.url ? `\nOpen the lead in LeadBridge: ${content.url}` : "",
     crmLeadNoteMarker(content.leadKey),
   ].filter((line) => line !== "" && line !== null).join("\n");
 }
@@ -85,7 +85,7 @@ export function leadNoteHtml(content: LeadNoteContent): string {
     p.scores.length > 0 ? list(p.scores) : "",
     p.evidence.length > 0 ? `<p><strong>In their words</strong></p>${list(p.evidence)}` : "",
     p.messages.length > 0 ? `<p><strong>Last messages</strong></p>${list(p.messages.map((m) => `[${m.at}] ${m.who}: ${m.text}`))}` : "",
-    `<p><a href="${escapeHtml(content.url)}">Open the lead in LeadBridge</a> (${escapeHtml(content.url)})</p>`,
+    content.url ? `<p><a href="${escapeHtml(content.url)}">Open the lead in LeadBridge</a> (${escapeHtml(content.url)})</p>` : "",
     `<p>${escapeHtml(crmLeadNoteMarker(content.leadKey))}</p>`,
   ].join("");
 }
