@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, LOCAL_AUTH_SECRET, LOCAL_ENCRYPTION_KEY, parseEnv, retiredSettingWarnings } from "./env";
+import { EnvError, LOCAL_AUTH_SECRET, LOCAL_ENCRYPTION_KEY, parseEnv, startWarnings } from "./env";
 
 describe("parseEnv", () => {
   it("defaults to the embedded database on 127.0.0.1:3000", () => {
@@ -52,11 +52,11 @@ describe("WhatsApp and extraction settings", () => {
 describe("CRM settings", () => {
   it("ignores a retired deployment-wide HubSpot setting, with a warning saying what to do instead", () => {
     const old = parseEnv({ HUBSPOT_ACCESS_TOKEN: "pat-na1-x", CRM_PROVIDER: "hubspot", HUBSPOT_PORTAL_ID: "123" });
-    const warnings = retiredSettingWarnings(old);
+    const warnings = startWarnings(old);
     expect(warnings).toHaveLength(3);
     expect(warnings.find((warning) => warning.startsWith("HUBSPOT_ACCESS_TOKEN"))).toMatch(/no longer used: .*crm:connect/);
     expect(warnings.join("\n")).not.toContain("pat-na1-x");
-    expect(retiredSettingWarnings(parseEnv({ HUBSPOT_ACCESS_TOKEN: "" }))).toEqual([]);
+    expect(startWarnings(parseEnv({ HUBSPOT_ACCESS_TOKEN: "" }))).toEqual([]);
     expect(parseEnv({ HUBSPOT_ACCESS_TOKEN: "" }).HUBSPOT_BASE_URL).toBe("https://api.hubapi.com");
   });
 
@@ -65,6 +65,8 @@ describe("CRM settings", () => {
     const key = Buffer.alloc(32, 7).toString("base64");
     // The app starts; connecting a CRM then says the key is missing (lib/secrets/keys.test.ts), notes carry no link.
     expect(parseEnv(production)).toMatchObject({ ENCRYPTION_KEY: undefined, APP_URL: undefined });
+    expect(startWarnings(parseEnv(production))).toEqual([expect.stringMatching(/^ENCRYPTION_KEY is not set/), expect.stringMatching(/^APP_URL is not set/)]);
+    expect(startWarnings(parseEnv({ ...production, ENCRYPTION_KEY: key, APP_URL: "https://leads.example.com" }))).toEqual([]);
     expect(parseEnv({ ...production, ENCRYPTION_KEY: key, APP_URL: "https://leads.example.com/" })).toMatchObject({ ENCRYPTION_KEY: key, APP_URL: "https://leads.example.com" });
     expect(() => parseEnv({ ENCRYPTION_KEY: "too-short" })).toThrow(/ENCRYPTION_KEY: must be 32 random bytes/);
     expect(parseEnv({ PORT: "3070" })).toMatchObject({ ENCRYPTION_KEY: LOCAL_ENCRYPTION_KEY, APP_URL: "http://127.0.0.1:3070", ENCRYPTION_KEY_PREVIOUS: [] });

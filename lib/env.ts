@@ -194,11 +194,20 @@ export function env(): Env {
   return cached;
 }
 
-/** One warning per retired variable still set (the value is ignored), saying what to do instead. */
-export function retiredSettingWarnings(config: Env = env()): string[] {
-  return (Object.keys(RETIRED) as (keyof typeof RETIRED)[])
+/**
+ * What the launcher warns about at start: each retired variable still set (the
+ * value is ignored), saying what to do instead, and a production setting left
+ * without its stand-in.
+ */
+export function startWarnings(config: Env = env()): string[] {
+  const retiredSet = (Object.keys(RETIRED) as (keyof typeof RETIRED)[])
     .filter((name) => config[name] !== undefined)
     .map((name) => `${name} is set but no longer used: ${RETIRED[name]}. Unset it.`);
+  const missing = [
+    config.ENCRYPTION_KEY ? null : "ENCRYPTION_KEY is not set: no workspace can connect its CRM account (set 32 random bytes in base64, `openssl rand -base64 32`).",
+    config.APP_URL ? null : "APP_URL is not set: CRM notes and notifications will not link back to the dashboard.",
+  ].filter((warning): warning is string => warning !== null);
+  return [...retiredSet, ...missing];
 }
 
 /** True when events can be sent to an Inngest engine (Cloud, self-hosted, or the dev server). */
