@@ -4,7 +4,7 @@
 // urgency, labeled scores), the evidence quotes, the last messages of the
 // conversation, and a link back to the lead in the dashboard. The note ends
 // with a marker naming our lead, so a retry finds the note it made. Pure.
-import type { LeadField } from "@/lib/extraction/types";
+import { LEAD_FIELD_WORDS, type LeadField } from "@/lib/extraction/types";
 
 /** The title of the lead (HubSpot: the deal's name). */
 export function crmLeadTitle(name: string, productInterest: string | null): string {
@@ -36,14 +36,6 @@ export interface LeadNoteContent {
   url: string | null;
 }
 
-const FIELD_WORDS: Record<LeadField, string> = {
-  name: "Name",
-  email: "Email",
-  phone: "Phone",
-  company: "Company",
-  product_interest: "Product",
-  urgency_level: "Urgency",
-};
 const ROLE_WORDS = { user: "Prospect", assistant: "Bot", agent: "Agent" } as const;
 
 const when = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -55,7 +47,7 @@ function parts(content: LeadNoteContent) {
   const heading = `WhatsApp lead: ${content.name}${content.company ? ` (${content.company})` : ""}`;
   const wants = [content.productInterest && `Wants: ${content.productInterest}`, content.urgencyLevel && `Urgency: ${content.urgencyLevel}`].filter(Boolean).join(" · ");
   const scores = content.scores ? Object.entries(content.scores.fields).map(([label, value]) => `${label}: ${value}`) : [];
-  const evidence = content.evidence.map(({ field, quote }) => `${FIELD_WORDS[field]}: “${quote}”`);
+  const evidence = content.evidence.map(({ field, quote }) => `${LEAD_FIELD_WORDS[field]}: “${quote}”`);
   const messages = content.messages.slice(-NOTE_MESSAGES).map((message) => ({ at: when(message.sentAt), who: ROLE_WORDS[message.role], text: clip(message.text) }));
   return { heading, wants, summary: content.scores?.summary ?? null, scores, evidence, messages };
 }

@@ -3,6 +3,7 @@
 // leads whose approved value is what extraction proposed).
 import { durationText, percentText } from "@/lib/funnel/format";
 import type { FunnelReport, TimedStage } from "@/lib/funnel/report";
+import { LEAD_FIELD_WORDS } from "@/lib/extraction/types";
 
 const TIME_LABELS: Record<TimedStage, string> = {
   proposed: "To proposal",
@@ -11,14 +12,7 @@ const TIME_LABELS: Record<TimedStage, string> = {
   followed_up: "To the first follow-up done",
 };
 
-const FIELD_LABELS: Record<keyof FunnelReport["extractionAccuracy"], string> = {
-  name: "Name",
-  email: "Email",
-  phone: "Phone",
-  company: "Company",
-  product_interest: "Product",
-  urgency_level: "Urgency",
-};
+const FIELD_LABELS: Record<keyof FunnelReport["extractionAccuracy"], string> = LEAD_FIELD_WORDS;
 
 const card = "overflow-x-auto rounded-lg border border-slate-200 bg-white";
 
