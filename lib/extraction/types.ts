@@ -55,7 +55,7 @@ export interface LeadFields {
 export type LeadField = keyof LeadFields;
 export const LEAD_FIELDS: readonly LeadField[] = ["name", "email", "phone", "company", "product_interest", "urgency_level"];
 
-/** Each lead field in the words people read (the funnel's quality table, the CRM note). */
+/** Each lead field in English words (the CRM note; the dashboard reads its catalogs). */
 export const LEAD_FIELD_WORDS: Record<LeadField, string> = {
   name: "Name",
   email: "Email",
