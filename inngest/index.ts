@@ -1,9 +1,8 @@
 // Every Inngest function the app serves (app/api/inngest/route.ts): one per job
 // definition, the minutely recovery and dispatch pass, the release of ended
-// runs, and the prospect-replied handler.
-import { prospectRepliedFunction } from "./functions/prospect-replied";
+// runs.
 import { recoverAndDispatch } from "./functions/recover-and-dispatch";
 import { releaseEndedRuns } from "./functions/release-ended-runs";
 import { jobFunctions } from "./job-functions";
 
-export const functions = [recoverAndDispatch, releaseEndedRuns, prospectRepliedFunction, ...jobFunctions];
+export const functions = [recoverAndDispatch, releaseEndedRuns, ...jobFunctions];
