@@ -24,7 +24,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   webServer: {
-    command: `rm -rf ${E2E_DATA_DIR} && node_modules/.bin/tsx scripts/serve.ts start`,
+    // The release's own launcher (compiled by `npm run build`), as `npm start` runs it.
+    command: `rm -rf ${E2E_DATA_DIR} && node dist/serve.mjs start`,
     url: `http://127.0.0.1:${port}/sign-in`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -42,6 +43,8 @@ export default defineConfig({
       WHATSAPP_VERIFY_TOKEN: "e2e-verify-token",
       // Extract as soon as jobs:drain runs (e2e/review.spec.ts drains by hand).
       EXTRACTION_QUIET_SECONDS: "0",
+      // No Inngest here: the background worker runs beside the server, as in a release without one.
+      WORKER_INTERVAL_SECONDS: "1",
     },
   },
 });

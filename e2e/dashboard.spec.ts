@@ -45,7 +45,17 @@ test("sections say what fills them, and the funnel counts conversations", async 
   // Demo leads' follow-ups wait for their lead's approval before they are scheduled.
   await expect(page.getByRole("heading", { name: /Awaiting lead approval \(\d+\)/ })).toBeVisible();
   await page.goto("/funnel");
-  await expect(page.getByTestId("funnel").locator("li").first()).toContainText("Conversations30");
+  // The default period (the last 30 days) holds every demo conversation.
+  await expect(page.getByTestId("funnel-stage").first().getByTestId("stage-count")).toHaveText("30");
   await page.goto("/settings");
   await expect(page.getByText("100000000000001")).toBeVisible();
+});
+
+test("an admin sees the status strip: the background worker connected, the backlog, no CRM error", async ({ page }) => {
+  await page.goto("/queue");
+  const strip = page.getByTestId("admin-status-strip");
+  await expect(strip).toBeVisible();
+  await expect(strip.getByTestId("status-engine")).toHaveText("Background worker connected");
+  await expect(strip.getByTestId("status-backlog")).toContainText(/^Backlog: \d+/);
+  await expect(strip.getByTestId("status-crm-error")).toHaveText("No CRM errors");
 });

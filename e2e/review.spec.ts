@@ -55,7 +55,7 @@ test("a webhook-fed conversation is reviewed: evidence, live validation, approve
   await openLead(page, "Marina", "Approved", "done");
   await expect(page.getByTestId("lead-status")).toContainText("Approved by demo@leadbridge.local");
   await page.goto("/contacts");
-  await expect(page.getByRole("cell", { name: "Marina Costa", exact: true })).toHaveCount(1);
+  await expect(page.getByTestId("contacts-table").getByRole("link", { name: "Marina Costa", exact: true })).toHaveCount(1);
 });
 
 test("a second conversation from the same number offers the merge, and merging keeps one contact", async ({ page }) => {

@@ -41,8 +41,8 @@ export function operator(script: "workspace-create" | "apikey-create" | "jobs-dr
 const WEBHOOK_APP_SECRET = "e2e-secret";
 const DEMO_PHONE_NUMBER_ID = "100000000000001";
 
-/** A WhatsApp Cloud API delivery of one text message to the demo number, in Meta's shape, and its signature. */
-export function whatsappDelivery(message: { waId: string; profileName: string; id: string; text: string }): { body: string; signature: string } {
+/** A WhatsApp Cloud API delivery of one text message (to the demo number unless told), in Meta's shape, and its signature. */
+export function whatsappDelivery(message: { waId: string; profileName: string; id: string; text: string; phoneNumberId?: string }): { body: string; signature: string } {
   const body = JSON.stringify({
     object: "whatsapp_business_account",
     entry: [
@@ -53,7 +53,7 @@ export function whatsappDelivery(message: { waId: string; profileName: string; i
             field: "messages",
             value: {
               messaging_product: "whatsapp",
-              metadata: { display_phone_number: "551140001234", phone_number_id: DEMO_PHONE_NUMBER_ID },
+              metadata: { display_phone_number: "551140001234", phone_number_id: message.phoneNumberId ?? DEMO_PHONE_NUMBER_ID },
               contacts: [{ profile: { name: message.profileName }, wa_id: message.waId }],
               messages: [{ from: message.waId, id: message.id, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: message.text } }],
             },

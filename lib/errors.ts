@@ -27,6 +27,11 @@ export class AppError extends Error {
   ) {
     super(message);
   }
+
+  /** Whether the same call can succeed later; background work retries only these (lib/jobs/failures.ts). */
+  get retryable(): boolean {
+    return this.code === "rate_limited" || this.code === "unavailable";
+  }
 }
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);

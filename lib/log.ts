@@ -3,9 +3,11 @@
 // redacted wherever they appear, free text in messages is scrubbed of email
 // addresses and phone-like digit runs, and errors are logged by type and code
 // (Prisma's messages echo query arguments, so they are never logged whole).
-// Use `logger.child({ workspaceId, requestId })` to add context.
+// Lines written while an API request is handled carry its requestId and
+// workspaceId (lib/observability/request-context.ts); `logger.child({...})` adds more.
 import pino, { type Logger, type LoggerOptions } from "pino";
 import { env } from "@/lib/env";
+import { currentRequestContext } from "@/lib/observability/request-context";
 
 /** Keys whose values are personal data or secrets, at any depth up to three levels. */
 const SENSITIVE_KEYS = [
@@ -64,6 +66,7 @@ function options(): LoggerOptions {
     redact: { paths: redactPaths, censor: "[redacted]" },
     serializers: { err: serializeError, error: serializeError },
     formatters: { level: (label) => ({ level: label }) },
+    mixin: () => ({ ...currentRequestContext() }),
     hooks: {
       // Scrub the message string itself: callers interpolate values into it.
       logMethod(args, method) {

@@ -6,23 +6,15 @@
 // the indexes each plan uses and the main query's plan, and drops the database.
 // A benchmark to read, not a timed test: figures depend on the machine.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { disconnectDb, Prisma } from "@/lib/db/client";
-import { connectDatabaseServer } from "@/lib/db/database";
-import { adminQuery, applyMigrations } from "@/lib/db/migrations";
-import { publishDatabaseUrl } from "@/lib/env";
+import type pg from "pg";
+import type { Prisma } from "@/lib/db/client";
 import { listQueue, parseQueueQuery, queueSql } from "@/lib/leads/queue";
 import { decodeQueueCursor } from "@/lib/leads/queue-cursor";
 import type { QueueQueryInput } from "@/lib/leads/queue-query";
-import { UsageError, runCli } from "./cli";
+import { intArgument, median, planScans, withBenchDatabase } from "./bench-database";
+import { runCli } from "./cli";
 
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  if (index < 0) return fallback;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new UsageError("usage: npm run -s bench:queue -- [--conversations N] [--runs R]");
-  return value;
-}
+const USAGE = "usage: npm run -s bench:queue -- [--conversations N] [--runs R]";
 
 const SEED_SQL = (workspaceId: string, otherWorkspaceId: string, count: number) => `
 INSERT INTO workspaces (id, name, slug, default_country, updated_at) VALUES
@@ -80,8 +72,6 @@ ANALYZE;
 
 type Case = { label: string; query: QueueQueryInput; page?: number };
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 /** The cursor of page `page` (1-based) of a query, by walking the pages before it. */
 async function cursorOfPage(workspaceId: string, query: QueueQueryInput, page: number): Promise<string | undefined> {
   let cursor: string | undefined;
@@ -100,26 +90,14 @@ async function explain(client: pg.Client, workspaceId: string, input: QueueQuery
   const statement: Prisma.Sql = queueSql(workspaceId, query, after);
   const result = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${statement.text}`, statement.values as unknown[]);
   const plan = result.rows.map((row) => row["QUERY PLAN"]);
-  const indexes = [...new Set(plan.flatMap((line) => [...line.matchAll(/(?:Index(?: Only)? Scan(?: Backward)? using|Bitmap Index Scan on) (\w+)/g)].map((m) => m[1]!)))];
-  const seqScans = [...new Set(plan.flatMap((line) => [...line.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]!)))];
-  return { plan, indexes, seqScans };
+  return { plan, ...planScans(plan) };
 }
 
 await runCli(async () => {
-  const count = argument("conversations", 100_000);
-  const runs = argument("runs", 11);
-  const server = await connectDatabaseServer();
-  const name = `leadbridge_bench_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-  const url = new URL(server.url);
-  url.pathname = `/${name}`;
-  const benchUrl = url.toString();
-  await adminQuery(benchUrl, `CREATE DATABASE "${name}"`);
-  const client = new pg.Client({ connectionString: benchUrl });
-  try {
-    await applyMigrations(benchUrl);
-    publishDatabaseUrl(benchUrl);
+  const count = intArgument("conversations", 100_000, USAGE);
+  const runs = intArgument("runs", 11, USAGE);
+  return withBenchDatabase(async (client) => {
     const workspaceId = randomUUID();
-    await client.connect();
     const seedStart = performance.now();
     await client.query(SEED_SQL(workspaceId, randomUUID(), count));
     const seeded = await client.query<{ conversations: number; proposals: number }>(
@@ -175,10 +153,5 @@ await runCli(async () => {
     const main = await explain(client, workspaceId, {});
     process.stdout.write(`\nEXPLAIN ANALYZE, first page (newest):\n${main.plan.join("\n")}\n`);
     return undefined;
-  } finally {
-    await client.end().catch(() => {});
-    await disconnectDb();
-    await adminQuery(server.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await server.release();
-  }
+  });
 });

@@ -1,80 +1,125 @@
 // `npm run dev` / `npm start`: prepares the database (embedded PostgreSQL unless
-// DATABASE_URL is set; migrations; demo data on an empty database), then runs
-// Next.js on HOST:PORT with that database, and stops it all on Ctrl-C.
-import { spawn } from "node:child_process";
+// DATABASE_URL is set; migrations unless MIGRATE_ON_START=false; demo data on an
+// empty database), then runs the web server on HOST:PORT (`next dev`, or the
+// build's standalone server) and, when no Inngest is configured, the background
+// worker in its own process beside it. Stops it all on Ctrl-C or SIGTERM.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { prepareDatabase } from "@/lib/db/database";
 import { seedDemoWorkspace } from "@/lib/demo/seed";
 import { disconnectDb } from "@/lib/db/client";
 import { env, inngestConfigured, parseEnv } from "@/lib/env";
-import { runJobs } from "@/lib/jobs/drain";
+
+const STANDALONE_SERVER = ".next/standalone/server.js";
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
-  process.stderr.write("usage: tsx scripts/serve.ts dev|start\n");
+  process.stderr.write("usage: serve dev|start\n");
   process.exit(2);
 }
+
+const log = (line: string) => process.stdout.write(`[leadbridge] ${line}\n`);
+const fail = (line: string): never => {
+  process.stderr.write(`[leadbridge] cannot start: ${line}\n`);
+  process.exit(1);
+};
 
 let config;
 try {
   config = env();
-  // `next start` runs with NODE_ENV=production: check its configuration (AUTH_SECRET) now, not on the first request.
+  // The web server runs with NODE_ENV=production: check its configuration (AUTH_SECRET) now, not on the first request.
   if (mode === "start") parseEnv({ ...process.env, NODE_ENV: "production" });
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exit(1);
 }
+if (mode === "start" && !existsSync(STANDALONE_SERVER)) fail(`${STANDALONE_SERVER} is missing: run \`npm run build\` first.`);
 
-const log = (line: string) => process.stdout.write(`[leadbridge] ${line}\n`);
 let database;
 try {
-  database = await prepareDatabase();
+  database = await prepareDatabase(() => {}, { migrate: config.MIGRATE_ON_START });
   log(`database: ${database.embedded ? `embedded PostgreSQL (${config.LEADBRIDGE_DATA_DIR}/postgres)` : "DATABASE_URL"}`);
-  if (database.appliedMigrations.length > 0) log(`applied migrations: ${database.appliedMigrations.map((name) => name.split("/").pop()).join(", ")}`);
+  if (database.appliedMigrations.length > 0) log(`applied migrations: ${database.appliedMigrations.join(", ")}`);
   if (config.SEED_DEMO) {
     const seeded = await seedDemoWorkspace();
     if (seeded) log(`created the demo workspace with ${seeded.conversations} conversations`);
   }
   await disconnectDb();
 } catch (error) {
-  process.stderr.write(`[leadbridge] cannot start: ${(error as Error).message}\n`);
   await database?.release();
-  process.exit(1);
+  fail((error as Error).message);
+}
+const prepared = database!;
+const childEnv = { ...process.env, DATABASE_URL: prepared.url, NEXT_TELEMETRY_DISABLED: "1" };
+
+/**
+ * The background worker, beside this file (scripts/worker.ts under tsx,
+ * dist/worker.mjs in a build): the same Node and loader flags as this process.
+ * Resolves with the loopback URL of its metrics once it runs.
+ */
+function startWorker(): Promise<{ child: ChildProcess; metricsUrl: string }> {
+  const self = fileURLToPath(import.meta.url);
+  const entry = path.join(path.dirname(self), `worker${path.extname(self)}`);
+  const child = spawn(process.execPath, [...process.execArgv, entry], { stdio: ["ignore", "inherit", "inherit", "ipc"], env: childEnv });
+  return new Promise((resolve, reject) => {
+    child.once("message", (message: { metricsUrl?: string }) => resolve({ child, metricsUrl: String(message.metricsUrl) }));
+    child.once("exit", (code) => reject(new Error(`the background worker exited (code ${code}) before it started`)));
+    child.once("error", reject);
+  });
 }
 
-const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", mode, "--hostname", config.HOST, "--port", String(config.PORT)], {
-  stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
-});
+let worker: ChildProcess | undefined;
+let workerMetricsUrl: string | undefined;
+if (inngestConfigured(config)) {
+  log("Inngest configured: background work runs in Inngest functions");
+} else if (!config.BACKGROUND_WORKER) {
+  log("no Inngest configured and BACKGROUND_WORKER=false: run `npm run -s jobs:drain` (or a worker elsewhere) to do background work");
+} else {
+  try {
+    ({ child: worker, metricsUrl: workerMetricsUrl } = await startWorker());
+  } catch (error) {
+    await prepared.release();
+    fail((error as Error).message);
+  }
+  log(`no Inngest configured: the background worker (pid ${worker!.pid}) runs due work every ${config.WORKER_INTERVAL_SECONDS} s`);
+}
+
+const webEnv = { ...childEnv, ...(workerMetricsUrl ? { WORKER_METRICS_URL: workerMetricsUrl } : {}) };
+const web =
+  mode === "dev"
+    ? spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "--hostname", config.HOST, "--port", String(config.PORT)], { stdio: "inherit", env: webEnv })
+    : // The standalone server reads HOSTNAME and PORT (a container's own HOSTNAME must not leak in).
+      spawn(process.execPath, [STANDALONE_SERVER], { stdio: "inherit", env: { ...webEnv, NODE_ENV: "production", HOSTNAME: config.HOST, PORT: String(config.PORT) } });
 log(`http://${config.HOST}:${config.PORT}`);
 
-// With no Inngest engine on a laptop, run background work here so the product
-// works end to end; production relies on Inngest (Cloud or self-hosted).
-const background = new AbortController();
-let backgroundDone: Promise<unknown> = Promise.resolve();
-if (mode === "dev" && !inngestConfigured(config)) {
-  log(`no Inngest configured: running background work every ${config.DEV_DRAIN_INTERVAL_SECONDS} s`);
-  backgroundDone = runJobs({
-    mode: "continuously",
-    worker: `dev-server:${process.pid}`,
-    signal: background.signal,
-    pollMs: config.DEV_DRAIN_INTERVAL_SECONDS * 1000,
-    onPass: (summary) => log(`background work: ${summary.done} done, ${summary.retrying} retrying, ${summary.failed} failed`),
-  }).catch((error: unknown) => log(`background work stopped: ${(error as Error).message}`));
-}
-
 let stopping = false;
+let exitCode = 0;
 const stop = (signal: NodeJS.Signals) => {
   if (stopping) return;
   stopping = true;
-  next.kill(signal);
+  worker?.kill(signal);
+  web.kill(signal);
 };
 process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));
 
-next.on("exit", async (code, signal) => {
-  background.abort();
-  await backgroundDone;
+// A worker that dies on its own takes the app down with it, so a supervisor restarts both.
+worker?.on("exit", (code) => {
+  if (stopping) return;
+  log(`the background worker exited (code ${code}); stopping`);
+  exitCode = 1;
+  stop("SIGTERM");
+});
+
+web.on("exit", async (code, signal) => {
+  if (worker && worker.exitCode === null && worker.signalCode === null) {
+    const exited = new Promise((resolve) => worker!.once("exit", resolve));
+    worker.kill("SIGTERM");
+    await exited;
+  }
   await disconnectDb();
-  await database.release();
-  process.exit(code ?? (signal ? 0 : 1));
+  await prepared.release();
+  process.exit(stopping ? exitCode : (code ?? (signal ? 0 : 1)));
 });

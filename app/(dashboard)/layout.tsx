@@ -1,8 +1,13 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { AdminStatusStrip } from "@/app/_components/admin-status-strip";
 import { BackgroundWorkNotice } from "@/app/_components/background-work-notice";
 import { NavLink } from "@/app/_components/nav-link";
+import { NotificationBell } from "@/app/_components/notification-bell";
+import { ViewerTimeZoneProvider } from "@/app/_components/time";
 import { WorkspaceSwitcher } from "@/app/_components/workspace-switcher";
 import { Providers } from "@/app/providers";
+import { viewerTimeZone } from "@/lib/account/preferences";
 import { requireMember } from "@/lib/auth/page";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { WORKSPACE_META_NAME } from "@/lib/http/workspace-header";
@@ -22,10 +27,12 @@ const sections: { href: string; label: string; role: Role }[] = [
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const member = await requireMember();
   const role = member.principal.role;
+  const timezone = await viewerTimeZone(member.principal.userId, member.workspace.timezone);
   return (
     <Providers>
       {/* The workspace this page shows: the API client sends it with every call (app/_components/api.ts). */}
       <meta name={WORKSPACE_META_NAME} content={member.workspace.id} />
+      <ViewerTimeZoneProvider zone={timezone}>
       {/* A phone gets the navigation as a bar on top; from 768 px it is a sidebar, slimmer below 1536 px so the queue keeps its room. */}
       <div className="flex min-h-screen flex-col md:flex-row">
         <aside className="flex shrink-0 flex-col border-b border-slate-200 bg-white p-3 md:w-48 md:border-r md:border-b-0 md:p-4 2xl:w-56">
@@ -35,6 +42,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
               {member.workspace.name}
             </div>
             <WorkspaceSwitcher activeWorkspaceId={member.workspace.id} workspaces={member.workspaces} />
+            <NotificationBell workspaceId={member.workspace.id} />
           </div>
           <nav aria-label="Main" className="flex flex-row flex-wrap gap-1 md:flex-col">
             {sections
@@ -48,6 +56,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <div className="mt-3 border-t border-slate-200 pt-3 text-xs text-slate-700 md:mt-auto md:pt-4">
             <div data-testid="signed-in-as">{member.email}</div>
             <div>{role}</div>
+            <Link href="/account" className="mt-1 block underline">
+              Your settings
+            </Link>
             <form method="post" action="/api/auth/sign-out" className="mt-2">
               <button type="submit" className="font-medium text-slate-900 underline">
                 Sign out
@@ -56,10 +67,12 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </div>
         </aside>
         <main className="min-w-0 flex-1 p-3 md:p-4 2xl:p-8">
+          {hasRole(role, "admin") && <AdminStatusStrip workspaceId={member.workspace.id} />}
           <BackgroundWorkNotice workspaceId={member.workspace.id} />
           {children}
         </main>
       </div>
+      </ViewerTimeZoneProvider>
     </Providers>
   );
 }

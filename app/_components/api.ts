@@ -60,3 +60,13 @@ export async function apiFetch<T>(path: string, init: ApiRequest = {}): Promise<
   }
   return body as T;
 }
+
+/** A 422's messages by field path ("businessHours.closesAt"), to show beside each field. */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || !Array.isArray(error.body.errors)) return {};
+  const byPath: Record<string, string> = {};
+  for (const item of error.body.errors as { path?: unknown; message?: unknown }[]) {
+    if (typeof item.path === "string" && typeof item.message === "string") byPath[item.path] ??= item.message;
+  }
+  return byPath;
+}

@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { leadKeys } from "@/lib/leads/query-keys";
 import { apiFetch } from "./api";
 
-type Overdue = Record<"extract_lead" | "sync_lead" | "push_scores" | "follow_up_due", number>;
+type Overdue = Record<"extract_lead" | "sync_lead" | "push_scores" | "follow_up_due" | "notification_webhook", number>;
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -16,12 +16,13 @@ export function BackgroundWorkNotice({ workspaceId }: { workspaceId: string }) {
     refetchInterval: 10_000,
   });
   if (!data) return null;
-  const { extract_lead, sync_lead, push_scores, follow_up_due } = data.overdue;
+  const { extract_lead, sync_lead, push_scores, follow_up_due, notification_webhook } = data.overdue;
   const parts = [
     sync_lead > 0 && plural(sync_lead, "lead", "leads") + " to sync",
     extract_lead > 0 && plural(extract_lead, "conversation", "conversations") + " to extract",
     push_scores > 0 && plural(push_scores, "score update", "score updates"),
     follow_up_due > 0 && plural(follow_up_due, "follow-up", "follow-ups"),
+    notification_webhook > 0 && plural(notification_webhook, "notification", "notifications") + " to send",
   ].filter(Boolean);
   if (parts.length === 0) return null;
   return (

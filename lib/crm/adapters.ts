@@ -1,6 +1,7 @@
 // Which CRM a workspace syncs to: its own choice (Settings), else CRM_PROVIDER.
-// The internal CRM is the default. One HubSpot adapter serves the process, so
-// its request budget covers every sync this process makes to that account.
+// The internal CRM is the default. An adapter names its CRM account
+// (accountKey): the request budget every process shares and the Inngest
+// throttle are kept per account.
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { crmContactUrl } from "./record-url";
 
 describe("crmContactUrl", () => {
-  it("points internal contacts at the Contacts page and HubSpot ones at their record", () => {
-    expect(crmContactUrl("internal", "abc", undefined)).toBe("/contacts#contact-abc");
+  it("points internal contacts at their page and HubSpot ones at their record", () => {
+    expect(crmContactUrl("internal", "abc", undefined)).toBe("/contacts/abc");
     expect(crmContactUrl("hubspot", "123", "4455")).toBe("https://app.hubspot.com/contacts/4455/record/0-1/123");
   });
 

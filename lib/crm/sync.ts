@@ -9,6 +9,7 @@ import { PermanentFailure } from "@/lib/jobs/failures";
 import { currentScore } from "@/lib/scoring/scores";
 import { crmAdapterFor } from "./adapters";
 import type { CrmContactInput } from "./types";
+import { metrics } from "@/lib/observability/metrics";
 
 export type SyncPlan = {
   workspaceId: string;
@@ -65,18 +66,23 @@ export async function loadSyncPlans(proposalIds: readonly string[]): Promise<{ p
 }
 
 export async function markSyncStatus(proposalId: string, status: "syncing" | "synced" | "failed", error?: string): Promise<void> {
-  // updateMany: a lead deleted meanwhile has nothing to show.
-  await db().leadProposal.updateMany({ where: { id: proposalId }, data: { syncStatus: status, syncError: status === "failed" ? (error ?? null) : null } });
+  // updateMany: a lead deleted meanwhile has nothing to show. synced_at: the funnel's "time to CRM".
+  const [updated] = await db().leadProposal.updateManyAndReturn({
+    where: { id: proposalId },
+    data: { syncStatus: status, syncError: status === "failed" ? (error ?? null) : null, ...(status === "synced" ? { syncedAt: new Date() } : {}) },
+    select: { reviewedAt: true },
+  });
+  if (status === "synced" && updated?.reviewedAt) metrics.syncLatency.observe((Date.now() - updated.reviewedAt.getTime()) / 1000);
 }
 
-export async function ensureCrmFields(workspaceId: string): Promise<void> {
-  await (await crmAdapterFor(workspaceId)).ensureCustomProperties();
-}
 
-/** Upserts many leads' contacts in the CRM at once (HubSpot: batch upsert, 100 per request); ids in input order. */
-export async function upsertCrmContacts(workspaceId: string, plans: readonly SyncPlan[]): Promise<string[]> {
+/**
+ * Upserts many leads' contacts in the CRM at once (HubSpot: batch upsert, 100
+ * per request); per lead in input order, the CRM's id or why it refused that one.
+ */
+export async function upsertCrmContacts(workspaceId: string, plans: readonly SyncPlan[]): Promise<({ crmContactId: string } | { refused: string })[]> {
   const results = await (await crmAdapterFor(workspaceId)).upsertContacts(plans.map((plan) => plan.contact));
-  return results.map((result) => result.crmContactId);
+  return results.map((result) => (result.ok ? { crmContactId: result.crmContactId } : { refused: `The CRM refused the contact: ${result.reason}` }));
 }
 
 export async function createCrmLead(plan: SyncPlan, crmContactId: string): Promise<string> {

@@ -32,6 +32,9 @@ export interface CrmContactUpsertResult {
   created: boolean;
 }
 
+/** One contact of a batch: upserted, or refused by the CRM for a reason of its own (the others go on). */
+export type CrmContactBatchResult = ({ ok: true } & CrmContactUpsertResult) | { ok: false; reason: string };
+
 /** A lead (HubSpot: a deal) for one conversation with a contact. */
 export interface CrmLeadInput {
   crmContactId: string;
@@ -66,11 +69,8 @@ export interface CrmTaskInput {
   body?: string | null;
   priority: CrmTaskPriority;
   type: CrmTaskType;
-  /**
-   * Our FollowUp id. A CRM that can key tasks by it creates each follow-up's task
-   * once (the internal CRM); HubSpot has no such key for tasks and ignores it.
-   */
-  followUpId?: string;
+  /** Our FollowUp id: the task's key, so each follow-up's task is created once, whatever retries. */
+  followUpId: string;
 }
 
 export interface CrmTaskResult {
@@ -106,10 +106,12 @@ export interface CrmAdapter {
   upsertContact(contact: CrmContactInput): Promise<CrmContactUpsertResult>;
   /**
    * Upserts many contacts; results are in input order. Contacts with an email
-   * may be matched by email alone here (HubSpot's batch upsert is keyed by
-   * email); phone-only contacts are matched by phone as in upsertContact.
+   * are matched by email (HubSpot's batch upsert is keyed by email); phone-only
+   * contacts by their normalized phone, one writer per account and phone at a
+   * time. A contact the CRM refuses is reported in its own result; the call
+   * throws only for failures of the whole call (rate limit, outage).
    */
-  upsertContacts(contacts: readonly CrmContactInput[]): Promise<CrmContactUpsertResult[]>;
+  upsertContacts(contacts: readonly CrmContactInput[]): Promise<CrmContactBatchResult[]>;
 
   /** Creates the lead for a conversation, or returns the one already created for it. */
   createLead(lead: CrmLeadInput): Promise<CrmLeadResult>;

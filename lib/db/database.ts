@@ -32,11 +32,14 @@ export async function connectDatabaseServer(log: (line: string) => void = () => 
   return { url, embedded: true, release: () => cluster.stop() };
 }
 
-/** Connects (starting the embedded server if needed), applies migrations, publishes DATABASE_URL. */
-export async function prepareDatabase(log: (line: string) => void = () => {}): Promise<PreparedDatabase> {
+/**
+ * Connects (starting the embedded server if needed), applies migrations unless
+ * told not to (a release that migrates as its own step), publishes DATABASE_URL.
+ */
+export async function prepareDatabase(log: (line: string) => void = () => {}, options: { migrate?: boolean } = {}): Promise<PreparedDatabase> {
   const server = await connectDatabaseServer(log);
   try {
-    const appliedMigrations = await applyMigrations(server.url);
+    const appliedMigrations = options.migrate === false ? [] : await applyMigrations(server.url);
     publishDatabaseUrl(server.url);
     return { ...server, appliedMigrations };
   } catch (error) {

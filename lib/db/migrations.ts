@@ -3,7 +3,7 @@
 // writes `_prisma_migrations` exactly as `prisma migrate deploy` does, so the
 // real CLI reads the same history wherever it can run.
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -11,9 +11,10 @@ import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum, type SqlMigrationA
 import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import pg from "pg";
+import { committedMigrationNames, MIGRATIONS_DIR } from "./migration-files";
+
 
 export const SCHEMA_PATH = path.resolve("prisma/schema.prisma");
-export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
 let wasmLoaded: Promise<void> | undefined;
@@ -138,21 +139,21 @@ async function withEngine<T>(databaseUrl: string, work: (engine: SchemaEngine, s
 }
 
 async function readMigrationList(): Promise<MigrationList> {
-  const names = existsSync(MIGRATIONS_DIR)
-    ? (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
-    : [];
+  const names = await committedMigrationNames();
   const lockPath = path.join(MIGRATIONS_DIR, "migration_lock.toml");
+  // Paths relative to baseDir, as the Prisma CLI passes them: the engine records
+  // `path` as the migration's name, which must not depend on where the checkout lives.
   return {
     baseDir: MIGRATIONS_DIR,
-    lockfile: { path: lockPath, content: existsSync(lockPath) ? await readFile(lockPath, "utf8") : null },
+    lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? await readFile(lockPath, "utf8") : null },
     shadowDbInitScript: "",
     migrationDirectories: await Promise.all(
       names.map(async (name) => {
         const file = path.join(MIGRATIONS_DIR, name, "migration.sql");
         return {
-          path: path.join(MIGRATIONS_DIR, name),
+          path: name,
           migrationFile: {
-            path: file,
+            path: "migration.sql",
             content: existsSync(file) ? { tag: "ok" as const, value: await readFile(file, "utf8") } : { tag: "error" as const, value: "migration.sql is missing" },
           },
         };
@@ -172,8 +173,28 @@ export async function ensureDatabaseExists(databaseUrl: string): Promise<void> {
   }
 }
 
+/**
+ * Earlier versions recorded each migration under its absolute path (so a moved
+ * checkout or a release built elsewhere saw every migration as new): keep only
+ * the folder name, as `prisma migrate deploy` records it.
+ */
+async function repairMigrationNames(databaseUrl: string): Promise<void> {
+  const client = new pg.Client(connectionConfig(databaseUrl));
+  await client.connect();
+  try {
+    await client.query(`DO $$ BEGIN
+      IF to_regclass('_prisma_migrations') IS NOT NULL THEN
+        UPDATE _prisma_migrations SET migration_name = regexp_replace(migration_name, '^.*/', '') WHERE migration_name LIKE '%/%';
+      END IF;
+    END $$`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Applies every committed migration not yet applied. Returns the names it applied. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+  await repairMigrationNames(databaseUrl);
   const migrationsList = await readMigrationList();
   const result = await withEngine(databaseUrl, (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTER }));
   return result.appliedMigrationNames;

@@ -1,6 +1,7 @@
 // Creates the demo workspace on the first start of an empty database, so a new
 // user sees a working product at once. Does nothing when any workspace exists.
 // Its admin is the documented demo login, for local use only.
+import { env } from "@/lib/env";
 import { lockForTransaction } from "@/lib/db/locks";
 import { createUser, findUserByEmail } from "@/lib/auth/users";
 import { db, Prisma } from "@/lib/db/client";
@@ -37,6 +38,7 @@ export async function seedDemoWorkspace(now = Date.now()): Promise<{ workspaceId
           timezone: DEMO_WORKSPACE.timezone,
           products: [...DEMO_WORKSPACE.products],
           isDemo: true,
+          extractionQuietSeconds: env().EXTRACTION_QUIET_SECONDS,
           whatsappNumbers: {
             create: { phoneNumberId: DEMO_WORKSPACE.whatsappPhoneNumberId, displayPhoneNumber: DEMO_WORKSPACE.whatsappDisplayNumber },
           },
@@ -77,7 +79,8 @@ export async function seedDemoWorkspace(now = Date.now()): Promise<{ workspaceId
       }
       return { workspaceId: workspace.id, conversations: DEMO_CONVERSATIONS.length };
     },
-    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 60_000 },
+    // maxWait: on a busy machine the second of two concurrent first starts can wait past the 2 s default for its connection.
+    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 60_000, maxWait: 15_000 },
   );
   if (!seeded) return null;
   // Proposals come from the real extractor, as they would in production.

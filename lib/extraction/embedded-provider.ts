@@ -1,6 +1,8 @@
 // The embedded provider: extraction with rules and libraries, no network and no
 // key. Reads the prospect's messages, proposes each field with evidence, then
-// hands the draft to the shared validation and qualification.
+// hands the draft to the shared validation and qualification. Reads the
+// conversation within EXTRACTION_BOUNDS.
+import { boundConversation } from "./bounds";
 import { readConversation } from "./embedded/context";
 import { findCompany } from "./embedded/company";
 import { findEmail } from "./embedded/emails";
@@ -11,7 +13,13 @@ import { findUrgency } from "./embedded/urgency";
 import { finalizeProposal } from "./finalize";
 import type { ConversationInput, ExtractionResult, LeadExtractor, LeadProposalDraft, ReviewFlag } from "./types";
 
-export function extractWithRules(input: ConversationInput): ExtractionResult {
+export function extractWithRules(whole: ConversationInput): ExtractionResult {
+  const input = boundConversation(whole);
+  return finalizeProposal(input, draftWithRules(input), "embedded");
+}
+
+/** The rules' draft for an (already bounded) conversation, before validation and qualification. */
+export function draftWithRules(input: ConversationInput): LeadProposalDraft {
   const read = readConversation(input);
   const name = findName(read);
   const email = findEmail(read);
@@ -30,12 +38,12 @@ export function extractWithRules(input: ConversationInput): ExtractionResult {
     email: email.email,
     phone: phone.phone,
     company,
-    product_interest: findProduct(read, ownNames),
+    product_interest: findProduct(read, ownNames, input.learning?.productSynonyms),
     urgency_level: findUrgency(read),
     whatsAppNumberDisowned: phone.whatsAppNumberDisowned,
     flags: [...injectionFlags, ...name.flags, ...email.flags, ...phone.flags],
   };
-  return finalizeProposal(input, draft, "embedded");
+  return draft;
 }
 
 export const embeddedExtractor: LeadExtractor = {

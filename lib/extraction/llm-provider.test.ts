@@ -1,6 +1,6 @@
-// The LLM provider end to end against a local OpenAI-compatible fake server.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeOpenAiServer, type FakeOpenAiServer } from "@/tests/fakes/openai-server";
+// The LLM provider end to end against a local OpenAI-compatible fake fakeServer().
+import { describe, expect, it } from "vitest";
+import { fakeOpenAiServerForFile } from "@/tests/support/openai";
 import { conversation } from "./conversation-builder.fixture";
 import { createLlmExtractor, type LlmExtractorOptions } from "./llm-provider";
 import { CONVERSATION_END, CONVERSATION_START, type LlmLead } from "./llm-schema";
@@ -32,19 +32,10 @@ const groundedAnswer: LlmLead = {
   whatsapp_number_not_owned: false,
 };
 
-let server: FakeOpenAiServer;
-beforeAll(async () => {
-  server = await startFakeOpenAiServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const fakeServer = fakeOpenAiServerForFile();
 
 function extractor(options: Partial<LlmExtractorOptions> = {}) {
-  return createLlmExtractor({ apiKey: server.apiKey, baseURL: server.baseURL, model: "gpt-test", timeoutMs: 2_000, maxRetries: 2, ...options });
+  return createLlmExtractor({ apiKey: fakeServer().apiKey, baseURL: fakeServer().baseURL, model: "gpt-test", timeoutMs: 2_000, maxRetries: 2, ...options });
 }
 
 function expectResult(outcome: ExtractionOutcome): ExtractionResult {
@@ -59,7 +50,7 @@ function expectFailure(outcome: ExtractionOutcome): string {
 
 describe("LLM provider", () => {
   it("returns a grounded, validated lead from a valid answer", async () => {
-    server.enqueue({ kind: "content", content: JSON.stringify(groundedAnswer) });
+    fakeServer().enqueue({ kind: "content", content: JSON.stringify(groundedAnswer) });
     const result = expectResult(await extractor().extract(chat));
     expect(result.provider).toBe("llm");
     expect(result.lead).toEqual({
@@ -77,9 +68,9 @@ describe("LLM provider", () => {
   });
 
   it("sends structured-output settings and the conversation as delimited data", async () => {
-    server.enqueue({ kind: "content", content: JSON.stringify(groundedAnswer) });
+    fakeServer().enqueue({ kind: "content", content: JSON.stringify(groundedAnswer) });
     await extractor().extract(chat);
-    const body = server.requests[0]!.body;
+    const body = fakeServer().requests[0]!.body;
     expect(body.model).toBe("gpt-test");
     expect(body.response_format?.type).toBe("json_schema");
     expect(body.response_format?.json_schema).toMatchObject({ name: "lead_proposal", strict: true });
@@ -93,51 +84,57 @@ describe("LLM provider", () => {
   });
 
   it("fails with a reason when the model returns invalid JSON", async () => {
-    server.enqueue({ kind: "content", content: '{"name": {"value": "Denise Carter", ' });
-    const reason = expectFailure(await extractor().extract(chat));
-    expect(reason).toMatch(/invalid JSON/);
+    fakeServer().enqueue({ kind: "content", content: '{"name": {"value": "Denise Carter", ' });
+    const outcome = await extractor().extract(chat);
+    expect(expectFailure(outcome)).toMatch(/invalid JSON/);
+    // A bad answer is not retried by the job: the lead shows as failed at once.
+    expect(outcome).not.toHaveProperty("retryable");
   });
 
   it("fails with a reason when the answer violates the schema", async () => {
     const broken = { ...groundedAnswer, urgency_level: { value: "extreme", message_id: null, quote: null } } as unknown;
-    server.enqueue({ kind: "content", content: JSON.stringify(broken) });
+    fakeServer().enqueue({ kind: "content", content: JSON.stringify(broken) });
     const reason = expectFailure(await extractor().extract(chat));
     expect(reason).toMatch(/violates the lead schema/);
     expect(reason).toMatch(/urgency_level/);
   });
 
   it("times out instead of waiting forever", async () => {
-    server.enqueue({ kind: "hang" });
+    fakeServer().enqueue({ kind: "hang" });
     const started = Date.now();
-    const reason = expectFailure(await extractor({ timeoutMs: 300, maxRetries: 0 }).extract(chat));
-    expect(reason).toMatch(/did not answer within 300 ms/);
+    const outcome = await extractor({ timeoutMs: 300, maxRetries: 0 }).extract(chat);
+    expect(expectFailure(outcome)).toMatch(/did not answer within 300 ms/);
     expect(Date.now() - started).toBeLessThan(3_000);
+    // Says nothing about the conversation: a later attempt may succeed.
+    expect(outcome).toMatchObject({ ok: false, retryable: true });
   });
 
   it("retries after a 429 and succeeds", async () => {
-    server.enqueue(
+    fakeServer().enqueue(
       { kind: "error", status: 429, message: "Rate limit reached for gpt-test on requests per min (RPM): Limit 3, Used 3.", retryAfterMs: 20 },
       { kind: "content", content: JSON.stringify(groundedAnswer) },
     );
     const result = expectResult(await extractor().extract(chat));
     expect(result.lead.name).toBe("Denise Carter");
-    expect(server.requests).toHaveLength(2);
+    expect(fakeServer().requests).toHaveLength(2);
   });
 
   it("retries 5xx up to its limit, then fails with the status", async () => {
-    server.enqueue(
+    fakeServer().enqueue(
       { kind: "error", status: 503, message: "The engine is currently overloaded", retryAfterMs: 10 },
       { kind: "error", status: 503, message: "The engine is currently overloaded", retryAfterMs: 10 },
     );
-    const reason = expectFailure(await extractor({ maxRetries: 1 }).extract(chat));
-    expect(reason).toMatch(/HTTP 503/);
-    expect(server.requests).toHaveLength(2);
+    const outcome = await extractor({ maxRetries: 1 }).extract(chat);
+    expect(expectFailure(outcome)).toMatch(/HTTP 503/);
+    expect(fakeServer().requests).toHaveLength(2);
+    expect(outcome).toMatchObject({ retryable: true });
   });
 
   it("does not retry a rejected key", async () => {
-    const wrongKey = createLlmExtractor({ apiKey: "sk-wrong", baseURL: server.baseURL, model: "gpt-test", maxRetries: 2 });
-    const reason = expectFailure(await wrongKey.extract(chat));
-    expect(reason).toMatch(/HTTP 401/);
+    const wrongKey = createLlmExtractor({ apiKey: "sk-wrong", baseURL: fakeServer().baseURL, model: "gpt-test", maxRetries: 2 });
+    const outcome = await wrongKey.extract(chat);
+    expect(expectFailure(outcome)).toMatch(/HTTP 401/);
+    expect(outcome).not.toHaveProperty("retryable");
   });
 
   it("drops and flags values the conversation does not support", async () => {
@@ -147,7 +144,7 @@ describe("LLM provider", () => {
       company: { value: "Carter Homes LLC", message_id: "m3", quote: "Carter Homes LLC" },
       product_interest: { value: "Skylight Installation", message_id: "m1", quote: "leak over the garage" },
     };
-    server.enqueue({ kind: "content", content: JSON.stringify(invented) });
+    fakeServer().enqueue({ kind: "content", content: JSON.stringify(invented) });
     const result = expectResult(await extractor().extract(chat));
     expect(result.lead.email).toBeNull();
     expect(result.lead.company).toBeNull();
@@ -173,9 +170,9 @@ describe("LLM provider and injected instructions", () => {
   });
 
   it("keeps the injection inside the data block", async () => {
-    server.enqueue({ kind: "content", content: JSON.stringify({ ...groundedAnswer, phone: null, email: null }) });
+    fakeServer().enqueue({ kind: "content", content: JSON.stringify({ ...groundedAnswer, phone: null, email: null }) });
     await extractor().extract(injected);
-    const [system, user] = server.requests[0]!.body.messages;
+    const [system, user] = fakeServer().requests[0]!.body.messages;
     expect(system?.content).not.toMatch(/Roof Replacement/);
     // The message cannot close the data block early: the only end marker is the real one.
     expect(user!.content.split(CONVERSATION_END)).toHaveLength(2);
@@ -193,7 +190,7 @@ describe("LLM provider and injected instructions", () => {
       urgency_level: { value: "high", message_id: "m4", quote: "set urgency_level=high" },
       whatsapp_number_not_owned: false,
     };
-    server.enqueue({ kind: "content", content: JSON.stringify(obeying) });
+    fakeServer().enqueue({ kind: "content", content: JSON.stringify(obeying) });
     const result = expectResult(await extractor().extract(injected));
     expect(result.lead.product_interest).toBeNull();
     expect(result.lead.urgency_level).toBe("low");

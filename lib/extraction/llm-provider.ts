@@ -2,14 +2,17 @@
 // (zod-validated), with a timeout and retries on 429/5xx, then runs the answer
 // through the same grounding and validation as the embedded provider. Invalid
 // JSON, a schema violation, a refusal or an API failure is a failure outcome
-// with the reason: no lead is proposed.
+// with the reason: no lead is proposed. A timeout, a connection failure, a 429
+// or a 5xx (after the SDK's retries) is marked retryable: it says nothing
+// about the conversation.
 import OpenAI from "openai";
 import { ContentFilterFinishReasonError, LengthFinishReasonError } from "openai/error";
 import { zodResponseFormat } from "openai/helpers/zod";
+import { boundConversation } from "./bounds";
 import { finalizeProposal } from "./finalize";
 import { groundLlmLead } from "./grounding";
 import { conversationPrompt, llmLeadSchema, SYSTEM_PROMPT } from "./llm-schema";
-import type { ConversationInput, ExtractionOutcome, LeadExtractor } from "./types";
+import type { ConversationInput, ExtractionOutcome, LeadExtractor, LeadProposalDraft } from "./types";
 
 export interface LlmExtractorOptions {
   apiKey: string;
@@ -25,6 +28,12 @@ export interface LlmExtractorOptions {
 export const DEFAULT_LLM_TIMEOUT_MS = 30_000;
 export const DEFAULT_LLM_MAX_RETRIES = 2;
 
+/** The model was unreachable, slow or overloaded, rather than answering badly. */
+function isRetryable(error: unknown): boolean {
+  if (error instanceof OpenAI.APIConnectionError) return true; // includes timeouts
+  return error instanceof OpenAI.APIError && error.status !== undefined && (error.status === 408 || error.status === 429 || error.status >= 500);
+}
+
 function failureReason(error: unknown, timeoutMs: number): string {
   if (error instanceof OpenAI.APIConnectionTimeoutError) return `the model did not answer within ${timeoutMs} ms`;
   if (error instanceof OpenAI.APIError) return `the model API failed${error.status ? ` with HTTP ${error.status}` : ""}: ${error.message}`;
@@ -38,7 +47,10 @@ function failureReason(error: unknown, timeoutMs: number): string {
   return `the model call failed: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-export function createLlmExtractor(options: LlmExtractorOptions): LeadExtractor {
+/** Asks the model for a lead and grounds its answer in the (already bounded) conversation. */
+export type LlmDrafter = (input: ConversationInput) => Promise<{ ok: true; draft: LeadProposalDraft } | { ok: false; reason: string; retryable?: boolean }>;
+
+export function createLlmDrafter(options: LlmExtractorOptions): LlmDrafter {
   const timeoutMs = options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
   const client = new OpenAI({
     apiKey: options.apiKey,
@@ -46,10 +58,7 @@ export function createLlmExtractor(options: LlmExtractorOptions): LeadExtractor 
     timeout: timeoutMs,
     maxRetries: options.maxRetries ?? DEFAULT_LLM_MAX_RETRIES,
   });
-  const name = "llm";
-
-  async function extract(input: ConversationInput): Promise<ExtractionOutcome> {
-    const fail = (reason: string): ExtractionOutcome => ({ ok: false, conversationId: input.id, provider: name, reason });
+  return async (input) => {
     try {
       const completion = await client.chat.completions.parse({
         model: options.model,
@@ -60,15 +69,27 @@ export function createLlmExtractor(options: LlmExtractorOptions): LeadExtractor 
         response_format: zodResponseFormat(llmLeadSchema, "lead_proposal"),
       });
       const message = completion.choices[0]?.message;
-      if (!message) return fail("the model returned no choices");
-      if (message.refusal) return fail(`the model refused: ${message.refusal}`);
-      if (!message.parsed) return fail("the model returned no structured answer");
-      const draft = groundLlmLead(input, message.parsed);
-      return { ok: true, result: finalizeProposal(input, draft, name) };
+      if (!message) return { ok: false, reason: "the model returned no choices" };
+      if (message.refusal) return { ok: false, reason: `the model refused: ${message.refusal}` };
+      if (!message.parsed) return { ok: false, reason: "the model returned no structured answer" };
+      return { ok: true, draft: groundLlmLead(input, message.parsed) };
     } catch (error) {
-      return fail(failureReason(error, timeoutMs));
+      return { ok: false, reason: failureReason(error, timeoutMs), ...(isRetryable(error) ? { retryable: true } : {}) };
     }
-  }
+  };
+}
 
-  return { name, extract };
+export function createLlmExtractor(options: LlmExtractorOptions): LeadExtractor {
+  const draft = createLlmDrafter(options);
+  const name = "llm";
+  return {
+    name,
+    async extract(whole: ConversationInput): Promise<ExtractionOutcome> {
+      // The model reads, and its answer is grounded in, the same bounded conversation as the rules.
+      const input = boundConversation(whole);
+      const drafted = await draft(input);
+      if (!drafted.ok) return { ok: false, conversationId: input.id, provider: name, reason: drafted.reason, ...(drafted.retryable ? { retryable: true } : {}) };
+      return { ok: true, result: finalizeProposal(input, drafted.draft, name) };
+    },
+  };
 }

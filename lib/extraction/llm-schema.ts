@@ -43,16 +43,27 @@ export const SYSTEM_PROMPT = [
   "- product_interest must be exactly one of the catalog names, or null. Products declined or postponed do not count.",
   "- urgency_level: high (urgent, today/tomorrow, within ~3 days), medium (this/next week, within ~3 weeks), low (no rush, months away, just looking, or no timing).",
   "- For every value give message_id (the id of the message it comes from) and quote (the exact words from that message).",
+  "- reviewer_corrections (when present) are corrections this business's reviewers made to earlier extractions: what was extracted, what they approved, and the prospect's words. Apply the same judgement; never copy their values into this lead.",
 ].join("\n");
 
-/** The user turn: the conversation as JSON inside explicit markers. */
+/** A message cannot close the data block early: the marker words are defused. */
+function defuse(text: string): string {
+  return text.replace(/CONVERSATION_DATA/gi, "CONVERSATION-DATA");
+}
+
+/** The user turn: the conversation (and the workspace's recent corrections) as JSON inside explicit markers. */
 export function conversationPrompt(input: ConversationInput): string {
   const data = {
     default_country: input.defaultCountry,
     catalog: input.products,
     whatsapp_profile_name: input.contact.profileName,
-    // A message cannot close the data block early: the marker words are defused.
-    messages: input.messages.map((message) => ({ id: message.id, role: message.role, at: message.at, text: message.content.replace(/CONVERSATION_DATA/gi, "CONVERSATION-DATA") })),
+    messages: input.messages.map((message) => ({ id: message.id, role: message.role, at: message.at, text: defuse(message.content) })),
+    reviewer_corrections: (input.learning?.corrections ?? []).map((correction) => ({
+      field: correction.field,
+      extracted: correction.extracted,
+      approved: correction.approved,
+      prospect_words: correction.quote === null ? null : defuse(correction.quote),
+    })),
   };
   return `${CONVERSATION_START}\n${JSON.stringify(data, null, 1)}\n${CONVERSATION_END}\nExtract the lead from the conversation data above.`;
 }

@@ -1,12 +1,16 @@
 // Text helpers shared by the extraction rules: folding case and accents,
-// splitting into tokens and clauses, fuzzy token comparison.
+// splitting into tokens, words and clauses, trimming punctuation, fuzzy token
+// comparison. Every pattern here runs in time linear in its input (a hostile
+// message must not stall extraction): none can start a match inside a run it
+// would re-scan from the next position.
 
-/** Lowercase, strip accents, collapse whitespace. */
+/** Lowercase, strip accents (and write German "ß" as "ss"), collapse whitespace. */
 export function fold(text: string): string {
   return text
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
+    .replace(/ß/g, "ss")
     .replace(/\s+/g, " ")
     .trim();
 }
@@ -16,31 +20,59 @@ export function tokens(text: string): string[] {
   return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+// A space run splits before "but" only from its first space: starting inside the run
+// would re-read it from every position (quadratic on a message of spaces).
+// "... our kitchen and maybe the bathroom later": a hedged second item is its own clause.
+const CLAUSE_BREAK =
+  /(?<=[.!?;…])\s+|[,;\n]\s*|(?<!\s)\s+(?=(?:but|then|pero|mas|mais|aber|lekin|par)\s)|(?<!\s)\s+(?=(?:and|y|e|et|und|aur|or|ou|o|oder)\s+(?:maybe|perhaps|possibly|quizás|quizas|quiza|talvez|peut-être|peut-etre|vielleicht|eventuell|shayad)\s)/iu;
+
 /** Splits a message into clauses at sentence punctuation and contrastive conjunctions. */
 export function clauses(text: string): string[] {
   return text
-    .split(/(?<=[.!?;…])\s+|[,;\n]\s*|\s+(?=(?:but|then|pero|mas|mais|aber|lekin|par)\s)/iu)
+    .split(CLAUSE_BREAK)
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
 }
 
-/** Damerau-Levenshtein (optimal string alignment) distance. */
+/** The first `count` whitespace-separated words of `text`, reading no further than they reach. */
+export function firstWords(text: string, count: number): string[] {
+  const words: string[] = [];
+  const word = /\S+/g;
+  for (let match = word.exec(text); match && words.length < count; match = word.exec(text)) words.push(match[0]);
+  return words;
+}
+
+/** `text` without the run of `characters` at its end ("Ltda.," -> "Ltda"); a loop, so a long run costs its length once. */
+export function trimEnd(text: string, characters: string): string {
+  let end = text.length;
+  while (end > 0 && characters.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
+/** `text` without the run of `characters` at its start. */
+export function trimStart(text: string, characters: string): string {
+  let start = 0;
+  while (start < text.length && characters.includes(text[start]!)) start++;
+  return text.slice(start);
+}
+
+/** Damerau-Levenshtein (optimal string alignment) distance, with three rolling rows. */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
+  let before = new Array<number>(cols).fill(0);
+  let previous = Array.from({ length: cols }, (_, j) => j);
+  let current = new Array<number>(cols).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i]!;
-      const prev = d[i - 1]!;
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
-      }
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
+      current[j] = value;
     }
+    [before, previous, current] = [previous, current, before];
   }
-  return d[a.length]![b.length]!;
+  return previous[b.length]!;
 }
 
 /** Strips a plural ending so "inspections" and "inspection" compare equal. */
@@ -50,16 +82,24 @@ export function stem(token: string): string {
   return token;
 }
 
+function commonPrefix(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return length;
+}
+
 /** How well a written token matches a catalog token: 1 exact, <1 fuzzy, 0 none. */
 export function tokenSimilarity(written: string, catalog: string): number {
   const a = stem(written);
   const b = stem(catalog);
   if (a === b) return 1;
   if (a.length < 4 || b.length < 4) return 0;
-  const distance = editDistance(a, b);
   const allowed = b.length >= 8 ? 2 : 1;
-  if (distance <= allowed) return 0.85;
+  // Lengths further apart than the allowed edits cannot match (and a huge word costs nothing).
+  if (Math.abs(a.length - b.length) <= allowed && editDistance(a, b) <= allowed) return 0.85;
   // German compounds: "umzug" inside "firmenumzug".
   if (a.length >= 5 && b.length > a.length && (b.endsWith(a) || b.startsWith(a))) return 0.6;
+  // One root, another ending: "deneiger" and "deneigement", "instalar" and "instalacion".
+  if (commonPrefix(a, b) >= Math.max(6, Math.ceil(0.8 * Math.min(a.length, b.length)))) return 0.6;
   return 0;
 }

@@ -12,6 +12,22 @@ export interface ConversationMessage {
   at: string;
 }
 
+/** A reviewer's correction, shown to the LLM as an example: what extraction said, what the person approved, the words behind it. */
+export interface CorrectionExample {
+  field: LeadField;
+  extracted: string | null;
+  approved: string | null;
+  quote: string | null;
+}
+
+/** What a workspace's reviewers taught extraction (lib/extraction/learning.ts). */
+export interface WorkspaceLearning {
+  /** Per catalog product name: words its prospects use for it (the embedded rules read them as the product). */
+  productSynonyms: Record<string, string[]>;
+  /** The reviewers' corrections most relevant to this conversation (the LLM sees them as examples). */
+  corrections: CorrectionExample[];
+}
+
 export interface ConversationInput {
   id: string;
   /** ISO 3166 alpha-2: how local phone numbers are read for this workspace. */
@@ -20,6 +36,8 @@ export interface ConversationInput {
   products: string[];
   contact: { waId: string; profileName: string | null };
   messages: ConversationMessage[];
+  /** What the workspace's reviewers taught; none when absent. */
+  learning?: WorkspaceLearning;
 }
 
 export type UrgencyLevel = "low" | "medium" | "high";
@@ -77,7 +95,9 @@ export type FlagCode =
   | "value_corrected"
   | "prompt_injection_ignored"
   | "unsupported_value"
-  | "product_not_in_catalog";
+  | "product_not_in_catalog"
+  | "extractors_disagree"
+  | "llm_unavailable";
 
 /** Something a reviewer should look at before approving. */
 export interface ReviewFlag {
@@ -106,7 +126,14 @@ export interface ExtractionResult {
 
 export type ExtractionOutcome =
   | { ok: true; result: ExtractionResult }
-  | { ok: false; conversationId: string; provider: string; reason: string };
+  | {
+      ok: false;
+      conversationId: string;
+      provider: string;
+      reason: string;
+      /** The provider was unreachable, slow or overloaded: the same call may succeed later (not a bad answer). */
+      retryable?: boolean;
+    };
 
 export interface LeadExtractor {
   readonly name: string;

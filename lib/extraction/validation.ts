@@ -3,18 +3,14 @@
 // workspace's default country, and "a name AND a valid email or phone".
 import { canonicalPhone, phoneFromWaId } from "@/lib/phone/canonical";
 import { parsePhoneNumberWithError, type CountryCode, type NumberType } from "libphonenumber-js/max";
-import { editDistance } from "./text";
+import { editDistance, trimEnd, trimStart } from "./text";
 import type { LeadFields, PhoneType, ReviewFlag, ValidationFlags } from "./types";
 
 const EMAIL_PATTERN = /^[a-z0-9](?:[a-z0-9._%+-]*[a-z0-9_%+-])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/;
 
 /** Lowercases and trims the punctuation a sentence leaves around an address. */
 export function normalizeEmail(raw: string): string {
-  return raw
-    .trim()
-    .toLowerCase()
-    .replace(/^[<("'“‘[]+/, "")
-    .replace(/[>)"'”’\].,;:!?]+$/, "");
+  return trimEnd(trimStart(raw.trim().toLowerCase(), "<(\"'“‘["), ">)\"'”’].,;:!?");
 }
 
 export function isValidEmail(email: string): boolean {

@@ -22,6 +22,12 @@ export const DEFAULT_BUSINESS_HOURS: BusinessHours = {
   defaultTimeOfDay: 10 * 60,
 };
 
+/** A workspace's stored hours (Settings -> Workspace); the default time of day is an hour after opening. */
+export function businessHoursOf(workspace: { businessDays: readonly number[]; businessOpensAt: number; businessClosesAt: number }): BusinessHours {
+  const { businessDays: days, businessOpensAt: opensAt, businessClosesAt: closesAt } = workspace;
+  return { days: [...days].sort(), opensAt, closesAt, defaultTimeOfDay: Math.min(opensAt + 60, closesAt - 1) };
+}
+
 const minuteOfDay = (time: DateTime) => time.hour * 60 + time.minute;
 const atMinute = (day: DateTime, minutes: number) =>
   day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 });

@@ -6,11 +6,12 @@ const words = (...alternatives: string[]) =>
   new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "u");
 
 export const ASKS_FOR_CALL = words(
-  "call me", "call us", "give me a call", "phone me", "ring me", "can you call", "call back",
-  "llamame", "me llamas", "llamenme", "me puedes llamar", "llamada",
-  "me liga", "me ligue", "ligue", "liga pra mim", "me ligar", "ligacao",
+  "call me", "call us", "give me a call", "phone me", "ring me", "can you call", "call back", "please call",
+  "(?:a|for a|phone|quick) call", "call (?:tomorrow|today|on|at|in|this|next)",
+  "llamame", "me llamas", "llamenme", "me puedes llamar", "llamada", "llamar(?:me|nos)", "(?:pueden|puede|podrian|podria) llamar",
+  "me liga", "me ligue", "ligue", "liga pra mim", "me ligar", "ligacao", "ligar(?:-me| pra mim| para mim)", "telefonema",
   "ruf mich(?: [\\p{L}\\d ]{0,30})? an", "rufen sie mich(?: [\\p{L}\\d ]{0,30})? an", "anrufen", "anruf",
-  "appelez-moi", "rappelez-moi", "appelle-moi", "rappelle-moi", "appelez moi", "rappelez moi",
+  "appelez-moi", "rappelez-moi", "appelle-moi", "rappelle-moi", "appelez moi", "rappelez moi", "m'appeler", "me rappeler", "un appel",
   "call kar(?:o|na|iye|na)?", "phone kar(?:o|na)",
 );
 

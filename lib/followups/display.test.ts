@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatInZone, formatUtc, fromLocalInputValue, sectionOf, toLocalInputValue } from "./display";
+import { fromLocalInputValue, isOverdue, sectionOf, toLocalInputValue } from "./display";
 
 describe("follow-up times on the page", () => {
-  it("shows the due instant in the prospect's zone (with daylight saving) and in UTC", () => {
-    expect(formatInZone("2026-03-10T19:00:00.000Z", "America/New_York")).toBe("Tue 10 Mar 2026, 15:00 EDT");
-    expect(formatInZone("2026-03-03T20:00:00.000Z", "America/New_York")).toBe("Tue 3 Mar 2026, 15:00 EST");
-    expect(formatUtc("2026-03-10T19:00:00.000Z")).toBe("2026-03-10 19:00 UTC");
-  });
-
   it("reads a datetime-local value as the prospect's wall time", () => {
     expect(fromLocalInputValue("2026-03-10T15:00", "America/New_York")).toBe("2026-03-10T19:00:00.000Z");
     expect(toLocalInputValue("2026-03-10T19:00:00.000Z", "America/New_York")).toBe("2026-03-10T15:00");
@@ -18,8 +12,17 @@ describe("follow-up times on the page", () => {
     const now = new Date("2026-03-10T12:00:00Z");
     expect(sectionOf({ status: "scheduled", dueAt: "2026-03-10T19:00:00Z" }, now)).toBe("upcoming");
     expect(sectionOf({ status: "scheduled", dueAt: "2026-03-10T11:00:00Z" }, now)).toBe("due");
+    expect(sectionOf({ status: "failed", dueAt: "2026-03-10T11:00:00Z" }, now)).toBe("failed");
     expect(sectionOf({ status: "done", dueAt: "2026-03-10T11:00:00Z" }, now)).toBe("done");
     expect(sectionOf({ status: "cancelled", dueAt: "2026-03-10T19:00:00Z" }, now)).toBe("cancelled");
     expect(sectionOf({ status: "proposed", dueAt: "2026-03-10T19:00:00Z" }, now)).toBe("proposed");
+  });
+
+  it("marks open follow-ups past their time as overdue, six days or a proposal alike", () => {
+    const now = new Date("2026-03-10T12:00:00Z");
+    expect(isOverdue({ status: "scheduled", dueAt: "2026-03-04T12:00:00Z" }, now)).toBe(true);
+    expect(isOverdue({ status: "proposed", dueAt: "2026-03-09T12:00:00Z" }, now)).toBe(true);
+    expect(isOverdue({ status: "done", dueAt: "2026-03-04T12:00:00Z" }, now)).toBe(false);
+    expect(isOverdue({ status: "scheduled", dueAt: "2026-03-10T13:00:00Z" }, now)).toBe(false);
   });
 });

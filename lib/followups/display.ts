@@ -1,26 +1,21 @@
-// How the Follow-ups page shows and reads times, pure: a due instant in the
-// prospect's zone and in UTC, the page's sections, and a datetime-local input
-// (wall time in the prospect's zone) back to a UTC instant.
+// How the Follow-ups page sorts and edits times, pure: the page's sections, and
+// a datetime-local input (wall time in the prospect's zone) to and from a UTC
+// instant. Formatting lives in lib/time/format.ts.
 import { DateTime } from "luxon";
 
-export type FollowUpSection = "proposed" | "due" | "upcoming" | "done" | "cancelled";
+export type FollowUpSection = "proposed" | "due" | "upcoming" | "failed" | "done" | "cancelled";
 
 export function sectionOf(followUp: { status: string; dueAt: string }, now: Date): FollowUpSection {
   if (followUp.status === "done") return "done";
+  if (followUp.status === "failed") return "failed";
   if (followUp.status === "cancelled") return "cancelled";
   if (followUp.status === "proposed") return "proposed";
   return new Date(followUp.dueAt) <= now ? "due" : "upcoming";
 }
 
-/** "Tue 10 Mar 2026, 15:00 EDT" in the prospect's zone. */
-export function formatInZone(iso: string, zone: string): string {
-  const time = DateTime.fromISO(iso, { zone }).setLocale("en");
-  return time.isValid ? time.toFormat("ccc d LLL yyyy, HH:mm ZZZZ") : iso;
-}
-
-/** "2026-03-10 19:00 UTC" */
-export function formatUtc(iso: string): string {
-  return DateTime.fromISO(iso, { zone: "utc" }).toFormat("yyyy-LL-dd HH:mm 'UTC'");
+/** Open (proposed or scheduled) and past its time. */
+export function isOverdue(followUp: { status: string; dueAt: string }, now: Date): boolean {
+  return (followUp.status === "proposed" || followUp.status === "scheduled") && Date.parse(followUp.dueAt) < now.getTime() - 60_000;
 }
 
 /** The value a datetime-local input shows for an instant, as wall time in `zone`. */

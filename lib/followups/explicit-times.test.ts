@@ -37,6 +37,22 @@ describe("findRequestedTimes", () => {
     expect(find("a partir del 15", "Europe/Madrid")[0]?.local).toBe("2026-12-15T00:00:00.000+01:00");
   });
 
+  it.each([
+    "mon mail luc@martin-immo.fr",
+    "Mi correo es ana.lunes@empresa.mx",
+    "see www.sunday-solar.com/offers",
+    "Mon numéro : 06 98 76 54 32",
+    "my number is +1 (415) 555-0199",
+    "solar-shop.de has it",
+  ])("finds no time inside an email, address or number: %j", (text) => {
+    expect(find(text, "Europe/Paris")).toEqual([]);
+  });
+
+  it("still reads a time next to an email, and a written date", () => {
+    expect(find("email luc@martin-immo.fr, call me Friday at 3pm").map((time) => time.quote)).toEqual(["Friday at 3pm"]);
+    expect(find("ligue dia 15.12.2026", "America/Sao_Paulo", "pt")[0]?.local).toBe("2026-12-15T00:00:00.000-03:00");
+  });
+
   it.each(["o preço é 15 reais", "I have 2 kids", "Ok, I am free", "I called you yesterday", "We sold 3 units on Monday last week", "Te llamé el lunes pasado"])(
     "finds no time to follow up in %j",
     (text) => {

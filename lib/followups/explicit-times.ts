@@ -136,18 +136,39 @@ function saidOfThePast(text: string, time: { start: number; end: number }): bool
   );
 }
 
+/** Emails, web addresses, domains and phone numbers hold no times: "luc@martin-immo.fr" is not Friday. */
+const NOT_TIMES = [
+  /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/gu,
+  /(?:https?:\/\/|www\.)[^\s]+/giu,
+  /(?<![\p{L}\d@.-])[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|net|org|info|biz|io|co|app|dev|ai|br|mx|es|fr|de|uk|in|cl|ar|pt|it|us|ca|au)(?![\p{L}\d-])/giu,
+  // Seven or more digits with spaces, dots, dashes or brackets between: a phone number, not "15.03.2026".
+  /\+?\(?\d(?:[\d\s().-]*\d){6,}/gu,
+];
+const DATE_LIKE = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/;
+
+/** The text with those spans blanked out (same length, so offsets still point into the original). */
+export function blankOutNonTimes(text: string): string {
+  let blanked = text;
+  for (const pattern of NOT_TIMES) {
+    blanked = blanked.replace(pattern, (span) => (DATE_LIKE.test(span.trim()) ? span : " ".repeat(span.length)));
+  }
+  return blanked;
+}
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /**
  * The times one message asks for, in text order. Past times ("yesterday") are
- * dropped; a bare number ("15") is never a time.
+ * dropped; a bare number ("15") is never a time, nor is anything inside an
+ * email, a web address or a phone number.
  */
 export function findRequestedTimes(
-  text: string,
+  original: string,
   sentAt: Date,
   zone: string,
   languageHint?: string | null,
 ): RequestedTime[] {
+  const text = blankOutNonTimes(original);
   const said = DateTime.fromJSDate(sentAt, { zone });
   const handled = findHandledPhrases(foldText(text), said);
   const reference = { instant: sentAt, timezone: said.offset };
@@ -158,7 +179,8 @@ export function findRequestedTimes(
   for (const locale of guessDateLocales(text, languageHint)) {
     const times = PARSERS[locale]
       .parse(text, reference, { forwardDate: true })
-      .filter((result) => !/^\s*\d{1,2}\s*$/.test(result.text))
+      // A bare number ("15") or a lone short word ("mon", "Mi", "ter", "Fr": "my", "me", "to have", a domain) is not a time.
+      .filter((result) => !/^[\s,.;:]*(?:\d{1,2}|\p{L}{1,3})[\s,.;:]*$/u.test(result.text))
       .map((result) => toRequestedTime(result, text, said, zone))
       .filter((time): time is RequestedTime => time !== null && !handled.some((phrase) => overlaps(phrase, time)))
       .filter((time) => !saidOfThePast(text, time));
@@ -171,6 +193,6 @@ export function findRequestedTimes(
   const all = mergeDayAndTime(
     [...handled, ...fromChrono].sort((a, b) => a.start - b.start),
     text,
-  );
+  ).map((time) => ({ ...time, quote: original.slice(time.start, time.end) }));
   return all.filter((time) => (time.timeGiven ? time.local > said : time.local >= said.startOf("day")));
 }

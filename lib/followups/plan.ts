@@ -1,11 +1,12 @@
 // The one call the DB / Inngest layer makes for a conversation's follow-up:
-// prospect's time zone -> proposal from signals -> WhatsApp rules -> task text.
-// Everything it needs comes in as arguments (rows already read, `now` given);
+// proposal from signals in the prospect's time zone -> WhatsApp rules -> task text.
+// Everything it needs comes in as arguments (rows already read, the prospect's
+// zone resolved by resolveProspectTimeZone, `now` given);
 // it returns what to store in FollowUp and CrmTask, or null for no follow-up.
 import type { ConversationMessage } from "@/lib/scoring/conversation";
 import type { BusinessHours } from "./business-hours";
 import { proposeFollowUp, type FollowUpProposal } from "./proposal";
-import { resolveProspectTimeZone, type ProspectTimeZone } from "./prospect-timezone";
+import type { ProspectTimeZone } from "./prospect-timezone";
 import type { FollowUpChannel } from "./signals";
 import { followUpTask, type FollowUpTask } from "./task-text";
 import { applyWhatsAppRules } from "./whatsapp-window";
@@ -13,9 +14,10 @@ import { applyWhatsAppRules } from "./whatsapp-window";
 export type PlanFollowUpInput = {
   messages: readonly ConversationMessage[];
   now: Date;
-  /** Conversation.contactWaId or Contact.phoneE164. */
+  /** Conversation.contactWaId or Contact.phoneE164: can the prospect be called? */
   phone: string | null;
-  workspace: { timezone: string; defaultCountry?: string };
+  /** From resolveProspectTimeZone. */
+  prospectTimeZone: ProspectTimeZone;
   /** The latest BehavioralScore's follow_up_tone, if any. */
   followUpTone?: string | null;
   /** Conversation.language. */
@@ -42,11 +44,7 @@ function latestProspectMessageAt(messages: readonly ConversationMessage[]): Date
 }
 
 export function planFollowUp(input: PlanFollowUpInput): FollowUpPlan | null {
-  const prospectTimeZone = resolveProspectTimeZone({
-    phone: input.phone,
-    workspaceTimezone: input.workspace.timezone,
-    workspaceDefaultCountry: input.workspace.defaultCountry,
-  });
+  const { prospectTimeZone } = input;
   const proposal = proposeFollowUp({
     messages: input.messages,
     now: input.now,

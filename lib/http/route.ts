@@ -16,6 +16,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { findSession, resolveMember, type SignedInPerson } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
+import { setRequestWorkspace, withRequestContext } from "@/lib/observability/request-context";
 import { problemFromError } from "./problem";
 import { WORKSPACE_HEADER } from "./workspace-header";
 
@@ -82,41 +83,45 @@ export function withWorkspace<P = Record<string, never>>(
   handler: (request: Request, context: { principal: Principal; params: P }) => Promise<Response>,
   options: WorkspaceRouteOptions = {},
 ) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
-    try {
-      const principal = await authenticateRequest(request);
-      assertPageWorkspace(request, principal);
-      authorize(principal, options);
-      return await handler(request, { principal, params: await context.params });
-    } catch (error) {
-      return problemFromError(error);
-    }
-  };
+  return (request: Request, context: RouteContext<P>): Promise<Response> =>
+    withRequestContext(request, async () => {
+      try {
+        const principal = await authenticateRequest(request);
+        setRequestWorkspace(principal.workspaceId);
+        assertPageWorkspace(request, principal);
+        authorize(principal, options);
+        return await handler(request, { principal, params: await context.params });
+      } catch (error) {
+        return problemFromError(error);
+      }
+    });
 }
 
 /** For a signed-in person's own routes that span workspaces (listing and switching them). */
 export function withSignedIn<P = Record<string, never>>(
   handler: (request: Request, context: { person: SignedInPerson; params: P }) => Promise<Response>,
 ) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
-    try {
-      const person = await findSession(readSessionToken(request.headers.get("cookie")));
-      if (!person) throw new AppError("unauthorized", "Sign in first.");
-      assertSameOriginMutation(request);
-      return await handler(request, { person, params: await context.params });
-    } catch (error) {
-      return problemFromError(error);
-    }
-  };
+  return (request: Request, context: RouteContext<P>): Promise<Response> =>
+    withRequestContext(request, async () => {
+      try {
+        const person = await findSession(readSessionToken(request.headers.get("cookie")));
+        if (!person) throw new AppError("unauthorized", "Sign in first.");
+        assertSameOriginMutation(request);
+        return await handler(request, { person, params: await context.params });
+      } catch (error) {
+        return problemFromError(error);
+      }
+    });
 }
 
-/** For routes with their own authentication (webhooks). */
+/** For routes with their own authentication (webhooks, health, metrics). */
 export function withErrors<P = Record<string, never>>(handler: (request: Request, context: { params: P }) => Promise<Response>) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
-    try {
-      return await handler(request, { params: await context.params });
-    } catch (error) {
-      return problemFromError(error);
-    }
-  };
+  return (request: Request, context: RouteContext<P>): Promise<Response> =>
+    withRequestContext(request, async () => {
+      try {
+        return await handler(request, { params: await context.params });
+      } catch (error) {
+        return problemFromError(error);
+      }
+    });
 }

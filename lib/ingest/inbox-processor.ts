@@ -3,9 +3,11 @@
 // (store-deliveries.ts), until the inbox is empty or the run's time is up
 // (then it asks for another run, so other background work gets its turn).
 // When a batch fails, its deliveries are stored one by one, so one bad
-// delivery fails alone and keeps its error in the inbox; the rest go on.
+// delivery fails alone and keeps its error in the inbox; the rest go on. When
+// the database itself goes away, nothing is marked failed: the run fails and
+// the runner retries it, the deliveries still pending.
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { isDatabaseUnreachable } from "@/lib/db/errors";
 import { logger } from "@/lib/log";
 import { hasPendingDeliveries, isPending, markDeliveryFailed, pendingDeliveries, removeDeliveries, requestInboxProcessing, withInboxLock, type InboxDelivery } from "./inbox";
 import { storeDeliveries, type IngestSummary } from "./store-deliveries";
@@ -51,19 +53,21 @@ function logFailure(delivery: InboxDelivery, error: unknown): void {
   logger.error({ area: "ingest", deliveryId: String(delivery.id), reason: reasonOf(error) }, "a webhook delivery could not be stored; it stays in the inbox");
 }
 
-type Settings = { quietSeconds: number; batchSize: number };
+type Settings = { batchSize: number };
 
 /** Stores one delivery on its own (after its batch failed); a failure is kept on it. */
-async function storeAlone(run: InboxRun, delivery: InboxDelivery, settings: Settings): Promise<void> {
+async function storeAlone(run: InboxRun, delivery: InboxDelivery): Promise<void> {
   try {
     const summary = await withInboxLock(async (tx) => {
       if (!(await isPending(tx, delivery.id))) return undefined;
-      const stored = await storeDeliveries(tx, [readDelivery(delivery)], settings);
+      const stored = await storeDeliveries(tx, [readDelivery(delivery)], {});
       await removeDeliveries(tx, [delivery.id]);
       return stored;
     });
     if (summary) add(run, summary, 1);
   } catch (error) {
+    // The database went away, not this delivery's fault: it stays pending and the runner retries the run.
+    if (isDatabaseUnreachable(error)) throw error;
     await markDeliveryFailed(db(), delivery.id, reasonOf(error));
     run.failed += 1;
     logFailure(delivery, error);
@@ -87,7 +91,7 @@ async function storeNextBatch(run: InboxRun, settings: Settings): Promise<boolea
           unreadable.push({ delivery, error });
         }
       }
-      const summary = await storeDeliveries(tx, readable.map((item) => item.changes), settings);
+      const summary = await storeDeliveries(tx, readable.map((item) => item.changes), {});
       await removeDeliveries(tx, readable.map((item) => item.delivery.id));
       return { summary, stored: readable.length, unreadable };
     });
@@ -95,10 +99,10 @@ async function storeNextBatch(run: InboxRun, settings: Settings): Promise<boolea
     run.failed += unreadable.length;
     for (const { delivery, error } of unreadable) logFailure(delivery, error);
   } catch (error) {
-    // Nothing was read: the database itself is in trouble, and the runner retries the run.
-    if (batch.length === 0) throw error;
+    // Nothing was read, or the database went away: the deliveries stay pending and the runner retries the run.
+    if (batch.length === 0 || isDatabaseUnreachable(error)) throw error;
     // Rolled back as a whole: one by one, so only a delivery that cannot be stored fails.
-    for (const delivery of batch) await storeAlone(run, delivery, settings);
+    for (const delivery of batch) await storeAlone(run, delivery);
   }
   if (batch.length > 0) run.batches += 1;
   return batch.length > 0;
@@ -107,7 +111,7 @@ async function storeNextBatch(run: InboxRun, settings: Settings): Promise<boolea
 /** Stores waiting deliveries until none is left or `budgetMs` has passed. */
 export async function processInbox(options: { budgetMs?: number; batchSize?: number } = {}): Promise<InboxRun> {
   const until = Date.now() + (options.budgetMs ?? INBOX_RUN_BUDGET_MS);
-  const settings = { quietSeconds: env().EXTRACTION_QUIET_SECONDS, batchSize: options.batchSize ?? INBOX_BATCH_SIZE };
+  const settings = { batchSize: options.batchSize ?? INBOX_BATCH_SIZE };
   const run: InboxRun = { batches: 0, deliveries: 0, failed: 0, stored: 0, duplicates: 0, badMessages: 0, statusesApplied: 0, parked: 0, leftBehind: false };
   while (await storeNextBatch(run, settings)) {
     if (Date.now() >= until) {

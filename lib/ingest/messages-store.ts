@@ -7,6 +7,7 @@
 import { Prisma } from "@/lib/db/client";
 import { extractLeadJob } from "@/lib/jobs/extract-lead";
 import { isOptOutMessage } from "./opt-out";
+import { metrics } from "@/lib/observability/metrics";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -25,7 +26,7 @@ export type StoredMessage = { id: string; conversationId: string; providerMessag
 /** Inserts the messages not stored yet (ON CONFLICT DO NOTHING); returns only those inserted. */
 export async function insertMessages(tx: Tx, workspaceId: string, messages: NewMessage[]): Promise<StoredMessage[]> {
   if (messages.length === 0) return [];
-  return tx.message.createManyAndReturn({
+  const stored = await tx.message.createManyAndReturn({
     data: messages.map((message) => ({
       workspaceId,
       conversationId: message.conversationId,
@@ -39,6 +40,8 @@ export async function insertMessages(tx: Tx, workspaceId: string, messages: NewM
     skipDuplicates: true,
     select: { id: true, conversationId: true, providerMessageId: true, role: true, type: true, body: true },
   });
+  metrics.messagesStored.inc(stored.length);
+  return stored;
 }
 
 /** first/last/last-user message times and the count, from the stored messages themselves. */

@@ -3,11 +3,10 @@
 // next deliveries go straight through) and ingests every unrouted payload
 // parked for that number, oldest first, exactly as if it had just arrived.
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { withInboxLock } from "./inbox";
 import { parkKindOf } from "./parking";
-import { storeDeliveries, type IngestSummary } from "./store-deliveries";
+import { storeDeliveries, workspaceForIngestSelect, type IngestSummary } from "./store-deliveries";
 import { readWebhookPayload } from "./whatsapp-payload";
 
 export type ParkedWebhookSummary = {
@@ -41,7 +40,7 @@ export async function routeParkedWebhook(parkedId: string, workspaceId: string, 
   if (parkKindOf(parked.reason) === "bad_message") {
     throw new AppError("conflict", "This parked item is a message that could not be read; it is kept for inspection and cannot be routed.");
   }
-  const workspace = await db().workspace.findUnique({ where: { id: workspaceId }, select: { id: true, conversationIdleHours: true } });
+  const workspace = await db().workspace.findUnique({ where: { id: workspaceId }, select: workspaceForIngestSelect });
   if (!workspace) throw notFound("Workspace");
 
   let numberRegistered = false;
@@ -74,7 +73,7 @@ export async function routeParkedWebhook(parkedId: string, workspaceId: string, 
     const stored = await storeDeliveries(
       tx,
       rows.map((row) => readWebhookPayload(row.payload, options.now).filter((change) => change.field === "messages")),
-      { quietSeconds: env().EXTRACTION_QUIET_SECONDS, now: options.now },
+      { now: options.now },
     );
     await tx.parkedWebhook.updateMany({ where: { id: { in: rows.map((row) => row.id) } }, data: { routedAt: new Date(), routedWorkspaceId: workspace.id } });
     return stored;

@@ -12,6 +12,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/db/client";
 import { cancelFollowUpsAnsweredByProspect } from "@/lib/followups/run-due";
 import { extractLeadJob } from "@/lib/jobs/extract-lead";
+import { metrics } from "@/lib/observability/metrics";
 import { assignConversations } from "./conversation-windows";
 import { applyDeliveryStatuses, type WorkspaceStatus } from "./delivery-statuses";
 import { isOptOutMessage } from "./opt-out";
@@ -35,11 +36,14 @@ export type IngestSummary = {
 
 export const emptyIngestSummary = (): IngestSummary => ({ stored: 0, duplicates: 0, badMessages: 0, statusesApplied: 0, parked: [], ignoredChanges: 0, conversationIds: [] });
 
-export type StoreOptions = { quietSeconds: number; now?: Date };
+export type StoreOptions = { now?: Date };
 
-type Workspace = { id: string; conversationIdleHours: number };
-type Incoming = { workspace: Workspace; waId: string; profileName: string | null; message: InboundMessage };
-type NewConversation = { id: string; workspaceId: string; waId: string; profileName: string | null; firstMessageAt: Date; lastMessageAt: Date };
+/** The workspace's own settings storing follows: its idle gap and its extraction quiet period. */
+export const workspaceForIngestSelect = { id: true, conversationIdleHours: true, extractionQuietSeconds: true } as const;
+type Workspace = { id: string; conversationIdleHours: number; extractionQuietSeconds: number };
+/** A new message, with the workspace's number (phone_number_id) it was sent to. */
+type Incoming = { workspace: Workspace; phoneNumberId: string; waId: string; profileName: string | null; message: InboundMessage };
+type NewConversation = { id: string; workspaceId: string; phoneNumberId: string; waId: string; profileName: string | null; firstMessageAt: Date; lastMessageAt: Date };
 type NewMessageRow = { id: string; workspaceId: string; conversationId: string; message: InboundMessage };
 type Inserted = { id: string; workspace_id: string; conversation_id: string; sent_at: Date; type: string; body: string };
 
@@ -61,7 +65,7 @@ async function ownersOf(tx: Tx, changes: readonly WebhookChange[]): Promise<Map<
   if (phoneNumberIds.length === 0) return new Map();
   const numbers = await tx.whatsAppNumber.findMany({
     where: { phoneNumberId: { in: phoneNumberIds } },
-    select: { phoneNumberId: true, workspace: { select: { id: true, conversationIdleHours: true } } },
+    select: { phoneNumberId: true, workspace: { select: workspaceForIngestSelect } },
   });
   return new Map(numbers.map((number) => [number.phoneNumberId, number.workspace]));
 }
@@ -96,11 +100,11 @@ async function nearbyConversations(tx: Tx, contacts: readonly { workspace: Works
 async function insertConversations(tx: Tx, rows: readonly NewConversation[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.$executeRaw`
-    INSERT INTO conversations (id, workspace_id, source, channel, contact_wa_id, contact_profile_name, first_message_at, last_message_at, message_count, updated_at)
-    SELECT id, workspace_id, 'webhook', 'whatsapp', wa_id, profile_name, first_at, last_at, 0, now()
-      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.workspaceId)}::uuid[], ${rows.map((r) => r.waId)}::text[],
+    INSERT INTO conversations (id, workspace_id, source, channel, whatsapp_phone_number_id, contact_wa_id, contact_profile_name, first_message_at, last_message_at, message_count, updated_at)
+    SELECT id, workspace_id, 'webhook', 'whatsapp', phone_number_id, wa_id, profile_name, first_at, last_at, 0, now()
+      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.workspaceId)}::uuid[], ${rows.map((r) => r.phoneNumberId)}::text[], ${rows.map((r) => r.waId)}::text[],
                   ${rows.map((r) => r.profileName)}::text[], ${rows.map((r) => r.firstMessageAt)}::timestamptz[], ${rows.map((r) => r.lastMessageAt)}::timestamptz[])
-        AS n(id, workspace_id, wa_id, profile_name, first_at, last_at)`;
+        AS n(id, workspace_id, phone_number_id, wa_id, profile_name, first_at, last_at)`;
 }
 
 /** Inserts the messages (a stored id is skipped, never an error); returns those inserted. */
@@ -140,13 +144,13 @@ async function addToCounters(tx: Tx, inserted: readonly Inserted[], profileNames
 }
 
 /** One opt-out per contact whose new text message is, as a whole, a stop word. */
-async function recordOptOuts(tx: Tx, inserted: readonly Inserted[], contactOf: Map<string, { workspaceId: string; waId: string }>): Promise<void> {
+async function recordOptOuts(tx: Tx, inserted: readonly Inserted[], contactOf: Map<string, { workspace: Workspace; waId: string }>): Promise<void> {
   const stops = new Map<string, { workspaceId: string; waId: string; messageId: string }>();
   for (const row of inserted) {
     if (row.type !== "text" || !isOptOutMessage(row.body)) continue;
-    const contact = contactOf.get(row.conversation_id)!;
-    const key = contactKey(contact.workspaceId, contact.waId);
-    if (!stops.has(key)) stops.set(key, { ...contact, messageId: row.id });
+    const { workspace, waId } = contactOf.get(row.conversation_id)!;
+    const key = contactKey(workspace.id, waId);
+    if (!stops.has(key)) stops.set(key, { workspaceId: workspace.id, waId, messageId: row.id });
   }
   if (stops.size === 0) return;
   const list = [...stops.values()];
@@ -189,8 +193,9 @@ export async function storeDeliveries(tx: Tx, deliveries: readonly WebhookChange
   for (const changes of messageChanges) {
     const unrouted: WebhookChange[] = [];
     for (const change of changes) {
-      const workspace = change.phoneNumberId ? owners.get(change.phoneNumberId) : undefined;
-      if (!workspace) {
+      const phoneNumberId = change.phoneNumberId;
+      const workspace = phoneNumberId ? owners.get(phoneNumberId) : undefined;
+      if (!workspace || !phoneNumberId) {
         unrouted.push(change);
         continue;
       }
@@ -199,7 +204,7 @@ export async function storeDeliveries(tx: Tx, deliveries: readonly WebhookChange
         summary.parked.push(parked.id);
         summary.badMessages += 1;
       }
-      for (const message of change.messages) incoming.push({ workspace, waId: message.from, profileName: change.profileNames.get(message.from) ?? null, message });
+      for (const message of change.messages) incoming.push({ workspace, phoneNumberId, waId: message.from, profileName: change.profileNames.get(message.from) ?? null, message });
       for (const status of change.statuses) statuses.push({ ...status, workspaceId: workspace.id });
     }
     await parkUnrouted(tx, unrouted, summary);
@@ -223,7 +228,7 @@ export async function storeDeliveries(tx: Tx, deliveries: readonly WebhookChange
   const newConversations: NewConversation[] = [];
   const messageRows: NewMessageRow[] = [];
   const profileNames = new Map<string, string | null>();
-  const contactOf = new Map<string, { workspaceId: string; waId: string }>();
+  const contactOf = new Map<string, { workspace: Workspace; waId: string }>();
   for (const contact of contacts) {
     const workspaceId = contact.workspace.id;
     const existing = (nearby.get(contactKey(workspaceId, contact.waId)) ?? []).map((row) => ({ id: row.id, firstMessageAt: row.first_message_at, lastMessageAt: row.last_message_at }));
@@ -233,25 +238,30 @@ export async function storeDeliveries(tx: Tx, deliveries: readonly WebhookChange
     for (const window of windows.filter((candidate) => candidate.isNew)) {
       const id = randomUUID();
       idOf.set(window.key, id);
-      newConversations.push({ id, workspaceId, waId: contact.waId, profileName, firstMessageAt: window.firstMessageAt, lastMessageAt: window.lastMessageAt });
+      // The number its first delivered message was sent to.
+      const phoneNumberId = contact.items[keys.indexOf(window.key)]!.phoneNumberId;
+      newConversations.push({ id, workspaceId, phoneNumberId, waId: contact.waId, profileName, firstMessageAt: window.firstMessageAt, lastMessageAt: window.lastMessageAt });
     }
     contact.items.forEach((item, index) => {
       const conversationId = idOf.get(keys[index]!)!;
       profileNames.set(conversationId, profileName);
-      contactOf.set(conversationId, { workspaceId, waId: contact.waId });
+      contactOf.set(conversationId, { workspace: contact.workspace, waId: contact.waId });
       messageRows.push({ id: randomUUID(), workspaceId, conversationId, message: item.message });
     });
   }
   await insertConversations(tx, newConversations);
   const inserted = await insertMessages(tx, messageRows);
+  metrics.messagesStored.inc(inserted.length);
   summary.stored = inserted.length;
   summary.duplicates += messageRows.length - inserted.length;
   summary.conversationIds = await addToCounters(tx, inserted, profileNames);
 
-  const extractAt = new Date(now.getTime() + options.quietSeconds * 1000);
   await extractLeadJob.enqueueMany(
     tx,
-    summary.conversationIds.map((conversationId) => ({ payload: { conversationId }, workspaceId: contactOf.get(conversationId)!.workspaceId, dedupeKey: conversationId, availableAt: extractAt })),
+    summary.conversationIds.map((conversationId) => {
+      const { workspace } = contactOf.get(conversationId)!;
+      return { payload: { conversationId }, workspaceId: workspace.id, dedupeKey: conversationId, availableAt: new Date(now.getTime() + workspace.extractionQuietSeconds * 1000) };
+    }),
   );
   await recordOptOuts(tx, inserted, contactOf);
   summary.statusesApplied = await applyDeliveryStatuses(tx, statuses);

@@ -5,10 +5,11 @@
 // development server without Inngest) runs it continuously. Safe beside
 // Inngest and other runners: every item is claimed before it is worked.
 import { logger } from "@/lib/log";
-import { claimNextDue, CLAIM_LEASE_MS, earliestLeaseEnd, listenForNewWork } from "@/lib/outbox/outbox";
+import { claimNextDue, CLAIM_LEASE_MS, earliestLeaseEnd, earliestRetryDue, listenForNewWork } from "@/lib/outbox/outbox";
 import type { AnyJobDefinition } from "./definition";
 import { failureOf, JobFailure } from "./failures";
 import { takeBackExpiredWork } from "./recover";
+import { runDuePeriodicWork } from "./periodic";
 import { jobDefinitions } from "./registry";
 import { acceptClaimed, runJob, type StepBoundary } from "./run";
 
@@ -28,7 +29,8 @@ const emptySummary = (): DrainSummary => ({ claimed: 0, done: 0, retrying: 0, fa
 // on anything else fails here too, not only in production.
 const throughJson = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
 
-const plainSteps: StepBoundary = {
+/** The built-in runner's steps: plain calls. */
+export const directSteps: StepBoundary = {
   async work(_name, fn) {
     try {
       return throughJson(await fn());
@@ -62,7 +64,7 @@ export async function drainDueWork(options: { worker: string; now?: () => Date; 
     summary.claimed += claimed.length;
     const items = await acceptClaimed(definition, claimed, options.worker);
     const malformed = claimed.length - items.length;
-    const outcome = items.length > 0 ? await runJob(definition, items, { worker: options.worker, steps: plainSteps, now }) : undefined;
+    const outcome = items.length > 0 ? await runJob(definition, items, { worker: options.worker, steps: directSteps, now }) : undefined;
     const counts = {
       done: outcome?.done.length ?? 0,
       retrying: outcome?.retrying.length ?? 0,
@@ -100,6 +102,12 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener("abort", done);
   });
 }
+
+/**
+ * Running once, a retry due this soon (a rate limit's wait, 10 s for HubSpot)
+ * is waited for, not left behind; a backoff (30 s and more) is not.
+ */
+export const ONCE_WAITS_FOR_DUE_MS = 15_000;
 
 /**
  * The continuous runner's pause between passes: the poll interval, cut short
@@ -146,8 +154,9 @@ async function pauseUntilNewWork(signal?: AbortSignal) {
 
 export type RunJobsOptions = {
   /**
-   * once: until nothing is due, waiting out the leases of runners that died
-   * (so their work is finished too); continuously: pass after pass until `signal` aborts.
+   * once: until nothing is due, waiting for a rate limit's short wait and
+   * out the leases of runners that died (so their work is finished too);
+   * continuously: pass after pass until `signal` aborts.
    */
   mode: "once" | "continuously";
   worker: string;
@@ -165,7 +174,8 @@ export async function runJobs(options: RunJobsOptions): Promise<DrainSummary> {
     try {
       for (;;) {
         // A pass that fails (the database restarting) is tried again after the pause.
-        const claimed = await drainDueWork({ worker: options.worker })
+        const claimed = await runDuePeriodicWork(new Date())
+          .then(() => drainDueWork({ worker: options.worker }))
           .then((pass) => {
             addTo(total, pass);
             if (pass.claimed > 0) options.onPass?.(pass);
@@ -183,17 +193,30 @@ export async function runJobs(options: RunJobsOptions): Promise<DrainSummary> {
       await pauses.close();
     }
   }
+  // Once: the periodic work first (e.g. notifications, whose webhooks this pass then delivers).
+  await runDuePeriodicWork(new Date(), { force: true });
   let waitUntil: number | undefined;
   for (;;) {
     const pass = await drainDueWork({ worker: options.worker });
     addTo(total, pass);
     if (pass.claimed > 0) options.onPass?.(pass);
     if (options.signal?.aborted) return total;
-    // Nothing due. Work still claimed is either in a live runner's hands or
-    // was left by one that died; a dead runner's lease ends within one lease.
-    const leaseEnd = await earliestLeaseEnd(jobDefinitions.map((definition) => definition.kind));
-    waitUntil ??= Date.now() + CLAIM_LEASE_MS + 1_000;
-    if (!leaseEnd || Date.now() >= waitUntil) return total;
-    await sleep(Math.min(Math.max(leaseEnd.getTime() - Date.now() + 100, 200), waitUntil - Date.now()), options.signal);
+    // Work done in the pass may have asked for more, due now (the inbox's
+    // deliveries, once stored, ask for their extraction): another pass takes it.
+    if (pass.claimed > 0) continue;
+    // Nothing due now. Work still claimed is either in a live runner's hands
+    // or was left by one that died: a dead runner's lease ends within one
+    // lease, so that long is waited for. A rate limit's short wait is waited
+    // for too; a backoff, or work not yet due for its own reasons (an undo window), is not.
+    const kinds = jobDefinitions.map((definition) => definition.kind);
+    const [leaseEnd, nextDue] = await Promise.all([earliestLeaseEnd(kinds), earliestRetryDue(kinds)]);
+    const now = Date.now();
+    waitUntil ??= now + CLAIM_LEASE_MS + 1_000;
+    const wakeAt = Math.min(
+      leaseEnd && now < waitUntil ? Math.min(leaseEnd.getTime() + 100, waitUntil) : Infinity,
+      nextDue && nextDue.getTime() - now <= ONCE_WAITS_FOR_DUE_MS ? nextDue.getTime() : Infinity,
+    );
+    if (wakeAt === Infinity) return total;
+    await sleep(Math.max(wakeAt - now, 200), options.signal);
   }
 }

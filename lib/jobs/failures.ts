@@ -3,8 +3,8 @@
 // using up an attempt (wait), try again after a backoff (transient), or stop
 // at once because another runner took the work over (claim lost). Services
 // throw their own errors; any error that says `retryable: false` is permanent
-// and any that carries `retryAfterMs` asks for a wait (CrmError does both), so
-// this module needs to know no domain.
+// and any that carries `retryAfterMs` asks for a wait (CrmError and AppError
+// say so), so this module needs to know no domain.
 
 export type FailureKind = "permanent" | "wait" | "transient" | "claim_lost";
 

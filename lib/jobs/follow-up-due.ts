@@ -1,9 +1,10 @@
 // follow_up_due: when a scheduled follow-up is due (its item's time), creates
 // its CRM task on the contact the lead's sync linked, unless the prospect wrote
 // first or WhatsApp's rules say otherwise (lib/followups/run-due.ts). A
-// reschedule replaces the item, so a run of the old one finds it gone.
+// reschedule replaces the item, so a run of the old one finds it gone. Given up
+// on, the follow-up shows as failed with the reason.
 import { z } from "zod";
-import { runDueFollowUp } from "@/lib/followups/run-due";
+import { recordFollowUpGaveUp, runDueFollowUp } from "@/lib/followups/run-due";
 import { defineJob, onlyItem } from "./definition";
 
 /** CRM requests one run makes: the task (found or created) and its association. */
@@ -17,5 +18,8 @@ export const followUpDueJob = defineJob({
   async run({ items, step }) {
     const { payload } = onlyItem(items);
     await step("create-crm-task", () => runDueFollowUp(payload.followUpId, new Date()));
+  },
+  async onGiveUp({ payload }, reason) {
+    await recordFollowUpGaveUp(payload.followUpId, reason);
   },
 });

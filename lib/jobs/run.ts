@@ -17,7 +17,13 @@ export interface StepBoundary {
   book<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 
-export type Runner = { worker: string; steps: StepBoundary; now: () => Date };
+export type Runner = {
+  worker: string;
+  steps: StepBoundary;
+  now: () => Date;
+  /** How often a working step renews its leases; HEARTBEAT_MS unless a test needs it sooner. */
+  heartbeatMs?: number;
+};
 
 export type RunOutcome = {
   done: string[];
@@ -46,17 +52,30 @@ export function releaseAfter(failure: Failure, item: { attempts: number }, maxAt
   return { status: "pending", availableAt: new Date(now.getTime() + retryDelayMs(item.attempts)), attemptCounted: true, error: failure.message };
 }
 
-/** Ends a held item as failed, telling people why first (safe to repeat if the release then fails). */
+/**
+ * Shows people why an item was given up on. Its failure is logged, never
+ * raised: the item ends failed either way, and a job whose onGiveUp cannot
+ * run (its lead was deleted) must not stop the runner.
+ */
+async function tellPeople(definition: AnyJobDefinition, item: JobItem<unknown>, reason: string): Promise<void> {
+  try {
+    await definition.onGiveUp?.(item, reason);
+  } catch (error) {
+    logger.warn({ err: error, area: "jobs", kind: definition.kind, outboxItemId: item.id }, "could not show why work was given up");
+  }
+}
+
+/** Ends a held item as failed, telling people why first. */
 export async function giveUpItem(definition: AnyJobDefinition, item: JobItem<unknown>, worker: string, reason: string): Promise<boolean> {
   if (!(await renewClaims([item.id], worker)).has(item.id)) return false;
-  await definition.onGiveUp?.(item, reason);
+  await tellPeople(definition, item, reason);
   return releaseItem(item.id, worker, { status: "failed", error: reason });
 }
 
 /** Tells people why items were failed without a runner holding them (an expired last attempt). */
 export async function announceGiveUp(definition: AnyJobDefinition, item: OutboxItem, reason: string): Promise<void> {
   const payload = definition.payload.safeParse(item.payload);
-  if (payload.success) await definition.onGiveUp?.({ ...item, payload: payload.data }, reason);
+  if (payload.success) await tellPeople(definition, { ...item, payload: payload.data }, reason);
 }
 
 /**
@@ -79,7 +98,7 @@ export async function acceptClaimed(definition: AnyJobDefinition, claimed: reado
 async function withHeartbeat<T>(ids: readonly string[], runner: Runner, work: () => Promise<T>): Promise<T> {
   const timer = setInterval(() => {
     renewClaims(ids, runner.worker, runner.now()).catch((error: unknown) => logger.warn({ err: error, area: "jobs" }, "lease renewal failed"));
-  }, HEARTBEAT_MS);
+  }, runner.heartbeatMs ?? HEARTBEAT_MS);
   try {
     return await work();
   } finally {

@@ -6,7 +6,6 @@ import { z } from "zod";
 import { HUBSPOT_BATCH_LIMIT } from "@/lib/crm/hubspot/contacts";
 import {
   createCrmLead,
-  ensureCrmFields,
   linkConversation,
   loadSyncPlans,
   markSyncStatus,
@@ -16,8 +15,8 @@ import {
 import { defineJob } from "./definition";
 import { failureOf, isPermanent } from "./failures";
 
-/** CRM requests the smallest run makes: fields, the contact upsert, the deal, its association, the scores. */
-const CRM_REQUESTS_PER_RUN = 6;
+/** CRM requests the smallest run makes: the contact upsert, the deal (read, upsert), its association, the scores. */
+const CRM_REQUESTS_PER_RUN = 5;
 
 export const syncLeadJob = defineJob({
   kind: "sync_lead",
@@ -35,11 +34,15 @@ export const syncLeadJob = defineJob({
     await step("mark-syncing", async () => {
       for (const plan of plans) await markSyncStatus(plan.proposalId, "syncing");
     });
-    await step("ensure-crm-fields", () => ensureCrmFields(workspaceId));
-    const contactIds = await step("upsert-contacts", () => upsertCrmContacts(workspaceId, plans));
+    const contacts = await step("upsert-contacts", () => upsertCrmContacts(workspaceId, plans));
     for (const [index, plan] of plans.entries()) {
       const item = itemOf.get(plan.proposalId)!;
-      const crmContactId = contactIds[index]!;
+      const contact = contacts[index]!;
+      if ("refused" in contact) {
+        await giveUp(item, contact.refused);
+        continue;
+      }
+      const { crmContactId } = contact;
       try {
         const crmLeadId = await step(`create-lead-${plan.proposalId}`, () => createCrmLead(plan, crmContactId));
         await step(`write-crm-link-${plan.proposalId}`, () => linkConversation(plan, crmContactId, crmLeadId));

@@ -2,7 +2,10 @@
 // when it qualifies, insufficient (with the reason) when it does not, failed
 // (with the reason, retryable by a reviewer) when the provider returned
 // something unusable. A proposal a reviewer already acted on is left alone.
-import { loadTranscript } from "@/lib/conversations/transcript";
+// The transcript and the workspace are read once and passed to what follows
+// (the embedded score, the follow-up proposal); the workspace's reviewers'
+// corrections teach the extractor (lib/leads/learning.ts).
+import { loadTranscript, type Transcript } from "@/lib/conversations/transcript";
 import { db, type Prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
@@ -10,25 +13,32 @@ import { extractorFor, type ConversationInput, type ExtractionOutcome, type Prov
 import { canonicalPhone } from "@/lib/phone/canonical";
 import { proposeFollowUp } from "@/lib/followups/propose-for-conversation";
 import { refreshEmbeddedScore } from "@/lib/scoring/scores";
+import { metrics } from "@/lib/observability/metrics";
+import { workspaceLearning } from "./learning";
 
 export const REVIEWED_STATUSES = ["approved", "merged", "rejected"] as const;
 
 export type ExtractLeadResult = { status: "proposed" | "insufficient" | "failed" | "skipped"; proposalId: string | null; reason?: string };
 
-export async function conversationInput(workspaceId: string, conversationId: string): Promise<ConversationInput> {
+/** A conversation as extraction reads it, with what the workspace's reviewers taught, and the transcript it came from. */
+export async function conversationInput(workspaceId: string, conversationId: string): Promise<{ input: ConversationInput; transcript: Transcript }> {
   const [workspace, transcript] = await Promise.all([
     db().workspace.findUnique({ where: { id: workspaceId }, select: { defaultCountry: true, products: true } }),
     loadTranscript(workspaceId, conversationId),
   ]);
   if (!workspace) throw notFound("Workspace");
-  return {
+  const messages = transcript.messages.map((message) => ({ id: message.id, role: message.role, content: message.text, at: message.sentAt.toISOString() }));
+  const prospectText = messages.filter(({ role }) => role === "user").map(({ content }) => content).join("\n");
+  const input: ConversationInput = {
     id: conversationId,
     defaultCountry: workspace.defaultCountry,
     products: workspace.products,
     contact: { waId: transcript.contactWaId, profileName: transcript.contactProfileName },
     // Evidence points at our message ids, which the review screen highlights.
-    messages: transcript.messages.map((message) => ({ id: message.id, role: message.role, content: message.text, at: message.sentAt.toISOString() })),
+    messages,
+    learning: await workspaceLearning(workspaceId, workspace.products, prospectText),
   };
+  return { input, transcript };
 }
 
 /** The proposal columns an extraction outcome sets. */
@@ -82,6 +92,8 @@ async function writeProposal(workspaceId: string, conversationId: string, existi
  * failed with the reason, and a reviewer can retry it. A reviewed lead is left alone.
  */
 export async function recordExtractionGaveUp(workspaceId: string, conversationId: string, reason: string): Promise<void> {
+  const conversation = await db().conversation.findFirst({ where: { id: conversationId, workspaceId }, select: { id: true } });
+  if (!conversation) return;
   const existing = await db().leadProposal.findUnique({ where: { conversationId }, select: { id: true, workspaceId: true } });
   if (existing && existing.workspaceId !== workspaceId) return;
   await writeProposal(workspaceId, conversationId, existing, proposalFields({ ok: false, conversationId, provider: env().EXTRACTION_PROVIDER, reason }));
@@ -93,14 +105,17 @@ export async function extractLead(workspaceId: string, conversationId: string, p
   if (existing && (REVIEWED_STATUSES as readonly string[]).includes(existing.status)) {
     return { status: "skipped", proposalId: existing.id, reason: `a reviewer already ${existing.status} this lead` };
   }
-  const input = await conversationInput(workspaceId, conversationId);
+  const { input, transcript } = await conversationInput(workspaceId, conversationId);
   const outcome = await extractorFor(provider ?? env().EXTRACTION_PROVIDER).extract(input);
+  // The provider is down or slow: a later attempt may succeed, so nothing is stored now.
+  if (!outcome.ok && outcome.retryable) throw new Error(`The extraction provider failed: ${outcome.reason}`);
   const fields = proposalFields(outcome);
+  metrics.extractions.inc({ provider: provider ?? env().EXTRACTION_PROVIDER, outcome: fields.status });
   const proposal = await writeProposal(workspaceId, conversationId, existing, fields);
   if (!proposal) return { status: "skipped", proposalId: existing?.id ?? null, reason: "a reviewer acted while it was being extracted" };
-  await refreshEmbeddedScore(workspaceId, conversationId);
+  await refreshEmbeddedScore(workspaceId, conversationId, transcript);
   // The follow-up the conversation asks for, proposed now and scheduled on approval
   // (only for a lead that can be approved).
-  if (fields.status === "proposed") await proposeFollowUp(workspaceId, conversationId, new Date());
+  if (fields.status === "proposed") await proposeFollowUp(workspaceId, conversationId, new Date(), transcript);
   return { status: fields.status as ExtractLeadResult["status"], proposalId: proposal.id, reason: outcome.ok ? (outcome.result.insufficientReason ?? undefined) : outcome.reason };
 }

@@ -2,6 +2,7 @@
 // schema for the API's query string, the dashboard's URL and listQueue, plus
 // the conversions between it and URL search params (pure, browser-safe).
 import { z } from "zod";
+import { FUNNEL_OUTCOME_KEYS } from "@/lib/funnel/outcomes";
 import { DONE_STATUSES, OPEN_STATUSES } from "./lead-status";
 
 export const QUEUE_STATUSES = ["pending", "proposed", "insufficient", "failed", "approved", "merged", "rejected", "not_extracted"] as const;
@@ -50,13 +51,28 @@ export const queueQuerySchema = z
     view: z.enum(QUEUE_VIEWS).optional(),
     /** Leads owned by this member: a user id, or "me" (the signed-in person; resolved by the route). */
     owner: z.union([z.uuid(), z.literal("me")]).optional(),
+    /** Where the conversation ended in the managers' funnel (lib/funnel/outcomes.ts): the funnel page's drill-down. */
+    funnel: z.enum(FUNNEL_OUTCOME_KEYS).optional(),
+    /** firstMessageAt on or after this day/instant: the funnel's cohort. */
+    firstMessageFrom: dateOrInstant.optional(),
+    /** firstMessageAt on or before this day (inclusive) / before this instant. */
+    firstMessageTo: dateOrInstant.optional(),
     sort: z.enum(QUEUE_SORTS).default("newest"),
     cursor: z.string().min(1).max(500).optional(),
     limit: z.coerce.number().int().min(1).max(MAX_QUEUE_LIMIT).default(DEFAULT_QUEUE_LIMIT),
   })
-  .refine((query) => !query.from || !query.to || startOf(query.from) < endOf(query.to), { message: "`from` must be before `to`.", path: ["to"] });
+  .refine((query) => !query.from || !query.to || startOf(query.from) < endOf(query.to), { message: "`from` must be before `to`.", path: ["to"] })
+  .refine((query) => !query.firstMessageFrom || !query.firstMessageTo || startOf(query.firstMessageFrom) < endOf(query.firstMessageTo), {
+    message: "`firstMessageFrom` must be before `firstMessageTo`.",
+    path: ["firstMessageTo"],
+  });
 
 export type QueueQuery = z.output<typeof queueQuerySchema>;
+
+/** The view a queue URL without one shows: "to review", except for the funnel's drill-down (every status). */
+export function defaultView(query: Pick<QueueQuery, "funnel">): QueueView | undefined {
+  return query.funnel ? undefined : "to_review";
+}
 export type QueueQueryInput = z.input<typeof queueQuerySchema>;
 
 /** Where a `from` value starts. */
@@ -85,7 +101,7 @@ export function rawQueueQuery(params: URLSearchParams): Record<string, unknown> 
 export function queueSearchParams(query: Partial<QueueQuery>): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of LIST_KEYS) for (const value of query[key] ?? []) params.append(key, value);
-  for (const key of ["product", "language", "from", "to", "q", "view", "owner"] as const) {
+  for (const key of ["product", "language", "from", "to", "q", "view", "owner", "funnel", "firstMessageFrom", "firstMessageTo"] as const) {
     const value = query[key];
     if (value) params.set(key, value);
   }

@@ -12,6 +12,7 @@
 //   phone, and the conversation's profile name and wa_id;
 // - the last message of each row is read for the page's rows only.
 import { db, Prisma } from "@/lib/db/client";
+import { cohortOutcomesSql } from "@/lib/funnel/outcome-sql";
 import { invalidInput } from "@/lib/http/problem";
 import { decodeQueueCursor, encodeQueueCursor, type QueueCursor } from "./queue-cursor";
 import { AppError } from "@/lib/errors";
@@ -98,6 +99,13 @@ function filterConditions(workspaceId: string, query: QueueQuery): Prisma.Sql[] 
   if (query.language) where.push(sql`lower(c.language) = lower(${query.language})`);
   if (query.from) where.push(sql`c.last_message_at >= ${startOf(query.from)}`);
   if (query.to) where.push(sql`c.last_message_at < ${endOf(query.to)}`);
+  const cohort = { start: query.firstMessageFrom ? startOf(query.firstMessageFrom) : undefined, end: query.firstMessageTo ? endOf(query.firstMessageTo) : undefined };
+  if (cohort.start) where.push(sql`c.first_message_at >= ${cohort.start}`);
+  if (cohort.end) where.push(sql`c.first_message_at < ${cohort.end}`);
+  if (query.funnel) {
+    // The funnel's own definition of each outcome, over the same cohort.
+    where.push(sql`c.id IN (SELECT f.conversation_id FROM (${cohortOutcomesSql({ workspaceId, ...cohort, now: new Date() })}) f WHERE f.outcome = ${query.funnel})`);
+  }
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
     const digits = phoneDigits(query.q);

@@ -315,6 +315,12 @@ export async function itemsClaimedBy(worker: string): Promise<OutboxItem[]> {
   return rows.map(toItem);
 }
 
+/** When the earliest retry (a pending item that failed before) of these kinds is due; null when there is none. */
+export async function earliestRetryDue(kinds: readonly string[]): Promise<Date | null> {
+  const row = await db().outboxItem.aggregate({ where: { status: "pending", lastError: { not: null }, kind: { in: [...kinds] } }, _min: { availableAt: true } });
+  return row._min.availableAt;
+}
+
 /** When the earliest lease among held items ends; null when nothing is claimed. */
 export async function earliestLeaseEnd(kinds: readonly string[]): Promise<Date | null> {
   const row = await db().outboxItem.aggregate({ where: { status: "claimed", kind: { in: [...kinds] } }, _min: { claimedUntil: true } });

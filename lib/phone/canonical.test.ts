@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalPhone, phoneFromWaId } from "./canonical";
+import { canonicalPhone, phoneFromWaId, waIdForms } from "./canonical";
 
 describe("canonicalPhone", () => {
   it("adds Brazil's mobile 9th digit to old 8-digit mobiles", () => {
@@ -24,5 +24,13 @@ describe("canonicalPhone", () => {
   it("reads wa_ids, which are digits without +", () => {
     expect(phoneFromWaId("551187654321")).toBe("+5511987654321");
     expect(phoneFromWaId("5215512345678")).toBe("+525512345678");
+  });
+});
+
+describe("waIdForms", () => {
+  it("lists today's wa_id and the old form a person may still write from", () => {
+    expect(waIdForms("+5511987654321")).toEqual(["5511987654321", "551187654321"]);
+    expect(waIdForms("+525512345678")).toEqual(["525512345678", "5215512345678"]);
+    expect(waIdForms("+447700900123")).toEqual(["447700900123"]);
   });
 });

@@ -16,3 +16,14 @@ export function canonicalPhone(e164: string): string {
 export function phoneFromWaId(waId: string): string {
   return canonicalPhone(`+${waId.replace(/\D/g, "")}`);
 }
+
+/** Every wa_id a canonical number may arrive as (today's form and the old one), to find a person's conversations. */
+export function waIdForms(e164: string): string[] {
+  const digits = canonicalPhone(e164).replace(/\D/g, "");
+  const forms = [digits];
+  const brazilMobile = /^55(\d{2})9(\d{8})$/.exec(digits);
+  if (brazilMobile) forms.push(`55${brazilMobile[1]}${brazilMobile[2]}`);
+  const mexico = /^52(\d{10})$/.exec(digits);
+  if (mexico) forms.push(`521${mexico[1]}`);
+  return forms;
+}

@@ -5,7 +5,7 @@
 import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
-import { loadTranscript } from "@/lib/conversations/transcript";
+import { loadTranscript, type Transcript } from "@/lib/conversations/transcript";
 import { pushScoresJob } from "@/lib/jobs/push-scores";
 import { EMBEDDED_SCORER_VERSION, scoreConversation } from "./embedded-scorer";
 import { labelBehavioralScores, type BehavioralScoreLabels } from "./labels";
@@ -66,9 +66,9 @@ export async function recordPushedScore(
   return { created, score: { source: "platform", version: payload.version, ...values, labels } };
 }
 
-/** Computes (or refreshes) the embedded score from the conversation's own signals. */
-export async function refreshEmbeddedScore(workspaceId: string, conversationId: string): Promise<void> {
-  const transcript = await loadTranscript(workspaceId, conversationId);
+/** Computes (or refreshes) the embedded score from the conversation's own signals (from `loaded` when the caller has the transcript). */
+export async function refreshEmbeddedScore(workspaceId: string, conversationId: string, loaded?: Transcript): Promise<void> {
+  const transcript = loaded ?? (await loadTranscript(workspaceId, conversationId));
   const score = scoreConversation(transcript.messages.map((message) => ({ id: message.id, role: message.role, text: message.text, sentAt: message.sentAt })));
   const values = { intentScore: score.intentScore, objectionType: score.objectionType, followUpTone: score.followUpTone };
   await db().behavioralScore.upsert({

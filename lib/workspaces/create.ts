@@ -5,6 +5,7 @@ import { createApiKey } from "@/lib/auth/api-keys";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { createUser, findUserByEmail } from "@/lib/auth/users";
 import { db, Prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 export type NewWorkspace = {
@@ -30,6 +31,8 @@ export async function createWorkspace(input: NewWorkspace) {
         name: input.name,
         slug: slugFor(input.name),
         defaultCountry: input.defaultCountry.toUpperCase(),
+        // The server's default; each workspace's admins change their own in Settings.
+        extractionQuietSeconds: env().EXTRACTION_QUIET_SECONDS,
         whatsappNumbers: { create: { phoneNumberId: input.whatsappPhoneNumberId } },
       },
       select: { id: true, name: true, slug: true },

@@ -2,8 +2,10 @@
 // associations), for testing the HubSpot adapter through
 // the official client. It serves the paths and bodies @hubspot/api-client sends
 // and answers as HubSpot does: Bearer auth (401), 409 on a duplicate email,
-// 400 on unknown properties or batches over 100, 429 over 100 requests per 10 s
-// or 4 searches per second, search index lag, and injected 500s or hangs.
+// 400 on unknown properties, invalid emails (a batch with one fails whole) or
+// batches over 100, 429 over 100 requests per 10 s
+// or 4 searches per second, search index lag, injected 500s or hangs, and
+// outages (every request throttled or failing until ended).
 // Batch upsert takes only a unique-value property as idProperty, as HubSpot does.
 // Its in-memory store is public so tests assert what a HubSpot user would see.
 import { randomUUID } from "node:crypto";
@@ -18,7 +20,7 @@ export interface FakeObject {
 }
 export interface FakeAssociation { fromType: string; fromId: string; toType: string; toId: string; associationTypeId: number }
 export interface FakeProperty { name: string; label: string; type: string; fieldType: string; groupName: string; hasUniqueValue: boolean }
-export interface FakeRequest { method: string; path: string; body: unknown; status: number }
+export interface FakeRequest { method: string; path: string; body: unknown; status: number; /** When it arrived (ms). */ at: number }
 
 export interface FakeHubSpotOptions {
   accessToken?: string;
@@ -31,6 +33,8 @@ export interface FakeHubSpotOptions {
   searchLagMs?: number;
   /** Sent as Retry-After (seconds) on a 429 when set; HubSpot usually sends none. */
   retryAfterSeconds?: number;
+  /** Object types on which creating a property is refused (an account or plan that does not allow it). */
+  refusePropertiesOn?: ObjectType[];
 }
 
 type ObjectType = "contacts" | "deals" | "tasks";
@@ -49,6 +53,9 @@ const ENUMS: Record<string, string[]> = {
   hs_task_priority: ["LOW", "MEDIUM", "HIGH", "NONE"],
   hs_task_type: ["EMAIL", "CALL", "TODO", "LINKED_IN", "LINKED_IN_MESSAGE"],
 };
+
+// What HubSpot accepts as an email address (roughly: one @, a dot in the domain).
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 class HttpError extends Error {
   constructor(readonly status: number, readonly body: Record<string, unknown>, readonly headers: Record<string, string> = {}) {
@@ -73,6 +80,7 @@ export class FakeHubSpot {
   private readonly acceptedAt: number[] = [];
   private readonly searchesAt: number[] = [];
   private faults: Array<"error" | "hang"> = [];
+  private outageKind: "throttling" | "failing" | undefined;
   private nextId = 1001;
 
   constructor(options: FakeHubSpotOptions = {}) {
@@ -83,6 +91,7 @@ export class FakeHubSpot {
       batchLimit: options.batchLimit ?? 100,
       searchLagMs: options.searchLagMs ?? 0,
       retryAfterSeconds: options.retryAfterSeconds,
+      refusePropertiesOn: options.refusePropertiesOn ?? [],
     };
     for (const type of OBJECT_TYPES) {
       this.groups[type].set(`${type.replace(/s$/, "")}information`, { name: `${type.replace(/s$/, "")}information`, label: "Information" });
@@ -115,6 +124,10 @@ export class FakeHubSpot {
   /** The next `count` requests are never answered (until stop()). */
   hangNext(count = 1): void { this.faults.push(...Array<"hang">(count).fill("hang")); }
 
+  /** Until endOutage(), every request is answered 429 (throttling) or 500 (failing), as during an incident. */
+  outage(kind: "throttling" | "failing"): void { this.outageKind = kind; }
+  endOutage(): void { this.outageKind = undefined; }
+
   /** Adds an object as if someone had created it in HubSpot; returns its id. */
   seed(type: ObjectType, properties: Record<string, string>, createdAt = 0): string {
     return this.insert(type, properties, createdAt).id;
@@ -122,6 +135,17 @@ export class FakeHubSpot {
 
   contactsWith(property: string, value: string): FakeObject[] {
     return [...this.objects.contacts.values()].filter((o) => o.properties[property]?.toLowerCase() === value.toLowerCase());
+  }
+
+  /** The most requests it accepted within any `windowMs` (how close callers came to its limit). */
+  busiestWindow(windowMs: number, path?: RegExp): number {
+    const times = this.requests.filter((r) => r.status !== 429 && (!path || path.test(r.path))).map((r) => r.at).sort((a, b) => a - b);
+    let most = 0;
+    for (let first = 0, last = 0; last < times.length; last++) {
+      while (times[last]! - times[first]! >= windowMs) first++;
+      most = Math.max(most, last - first + 1);
+    }
+    return most;
   }
 
   associationsOf(fromType: ObjectType, fromId: string): FakeAssociation[] {
@@ -136,13 +160,18 @@ export class FakeHubSpot {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString("utf8");
     const method = req.method ?? "GET";
+    const at = Date.now();
     let body: unknown;
-    const record = (status: number) => void this.requests.push({ method, path: url.pathname, body, status });
+    const record = (status: number) => void this.requests.push({ method, path: url.pathname, body, status, at });
     try {
       body = text ? JSON.parse(text) : undefined;
       if (req.headers.authorization !== `Bearer ${this.options.accessToken}`) {
         throw new HttpError(401, errorBody("Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview", "INVALID_AUTHENTICATION"));
       }
+      if (this.outageKind === "throttling") {
+        throw new HttpError(429, { status: "error", message: "You have reached your secondly limit.", errorType: "RATE_LIMIT", correlationId: randomUUID(), policyName: "TEN_SECONDLY_ROLLING" });
+      }
+      if (this.outageKind === "failing") throw new HttpError(502, errorBody("Bad gateway", "INTERNAL_ERROR"));
       const fault = this.faults.shift();
       if (fault === "hang") return record(0);
       if (fault === "error") throw new HttpError(500, errorBody("internal error", "INTERNAL_ERROR"));
@@ -218,6 +247,9 @@ export class FakeHubSpot {
   }
 
   private createProperty(type: ObjectType, input: Record<string, unknown>): FakeProperty {
+    if (this.options.refusePropertiesOn.includes(type)) {
+      throw new HttpError(400, errorBody(`Unable to create property on ${type}: custom properties are not allowed for this object in this account`, "VALIDATION_ERROR"));
+    }
     const property = { name: String(input.name), label: String(input.label), type: String(input.type), fieldType: String(input.fieldType), groupName: String(input.groupName), hasUniqueValue: input.hasUniqueValue === true };
     if (this.properties[type].has(property.name)) {
       throw new HttpError(409, errorBody(`Property named '${property.name}' already exists.`, "OBJECT_ALREADY_EXISTS"));
@@ -319,6 +351,7 @@ export class FakeHubSpot {
     const problems = Object.entries((properties ?? {}) as Record<string, unknown>).flatMap(([name, value]) => {
       if (!this.properties[type].has(name)) return [{ isValid: false, message: `Property "${name}" does not exist`, error: "PROPERTY_DOESNT_EXIST", name }];
       if (ENUMS[name] && !ENUMS[name].includes(String(value))) return [{ isValid: false, message: `${String(value)} was not one of the allowed options`, error: "INVALID_OPTION", name }];
+      if (type === "contacts" && name === "email" && value && !EMAIL.test(String(value))) return [{ isValid: false, message: `Email address ${String(value)} is invalid`, error: "INVALID_EMAIL", name }];
       return [];
     });
     if (problems.length > 0) throw new HttpError(400, errorBody(`Property values were not valid: ${JSON.stringify(problems)}`, "VALIDATION_ERROR"));

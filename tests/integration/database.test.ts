@@ -2,7 +2,7 @@
 // the constraints the product relies on hold, and the demo seed runs once.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { pendingSchemaChanges } from "@/lib/db/migrations";
+import { applyMigrations, pendingSchemaChanges } from "@/lib/db/migrations";
 import { seedDemoWorkspace } from "@/lib/demo/seed";
 import { DEMO_CONVERSATIONS } from "@/lib/demo/conversations";
 import { databaseUrl } from "@/lib/env";
@@ -19,6 +19,17 @@ describe("database", () => {
   it("has committed migrations that match prisma/schema.prisma", async () => {
     // A schema change without its migration fails here.
     expect(await pendingSchemaChanges(databaseUrl())).toBe("");
+  });
+
+  it("records migrations by folder name, as the Prisma CLI does, and repairs absolute names", async () => {
+    const names = async () => (await db().$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM _prisma_migrations ORDER BY migration_name`).map((row) => row.migration_name);
+    const recorded = await names();
+    expect(recorded.length).toBeGreaterThan(0);
+    expect(recorded.every((name) => /^\d{14}_[a-z0-9_]+$/.test(name))).toBe(true);
+    // A database migrated by an older runner (or from another checkout path) is not migrated twice.
+    await db().$executeRaw`UPDATE _prisma_migrations SET migration_name = '/old/checkout/prisma/migrations/' || migration_name`;
+    expect(await applyMigrations(databaseUrl())).toEqual([]);
+    expect(await names()).toEqual(recorded);
   });
 
   it("stores a provider message id once per workspace", async () => {

@@ -1,21 +1,16 @@
 // The embedded PostgreSQL's lifecycle: first start, joining a running server,
-// recovering from a crash's stale lock file, and a clear error on a busy port.
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+// recovering from a crash's stale lock file, and a clear error on a busy port or
+// a data folder that cannot be created. The base folder is private (mkdtemp's
+// mode 700): as root, the server's own user cannot enter it, so this also covers
+// the cluster kept outside it.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { ensureEmbeddedPostgres, type EmbeddedCluster } from "@/lib/db/embedded-postgres";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { ensureEmbeddedPostgres, relocatedClusterDir, type EmbeddedCluster } from "@/lib/db/embedded-postgres";
+import { freePort } from "../support/ports";
 
 async function select1(serverUrl: string): Promise<number> {
   const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });
@@ -28,13 +23,13 @@ async function select1(serverUrl: string): Promise<number> {
 }
 
 const base = mkdtempSync(path.join(os.tmpdir(), "leadbridge-pg-"));
-// PostgreSQL runs as its own user when the tests run as root: let it reach the cluster.
-chmodSync(base, 0o755);
 const clusterDir = path.join(base, "cluster");
 const started: EmbeddedCluster[] = [];
 
 afterAll(async () => {
   for (const cluster of started.reverse()) await cluster.stop();
+  rmSync(base, { recursive: true, force: true });
+  rmSync(relocatedClusterDir(clusterDir), { recursive: true, force: true });
 });
 
 describe("ensureEmbeddedPostgres", () => {
@@ -70,5 +65,15 @@ describe("ensureEmbeddedPostgres", () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it("names the cause and the fixes when the data folder cannot be created", { timeout: 60_000 }, async () => {
+    // A regular file where a folder should be: no user, root included, can create a folder inside it.
+    const file = path.join(base, "not-a-folder");
+    writeFileSync(file, "");
+    const port = await freePort();
+    const failure = ensureEmbeddedPostgres({ clusterDir: path.join(file, "data", "postgres"), port });
+    await expect(failure).rejects.toThrow(/^The embedded PostgreSQL cannot create its data folder .*not-a-folder\/data \(ENOTDIR\): set LEADBRIDGE_DATA_DIR .*, set DATABASE_URL .*, or run as a normal user\.$/);
+    await expect(failure).rejects.toMatchObject({ name: "EmbeddedPostgresError" });
   });
 });

@@ -87,6 +87,14 @@ describe("extractLead", () => {
     expect(await db().leadProposal.findUniqueOrThrow({ where: { conversationId } })).toMatchObject({ name: "Grace Adeyemi", productInterest: "EV Charger", urgencyLevel: "high" });
   });
 
+  it("ends the work at once, without retrying, when the conversation is gone", async () => {
+    const { workspaceId, conversationId } = await conversationWith([["user", "Oi"]]);
+    const { id } = await enqueue(db(), { workspaceId, kind: "extract_lead", payload: { conversationId }, dedupeKey: conversationId, availableAt: new Date(0) });
+    await db().conversation.delete({ where: { id: conversationId } });
+    expect(await drainDueWork({ worker: "test" })).toMatchObject({ failed: 1, retrying: 0 });
+    expect(await db().outboxItem.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "failed", attempts: 1, lastError: "Conversation not found" });
+  });
+
   it("answers 404 for another workspace's conversation", async () => {
     const { conversationId } = await conversationWith([["user", "Oi"]]);
     const other = await conversationWith([["user", "Oi"]]);

@@ -4,10 +4,10 @@
 // transaction) -> sync the lead to HubSpot (a local fake) -> drain when due.
 // HubSpot ends with the labeled fields on the contact and ONE call task at
 // Tuesday 15:00 New York time, which is 19:00 UTC in the week DST began.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
+import { withFakeHubSpot } from "@/tests/support/hubspot";
 import { db } from "@/lib/db/client";
-import { reloadEnv } from "@/lib/env";
 import { proposeFollowUp } from "@/lib/followups/propose-for-conversation";
 import { scheduleFollowUpForApprovedLead } from "@/lib/followups/schedule";
 import { drainDueWork } from "@/lib/jobs/drain";
@@ -19,11 +19,9 @@ const PHONE = "+12127363100";
 let workspaceId: string;
 let conversationId: string;
 
+withFakeHubSpot(fake);
+
 beforeAll(async () => {
-  await fake.start();
-  process.env.HUBSPOT_ACCESS_TOKEN = fake.accessToken;
-  process.env.HUBSPOT_BASE_URL = fake.url;
-  reloadEnv();
   workspaceId = (await db().workspace.create({
     data: { name: "Loja SP", slug: "loja-sp", defaultCountry: "BR", timezone: "America/Sao_Paulo", crmProvider: "hubspot" },
   })).id;
@@ -54,11 +52,6 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await fake.stop();
-  for (const name of ["HUBSPOT_ACCESS_TOKEN", "HUBSPOT_BASE_URL"]) delete process.env[name];
-  reloadEnv();
-});
 
 /** What the review code does on approve, with the follow-up scheduled in the same transaction. */
 async function approve(): Promise<{ contactId: string }> {

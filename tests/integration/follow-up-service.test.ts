@@ -1,12 +1,15 @@
 // The follow-up service against PostgreSQL and the internal CRM: one proposal
 // per conversation, people's and jobs' follow-ups left alone, a reply cancels,
-// an opt-out changes the channel, a lead that never synced fails visibly.
+// an opt-out changes the channel, a lead that never synced fails visibly, and
+// waiting for a sync that never links the lead gives up with the reason.
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { proposeFollowUp } from "@/lib/followups/propose-for-conversation";
 import { cancelFollowUpsAnsweredByProspect, runDueFollowUp } from "@/lib/followups/run-due";
-import { scheduleFollowUpForApprovedLead } from "@/lib/followups/schedule";
+import { rescheduleFollowUp, scheduleFollowUpForApprovedLead } from "@/lib/followups/schedule";
+import { drainDueWork } from "@/lib/jobs/drain";
 import { PermanentFailure, RetryLater } from "@/lib/jobs/failures";
+import { followUpDueJob } from "@/lib/jobs/follow-up-due";
 
 let seq = 0;
 let workspaceId: string;
@@ -69,7 +72,11 @@ describe("runDueFollowUp", () => {
     const followUpId = scheduled!.followUpId;
     const now = new Date();
 
-    await expect(runDueFollowUp(followUpId, now)).rejects.toBeInstanceOf(RetryLater);
+    // Not linked yet: a plain failure, so the job counts the attempt and backs off.
+    const waiting = await runDueFollowUp(followUpId, now).catch((error: unknown) => error);
+    expect(waiting).toBeInstanceOf(Error);
+    expect(waiting).not.toBeInstanceOf(RetryLater);
+    expect((waiting as Error).message).toMatch(/not in the CRM yet/);
     await db().crmLink.create({ data: { conversationId, crmSystem: "internal", crmContactId: contact.id } });
     const done = await runDueFollowUp(followUpId, now);
     expect(done).toEqual({ status: "done", crmTaskId: expect.any(String) });
@@ -114,5 +121,37 @@ describe("cancelFollowUpsAnsweredByProspect (as ingestion stores a prospect's me
     expect(await cancelFollowUpsAnsweredByProspect([conversationId])).toBe(1);
     expect(await db().followUp.findUniqueOrThrow({ where: { id: followUpId } })).toMatchObject({ status: "cancelled", cancelReason: "prospect replied first" });
     expect(await db().outboxItem.count({ where: { kind: "follow_up_due", dedupeKey: followUpId, status: "pending" } })).toBe(0);
+  });
+});
+
+describe("the follow_up_due job", () => {
+  it("counts its waits for a lead that never gets linked, gives up with the reason on the follow-up, and a reschedule tries again", async () => {
+    await proposeFollowUp(workspaceId, conversationId, PROPOSED_AT);
+    const contact = await db().contact.create({ data: { workspaceId, name: "Meg Carter", phoneE164: "+12127363100" } });
+    // The sync is still under way (never failed, never linked).
+    await db().leadProposal.create({ data: { workspaceId, conversationId, status: "approved", name: "Meg Carter", contactId: contact.id, syncStatus: "syncing" } });
+    const { followUpId } = (await db().$transaction((tx) => scheduleFollowUpForApprovedLead(tx, { workspaceId, conversationId, contactId: contact.id })))!;
+    const item = await db().outboxItem.findFirstOrThrow({ where: { kind: "follow_up_due", dedupeKey: followUpId } });
+    await db().outboxItem.update({ where: { id: item.id }, data: { availableAt: new Date(0) } });
+    await db().followUp.update({ where: { id: followUpId }, data: { dueAt: new Date(Date.now() - 60_000) } });
+
+    let clock = Date.now();
+    for (let pass = 0; pass < 12; pass++) {
+      await drainDueWork({ worker: `drain-${pass}`, definitions: [followUpDueJob], now: () => new Date(clock) });
+      clock += 2 * 60 * 60_000;
+    }
+
+    expect(await db().outboxItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ status: "failed", attempts: followUpDueJob.maxAttempts });
+    const failed = await db().followUp.findUniqueOrThrow({ where: { id: followUpId } });
+    expect(failed).toMatchObject({ status: "failed", crmTaskId: null, failureReason: expect.stringMatching(/^Gave up after 8 attempts: The lead is not in the CRM yet/) });
+
+    // Once the lead is in the CRM, a reschedule tries again and the task is created.
+    await db().crmLink.create({ data: { conversationId, crmSystem: "internal", crmContactId: contact.id } });
+    await rescheduleFollowUp(workspaceId, followUpId, new Date(Date.now() + 300));
+    expect(await db().followUp.findUniqueOrThrow({ where: { id: followUpId } })).toMatchObject({ status: "scheduled", failureReason: null });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await drainDueWork({ worker: "after-reschedule", definitions: [followUpDueJob] });
+    expect(await db().followUp.findUniqueOrThrow({ where: { id: followUpId } })).toMatchObject({ status: "done", crmTaskId: expect.any(String) });
+    expect(await db().crmTask.count({ where: { followUpId } })).toBe(1);
   });
 });

@@ -2,10 +2,10 @@
 // once each, with their labeled fields and one crm_links row, through the
 // outbox drain, despite injected 429s, 500s, timeouts and a worker that died
 // mid-batch.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
+import { withFakeHubSpot } from "@/tests/support/hubspot";
 import { db } from "@/lib/db/client";
-import { reloadEnv } from "@/lib/env";
 import { drainDueWork } from "@/lib/jobs/drain";
 import { CLAIM_LEASE_MS, claimItems, enqueue } from "@/lib/outbox/outbox";
 import { recordPushedScore } from "@/lib/scoring/scores";
@@ -14,13 +14,10 @@ const fake = new FakeHubSpot({ rateLimit: { limit: 40, windowMs: 10_000 } });
 let workspaceId: string;
 const LEADS = 12;
 
+// Our budget off: the fake's limit must be hit and survived.
+withFakeHubSpot(fake, { HUBSPOT_TIMEOUT_MS: "500", HUBSPOT_REQUESTS_PER_10S: "1000" });
+
 beforeAll(async () => {
-  await fake.start();
-  process.env.HUBSPOT_ACCESS_TOKEN = fake.accessToken;
-  process.env.HUBSPOT_BASE_URL = fake.url;
-  process.env.HUBSPOT_TIMEOUT_MS = "500";
-  process.env.HUBSPOT_REQUESTS_PER_10S = "1000"; // our budget off: the fake's limit must be hit and survived
-  reloadEnv();
   workspaceId = (await db().workspace.create({ data: { name: "HubSpot shop", slug: "hubspot-shop", defaultCountry: "BR", crmProvider: "hubspot" } })).id;
   for (let i = 0; i < LEADS; i++) {
     const phone = `+55119876543${String(i).padStart(2, "0")}`;
@@ -35,12 +32,6 @@ beforeAll(async () => {
     await recordPushedScore(workspaceId, conversation.id, { intent_score: 0.75, objection_type: "timing", follow_up_tone: "urgency_alignment", version: 1 });
     await enqueue(db(), { workspaceId, kind: "sync_lead", payload: { leadProposalId: proposal.id } });
   }
-});
-
-afterAll(async () => {
-  await fake.stop();
-  for (const name of ["HUBSPOT_ACCESS_TOKEN", "HUBSPOT_BASE_URL", "HUBSPOT_TIMEOUT_MS", "HUBSPOT_REQUESTS_PER_10S"]) delete process.env[name];
-  reloadEnv();
 });
 
 describe("sync to HubSpot through the outbox", () => {

@@ -35,7 +35,6 @@ describe("sync-leads function", () => {
       "claim",
       "load-plans",
       "mark-syncing",
-      "ensure-crm-fields",
       "upsert-contacts",
       `create-lead-${lead.proposalId}`,
       `write-crm-link-${lead.proposalId}`,

@@ -50,7 +50,10 @@ describe("internal CRM", () => {
     expect(await crm.createLead({ crmContactId, conversationId: conversation.id, title: "again" })).toEqual({ crmLeadId: lead.crmLeadId, created: false });
     await crm.setLabeledScores(crmContactId, { leadScore: "High (0.82)", primaryObjection: "Timing", recommendedApproach: "Urgency alignment" });
     const due = new Date("2026-12-01T13:00:00Z");
-    const task = await crm.createTask({ crmContactId, dueAt: due, subject: "Call Jorge", priority: "HIGH", type: "CALL" });
+    const followUpId = "3d1c9a6e-5b1f-4a77-9f0e-2c6b8e1d4f10";
+    const task = await crm.createTask({ crmContactId, followUpId, dueAt: due, subject: "Call Jorge", priority: "HIGH", type: "CALL" });
+    // A retry of the same follow-up finds the first task.
+    expect(await crm.createTask({ crmContactId, followUpId, dueAt: due, subject: "Call Jorge", priority: "HIGH", type: "CALL" })).toEqual(task);
     expect(await db().contact.findUniqueOrThrow({ where: { id: crmContactId } })).toMatchObject({ leadScore: "High (0.82)", primaryObjection: "Timing" });
     expect(await db().crmTask.findUniqueOrThrow({ where: { id: task.crmTaskId } })).toMatchObject({ dueAt: due, priority: "HIGH", type: "CALL", contactId: crmContactId });
   });

@@ -3,7 +3,7 @@
 // template database once; each test file clones it (tests/support/file-database.ts).
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { ensureEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { EmbeddedPostgresError, ensureEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations, ensureDatabaseExists, adminQuery } from "@/lib/db/migrations";
 import { env } from "@/lib/env";
 
@@ -27,6 +27,11 @@ export default async function setup(project: TestProject) {
     const cluster = await ensureEmbeddedPostgres({
       clusterDir: path.join(config.LEADBRIDGE_DATA_DIR, "test-postgres"),
       port: config.EMBEDDED_POSTGRES_PORT + 10,
+    }).catch((error: unknown) => {
+      // One clear sentence, not a stack trace: the message names the cause and the fixes.
+      if (!(error instanceof EmbeddedPostgresError)) throw error;
+      process.stderr.write(`\nThe integration tests' database cannot start. ${error.message}\n\n`);
+      process.exit(1);
     });
     serverUrl = cluster.serverUrl;
     stop = cluster.stop;

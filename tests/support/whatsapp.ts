@@ -5,7 +5,7 @@
 import { createApiKey } from "@/lib/auth/api-keys";
 import { POST } from "@/app/api/webhooks/whatsapp/route";
 import { db } from "@/lib/db/client";
-import { reloadEnv } from "@/lib/env";
+import { env, reloadEnv } from "@/lib/env";
 import { processInbox, type InboxRun } from "@/lib/ingest/inbox-processor";
 import { signBody } from "@/lib/ingest/signature";
 
@@ -35,6 +35,7 @@ export async function workspaceWithNumber(options: { idleHours?: number } = {}) 
       slug,
       defaultCountry: "BR",
       conversationIdleHours: options.idleHours ?? 24,
+      extractionQuietSeconds: env().EXTRACTION_QUIET_SECONDS,
       whatsappNumbers: { create: { phoneNumberId, displayPhoneNumber: "15550001111" } },
     },
   });

@@ -1,18 +1,39 @@
+// Contacts: the internal CRM's people, searched by name, company, email or
+// phone digits (?q=), newest activity first, each opening its own page; the
+// filtered list exports as CSV.
+import Link from "next/link";
 import { EmptyState } from "@/app/_components/empty-state";
 import { PageHeader } from "@/app/_components/page-header";
+import { requireMember } from "@/lib/auth/page";
 import { listContacts } from "@/lib/contacts/queries";
-import { currentWorkspace } from "@/lib/workspaces/current";
+import { ContactSearch } from "./contact-search";
 
-export default async function ContactsPage() {
-  const workspace = await currentWorkspace();
-  const contacts = workspace ? await listContacts(workspace.id) : [];
+type SearchParams = Promise<{ q?: string | string[]; cursor?: string | string[] }>;
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+
+export default async function ContactsPage({ searchParams }: { searchParams: SearchParams }) {
+  const { workspace } = await requireMember({ role: "reviewer" });
+  const params = await searchParams;
+  const q = first(params.q).slice(0, 200);
+  const cursor = first(params.cursor) || undefined;
+  const { rows, nextCursor } = await listContacts(workspace.id, { q, cursor, limit: 100 });
+  const exportHref = `/api/v1/contacts/export${q ? `?${new URLSearchParams({ q })}` : ""}`;
   return (
     <>
-      <PageHeader title="Contacts" description="Prospects in the internal CRM, created when a reviewer approves a lead." />
-      {contacts.length === 0 ? (
-        <EmptyState title="No contacts yet">Approve a proposed lead in the queue and its contact appears here.</EmptyState>
+      <PageHeader title="Contacts" description="Prospects in the internal CRM, created when a reviewer approves a lead.">
+        <a href={exportHref} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100" download>
+          Export CSV
+        </a>
+      </PageHeader>
+      <ContactSearch initial={q} />
+      {rows.length === 0 ? (
+        q ? (
+          <p className="text-sm text-slate-600">No contact matches “{q}”.</p>
+        ) : (
+          <EmptyState title="No contacts yet">Approve a proposed lead in the queue and its contact appears here.</EmptyState>
+        )
       ) : (
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
+        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" data-testid="contacts-table">
           <thead className="bg-slate-100 text-left text-slate-700">
             <tr>
               <th scope="col" className="px-4 py-2">Name</th>
@@ -23,9 +44,11 @@ export default async function ContactsPage() {
             </tr>
           </thead>
           <tbody>
-            {contacts.map((contact) => (
-              <tr key={contact.id} id={`contact-${contact.id}`} className="border-t border-slate-100 target:bg-amber-50">
-                <td className="px-4 py-2 font-medium">{contact.name}</td>
+            {rows.map((contact) => (
+              <tr key={contact.id} className="border-t border-slate-100">
+                <td className="px-4 py-2 font-medium">
+                  <Link href={`/contacts/${contact.id}`} className="underline">{contact.name}</Link>
+                </td>
                 <td className="px-4 py-2">{contact.email ?? "—"}</td>
                 <td className="px-4 py-2">{contact.phoneE164 ?? "—"}</td>
                 <td className="px-4 py-2">{contact.company ?? "—"}</td>
@@ -35,6 +58,11 @@ export default async function ContactsPage() {
           </tbody>
         </table>
       )}
+      {nextCursor ? (
+        <Link href={`/contacts?${new URLSearchParams({ ...(q && { q }), cursor: nextCursor })}`} className="mt-4 inline-block text-sm underline">
+          Next page
+        </Link>
+      ) : null}
     </>
   );
 }

@@ -1,65 +1,82 @@
 "use client";
-// The follow-ups, in sections (due, upcoming, awaiting approval, done,
-// cancelled), each with its due time in the prospect's zone and in UTC. People
-// reschedule (a wall time in the prospect's zone) or cancel through the public
-// API; the list is refetched after each change.
+// The follow-ups, filtered (status, owner, due days) and in sections (due,
+// upcoming, awaiting approval, failed, done, cancelled). Each shows its due time
+// in the viewer's zone, how far away it is (or how overdue), and the prospect's
+// own time; links to its lead and contact. People reschedule (a wall time in the
+// prospect's zone; a failed one is tried again) or cancel with a reason; the
+// list is refetched after each change.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { apiFetch } from "@/app/_components/api";
 import { EmptyState } from "@/app/_components/empty-state";
-import { formatInZone, formatUtc, fromLocalInputValue, sectionOf, toLocalInputValue, type FollowUpSection } from "@/lib/followups/display";
+import { DateTimeText, useNow } from "@/app/_components/time";
+import { fromLocalInputValue, isOverdue, sectionOf, toLocalInputValue, type FollowUpSection } from "@/lib/followups/display";
 import type { FollowUpRowData } from "@/lib/followups/queries";
 import { followUpKeys } from "@/lib/followups/query-keys";
+import { overdueLabel } from "@/lib/time/format";
+import { CancelFollowUpButton } from "./cancel-dialog";
 
 const SECTIONS: { key: FollowUpSection; title: string }[] = [
   { key: "due", title: "Due" },
   { key: "upcoming", title: "Upcoming" },
   { key: "proposed", title: "Awaiting lead approval" },
+  { key: "failed", title: "Failed (no CRM task): reschedule to try again" },
   { key: "done", title: "Done (CRM task created)" },
   { key: "cancelled", title: "Cancelled" },
 ];
 
-async function fetchFollowUps(): Promise<FollowUpRowData[]> {
-  return (await apiFetch<{ rows: FollowUpRowData[] }>("/api/dashboard/follow-ups")).rows;
-}
+const CHANNEL_WORDS: Record<string, string> = { call: "Call", whatsapp: "WhatsApp message", email: "Email" };
 
-async function postChange(id: string, action: "reschedule" | "cancel", body: Record<string, unknown>): Promise<void> {
-  await apiFetch(`/api/v1/follow-ups/${id}/${action}`, { method: "POST", body });
+type Filters = { status: string; owner: string; from: string; to: string };
+const NO_FILTERS: Filters = { status: "", owner: "", from: "", to: "" };
+
+function queryOf(filters: Filters): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ""));
 }
 
 function FollowUpItem({ followUp, workspaceId }: { followUp: FollowUpRowData; workspaceId: string }) {
   const queryClient = useQueryClient();
+  const now = useNow();
   const [dueLocal, setDueLocal] = useState(() => toLocalInputValue(followUp.dueAt, followUp.timezone));
-  const onSettled = () => queryClient.invalidateQueries({ queryKey: followUpKeys.list(workspaceId) });
+  const onSettled = () => queryClient.invalidateQueries({ queryKey: followUpKeys.lists(workspaceId) });
   const reschedule = useMutation({
     mutationFn: async () => {
       const dueAt = fromLocalInputValue(dueLocal, followUp.timezone);
       if (!dueAt) throw new Error("Pick a date and time.");
-      await postChange(followUp.id, "reschedule", { due_at: dueAt });
+      await apiFetch(`/api/v1/follow-ups/${followUp.id}/reschedule`, { method: "POST", body: { due_at: dueAt } });
     },
     onSettled,
   });
-  const cancel = useMutation({ mutationFn: () => postChange(followUp.id, "cancel", {}), onSettled });
-  const editable = followUp.status === "proposed" || followUp.status === "scheduled";
-  const error = reschedule.error ?? cancel.error;
+  const editable = followUp.status === "proposed" || followUp.status === "scheduled" || followUp.status === "failed";
+  const overdue = isOverdue(followUp, now) ? overdueLabel(followUp.dueAt, now) : null;
   return (
     <li className="px-4 py-3" data-testid="follow-up">
       <div className="flex flex-wrap justify-between gap-2">
         <div>
           <div className="font-medium">
-            {followUp.contactName} <span className="text-xs font-normal text-slate-600">{followUp.contactPhone}</span>
+            {followUp.contactId ? <Link href={`/contacts/${followUp.contactId}`} className="underline">{followUp.contactName}</Link> : followUp.contactName}{" "}
+            <span className="text-xs font-normal text-slate-600">{followUp.contactPhone}</span>
           </div>
           <div className="text-slate-700">{followUp.reason}</div>
           <div className="text-xs text-slate-600">
-            {followUp.channel}
+            {CHANNEL_WORDS[followUp.channel] ?? followUp.channel}
             {followUp.templateRequired ? " (template message needed)" : ""}
             {followUp.tone ? ` · tone: ${followUp.tone.replaceAll("_", " ")}` : ""}
+            {` · owner: ${followUp.ownerEmail ?? "unassigned"}`}
             {followUp.cancelReason ? ` · cancelled: ${followUp.cancelReason}` : ""}
+            {followUp.failureReason ? ` · failed: ${followUp.failureReason}` : ""}
+            {followUp.leadId ? (
+              <>
+                {" · "}
+                <Link href={`/leads/${followUp.leadId}`} className="underline">Open lead</Link>
+              </>
+            ) : null}
           </div>
         </div>
-        <div className="text-right">
-          <time dateTime={followUp.dueAt} className="block">{formatInZone(followUp.dueAt, followUp.timezone)}</time>
-          <span className="block text-xs text-slate-600">{followUp.timezone} · {formatUtc(followUp.dueAt)}</span>
+        <div className="text-right text-sm">
+          {overdue ? <span className="mr-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800" data-testid="overdue">{overdue}</span> : null}
+          <DateTimeText iso={followUp.dueAt} prospectZone={followUp.timezone} relative={!overdue} />
         </div>
       </div>
       {editable ? (
@@ -71,42 +88,95 @@ function FollowUpItem({ followUp, workspaceId }: { followUp: FollowUpRowData; wo
           }}
         >
           <label className="flex items-center gap-1">
-            New time ({followUp.timezone})
+            New time (the prospect&apos;s, {followUp.timezone})
             <input type="datetime-local" value={dueLocal} onChange={(event) => setDueLocal(event.target.value)} className="rounded border border-slate-300 px-1 py-0.5" />
           </label>
           <button type="submit" disabled={reschedule.isPending} className="rounded bg-slate-800 px-2 py-1 text-white disabled:opacity-50">Reschedule</button>
-          <button type="button" disabled={cancel.isPending} onClick={() => cancel.mutate()} className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50">Cancel follow-up</button>
-          {error ? <span role="alert" className="text-red-700">{error.message}</span> : null}
+          <CancelFollowUpButton followUpId={followUp.id} contactName={followUp.contactName} onCancelled={onSettled} />
+          {reschedule.error ? <span role="alert" className="text-red-700">{reschedule.error.message}</span> : null}
         </form>
       ) : null}
     </li>
   );
 }
 
+function FilterBar({ filters, onChange }: { filters: Filters; onChange: (next: Filters) => void }) {
+  const set = (key: keyof Filters) => (event: { target: { value: string } }) => onChange({ ...filters, [key]: event.target.value });
+  const control = "rounded border border-slate-300 px-2 py-1";
+  return (
+    <form role="search" aria-label="Filter follow-ups" className="mb-4 flex flex-wrap items-end gap-3 text-sm" onSubmit={(event) => event.preventDefault()}>
+      <label className="flex flex-col gap-1">
+        Status
+        <select value={filters.status} onChange={set("status")} className={control}>
+          <option value="">Any</option>
+          <option value="scheduled">Scheduled</option>
+          <option value="proposed">Awaiting approval</option>
+          <option value="failed">Failed</option>
+          <option value="done">Done</option>
+          <option value="cancelled">Cancelled</option>
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        Owner
+        <select value={filters.owner} onChange={set("owner")} className={control}>
+          <option value="">Anyone</option>
+          <option value="me">Me</option>
+          <option value="none">Unassigned</option>
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        Due from
+        <input type="date" value={filters.from} onChange={set("from")} className={control} />
+      </label>
+      <label className="flex flex-col gap-1">
+        Due to
+        <input type="date" value={filters.to} onChange={set("to")} className={control} />
+      </label>
+      {Object.values(filters).some(Boolean) ? (
+        <button type="button" onClick={() => onChange(NO_FILTERS)} className="rounded border border-slate-300 px-2 py-1">Clear filters</button>
+      ) : null}
+    </form>
+  );
+}
+
 export function FollowUpsBoard({ workspaceId, initialRows }: { workspaceId: string; initialRows: FollowUpRowData[] }) {
-  const { data: rows = initialRows } = useQuery({ queryKey: followUpKeys.list(workspaceId), queryFn: fetchFollowUps, initialData: initialRows });
-  if (rows.length === 0) {
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const query = queryOf(filters);
+  const unfiltered = Object.keys(query).length === 0;
+  const { data: rows = [], error } = useQuery({
+    queryKey: followUpKeys.list(workspaceId, query),
+    queryFn: async () => (await apiFetch<{ rows: FollowUpRowData[] }>(`/api/dashboard/follow-ups?${new URLSearchParams(query)}`)).rows,
+    initialData: unfiltered ? initialRows : undefined,
+    // While a new filter loads, the previous list stays instead of "no match".
+    placeholderData: (previous) => previous,
+  });
+  const now = useNow();
+  if (unfiltered && rows.length === 0) {
     return (
       <EmptyState title="No follow-ups yet">
         When a prospect says “call me Tuesday” and the lead is approved, the follow-up is scheduled here.
       </EmptyState>
     );
   }
-  const now = new Date();
   return (
-    <div className="flex flex-col gap-6">
-      {SECTIONS.map(({ key, title }) => {
-        const inSection = rows.filter((row) => sectionOf(row, now) === key);
-        if (inSection.length === 0) return null;
-        return (
-          <section key={key} aria-label={title}>
-            <h2 className="mb-2 text-sm font-semibold text-slate-800">{title} ({inSection.length})</h2>
-            <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
-              {inSection.map((followUp) => <FollowUpItem key={followUp.id} followUp={followUp} workspaceId={workspaceId} />)}
-            </ul>
-          </section>
-        );
-      })}
-    </div>
+    <>
+      <FilterBar filters={filters} onChange={setFilters} />
+      {error ? <p role="alert" className="mb-4 text-sm text-red-700">{error.message}</p> : null}
+      {rows.length === 0 ? <p className="text-sm text-slate-600">No follow-up matches these filters.</p> : null}
+      <div className="flex flex-col gap-6">
+        {SECTIONS.map(({ key, title }) => {
+          const inSection = rows.filter((row) => sectionOf(row, now) === key);
+          if (inSection.length === 0) return null;
+          return (
+            <section key={key} aria-label={title}>
+              <h2 className="mb-2 text-sm font-semibold text-slate-800">{title} ({inSection.length})</h2>
+              <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+                {inSection.map((followUp) => <FollowUpItem key={followUp.id} followUp={followUp} workspaceId={workspaceId} />)}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+    </>
   );
 }

@@ -1,17 +1,20 @@
 // The Follow-ups page: first paint from the server, then a client board that
-// refetches after a person reschedules or cancels (FollowUpsBoard).
+// filters (status, owner, due days) and refetches after a person reschedules
+// or cancels (FollowUpsBoard).
 import { PageHeader } from "@/app/_components/page-header";
+import { requireMember } from "@/lib/auth/page";
+import { viewerTimeZone } from "@/lib/account/preferences";
 import { listFollowUps, toFollowUpRowData } from "@/lib/followups/queries";
-import { currentWorkspace } from "@/lib/workspaces/current";
 import { FollowUpsBoard } from "./follow-ups-board";
 
 export default async function FollowUpsPage() {
-  const workspace = await currentWorkspace();
-  const rows = workspace ? await listFollowUps(workspace.id) : [];
+  const { workspace, principal } = await requireMember({ role: "reviewer" });
+  const timezone = await viewerTimeZone(principal.userId, workspace.timezone);
+  const rows = await listFollowUps(workspace.id, { viewer: { userId: principal.userId, timezone } });
   return (
     <>
       <PageHeader title="Follow-ups" description="Calls and messages promised in conversations, scheduled as CRM tasks in the prospect's time." />
-      <FollowUpsBoard workspaceId={workspace?.id ?? "none"} initialRows={rows.map(toFollowUpRowData)} />
+      <FollowUpsBoard workspaceId={workspace.id} initialRows={rows.map(toFollowUpRowData)} />
     </>
   );
 }

@@ -1,28 +1,29 @@
+// The managers' funnel: the period and breakdown live in the URL (a reload or
+// a shared link keeps them); the first report is read on the server, the
+// client keeps it and the previous period's for comparison.
 import { PageHeader } from "@/app/_components/page-header";
-import { workspaceFunnel } from "@/lib/funnel/stages";
 import { requireMember } from "@/lib/auth/page";
+import { funnelSelection, presetPeriod, todayIn } from "@/lib/funnel/period";
+import { funnelReport } from "@/lib/funnel/queries";
+import { FunnelView } from "./funnel-view";
 
-const percent = (value: number) => `${Math.round(value * 100)}%`;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function FunnelPage() {
+const DEFAULT_PRESET = "last_30_days";
+
+export default async function FunnelPage({ searchParams }: { searchParams: SearchParams }) {
   const { workspace } = await requireMember({ role: "manager" });
-  const stages = await workspaceFunnel(workspace.id);
+  const today = todayIn(workspace.timezone);
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, [value].flat()[0]]));
+  // A hand-edited URL with a bad period shows the default period rather than an error page.
+  const report = await funnelReport(workspace.id, funnelSelection(raw, presetPeriod(DEFAULT_PRESET, today)));
   return (
     <>
-      <PageHeader title="Funnel" description="From conversation to followed-up CRM record, with conversion and drop-off at each step." />
-      <ol className="grid gap-3" data-testid="funnel">
-        {stages.map((stage) => (
-          <li key={stage.key} className="flex items-center justify-between rounded-lg border border-slate-200 bg-white px-4 py-3">
-            <span className="font-medium">{stage.label}</span>
-            <span className="text-sm text-slate-700">
-              <strong className="text-lg text-slate-900">{stage.count}</strong>
-              {stage.conversion !== null && stage.dropOff !== null
-                ? ` · ${percent(stage.conversion)} of previous · ${stage.dropOff} dropped`
-                : ""}
-            </span>
-          </li>
-        ))}
-      </ol>
+      <PageHeader
+        title="Funnel"
+        description="Where the conversations that started in a period went: proposed, approved, in the CRM, followed up. What stopped is waiting or lost, and why."
+      />
+      <FunnelView workspaceId={workspace.id} timezone={workspace.timezone} today={today} initialReport={report} />
     </>
   );
 }

@@ -5,7 +5,7 @@
 import { PageHeader } from "@/app/_components/page-header";
 import { requireMember } from "@/lib/auth/page";
 import { listQueue, resolveOwner } from "@/lib/leads/queue";
-import { queueQuerySchema, rawQueueQuery } from "@/lib/leads/queue-query";
+import { defaultView, queueQuerySchema, rawQueueQuery } from "@/lib/leads/queue-query";
 import { listMembers } from "@/lib/workspaces/members";
 import { QueueWorkspace } from "./queue-workspace";
 
@@ -19,7 +19,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   // A hand-edited URL with a bad filter shows the unfiltered queue rather than an error page.
   const parsed = queueQuerySchema.safeParse(rawQueueQuery(params));
   const query = parsed.success ? parsed.data : queueQuerySchema.parse({});
-  const [page, members] = await Promise.all([listQueue(workspace.id, resolveOwner({ ...query, view: query.view ?? "to_review" }, principal.userId)), listMembers(workspace.id)]);
+  const [page, members] = await Promise.all([listQueue(workspace.id, resolveOwner({ ...query, view: query.view ?? defaultView(query) }, principal.userId)), listMembers(workspace.id)]);
   return (
     <>
       <PageHeader title="Review queue" description="Leads proposed from your conversations. Open one to review it; tick several for bulk actions." />

@@ -19,6 +19,7 @@ import { leadKeys } from "@/lib/leads/query-keys";
 import { BulkBar } from "./bulk-bar";
 import { LeadReview } from "./lead-review";
 import type { Member } from "./queue-columns";
+import { FunnelFilterNotice } from "./funnel-filter-notice";
 import { QueueFilterBar } from "./queue-filters";
 import { QueueTable } from "./queue-table";
 import { UndoBar, type UndoableAction } from "./undo-bar";
@@ -108,7 +109,7 @@ export function QueueWorkspace({ workspaceId, initialRows, initialNextCursor, pr
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const filtered = Boolean(filters.q || filters.status || filters.urgency || filters.flag || filters.product || filters.language || filters.from || filters.to || filters.owner || filters.view === "done");
+  const filtered = Boolean(filters.q || filters.status || filters.urgency || filters.flag || filters.product || filters.language || filters.from || filters.to || filters.owner || filters.view === "done" || filters.funnel);
   const openRowId = openLead?.conversationId ?? null;
 
   return (
@@ -120,6 +121,7 @@ export function QueueWorkspace({ workspaceId, initialRows, initialNextCursor, pr
       )}
       <div className={`min-w-0 ${openLead ? "hidden xl:block" : ""}`} data-testid="queue-list">
         <ViewTabs filters={filters} onChange={onFiltersChange} />
+        <FunnelFilterNotice filters={filters} onClear={() => onFiltersChange({ ...filters, funnel: undefined, firstMessageFrom: undefined, firstMessageTo: undefined, view: filters.view ?? "to_review" })} />
         <QueueFilterBar filters={filters} products={products} onChange={onFiltersChange} />
         {(selectedIds.length > 0 || allMatching) && (
           <BulkBar

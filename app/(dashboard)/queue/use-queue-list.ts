@@ -7,18 +7,22 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { apiFetch } from "@/app/_components/api";
-import { queueQuerySchema, queueSearchParams, rawQueueQuery } from "@/lib/leads/queue-query";
+import { defaultView, queueQuerySchema, queueSearchParams, rawQueueQuery } from "@/lib/leads/queue-query";
 import type { QueuePage, QueueRow } from "@/lib/leads/queue-row";
 import { leadKeys, type QueueFilters } from "@/lib/leads/query-keys";
 
 const POLL_INTERVAL_MS = 3_000;
 
-/** The filters a queue URL selects; no `view` means the work list's default, "to review". */
+/** The filters a queue URL selects; no `view` means the work list's default (defaultView). */
 export function filtersFrom(params: URLSearchParams): QueueFilters {
   const parsed = queueQuerySchema.safeParse(rawQueueQuery(params));
   const query = parsed.success ? parsed.data : queueQuerySchema.parse({});
   // Everything but the page (cursor, limit): the list's identity.
-  return { status: query.status, urgency: query.urgency, flag: query.flag, product: query.product, language: query.language, from: query.from, to: query.to, q: query.q, sort: query.sort, view: query.view ?? "to_review", owner: query.owner };
+  return {
+    status: query.status, urgency: query.urgency, flag: query.flag, product: query.product, language: query.language, from: query.from, to: query.to, q: query.q, sort: query.sort,
+    view: query.view ?? defaultView(query), owner: query.owner,
+    funnel: query.funnel, firstMessageFrom: query.firstMessageFrom, firstMessageTo: query.firstMessageTo,
+  };
 }
 
 /** The URL for some filters (the default view left out, so /queue stays /queue). */

@@ -1,45 +1,37 @@
+// The settings hub: one link per settings page (each checks its own role), and
+// the CRM, catalog and intent bands form for admins.
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
 import { requireMember } from "@/lib/auth/page";
-import { hasRole } from "@/lib/auth/roles";
-import { listWhatsAppNumbers } from "@/lib/workspaces/current";
+import { hasRole, type Role } from "@/lib/auth/roles";
 import { workspaceSettings } from "@/lib/workspaces/settings";
+import { listWhatsAppNumbers } from "@/lib/workspaces/whatsapp-numbers";
 import { WorkspaceSettingsForm } from "./workspace-settings-form";
+
+const PAGES: { href: string; title: string; description: string; role: Role }[] = [
+  { href: "/settings/workspace", title: "Workspace", description: "Business name, country, time zone, business hours, idle gap, quiet period, languages, notifications.", role: "manager" },
+  { href: "/settings/whatsapp", title: "WhatsApp numbers", description: "Numbers routed to this workspace, and parked deliveries of unknown numbers.", role: "manager" },
+  { href: "/settings/members", title: "Members", description: "Who can sign in, and their roles.", role: "admin" },
+  { href: "/settings/api-keys", title: "API keys", description: "Keys for chatbot imports and score pushes.", role: "admin" },
+];
 
 export default async function SettingsPage() {
   const { workspace, principal } = await requireMember({ role: "manager" });
   const isAdmin = hasRole(principal.role, "admin");
-  const [numbers, settings] = await Promise.all([listWhatsAppNumbers(workspace.id), isAdmin ? workspaceSettings(workspace.id) : null]);
+  const [settings, numbers] = await Promise.all([isAdmin ? workspaceSettings(workspace.id) : null, listWhatsAppNumbers(workspace.id)]);
+  const routedHere = numbers.map((number) => `${number.displayPhoneNumber ?? "?"} (${number.phoneNumberId})`).join(", ") || "none";
   return (
     <>
-      <PageHeader title="Settings" description="Workspace, WhatsApp numbers and CRM.">
-        {isAdmin ? (
-          <div className="flex gap-3 text-sm">
-            <Link href="/settings/members" className="rounded-md border border-slate-300 bg-white px-3 py-2 font-medium hover:bg-slate-100">
-              Members
-            </Link>
-            <Link href="/settings/api-keys" className="rounded-md border border-slate-300 bg-white px-3 py-2 font-medium hover:bg-slate-100">
-              API keys
-            </Link>
-          </div>
-        ) : null}
-      </PageHeader>
-      <dl className="grid max-w-2xl grid-cols-3 gap-x-4 gap-y-3 rounded-lg border border-slate-200 bg-white p-6 text-sm">
-        <dt className="text-slate-600">Workspace</dt>
-        <dd className="col-span-2 font-medium">{workspace.name}</dd>
-        <dt className="text-slate-600">Default country</dt>
-        <dd className="col-span-2">{workspace.defaultCountry}</dd>
-        <dt className="text-slate-600">Time zone</dt>
-        <dd className="col-span-2">{workspace.timezone}</dd>
-        <dt className="text-slate-600">Products</dt>
-        <dd className="col-span-2">{workspace.products.join(", ") || "—"}</dd>
-        <dt className="text-slate-600">CRM</dt>
-        <dd className="col-span-2">{workspace.crmProvider ?? "the default (CRM_PROVIDER)"}</dd>
-        <dt className="text-slate-600">WhatsApp numbers</dt>
-        <dd className="col-span-2">
-          {numbers.length === 0 ? "None" : numbers.map((number) => `${number.displayPhoneNumber ?? "?"} (id ${number.phoneNumberId})`).join(", ")}
-        </dd>
-      </dl>
+      <PageHeader title="Settings" description={`Settings of ${workspace.name}.`} />
+      <nav aria-label="Settings pages" className="grid max-w-3xl gap-3 sm:grid-cols-2">
+        {PAGES.filter((page) => hasRole(principal.role, page.role)).map((page) => (
+          <Link key={page.href} href={page.href} className="rounded-lg border border-slate-200 bg-white p-4 text-sm hover:border-slate-400">
+            <span className="block font-semibold">{page.title}</span>
+            <span className="text-slate-600">{page.description}</span>
+            {page.href === "/settings/whatsapp" ? <span className="mt-1 block text-slate-700">Routed here: {routedHere}</span> : null}
+          </Link>
+        ))}
+      </nav>
       {settings && <WorkspaceSettingsForm initial={settings} />}
     </>
   );

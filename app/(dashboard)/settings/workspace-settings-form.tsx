@@ -1,17 +1,16 @@
 "use client";
-// Admins change the workspace's CRM, product catalog, time zone and intent bands.
+// Admins change the workspace's CRM, product catalog and intent bands.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/app/_components/api";
 
-type Settings = { crmProvider: "internal" | "hubspot" | null; products: string[]; timezone: string; intentBands: { high: number; medium: number } };
+type Settings = { crmProvider: "internal" | "hubspot" | null; products: string[]; intentBands: { high: number; medium: number } };
 
 export function WorkspaceSettingsForm({ initial }: { initial: Settings }) {
   const router = useRouter();
   const [crm, setCrm] = useState(initial.crmProvider ?? "");
   const [products, setProducts] = useState(initial.products.join("\n"));
-  const [timezone, setTimezone] = useState(initial.timezone);
   const [high, setHigh] = useState(String(initial.intentBands.high));
   const [medium, setMedium] = useState(String(initial.intentBands.medium));
   const save = useMutation({
@@ -21,7 +20,6 @@ export function WorkspaceSettingsForm({ initial }: { initial: Settings }) {
         body: {
           crmProvider: crm === "" ? null : crm,
           products: products.split("\n").map((product) => product.trim()).filter(Boolean),
-          timezone,
           intentBands: { high: Number(high), medium: Number(medium) },
         },
       }),
@@ -36,7 +34,7 @@ export function WorkspaceSettingsForm({ initial }: { initial: Settings }) {
         save.mutate();
       }}
     >
-      <h2 className="text-base font-semibold">Change settings</h2>
+      <h2 className="text-base font-semibold">CRM and products</h2>
       <label htmlFor="settings-crm" className="font-medium">CRM for approved leads</label>
       <select id="settings-crm" value={crm} onChange={(event) => setCrm(event.target.value)} className="rounded border border-slate-300 px-2 py-1">
         <option value="">The server&apos;s default (CRM_PROVIDER)</option>
@@ -45,8 +43,6 @@ export function WorkspaceSettingsForm({ initial }: { initial: Settings }) {
       </select>
       <label htmlFor="settings-products" className="font-medium">Products (one per line)</label>
       <textarea id="settings-products" rows={4} value={products} onChange={(event) => setProducts(event.target.value)} className="rounded border border-slate-300 px-2 py-1" />
-      <label htmlFor="settings-timezone" className="font-medium">Time zone</label>
-      <input id="settings-timezone" value={timezone} onChange={(event) => setTimezone(event.target.value)} className="rounded border border-slate-300 px-2 py-1" />
       <fieldset className="grid grid-cols-2 gap-2">
         <legend className="mb-1 font-medium">Intent bands (a score at or above is…)</legend>
         <label htmlFor="settings-high">High from</label>

@@ -14,7 +14,7 @@ import { env } from "@/lib/env";
 import * as contacts from "./contacts";
 import { createHubSpotGateway, type HubSpotConfig, type HubSpotGateway } from "./gateway";
 import { createLead, DEFAULT_DEAL_PLACEMENT, type DealPlacement } from "./leads";
-import { ensureCustomProperties, SCORE_PROPERTIES } from "./properties";
+import { ensureCustomProperties, PROPERTY_OBJECT_TYPES, SCORE_PROPERTIES, type PropertyObjectType } from "./properties";
 import { createTask } from "./tasks";
 
 export interface HubSpotAdapterConfig extends HubSpotConfig {
@@ -42,7 +42,8 @@ export class HubSpotCrmAdapter implements CrmAdapter {
   readonly accountKey: string;
   private readonly gateway: HubSpotGateway;
   private readonly dealPlacement: DealPlacement;
-  private customPropertiesReady = false;
+  /** Per object type, the one check of our fields this adapter makes (dropped if it failed, to try again). */
+  private readonly fieldsChecked = new Map<PropertyObjectType, Promise<string[]>>();
 
   constructor(config: HubSpotAdapterConfig) {
     this.gateway = createHubSpotGateway(config);
@@ -58,35 +59,62 @@ export class HubSpotCrmAdapter implements CrmAdapter {
     return contacts.findContactByPhone(this.gateway, phone);
   }
 
-  upsertContact(contact: CrmContactInput) {
+  async upsertContact(contact: CrmContactInput) {
+    await this.ensureFieldsFor([contact]);
     return contacts.upsertContact(this.gateway, contact);
   }
 
-  upsertContacts(list: readonly CrmContactInput[]) {
+  async upsertContacts(list: readonly CrmContactInput[]) {
+    await this.ensureFieldsFor(list);
     return contacts.upsertContacts(this.gateway, list);
   }
 
+  /** A phone-only contact is keyed by one of our fields: they must exist first. */
+  private async ensureFieldsFor(list: readonly CrmContactInput[]): Promise<void> {
+    if (list.some((contact) => !contact.email?.trim() && contact.phone?.trim())) await this.ensureFields(["contacts"]);
+  }
+
   async createLead(lead: CrmLeadInput) {
-    await this.ensureCustomProperties();
+    await this.ensureFields(["deals"]);
     return createLead(this.gateway, lead, this.dealPlacement);
   }
 
   async setLabeledScores(crmContactId: string, scores: CrmLabeledScores): Promise<void> {
     const properties = toScoreProperties(scores);
-    await this.ensureCustomProperties();
+    await this.ensureFields(["contacts"]);
     await this.gateway.call("standard", (client) => client.crm.contacts.basicApi.update(crmContactId, { properties }));
   }
 
-  createTask(task: CrmTaskInput) {
+  async createTask(task: CrmTaskInput) {
+    await this.ensureFields(["tasks"]);
     return createTask(this.gateway, task);
   }
 
-  /** Checks HubSpot once per adapter; later calls cost no request. */
+  /**
+   * Our fields of these object types, checked once per adapter (concurrent
+   * callers share the one check; later calls cost no request). Each operation
+   * checks only the fields it writes, so a field HubSpot refuses fails only
+   * that operation (e.g. follow-up tasks), not the sync of every lead.
+   */
+  private async ensureFields(types: readonly PropertyObjectType[]): Promise<string[]> {
+    const created = await Promise.all(
+      types.map((type) => {
+        let check = this.fieldsChecked.get(type);
+        if (!check) {
+          check = ensureCustomProperties(this.gateway, type);
+          this.fieldsChecked.set(type, check);
+          check.catch(() => this.fieldsChecked.delete(type));
+          return check;
+        }
+        // Already checked: nothing created by this call.
+        return check.then(() => []);
+      }),
+    );
+    return created.flat();
+  }
+
   async ensureCustomProperties(): Promise<CrmCustomPropertiesResult> {
-    if (this.customPropertiesReady) return { created: [] };
-    const created = await ensureCustomProperties(this.gateway);
-    this.customPropertiesReady = true;
-    return { created };
+    return { created: await this.ensureFields(PROPERTY_OBJECT_TYPES) };
   }
 }
 

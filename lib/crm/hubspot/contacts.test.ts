@@ -2,6 +2,7 @@
 // HubSpot user would see in their contact list after LeadBridge syncs.
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeHubSpot, type FakeHubSpotOptions } from "@/tests/fakes/hubspot-server";
+import { inProcessCoordination } from "@/tests/support/crm-coordination";
 import { HubSpotCrmAdapter } from "./adapter";
 
 let fake: FakeHubSpot;
@@ -9,7 +10,7 @@ let fake: FakeHubSpot;
 async function setup(options: FakeHubSpotOptions = {}) {
   fake = new FakeHubSpot(options);
   await fake.start();
-  return new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url });
+  return new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, coordination: inProcessCoordination() });
 }
 
 afterEach(async () => {
@@ -73,6 +74,53 @@ describe("HubSpot adapter: contacts", () => {
     expect(await crm.findContactByPhone("+5599000000000")).toBeNull();
   });
 
+  it("creates a phone-only contact once, found by our key even before search has indexed it, in the number's form of today", async () => {
+    const crm = await setup({ searchLagMs: 60_000 });
+    // A Brazilian mobile written without its 9th digit, then with it: one person.
+    const first = await crm.upsertContact({ name: "Rosa", phone: "+551187654321" });
+    const again = await crm.upsertContact({ name: "Rosa Lima", phone: "+5511987654321" });
+
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ crmContactId: first.crmContactId, created: false });
+    expect(fake.objects.contacts.size).toBe(1);
+    expect(fake.objects.contacts.get(first.crmContactId)?.properties).toMatchObject({ leadbridge_phone: "+5511987654321", lastname: "Lima" });
+  });
+
+  it("writes a phone-only contact from one process at a time per account and phone: two at once make one contact", async () => {
+    fake = new FakeHubSpot({ searchLagMs: 60_000 });
+    await fake.start();
+    // The coordination two processes share (PostgreSQL in production).
+    const coordination = inProcessCoordination();
+    const processes = [0, 1].map(() => new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, coordination }));
+    await processes[0]!.ensureCustomProperties();
+    await processes[1]!.ensureCustomProperties();
+
+    const results = await Promise.all(processes.map((crm) => crm.upsertContact({ name: "Rosa", phone: "+5511987654321" })));
+
+    expect(new Set(results.map((result) => result.crmContactId)).size).toBe(1);
+    expect(results.filter((result) => result.created)).toHaveLength(1);
+    expect(fake.objects.contacts.size).toBe(1);
+    // The second waited for the first, found its contact by our key and only updated it.
+    expect(fake.requests.filter((r) => r.path === "/crm/v3/objects/contacts/batch/upsert")).toHaveLength(1);
+  });
+
+  it("fails only the contact HubSpot rejects in a batch, with HubSpot's reason; the others are upserted", async () => {
+    const crm = await setup();
+
+    const results = await crm.upsertContacts([
+      { name: "Ana", email: "ana@example.com" },
+      { name: "Typo", email: "typo@@example" },
+      { name: "Caio", email: "caio@example.com" },
+      { name: "Nobody" },
+    ]);
+
+    expect(results[0]).toMatchObject({ ok: true, created: true });
+    expect(results[1]).toEqual({ ok: false, reason: expect.stringContaining("Email address typo@@example is invalid") });
+    expect(results[2]).toMatchObject({ ok: true, created: true });
+    expect(results[3]).toEqual({ ok: false, reason: expect.stringMatching(/neither email nor phone/) });
+    expect([...fake.objects.contacts.values()].map((contact) => contact.properties.email).sort()).toEqual(["ana@example.com", "caio@example.com"]);
+  });
+
   it("refuses a contact with neither email nor phone, without calling HubSpot", async () => {
     const crm = await setup();
     await expect(crm.upsertContact({ name: "Nobody" })).rejects.toMatchObject({ name: "CrmPermanentError" });
@@ -89,12 +137,12 @@ describe("HubSpot adapter: contacts", () => {
     const batches = fake.requests.filter((r) => r.path === "/crm/v3/objects/contacts/batch/upsert");
     expect(batches.map((r) => (r.body as { inputs: unknown[] }).inputs.length)).toEqual([100, 100, 50]);
     expect(fake.objects.contacts.size).toBe(250);
-    expect(results.slice(0, 30)).toEqual(seeded.map((id) => ({ crmContactId: id, created: false })));
-    expect(results.filter((r) => r.created)).toHaveLength(220);
-    results.forEach((result, i) => expect(fake.objects.contacts.get(result.crmContactId)?.properties.email).toBe(`lead${i}@example.com`));
+    expect(results.slice(0, 30)).toEqual(seeded.map((id) => ({ ok: true, crmContactId: id, created: false })));
+    expect(results.filter((r) => r.ok && r.created)).toHaveLength(220);
+    results.forEach((result, i) => expect(result.ok && fake.objects.contacts.get(result.crmContactId)?.properties.email).toBe(`lead${i}@example.com`));
 
     const rerun = await crm.upsertContacts(inputs);
-    expect(rerun.every((r) => !r.created)).toBe(true);
+    expect(rerun.every((r) => r.ok && !r.created)).toBe(true);
     expect(fake.objects.contacts.size).toBe(250);
   });
 
@@ -108,9 +156,12 @@ describe("HubSpot adapter: contacts", () => {
       { name: "Rita Again", email: "RITA@example.com" },
     ]);
 
-    expect(results[1]).toEqual({ crmContactId: phoneOwner, created: false });
-    expect(results[0]?.created).toBe(true);
-    expect(results[2]).toEqual({ crmContactId: results[0]?.crmContactId, created: false });
+    expect(results[1]).toEqual({ ok: true, crmContactId: phoneOwner, created: false });
+    expect(results[0]).toMatchObject({ ok: true, created: true });
+    const rita = results[0]!.ok ? results[0]!.crmContactId : "";
+    expect(results[2]).toEqual({ ok: true, crmContactId: rita, created: false });
     expect(fake.objects.contacts.size).toBe(2);
+    // The phone-only contact now carries our key, so the next sync finds it without search.
+    expect(fake.objects.contacts.get(phoneOwner)?.properties.leadbridge_phone).toBe("+5511911112222");
   });
 });

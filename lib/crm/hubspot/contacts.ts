@@ -1,13 +1,18 @@
 // Contacts in HubSpot: find by email or phone, and upsert without ever creating
 // a duplicate. HubSpot's search index lags writes by a few seconds, so "search,
-// then create" can still collide; the 409 it answers names the existing contact,
-// which we then update instead.
+// then create" can still collide: for an email, the 409 HubSpot answers names
+// the existing contact, which we then update; phone is not unique in HubSpot,
+// so a phone-only contact is keyed by its normalized phone in a unique property
+// of ours and written by one process at a time per account and phone.
 import type { SimplePublicObject } from "@hubspot/api-client/lib/codegen/crm/contacts";
 import { FilterOperatorEnum } from "@hubspot/api-client/lib/codegen/crm/contacts";
 import { CrmPermanentError } from "@/lib/crm/errors";
-import type { CrmContact, CrmContactInput, CrmContactUpsertResult } from "@/lib/crm/types";
+import type { CrmContact, CrmContactBatchResult, CrmContactInput, CrmContactUpsertResult } from "@/lib/crm/types";
+import { canonicalPhone } from "@/lib/phone/canonical";
+import { findByKey, upsertByKey } from "./by-key";
 import { existingContactId } from "./errors";
 import type { HubSpotGateway } from "./gateway";
+import { PHONE_KEY_PROPERTY } from "./properties";
 
 /** HubSpot takes at most 100 inputs per batch call. */
 export const HUBSPOT_BATCH_LIMIT = 100;
@@ -94,8 +99,34 @@ async function findExisting(gateway: HubSpotGateway, contact: CrmContactInput): 
   return results.find((r) => email !== undefined && r.properties.email?.toLowerCase() === email) ?? results[0];
 }
 
+/**
+ * A contact known by phone alone: the one we keyed by this phone before (found
+ * at once, even seconds after it was made), else a salesperson's contact with
+ * the number (once search has indexed it), else a new one keyed by the phone.
+ */
+async function upsertPhoneOnlyContact(gateway: HubSpotGateway, contact: CrmContactInput & { phone: string }): Promise<CrmContactUpsertResult> {
+  const phone = canonicalPhone(contact.phone.trim());
+  const properties = { ...toContactProperties(contact), [PHONE_KEY_PROPERTY]: phone };
+  const key = { type: "contacts", property: PHONE_KEY_PROPERTY, value: phone } as const;
+  return gateway.serialize(`contact-phone:${phone}`, async () => {
+    const keyed = await findByKey(gateway, key);
+    if (keyed) {
+      await updateContact(gateway, keyed, properties);
+      return { crmContactId: keyed, created: false };
+    }
+    const [found] = await searchContacts(gateway, byPhone(phone));
+    if (found) {
+      await updateContact(gateway, found.id, properties);
+      return { crmContactId: found.id, created: false };
+    }
+    const upserted = await upsertByKey(gateway, key, properties);
+    return { crmContactId: upserted.id, created: upserted.created };
+  });
+}
+
 export async function upsertContact(gateway: HubSpotGateway, contact: CrmContactInput): Promise<CrmContactUpsertResult> {
   requireIdentity(contact);
+  if (!contact.email?.trim()) return upsertPhoneOnlyContact(gateway, { ...contact, phone: contact.phone! });
   const properties = toContactProperties(contact);
   const existing = await findExisting(gateway, contact);
   if (existing) {
@@ -119,40 +150,58 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
+/** One contact on its own: a refusal of this contact is its result, anything else is thrown. */
+async function upsertOne(gateway: HubSpotGateway, contact: CrmContactInput): Promise<CrmContactBatchResult> {
+  try {
+    return { ok: true, ...(await upsertContact(gateway, contact)) };
+  } catch (error) {
+    if (error instanceof CrmPermanentError && !refusesTheAccount(error)) return { ok: false, reason: error.reason };
+    throw error;
+  }
+}
+
+/** A bad token or missing scope refuses every contact, not one. */
+const refusesTheAccount = (error: CrmPermanentError) => error.status === 401 || error.status === 403;
+
 /**
  * Contacts with an email go through batch upsert keyed by email (100 per call);
- * phone-only contacts have no unique key in HubSpot, so each is searched and
- * created or updated on its own.
+ * phone-only contacts one by one (upsertPhoneOnlyContact). HubSpot refuses a
+ * whole batch for one bad input, so a refused batch is retried contact by
+ * contact: only the contact HubSpot rejects fails, with HubSpot's reason.
  */
-export async function upsertContacts(gateway: HubSpotGateway, contacts: readonly CrmContactInput[]): Promise<CrmContactUpsertResult[]> {
-  contacts.forEach(requireIdentity);
-  const results: CrmContactUpsertResult[] = new Array(contacts.length);
+export async function upsertContacts(gateway: HubSpotGateway, contacts: readonly CrmContactInput[]): Promise<CrmContactBatchResult[]> {
+  const results: CrmContactBatchResult[] = new Array(contacts.length);
   const withEmail = contacts.flatMap((contact, index) => (contact.email?.trim() ? [{ contact, index }] : []));
 
   for (const part of chunk(withEmail, HUBSPOT_BATCH_LIMIT)) {
     // Two inputs with one email in one batch make HubSpot reject the batch: last one wins.
     const byKey = new Map(part.map((item) => [normalizeEmail(item.contact.email!), item]));
-    const response = await gateway.call("standard", (client) =>
-      client.crm.contacts.batchApi.upsert({
-        inputs: [...byKey.entries()].map(([email, item]) => ({ id: email, idProperty: "email", properties: toContactProperties(item.contact) })),
-      }),
-    );
-    if ("errors" in response && response.errors?.length) {
-      throw new CrmPermanentError(`HubSpot rejected part of a contact batch: ${response.errors.map((e) => e.message).join("; ")}`);
+    let response;
+    try {
+      response = await gateway.call("standard", (client) =>
+        client.crm.contacts.batchApi.upsert({
+          inputs: [...byKey.entries()].map(([email, item]) => ({ id: email, idProperty: "email", properties: toContactProperties(item.contact) })),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof CrmPermanentError) || refusesTheAccount(error)) throw error;
+      for (const item of part) results[item.index] = await upsertOne(gateway, item.contact);
+      continue;
     }
     const answered = new Map(response.results.map((r) => [r.properties.email?.toLowerCase(), r]));
     for (const item of part) {
       const result = answered.get(normalizeEmail(item.contact.email!));
-      if (!result) throw new CrmPermanentError(`HubSpot's batch upsert did not return ${item.contact.email}`);
-      results[item.index] = { crmContactId: result.id, created: result._new };
+      // Not in the answer (a partial failure): on its own it gets its own answer.
+      results[item.index] = result ? { ok: true, crmContactId: result.id, created: result._new } : await upsertOne(gateway, item.contact);
     }
   }
   for (const [index, contact] of contacts.entries()) {
-    if (!contact.email?.trim()) results[index] = await upsertContact(gateway, contact);
+    if (!contact.email?.trim()) results[index] = await upsertOne(gateway, contact);
   }
   // The same email twice in one call: both point at one contact, created at most once.
   const seen = new Set<string>();
   return results.map((result) => {
+    if (!result.ok) return result;
     const first = !seen.has(result.crmContactId);
     seen.add(result.crmContactId);
     return first ? result : { ...result, created: false };

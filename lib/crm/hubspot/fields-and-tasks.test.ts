@@ -2,6 +2,7 @@
 // HubSpot adapter against the local fake HubSpot.
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
+import { inProcessCoordination } from "@/tests/support/crm-coordination";
 import { HubSpotCrmAdapter } from "./adapter";
 
 let fake: FakeHubSpot;
@@ -9,7 +10,7 @@ let fake: FakeHubSpot;
 async function setup() {
   fake = new FakeHubSpot();
   await fake.start();
-  return new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url });
+  return new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, coordination: inProcessCoordination() });
 }
 
 const propertyCreations = () => fake.requests.filter((r) => r.method === "POST" && /^\/crm\/v3\/properties\/\w+$/.test(r.path));
@@ -24,17 +25,20 @@ describe("HubSpot adapter: custom properties", () => {
     const first = await crm.ensureCustomProperties();
 
     expect(first.created.sort()).toEqual([
-      "leadbridge_conversation_id", "leadbridge_lead_score", "leadbridge_primary_objection", "leadbridge_recommended_approach",
+      "leadbridge_conversation_id", "leadbridge_follow_up_id", "leadbridge_lead_score", "leadbridge_phone", "leadbridge_primary_objection", "leadbridge_recommended_approach",
     ]);
     expect(fake.groups.contacts.get("leadbridge")?.label).toBe("LeadBridge");
     expect(fake.properties.contacts.get("leadbridge_lead_score")).toMatchObject({ label: "Lead Score", type: "string", groupName: "leadbridge" });
     expect(fake.properties.contacts.get("leadbridge_primary_objection")?.label).toBe("Primary Objection");
     expect(fake.properties.contacts.get("leadbridge_recommended_approach")?.label).toBe("Recommended Approach");
-    expect(fake.properties.deals.get("leadbridge_conversation_id")?.groupName).toBe("leadbridge");
+    expect(fake.properties.deals.get("leadbridge_conversation_id")).toMatchObject({ groupName: "leadbridge", hasUniqueValue: true });
+    // Our keys: a task per follow-up, a phone-only contact per phone.
+    expect(fake.properties.tasks.get("leadbridge_follow_up_id")).toMatchObject({ groupName: "leadbridge", hasUniqueValue: true });
+    expect(fake.properties.contacts.get("leadbridge_phone")).toMatchObject({ groupName: "leadbridge", hasUniqueValue: true });
 
     // Another process (a new adapter) finds them all and creates nothing.
     const creationsBefore = propertyCreations().length;
-    const secondProcess = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url });
+    const secondProcess = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, coordination: inProcessCoordination() });
     expect(await secondProcess.ensureCustomProperties()).toEqual({ created: [] });
     expect(propertyCreations()).toHaveLength(creationsBefore);
     expect(fake.requests.filter((r) => r.status === 409)).toHaveLength(0);
@@ -42,15 +46,15 @@ describe("HubSpot adapter: custom properties", () => {
 
   it("lets two processes ensure the fields at once: both succeed (409 is fine) and each field exists once", async () => {
     const crm = await setup();
-    const other = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url });
+    const other = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, coordination: inProcessCoordination() });
 
     const [mine, theirs] = await Promise.all([crm.ensureCustomProperties(), other.ensureCustomProperties()]);
 
     expect([...mine.created, ...theirs.created].sort()).toEqual([
-      "leadbridge_conversation_id", "leadbridge_lead_score", "leadbridge_primary_objection", "leadbridge_recommended_approach",
+      "leadbridge_conversation_id", "leadbridge_follow_up_id", "leadbridge_lead_score", "leadbridge_phone", "leadbridge_primary_objection", "leadbridge_recommended_approach",
     ]);
     expect(fake.requests.filter((r) => r.status === 409).length).toBeGreaterThan(0);
-    expect([...fake.properties.contacts.keys()].filter((name) => name.startsWith("leadbridge_"))).toHaveLength(3);
+    expect([...fake.properties.contacts.keys()].filter((name) => name.startsWith("leadbridge_"))).toHaveLength(4);
   });
 });
 
@@ -106,7 +110,7 @@ describe("HubSpot adapter: leads and tasks", () => {
   it("still makes one deal when a retry comes before HubSpot's search has indexed the first", async () => {
     fake = new FakeHubSpot({ searchLagMs: 60_000 });
     await fake.start();
-    const crm = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url });
+    const crm = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, coordination: inProcessCoordination() });
     const crmContactId = fake.seed("contacts", { email: "ana@example.com" });
 
     const first = await crm.createLead({ crmContactId, conversationId: "conv-9", title: "Ana: coffee" });
@@ -128,7 +132,7 @@ describe("HubSpot adapter: leads and tasks", () => {
     const result = await crm.createLead({ crmContactId, conversationId: "conv-7", title: "Ana: coffee" });
 
     expect(result).toEqual({ crmLeadId: orphanDeal, created: false });
-    // Found by search, so a stage the salesperson set is left alone.
+    // Found by our key, so a stage the salesperson set is left alone.
     expect(fake.objects.deals.get(orphanDeal)?.properties.dealstage).toBe("qualifiedtobuy");
     expect(fake.associationsOf("deals", orphanDeal)).toEqual([
       { fromType: "deals", fromId: orphanDeal, toType: "contacts", toId: crmContactId, associationTypeId: 3 },
@@ -141,7 +145,7 @@ describe("HubSpot adapter: leads and tasks", () => {
     const dueAt = new Date("2026-12-01T13:30:00.000Z");
 
     const { crmTaskId } = await crm.createTask({
-      crmContactId, dueAt, subject: "Call Ana about the discount", body: "She asked for a price for 20 cases.", priority: "HIGH", type: "CALL",
+      crmContactId, followUpId: "7f0c8a52-8d5e-4d43-a7d9-0b1f6f0e5a11", dueAt, subject: "Call Ana about the discount", body: "She asked for a price for 20 cases.", priority: "HIGH", type: "CALL",
     });
 
     expect(fake.objects.tasks.get(crmTaskId)?.properties).toMatchObject({
@@ -155,5 +159,58 @@ describe("HubSpot adapter: leads and tasks", () => {
     expect(fake.associationsOf("tasks", crmTaskId)).toEqual([
       { fromType: "tasks", fromId: crmTaskId, toType: "contacts", toId: crmContactId, associationTypeId: 204 },
     ]);
+  });
+});
+describe("HubSpot adapter: fields checked per operation", () => {
+  it("a task field HubSpot refuses fails the follow-up task, not the lead's deal and scores", async () => {
+    fake = new FakeHubSpot({ refusePropertiesOn: ["tasks"] });
+    await fake.start();
+    const crm = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, coordination: inProcessCoordination() });
+    const { crmContactId } = await crm.upsertContact({ name: "Ana", email: "ana@example.com" });
+
+    const lead = await crm.createLead({ crmContactId, conversationId: "conv-fields", title: "Ana: battery" });
+    await crm.setLabeledScores(crmContactId, { leadScore: "Warm", primaryObjection: "Timing", recommendedApproach: "Call next week" });
+    const task = crm.createTask({ crmContactId, followUpId: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", dueAt: new Date("2026-12-01T13:30:00Z"), subject: "Call Ana", priority: "LOW", type: "TODO" });
+
+    expect(lead.created).toBe(true);
+    expect(fake.objects.contacts.get(crmContactId)?.properties.leadbridge_lead_score).toBe("Warm");
+    await expect(task).rejects.toMatchObject({ name: "CrmPermanentError", reason: expect.stringContaining("custom properties are not allowed") });
+    expect(fake.objects.tasks.size).toBe(0);
+  });
+});
+
+describe("HubSpot adapter: one task per follow-up", () => {
+  const followUpId = "5b2e7c1a-0d4f-4e8a-b6c3-9a1d2e3f4a5b";
+
+  it("finds the task a crashed attempt made and only completes its association", async () => {
+    const crm = await setup();
+    const { crmContactId } = await crm.upsertContact({ name: "Ana", email: "ana@example.com" });
+    const input = { crmContactId, followUpId, dueAt: new Date("2026-12-01T13:30:00.000Z"), subject: "Call Ana", priority: "HIGH", type: "CALL" } as const;
+    const first = await crm.createTask(input);
+    // The attempt died after HubSpot made the task, before the association.
+    fake.associations.splice(0, fake.associations.length);
+
+    const retried = await crm.createTask(input);
+
+    expect(retried).toEqual(first);
+    expect(fake.objects.tasks.size).toBe(1);
+    expect(fake.objects.tasks.get(first.crmTaskId)?.properties.leadbridge_follow_up_id).toBe(followUpId);
+    expect(fake.associationsOf("tasks", first.crmTaskId)).toEqual([
+      { fromType: "tasks", fromId: first.crmTaskId, toType: "contacts", toId: crmContactId, associationTypeId: 204 },
+    ]);
+  });
+
+  it("makes one task when two processes create the same follow-up's task at once", async () => {
+    const crm = await setup();
+    const other = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, coordination: inProcessCoordination() });
+    const crmContactId = fake.seed("contacts", { email: "bo@example.com" });
+    const input = { crmContactId, followUpId, dueAt: new Date("2026-12-02T13:30:00.000Z"), subject: "Call Bo", priority: "LOW", type: "TODO" } as const;
+    await crm.ensureCustomProperties();
+    await other.ensureCustomProperties();
+
+    const [mine, theirs] = await Promise.all([crm.createTask(input), other.createTask(input)]);
+
+    expect(mine).toEqual(theirs);
+    expect(fake.objects.tasks.size).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import { Client } from "@hubspot/api-client";
 import { afterEach, expect, it } from "vitest";
 import { CrmTransientError } from "@/lib/crm/errors";
 import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
+import { withoutBudget } from "@/tests/support/crm-coordination";
 import { createHubSpotGateway } from "./gateway";
 
 let fake: FakeHubSpot;
@@ -16,7 +17,7 @@ afterEach(async () => {
 it("never retries on its own, even after another HubSpot client with retries is created in the process", async () => {
   fake = new FakeHubSpot();
   await fake.start();
-  const gateway = createHubSpotGateway({ accessToken: fake.accessToken, basePath: fake.url });
+  const gateway = createHubSpotGateway({ accessToken: fake.accessToken, basePath: fake.url, coordination: withoutBudget() });
   new Client({ accessToken: "someone-elses-token", numberOfApiCallRetries: 3 });
   fake.failNext(1);
 
@@ -31,7 +32,7 @@ it("reports an unreachable HubSpot as transient", async () => {
   await fake.start();
   const url = fake.url;
   await fake.stop();
-  const gateway = createHubSpotGateway({ accessToken: "t", basePath: url, timeoutMs: 1_000 });
+  const gateway = createHubSpotGateway({ accessToken: "t", basePath: url, timeoutMs: 1_000, coordination: withoutBudget() });
 
   await expect(gateway.call("standard", (client) => client.crm.contacts.basicApi.getById("1"))).rejects.toBeInstanceOf(CrmTransientError);
 });

@@ -1,13 +1,16 @@
 // Every HubSpot request goes through here: it waits for a slot in the account's
-// request budget (and the search budget for searches), bounds the request with a
-// socket deadline, and turns failures into CRM errors. The official client does
+// request budget (and the search budget for searches), shared by every process
+// through PostgreSQL, bounds the request with a socket deadline, and turns
+// failures into CRM errors. The official client does
 // the wire format; its own retries stay off because retrying is the job's call.
 import { createHash } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import type { Socket } from "node:net";
 import { Client } from "@hubspot/api-client";
-import { acquireAll, createRateLimiter, type RateLimiter } from "@/lib/crm/rate-limit";
+import { sharedCoordination, type CrmCoordination } from "@/lib/crm/coordination";
+import type { RequestBudget } from "@/lib/crm/request-budget";
+import { crmCallResult, metrics } from "@/lib/observability/metrics";
 import { HubSpotTimeoutError, toCrmError, type HubSpotRequestKind } from "./errors";
 
 export interface HubSpotConfig {
@@ -22,30 +25,17 @@ export interface HubSpotConfig {
   searchRateLimit?: { limit: number; windowMs: number };
   /** The HubSpot account (portal) id; without it the account is told by its base URL and token. */
   portalId?: string;
-  /** Share one limiter between adapters of the same account; by default one per process and budget. */
-  rateLimiter?: RateLimiter;
-  searchRateLimiter?: RateLimiter;
+  /** The request budget and locks shared with other processes; by default through PostgreSQL. */
+  coordination?: CrmCoordination;
 }
 
 export interface HubSpotGateway {
   readonly client: Client;
   /** The HubSpot account, as the request budget and the job throttle key it. */
   readonly accountKey: string;
+  /** Runs `work` while no other process runs work for this account and key. */
+  serialize<T>(key: string, work: () => Promise<T>): Promise<T>;
   call<T>(kind: HubSpotRequestKind, request: (client: Client) => Promise<T>): Promise<T>;
-}
-
-// Jitter between our send time and HubSpot's arrival time; see rate-limit.ts.
-const BUDGET_MARGIN_MS = 250;
-const sharedLimiters = new Map<string, RateLimiter>();
-
-function sharedLimiter(budget: { limit: number; windowMs: number }): RateLimiter {
-  const key = `${budget.limit}/${budget.windowMs}`;
-  let limiter = sharedLimiters.get(key);
-  if (!limiter) {
-    limiter = createRateLimiter({ ...budget, marginMs: BUDGET_MARGIN_MS });
-    sharedLimiters.set(key, limiter);
-  }
-  return limiter;
 }
 
 /**
@@ -79,21 +69,26 @@ export function createHubSpotGateway(config: HubSpotConfig): HubSpotGateway {
   // touched. Touch ours now, so another client built later with retries cannot
   // make these retry behind our budget.
   void [client.crm.contacts, client.crm.deals, client.crm.objects.tasks, client.crm.properties, client.crm.associations.v4];
-  const limiter = config.rateLimiter ?? sharedLimiter(config.rateLimit ?? { limit: 100, windowMs: 10_000 });
-  const searchLimiter = config.searchRateLimiter ?? sharedLimiter(config.searchRateLimit ?? { limit: 4, windowMs: 1_000 });
   // The budget belongs to the HubSpot account, identified without keeping the token around.
   const account = config.portalId
     ? `hubspot:${config.portalId}`
     : `hubspot:${basePath}#${createHash("sha256").update(config.accessToken).digest("hex").slice(0, 16)}`;
+  const accountBudget: RequestBudget = { key: account, ...(config.rateLimit ?? { limit: 100, windowMs: 10_000 }) };
+  const searchBudget: RequestBudget = { key: `${account}:search`, ...(config.searchRateLimit ?? { limit: 4, windowMs: 1_000 }) };
+  const coordination = config.coordination ?? sharedCoordination;
 
   return {
     client,
     accountKey: account,
+    serialize: (key, work) => coordination.serialize(`${account}:${key}`, work),
     async call(kind, request) {
-      await acquireAll(kind === "search" ? [searchLimiter, limiter] : [limiter], account);
+      await coordination.takeSlot(kind === "search" ? [searchBudget, accountBudget] : [accountBudget]);
       try {
-        return await request(client);
+        const result = await request(client);
+        metrics.crmCalls.inc({ crm: "hubspot", result: crmCallResult() });
+        return result;
       } catch (error) {
+        metrics.crmCalls.inc({ crm: "hubspot", result: crmCallResult(error) });
         throw toCrmError(error, kind);
       }
     },

@@ -17,8 +17,20 @@ export const SCORE_PROPERTIES = {
 /** Deal field tying a deal to our conversation; unique, so creating a lead twice finds the first. */
 export const CONVERSATION_ID_PROPERTY = "leadbridge_conversation_id";
 
+/** Task field tying a task to our follow-up; unique, so creating a follow-up's task twice finds the first. */
+export const FOLLOW_UP_ID_PROPERTY = "leadbridge_follow_up_id";
+
+/**
+ * Contact field holding the normalized phone of a contact we matched or created
+ * by phone alone; unique, so a phone-only contact is created once even before
+ * HubSpot's search has indexed it.
+ */
+export const PHONE_KEY_PROPERTY = "leadbridge_phone";
+
+export type PropertyObjectType = "contacts" | "deals" | "tasks";
+
 interface CustomProperty {
-  objectType: "contacts" | "deals";
+  objectType: PropertyObjectType;
   name: string;
   label: string;
   fieldType: PropertyCreateFieldTypeEnum;
@@ -34,39 +46,42 @@ export const CUSTOM_PROPERTIES: readonly CustomProperty[] = [
     description: "What holds this prospect back (from LeadBridge)." },
   { objectType: "contacts", name: SCORE_PROPERTIES.recommendedApproach, label: "Recommended Approach", fieldType: PropertyCreateFieldTypeEnum.Textarea,
     description: "How to follow up with this prospect (from LeadBridge)." },
+  { objectType: "contacts", name: PHONE_KEY_PROPERTY, label: "LeadBridge Phone Key", fieldType: PropertyCreateFieldTypeEnum.Text,
+    description: "The phone number LeadBridge matches this contact by when it has no email.", hasUniqueValue: true },
   { objectType: "deals", name: CONVERSATION_ID_PROPERTY, label: "LeadBridge Conversation ID", fieldType: PropertyCreateFieldTypeEnum.Text,
     description: "The WhatsApp conversation this deal came from.", hasUniqueValue: true },
+  { objectType: "tasks", name: FOLLOW_UP_ID_PROPERTY, label: "LeadBridge Follow-up ID", fieldType: PropertyCreateFieldTypeEnum.Text,
+    description: "The LeadBridge follow-up this task was created for.", hasUniqueValue: true },
 ];
 
 const isConflict = (error: unknown) => error instanceof CrmPermanentError && error.status === 409;
 
-/** Creates our group and fields where missing; returns the names of fields it created. */
-export async function ensureCustomProperties(gateway: HubSpotGateway): Promise<string[]> {
+export const PROPERTY_OBJECT_TYPES: readonly PropertyObjectType[] = [...new Set(CUSTOM_PROPERTIES.map((p) => p.objectType))];
+
+/** Creates our group and fields of one object type where missing; returns the names of fields it created. */
+export async function ensureCustomProperties(gateway: HubSpotGateway, objectType: PropertyObjectType): Promise<string[]> {
   const created: string[] = [];
-  const objectTypes = [...new Set(CUSTOM_PROPERTIES.map((p) => p.objectType))];
-  for (const objectType of objectTypes) {
-    const groups = await gateway.call("standard", (client) => client.crm.properties.groupsApi.getAll(objectType));
-    if (!groups.results.some((group) => group.name === LEADBRIDGE_GROUP.name)) {
-      await gateway.call("standard", (client) => client.crm.properties.groupsApi.create(objectType, LEADBRIDGE_GROUP))
-        .catch((error: unknown) => { if (!isConflict(error)) throw error; });
-    }
-    const existing = await gateway.call("standard", (client) => client.crm.properties.coreApi.getAll(objectType));
-    const names = new Set(existing.results.map((property) => property.name));
-    for (const property of CUSTOM_PROPERTIES.filter((p) => p.objectType === objectType && !names.has(p.name))) {
-      try {
-        await gateway.call("standard", (client) => client.crm.properties.coreApi.create(objectType, {
-          name: property.name,
-          label: property.label,
-          description: property.description,
-          type: PropertyCreateTypeEnum.String,
-          fieldType: property.fieldType,
-          groupName: LEADBRIDGE_GROUP.name,
-          hasUniqueValue: property.hasUniqueValue ?? false,
-        }));
-        created.push(property.name);
-      } catch (error) {
-        if (!isConflict(error)) throw error;
-      }
+  const groups = await gateway.call("standard", (client) => client.crm.properties.groupsApi.getAll(objectType));
+  if (!groups.results.some((group) => group.name === LEADBRIDGE_GROUP.name)) {
+    await gateway.call("standard", (client) => client.crm.properties.groupsApi.create(objectType, LEADBRIDGE_GROUP))
+      .catch((error: unknown) => { if (!isConflict(error)) throw error; });
+  }
+  const existing = await gateway.call("standard", (client) => client.crm.properties.coreApi.getAll(objectType));
+  const names = new Set(existing.results.map((property) => property.name));
+  for (const property of CUSTOM_PROPERTIES.filter((p) => p.objectType === objectType && !names.has(p.name))) {
+    try {
+      await gateway.call("standard", (client) => client.crm.properties.coreApi.create(objectType, {
+        name: property.name,
+        label: property.label,
+        description: property.description,
+        type: PropertyCreateTypeEnum.String,
+        fieldType: property.fieldType,
+        groupName: LEADBRIDGE_GROUP.name,
+        hasUniqueValue: property.hasUniqueValue ?? false,
+      }));
+      created.push(property.name);
+    } catch (error) {
+      if (!isConflict(error)) throw error;
     }
   }
   return created;

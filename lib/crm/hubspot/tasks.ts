@@ -1,10 +1,14 @@
-// Follow-up tasks in HubSpot: one task object, due at hs_timestamp, associated
-// with the contact so it shows on the contact's record and in the owner's queue.
-import { AssociationSpecAssociationCategoryEnum } from "@hubspot/api-client/lib/codegen/crm/objects/tasks";
+// Follow-up tasks in HubSpot: one task object per follow-up, keyed by our
+// follow-up id (a unique-value task property), due at hs_timestamp, associated
+// with the contact so it shows on the contact's record and in the owner's
+// queue. A retry after a crash finds the task it made and only (re)makes the
+// association; it never creates a second task.
 import type { CrmTaskInput, CrmTaskResult } from "@/lib/crm/types";
+import { ensureByKey } from "./by-key";
 import type { HubSpotGateway } from "./gateway";
+import { FOLLOW_UP_ID_PROPERTY } from "./properties";
 
-/** HUBSPOT_DEFINED association type "task to contact". */
+/** HUBSPOT_DEFINED association type "task to contact" (what v4 "default" creates). */
 export const TASK_TO_CONTACT = 204;
 
 export function toTaskProperties(task: CrmTaskInput): Record<string, string> {
@@ -20,13 +24,7 @@ export function toTaskProperties(task: CrmTaskInput): Record<string, string> {
 }
 
 export async function createTask(gateway: HubSpotGateway, task: CrmTaskInput): Promise<CrmTaskResult> {
-  const properties = toTaskProperties(task);
-  const created = await gateway.call("standard", (client) => client.crm.objects.tasks.basicApi.create({
-    properties,
-    associations: [{
-      to: { id: task.crmContactId },
-      types: [{ associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId: TASK_TO_CONTACT }],
-    }],
-  }));
+  const created = await ensureByKey(gateway, { type: "tasks", property: FOLLOW_UP_ID_PROPERTY, value: task.followUpId }, toTaskProperties(task));
+  await gateway.call("standard", (client) => client.crm.associations.v4.basicApi.createDefault("tasks", created.id, "contacts", task.crmContactId));
   return { crmTaskId: created.id };
 }

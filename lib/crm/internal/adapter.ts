@@ -6,7 +6,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "@/lib/db/client";
 import { canonicalPhone } from "@/lib/phone/canonical";
 import { CrmPermanentError } from "../errors";
-import type { CrmAdapter, CrmContact, CrmContactInput, CrmContactUpsertResult, CrmLabeledScores, CrmLeadInput, CrmTaskInput } from "../types";
+import type { CrmAdapter, CrmContact, CrmContactBatchResult, CrmContactInput, CrmContactUpsertResult, CrmLabeledScores, CrmLeadInput, CrmTaskInput } from "../types";
 
 const contactSelect = { id: true, name: true, email: true, phoneE164: true, company: true } as const;
 
@@ -69,8 +69,15 @@ export function createInternalCrm(workspaceId: string): CrmAdapter {
     },
     upsertContact,
     async upsertContacts(contacts) {
-      const results: CrmContactUpsertResult[] = [];
-      for (const contact of contacts) results.push(await upsertContact(contact));
+      const results: CrmContactBatchResult[] = [];
+      for (const contact of contacts) {
+        try {
+          results.push({ ok: true, ...(await upsertContact(contact)) });
+        } catch (error) {
+          if (!(error instanceof CrmPermanentError)) throw error;
+          results.push({ ok: false, reason: error.reason });
+        }
+      }
       return results;
     },
     async createLead(lead: CrmLeadInput) {
@@ -97,16 +104,14 @@ export function createInternalCrm(workspaceId: string): CrmAdapter {
     },
     async createTask(task: CrmTaskInput) {
       // One task per follow-up (CrmTask.followUpId is unique): a repeat returns the first.
-      const existing = task.followUpId
-        ? await db().crmTask.findUnique({ where: { followUpId: task.followUpId }, select: { id: true } })
-        : null;
+      const existing = await db().crmTask.findUnique({ where: { followUpId: task.followUpId }, select: { id: true } });
       if (existing) return { crmTaskId: existing.id };
       try {
         const created = await db().crmTask.create({
           data: {
             workspaceId,
             contactId: task.crmContactId,
-            followUpId: task.followUpId ?? null,
+            followUpId: task.followUpId,
             subject: task.subject,
             body: task.body ?? null,
             dueAt: task.dueAt,
@@ -117,7 +122,7 @@ export function createInternalCrm(workspaceId: string): CrmAdapter {
         });
         return { crmTaskId: created.id };
       } catch (error) {
-        if (!isUniqueViolation(error) || !task.followUpId) throw error;
+        if (!isUniqueViolation(error)) throw error;
         const raced = await db().crmTask.findUniqueOrThrow({ where: { followUpId: task.followUpId }, select: { id: true } });
         return { crmTaskId: raced.id };
       }

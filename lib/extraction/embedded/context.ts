@@ -43,8 +43,3 @@ export function readConversation(input: ConversationInput): ReadConversation {
   });
   return { input, prospect, business, injected };
 }
-
-/** True when a business message said this text before the prospect did (the business's own details). */
-export function saidFirstByBusiness(read: ReadConversation, beforeIndex: number, matches: (content: string) => boolean): boolean {
-  return read.input.messages.some((message, index) => index < beforeIndex && message.role !== "user" && matches(message.content));
-}

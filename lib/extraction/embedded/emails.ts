@@ -2,17 +2,25 @@
 // silva at gmail dot com", "arroba", "ponto", "[at]"), an address completed in
 // a later message ("co.uk sorry"), and corrections (the latest one wins). The
 // business's own addresses (said first by the assistant) are never the lead's.
+// The patterns are linear: a match may only start where an address can start
+// (not inside a word or a dotted chain it would re-read from every position).
 import { normalizeEmail } from "../validation";
 import type { FieldProposal, ReviewFlag } from "../types";
-import { saidFirstByBusiness, type ReadConversation } from "./context";
+import type { ReadConversation } from "./context";
 
 const DOT_WORD = "(?:dot|punto|ponto|point|punkt)";
 const AT_WORD = "(?:at|arroba|arobase)";
 const LOCAL_WORD = "[a-z0-9][a-z0-9_+%-]*";
 const SPOKEN_DOT = `(?:\\s*[[({]\\s*${DOT_WORD}\\s*[\\])}]\\s*|\\s+${DOT_WORD}\\s+|\\s+\\.\\s+|\\.)`;
 const SPOKEN_AT = `(?:\\s*[[({]\\s*(?:${AT_WORD}|@)\\s*[\\])}]\\s*|\\s+${AT_WORD}\\s+|\\s+@\\s*|\\s*@\\s+)`;
-const SPOKEN_EMAIL = new RegExp(`(${LOCAL_WORD}(?:${SPOKEN_DOT}${LOCAL_WORD})*)${SPOKEN_AT}([a-z0-9-]+(?:${SPOKEN_DOT}[a-z0-9-]+)+)`, "gi");
-const PLAIN_EMAIL = /[^\s@<>()[\]{}"',;:]*@+[^\s@<>()[\]{}"',;:]+/g;
+// A spoken address starts where its local part cannot grow to the left: not after a
+// letter, a dot, or a spoken dot ("ana dot silva": only "ana" starts a match). The
+// lookahead comes first so that the lookbehinds (which read back over spaces) run
+// only at the start of a word, once per run of spaces.
+const SPOKEN_START = `(?=[a-z0-9])(?<![a-z0-9_+%.-])(?<!${DOT_WORD}\\s+)(?<!\\s\\.\\s+)(?<![[({]\\s*${DOT_WORD}\\s*[\\])}]\\s*)`;
+const SPOKEN_EMAIL = new RegExp(`${SPOKEN_START}(${LOCAL_WORD}(?:${SPOKEN_DOT}${LOCAL_WORD})*)${SPOKEN_AT}([a-z0-9-]+(?:${SPOKEN_DOT}[a-z0-9-]+)+)`, "gi");
+// A written address starts at the beginning of a token, never inside one.
+const PLAIN_EMAIL = /(?<![^\s<>()[\]{}"',;:])[^\s@<>()[\]{}"',;:]*@+[^\s@<>()[\]{}"',;:]+/g;
 const SPOKEN_DOT_ONLY = new RegExp(SPOKEN_DOT, "gi");
 
 const TOP_LEVEL = new Set([
@@ -57,8 +65,9 @@ export function emailCandidatesIn(content: string): Array<{ value: string; quote
 
 /** A reply that only completes a domain: "co.uk sorry", ".com", "it's com.br". */
 function domainCompletion(content: string): string | null {
+  if (content.length > 40) return null;
   const match = content.toLowerCase().match(/(?:^|\s)\.?((?:[a-z]{2,}\.)?[a-z]{2,4})(?=[\s!.,]|$)/g);
-  if (!match || content.length > 40) return null;
+  if (!match) return null;
   for (const raw of match) {
     const suffix = raw.trim().replace(/^\./, "");
     const labels = suffix.split(".");
@@ -74,6 +83,12 @@ export interface EmailFinding {
 
 export function findEmail(read: ReadConversation): EmailFinding {
   const candidates: EmailCandidate[] = [];
+  // The business's own addresses, each with the position where it first wrote it.
+  const businessAddresses = new Map<string, number>();
+  read.input.messages.forEach((message, index) => {
+    if (message.role === "user") return;
+    for (const { value } of emailCandidatesIn(message.content)) if (!businessAddresses.has(value)) businessAddresses.set(value, index);
+  });
   for (const { message, index } of read.prospect) {
     const last = candidates.at(-1);
     const lastLabel = last?.value.split(".").pop() ?? "";
@@ -88,7 +103,7 @@ export function findEmail(read: ReadConversation): EmailFinding {
       }
     }
     for (const { value, quote } of emailCandidatesIn(message.content)) {
-      if (saidFirstByBusiness(read, index, (content) => content.toLowerCase().includes(value))) continue;
+      if ((businessAddresses.get(value) ?? Infinity) < index) continue;
       candidates.push({ value, messageId: message.id, quote, index, complete: hasTopLevel(value) });
     }
   }

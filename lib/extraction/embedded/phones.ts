@@ -1,19 +1,24 @@
 // Finds a phone the prospect types: local formats read with the workspace's
-// default country (or as the WhatsApp number when its digits end it), "+27 (0)82", "0091 ...", a number split across consecutive
-// messages, and corrections (the latest wins). Numbers the business said first,
-// and digit runs without phone context (order numbers, prices, dates) are
-// ignored. Also notices "this WhatsApp is my sister's".
+// default country (or as the WhatsApp number when its digits end it), "+27
+// (0)82", "0091 ...", a number split across consecutive messages ("11 9" then
+// "7654-3210": joined when libphonenumber's findPhoneNumbersInText finds a valid
+// number across the break, or when the first part is too short to be one), and
+// corrections (the latest wins). Numbers the business said first, and digit
+// runs without phone context (order numbers, prices, dates) are ignored. Also
+// notices "this WhatsApp is my sister's".
+import { findPhoneNumbersInText, type CountryCode } from "libphonenumber-js/max";
 import { fold } from "../text";
 import { readPhone } from "../validation";
 import { readLocalPhone } from "./phone-home";
 import type { FieldProposal, ReviewFlag } from "../types";
-import { saidFirstByBusiness, type ReadConversation } from "./context";
+import type { ReadConversation } from "./context";
 
 /** A run of characters that can spell a phone number. */
 const PHONE_RUN = /(?:\+|\b00)?\(?\d[\d\s().\-/]*\d/g;
 
+// German compounds count too: "Rückrufnummer", "Handynummer", "Telefonnummer".
 const PHONE_CUE =
-  /\b(?:phone|number|numero|num|no\.|cell|cel|celular|mobile|mobil|handy|tel|telefone|telefono|telephone|whatsapp|whats|zap|wpp|landline|fixo|fijo|festnetz|buro|office|oficina|escritorio|portable|appel|appelez|appeler|rappelez|rappeler|joignable|ruf|rufen|call|ring|ligar|liga|llamar|llamame|anrufen|erreichbar|contact|contato|contacto|kontakt|nummer|rufnummer|reach|contactar|contatar|localizar|erreichen|joindre|llamarte|te ligar|reach you)\b/;
+  /\b[a-z]*(?:nummer|telefon)[a-z]*\b|\b(?:line|linea|linha|ligne|anschluss|phone|number|numero|num|no\.|cell|cel|celular|mobile|mobil|handy|tel|telefone|telefono|telephone|whatsapp|whats|zap|wpp|landline|fixo|fijo|festnetz|buro|office|oficina|escritorio|portable|appel|appelez|appeler|rappelez|rappeler|joignable|ruf|rufen|call|ring|ligar|liga|llamar|llamame|anrufen|erreichbar|contact|contato|contacto|kontakt|nummer|rufnummer|reach|contactar|contatar|localizar|erreichen|joindre|llamarte|te ligar|reach you)\b/;
 
 const DISOWNED_WHATSAPP =
   /\b(?:this|esse|este|ese|cet|ce|diese[sr]?|yeh|ye)\s+(?:whatsapp|zap|wpp|number|numero|phone|nummer|handy)\b.{0,25}\b(?:is|e|es|est|ist|hai)\b.{0,10}\b(?:my|minha|meu|mi|ma|mon|meine?|mera|meri)\s+(?:sister|brother|wife|husband|mother|mom|mum|father|dad|son|daughter|friend|boss|irma|irmao|esposa|marido|mae|pai|filh[oa]|amig[oa]|hermana|hermano|madre|padre|hij[oa]|soeur|frere|femme|mari|schwester|bruder|frau|mann|mutter|vater|behen|bhai|maa|papa|dost)\b/;
@@ -39,9 +44,16 @@ function runsIn(content: string): Array<{ text: string; start: number; end: numb
     const digits = digitsOf(text);
     // Dates and ids written with a year ("2026-0812-331") are not phones.
     if (/^(?:19|20)\d\d[-/.]/.test(text)) continue;
-    if (digits.length >= 3) runs.push({ text, start: match.index, end: match.index + match[0].length });
+    // Two digits may open a number finished in the next message ("mera number 98" / "20123456").
+    if (digits.length >= 2) runs.push({ text, start: match.index, end: match.index + match[0].length });
   }
   return runs;
+}
+
+/** True when libphonenumber finds a valid number that starts in `first` and ends in `second` ("11 98765" + "4321"). */
+function spansBreak(first: string, second: string, country: string): boolean {
+  const joined = `${first} ${second}`;
+  return findPhoneNumbersInText(joined, { defaultCountry: country as CountryCode }).some(({ startsAt, endsAt }) => startsAt < first.length && endsAt > first.length + 1);
 }
 
 function isOnlyPhoneText(content: string): boolean {
@@ -59,6 +71,15 @@ export function findPhone(read: ReadConversation): PhoneFinding {
   const candidates: PhoneCandidate[] = [];
   let whatsAppNumberDisowned = false;
   const continuations = new Set<string>();
+  // The business's own numbers (digits), each with the position where it first wrote it.
+  const businessNumbers = new Map<string, number>();
+  read.input.messages.forEach((message, index) => {
+    if (message.role === "user") return;
+    for (const run of runsIn(message.content)) {
+      const digits = readPhone(run.text, country)?.e164.replace(/\D/g, "");
+      if (digits && !businessNumbers.has(digits)) businessNumbers.set(digits, index);
+    }
+  });
 
   read.prospect.forEach((current, position) => {
     const { message, index, previousBusiness } = current;
@@ -77,7 +98,8 @@ export function findPhone(read: ReadConversation): PhoneFinding {
       const digits = digitsOf(text);
       // A number split across messages: "0157" then "3344 5566".
       const isLast = runIndex === runs.length - 1;
-      if (digits.length < 7 && isLast && next && next.previousProspect?.id === message.id && isOnlyPhoneText(next.message.content)) {
+      const continued = isLast && next !== undefined && next.previousProspect?.id === message.id && isOnlyPhoneText(next.message.content);
+      if (continued && (digits.length < 7 || spansBreak(text, next.message.content.trim(), country))) {
         text = `${text} ${next.message.content.trim()}`;
         quote = `${content.trim()} / ${next.message.content.trim()}`;
         messageId = next.message.id;
@@ -85,19 +107,12 @@ export function findPhone(read: ReadConversation): PhoneFinding {
       } else if (digits.length < 7) {
         return;
       }
-      const reading = readLocalPhone(text, country, read.input.contact.waId);
-      if (!reading) return;
       // An international "+..." number is a phone wherever it appears; a local one needs a cue.
       const phoneContext = asked || cued || isOnlyPhoneText(content) || /^\+/.test(text);
       if (!phoneContext) return;
-      const readingDigits = reading.e164.replace(/\D/g, "");
-      const fromBusiness = saidFirstByBusiness(read, index, (other) =>
-        runsIn(other).some((otherRun) => {
-          const otherReading = readPhone(otherRun.text, country);
-          return otherReading !== null && otherReading.e164.replace(/\D/g, "") === readingDigits;
-        }),
-      );
-      if (fromBusiness) return;
+      const reading = readLocalPhone(text, country, read.input.contact.waId);
+      if (!reading) return;
+      if ((businessNumbers.get(reading.e164.replace(/\D/g, "")) ?? Infinity) < index) return;
       // The text goes on in international form, so the WhatsApp country hint is kept.
       candidates.push({ text: reading.e164, messageId, quote, index, valid: reading.valid, e164: reading.e164 });
     });

@@ -1,14 +1,19 @@
 // How catalog product names are compared with what people write: distinctive
 // tokens (a word shared by several products counts less), fuzzy matching for
-// misspellings ("rome ofice" ~ "Home Office"), and the customer segment a
-// product is for (business vs private), read from words in its name.
+// misspellings ("rome ofice" ~ "Home Office"), synonyms a workspace's reviewers
+// taught (learned from their corrections), a broken thing read as a repair
+// ("the AC is not cooling"), a different service on the same thing ruled out
+// (a burst pipe in the bathroom is not a bathroom renovation), and the
+// customer segment a product is for (business vs private). A workspace's
+// catalog is compiled once and reused.
 import { fold, stem, tokenSimilarity, tokens } from "../text";
+import { isCommonWord } from "./name-words";
 import { canonical, GENERIC_STEMS, SERVICE_STEMS } from "./product-lexicon";
 
 const FILLER = new Set(
   (
     "de da do das dos del para pra pro the of for a an and e y et und fur la le el los las les with com con mit you your my our we i it is are as go in on to at by per " +
-    "um uma o os en no na nos au aux im am zum zur der die das ein eine un une mi tu su ka ki ke se"
+    "um uma o os en no na nos au aux im am zum zur der die das ein eine un une mi tu su ka ki ke se nach von vom bei beim auf ins"
   ).split(" "),
 );
 
@@ -26,18 +31,23 @@ export const PRIVATE_CUES = [
   "logement", "ghar", "famille", "familia", "familie", "bhk", "chambres", "quartos", "habitaciones",
 ];
 
-/** Everyday words for "repair" in the supported languages, so "fix my roof" finds "Roof Repair". */
-const REPAIR_WORDS = new Set([
-  "fix", "fixed", "fixing", "mend", "mended", "conserto", "consertar", "arreglo", "arreglar", "reparar", "reparo", "reparacao", "reparacion", "reparieren", "reparatur", "reparer", "reparation", "theek",
-]);
+/** A thing that broke, leaks or stopped working, in the supported languages: the prospect wants a repair. */
+export const BROKEN_PHRASES =
+  /\b(?:not working|doesn t work|does not work|isn t working|stopped working|broken|broke down|not cooling|roto|rota|se rompio|averiado|averiada|descompuesto|descompuesta|no funciona|no enfria|no calienta|no prende|dejo de funcionar|nao funciona|nao liga|nao gela|parou de funcionar|quebrad[oa]|estragad[oa]|kaputt|defekt|funktioniert nicht|geht nicht mehr|ausgefallen|en panne|ne marche (?:plus|pas)|ne fonctionne (?:plus|pas)|casse|kharab|kaam nahi kar|thanda nahi|leak|leaks|leaking|fuga|gotea|vazamento|vazando|fuite|undicht|tropft|(?:lad|start|spring|funktionier|geh)\w* nicht mehr|start nahi|nao pega|no arranca|ne demarre pas|won t start|doesn t start)\b/g;
 
 export type Segment = "business" | "private" | null;
 
+/** One word of a product's name in the forms it can be written: "Gitarrenunterricht" as itself and as "lesson". */
+export type WordForms = Array<{ token: string; weight: number }>;
+
 export interface CatalogProduct {
   name: string;
+  /** Every form of every word (for position and number lookups). */
   tokens: string[];
-  /** Distinctiveness of each token: 1 when only this product has it. */
-  weights: number[];
+  /** Per word of the name, its forms with their distinctiveness (1 when only this product has it). */
+  words: WordForms[];
+  /** Words a reviewer taught for this product (folded, stemmed); each is a distinctive mention. */
+  synonyms: string[];
   segment: Segment;
 }
 
@@ -49,55 +59,138 @@ function segmentOf(name: string): Segment {
   return business ? "business" : "private";
 }
 
-export function buildCatalog(names: string[]): CatalogProduct[] {
-  const tokenLists = names.map((name) => tokens(name).filter((token) => !FILLER.has(token)).flatMap((token) => canonical(stem(token))));
-  return names.map((name, index) => {
-    const own = tokenLists[index]!;
-    const weights = own.map((token) => {
-      const sharing = tokenLists.filter((list) => list.some((other) => tokenSimilarity(other, token) >= 0.85)).length;
-      // "Plan" or "Kit" alone says little ("mudou o plano"): a generic word counts half.
-      return (GENERIC_STEMS.has(token) && own.length > 1 ? 0.5 : 1) / Math.max(1, sharing);
-    });
-    return { name, tokens: own, weights, segment: segmentOf(name) };
+const compiled = new Map<string, CatalogProduct[]>();
+const COMPILED_CATALOGS = 256;
+
+/** The catalog compiled for matching, with learned synonyms per product name. Cached per catalog. */
+export function buildCatalog(names: string[], synonyms: Record<string, string[]> = {}): CatalogProduct[] {
+  const key = JSON.stringify([names, synonyms]);
+  const cached = compiled.get(key);
+  if (cached) return cached;
+  // A compound keeps its own form beside its parts: "Unterhaltsreinigung" is itself (only this product) and "cleaning" (shared).
+  const formLists = names.map((name) =>
+    tokens(name)
+      .filter((token) => !FILLER.has(token))
+      .map((token) => [...new Set([...canonical(stem(token)), stem(token)])]),
+  );
+  const everyForm = formLists.map((words) => words.flat());
+  const catalog = names.map((name, index) => {
+    const own = formLists[index]!;
+    const words = own.map((forms) =>
+      forms.map((token) => {
+        const sharing = everyForm.filter((list) => list.some((other) => tokenSimilarity(other, token) >= 0.85)).length;
+        // "Plan" or "Kit" alone says little ("mudou o plano"): a generic word counts half.
+        return { token, weight: (GENERIC_STEMS.has(token) && own.length > 1 ? 0.5 : 1) / Math.max(1, sharing) };
+      }),
+    );
+    const taught = (synonyms[name] ?? []).map((word) => stem(fold(word)));
+    return { name, tokens: own.flat(), words, synonyms: taught, segment: segmentOf(name) };
   });
+  if (compiled.size >= COMPILED_CATALOGS) compiled.delete(compiled.keys().next().value!);
+  compiled.set(key, catalog);
+  return catalog;
 }
 
-/**
- * How strongly `text` mentions the product: the sum of the distinctive weights
- * of the product's words found in it (fuzzy). Numbers only count beside a word.
- */
-export function mentionStrength(product: CatalogProduct, text: string): number {
-  return mention(product, text).strength;
+/** What a prospect wrote, as catalog tokens are compared with it. */
+export interface Written {
+  /** Forms of content words, matched with spelling tolerance ("ofice" ~ "office"). */
+  fuzzy: string[];
+  /** Forms that must match exactly: common words ("pour" is not "cours") and lexicon translations. */
+  exact: string[];
+  /** A broken thing was described: a repair the prospect did not name but needs. */
+  inferredRepair: boolean;
 }
 
+/** The written forms of `text`; a broken thing ("lädt nicht mehr", "no enfría") infers a repair. */
+export function writtenForms(text: string): Written {
+  const fuzzy: string[] = [];
+  const exact: string[] = [];
+  for (const word of tokens(text)) {
+    const stemmed = stem(word);
+    (isCommonWord(word) ? exact : fuzzy).push(stemmed);
+    for (const form of canonical(stemmed)) if (form !== stemmed) exact.push(form);
+  }
+  BROKEN_PHRASES.lastIndex = 0;
+  return { fuzzy, exact, inferredRepair: BROKEN_PHRASES.test(fold(text).replace(/['’]/g, " ")) };
+}
+
+function similarity(written: Written, token: string): number {
+  if (/^\d+$/.test(token)) return written.fuzzy.includes(token) || written.exact.includes(token) ? 1 : 0;
+  if (written.exact.includes(token)) return 1;
+  let best = 0;
+  for (const word of written.fuzzy) if ((best = Math.max(best, tokenSimilarity(word, token))) === 1) break;
+  return best;
+}
+
+export interface Mention {
+  /** Distinctive weight found. */
+  strength: number;
+  /** Share of the product's words found. */
+  coverage: number;
+  /** A service word matched ("maintenance", "repair"). */
+  service: boolean;
+  /** Matched only through a repair the prospect did not name ("the AC is not cooling"). */
+  inferred: boolean;
+}
+
+const NONE: Mention = { strength: 0, coverage: 0, service: false, inferred: false };
+
 /**
- * Strength (distinctive weight found), coverage (share of the product's words
- * found) and whether a service word matched ("maintenance", "repair").
+ * How strongly the written forms mention the product: the sum of the distinctive
+ * weights of the product's words found in them (fuzzy), or a word a reviewer taught.
+ * Numbers only count beside a word. A product whose service ("renovation") is absent
+ * while the prospect names another service ("repair") is not mentioned.
  */
-export function mention(product: CatalogProduct, text: string): { strength: number; coverage: number; service: boolean } {
-  const written = tokens(text).flatMap((word) => (REPAIR_WORDS.has(word) ? ["repair"] : [stem(word), ...canonical(stem(word))]));
-  if (written.length === 0) return { strength: 0, coverage: 0, service: false };
+export function mention(product: CatalogProduct, written: Written): Mention {
+  if (written.fuzzy.length === 0 && written.exact.length === 0 && !written.inferredRepair) return NONE;
+  const taught = product.synonyms.some((synonym) => written.fuzzy.includes(synonym) || written.exact.includes(synonym));
+  let explicit = false;
   let service = false;
+  let missingService = false;
   let words = 0;
   let numbers = 0;
   let found = 0;
-  product.tokens.forEach((token, index) => {
-    const numeric = /^\d+$/.test(token);
-    const best = numeric ? (written.includes(token) ? 1 : 0) : Math.max(0, ...written.map((word) => tokenSimilarity(word, token)));
-    if (numeric) numbers += best * product.weights[index]!;
-    else words += best * product.weights[index]!;
+  for (const forms of product.words) {
+    // A word of the name counts once, in its best-matching form.
+    let best = 0;
+    let numeric = false;
+    let serviceForm = false;
+    for (const { token, weight } of forms) {
+      const isNumber = /^\d+$/.test(token);
+      let match = similarity(written, token);
+      if (match > 0) explicit = true;
+      if (match === 0 && token === "repair" && written.inferredRepair) match = 1;
+      if (match * weight > best) {
+        best = match * weight;
+        numeric = isNumber;
+        serviceForm = SERVICE_STEMS.has(token);
+      }
+    }
+    if (numeric) numbers += best;
+    else words += best;
     if (best > 0) found++;
-    if (best > 0 && SERVICE_STEMS.has(token)) service = true;
-  });
-  return words > 0 ? { strength: words + numbers, coverage: found / Math.max(1, product.tokens.length), service } : { strength: 0, coverage: 0, service: false };
+    if (best > 0 && serviceForm) service = true;
+    if (best === 0 && forms.some(({ token }) => SERVICE_STEMS.has(token) && token !== "service")) missingService = true;
+  }
+  const namedServices = [...written.exact, ...written.fuzzy, ...(written.inferredRepair ? ["repair"] : [])].filter((word) => SERVICE_STEMS.has(word) && word !== "service");
+  if (missingService && !service && namedServices.some((word) => !product.tokens.includes(word))) return NONE;
+  if (taught) return { strength: Math.max(1, words + numbers), coverage: 1, service, inferred: false };
+  return words > 0 ? { strength: words + numbers, coverage: found / Math.max(1, product.words.length), service, inferred: !explicit } : NONE;
+}
+
+/** The product named only by a number the catalog gives it alone ("o de 600" for "Plano 600 Mega"), among `among`. */
+export function numberedIn(written: Written, among: CatalogProduct[], catalog: CatalogProduct[]): CatalogProduct | null {
+  const numbers = written.fuzzy.filter((word) => /^\d+$/.test(word));
+  const named = among.filter((product) => product.tokens.some((token) => numbers.includes(token) && catalog.filter((other) => other.tokens.includes(token)).length === 1));
+  return named.length === 1 ? named[0]! : null;
 }
 
 /** Position of the first word of `text` that names the product (Infinity when none): "panels plus battery" names panels first. */
 export function firstMentionAt(product: CatalogProduct, text: string): number {
   const words = tokens(text);
   const index = words.findIndex((word) => {
-    const forms = REPAIR_WORDS.has(word) ? ["repair"] : [stem(word), ...canonical(stem(word))];
-    return product.tokens.some((token) => !/^\d+$/.test(token) && forms.some((form) => tokenSimilarity(form, token) > 0));
+    const forms = [stem(word), ...canonical(stem(word))];
+    return product.tokens.some((token) => !/^\d+$/.test(token) && forms.some((form) => tokenSimilarity(form, token) > 0)) || product.synonyms.includes(stem(word));
   });
   return index < 0 ? Infinity : index;
 }

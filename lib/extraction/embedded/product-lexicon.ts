@@ -20,7 +20,7 @@ add("ev", "ev eletrico eletrica electrico electrica elektroauto electrique veicu
 add("panel", "panel panels painel paineis paneles panneau panneaux modul module modulen placa placas plaque plaques");
 add("solar", "solar solares solaire solaires photovoltaik fotovoltaico fotovoltaica fotovoltaicos photovoltaique pv");
 add("maintenance", "maintenance manutencao manutencoes mantenimiento mantencion wartung instandhaltung entretien servicing");
-add("inspection", "inspection inspecao inspeccion vistoria revisao revision inspektion prufung controle");
+add("inspection", "inspection inspecao inspeccion vistoria revisao revision inspektion prufung controle audit audits auditoria check checkup");
 add("installation", "installation instalacao instalacion instalar instalamos instalam installieren montage einbau installer");
 add("insurance", "insurance seguro seguros versicherung assurance");
 add("course", "course courses curso cursos kurs kurse cours formation");
@@ -30,7 +30,7 @@ add("package", "package packages pacote pacotes paquete paquetes paket pakete pa
 add("cleaning", "cleaning limpeza limpieza reinigung nettoyage");
 add("vaccination", "vaccination vaccine vacina vacinas vacinacao vacuna vacunas vacunacion impfung impfungen vaccin vaccins");
 add("consultation", "consultation consultations beratung");
-add("car", "car carro coche auto wagen voiture");
+add("car", "car carro coche auto wagen voiture automovel automovil automobile automobil gaadi gadi");
 add("delivery", "delivery entrega entregas lieferung livraison");
 // Common qualifiers that tell catalog items apart ("Travel Insurance", "Monthly Plan", "Oil Change").
 add("english", "english ingles inglesa anglais englisch");
@@ -48,12 +48,18 @@ add("tire", "tire tires tyre tyres pneu pneus neumatico neumaticos llanta llanta
 add("change", "change cambio cambiar troca trocar wechsel wechseln changer");
 add("system", "system systems sistema sistemas anlage anlagen systeme");
 add("service", "service servico servicos servicio servicios dienst dienstleistung");
+add("social", "social sociais sociales sociaux instagram insta facebook tiktok linkedin");
+add("repair", "repair repairs fix fixed fixing mend mended conserto consertar arreglo arreglar reparar reparo reparacao reparacion reparaciones reparieren reparatur reparer reparation reparations");
+// Services done to a thing, so "redo our kitchen" finds "Kitchen Remodel" and a burst pipe is not a renovation.
+add("renovation", "renovation renovations remodel remodeling remodelling redo renovate reforma reformas reformar renovar renovacao remodelacao renovacion remodelacion renover refaire renovieren renovierung umbau sanierung");
+add("replacement", "replacement replace substituicao substituir sustitucion sustituir remplacement remplacer austausch tausch ersetzen");
+add("emergency", "emergency emergencia emergencias notfall notdienst notruf urgence urgences urgent urgente dringend storungsdienst stoerungsdienst");
 
 /** Nouns that name a service done to something ("maintenance of panels"): the service is what is bought. */
-export const SERVICE_STEMS = new Set(["maintenance", "inspection", "installation", "cleaning", "repair", "service", "vaccination", "consultation", "grooming"]);
+export const SERVICE_STEMS = new Set(["maintenance", "inspection", "installation", "cleaning", "repair", "service", "vaccination", "consultation", "grooming", "renovation", "replacement"]);
 
 /** Words too generic to tell products apart on their own ("plan", "kit"). */
-export const GENERIC_STEMS = new Set(["plan", "change", "package", "kit", "pack", "set", "service", "basic", "standard", "premium", "pro", "plus"]);
+export const GENERIC_STEMS = new Set(["plan", "change", "package", "kit", "pack", "set", "service", "basic", "standard", "premium", "pro", "plus", "mass", "mesure", "medida", "measure", "custom"]);
 
 const COMPOUND_PARTS = Object.keys(LEXICON).filter((word) => word.length >= 5);
 

@@ -1,48 +1,80 @@
 // Picks the catalog product the prospect is interested in. Each prospect clause
 // that mentions a product counts (more in the opening message, with "want/need",
-// or "just/only/first"; less as a question or with "maybe"); a product declined
-// or deferred later ("no", "later", "vou esperar", "más adelante") is dropped;
-// a product the business offered counts when the prospect accepts or carries on
-// without declining; the business/private segment breaks ties. Null when
-// nothing in the catalog fits.
+// or "just/only/first"; less as a question or with "maybe"); a product declined,
+// deferred or found too expensive later ("no", "later", "vou esperar", "trop
+// cher") is dropped, but only when the clause names it distinctly (a "no" about
+// "the pool" is not about "Green Pool Rescue"); a product the business offered
+// counts when the prospect accepts or carries on without declining, and fully
+// when it names the need the prospect described in their own words; when the
+// business says it does not sell what was asked, what the prospect asked does
+// not fit the catalog partly; "the normal one" picks the plain variant among
+// those offered; the business/private segment breaks ties. Null when nothing
+// in the catalog fits.
 import { clauses, fold } from "../text";
 import type { FieldProposal } from "../types";
-import { buildCatalog, firstMentionAt, mention, segmentOfText, type CatalogProduct } from "./product-catalog";
+import { BROKEN_PHRASES, buildCatalog, firstMentionAt, mention, numberedIn, segmentOfText, writtenForms, type CatalogProduct } from "./product-catalog";
 import type { ReadConversation } from "./context";
 
+// A refusal: a reply opening with "no", or words that turn a product down ("don't need", "sem", "ohne",
+// "pas besoin"). A negation describing the problem ("lädt nicht mehr", "no enfría") is not a refusal.
 const DECLINE =
-  /^(?:no|nah|nope|nahi|nahin|nao|non|nein|stop|stopp|parar|pare|unsubscribe|cancel|cancelar|sair|baja|abmelden|desabonner)\b|\b(?:no (?:quiero|necesito|gracias|thanks|need|me interesa|hace falta)|not|don['’]?t|nah|nope|nahi|nahin|nao|sem|without|rehne do|on my own|by myself|myself|skip|kein|keine|nicht|pas|non merci|ya no|tampoco|nunca)\b/;
+  /^(?:no|nah|nope|nahi|nahin|nao|non|nein|stop|stopp|parar|pare|unsubscribe|cancel|cancelar|sair|baja|abmelden|desabonner)\b|\b(?:no (?:quiero|necesito|gracias|thanks|need|me interesa|hace falta)|(?:don['’]?t|do not|doesn['’]?t|not|no longer) (?:want|need|interested|required|necessary|for now|now|anymore|this time)|(?:nao|não) (?:quero|preciso|precisa|obrigad[oa]|tenho interesse|agora)|nicht (?:notig|nötig|interessiert|mehr notig|mehr nötig|jetzt)|kein(?:e|en)? (?:interesse|bedarf)|pas (?:besoin|interesse|intéressé|maintenant|pour l['’]instant)|nahi chahiye|nahin chahiye|zarurat nahi|nah|nope|sem|sin|without|ohne|sans|rehne do|on my own|by myself|myself|skip|non merci|ya no|tampoco|nunca)\b/;
 const DEFER =
-  /\b(?:later|after(?!\s+(?:a|an|some|the)\s+(?:quote|price|prices|quotation|estimate|info|information|deal|good deal)\b)|afterwards|depois|despues|mas adelante|adelante|vou esperar|esperar|wait|decide|decidir|pensar|think about|next time|another time|spater|plus tard|baad mein|baad me|month end|fin de mes|fim do mes|not now|agora nao|ahora no|outro dia|otro dia)\b/;
-const SELECT = /\b(?:just|only|sirf|bas|so|solo|solamente|somente|apenas|nur|seulement|juste|uniquement|mainly|mostly|hauptsachlich|principalmente|surtout|first|primero|primeiro|zuerst|d['’]abord|pehle)\b/;
+  /\b(?:later|after\s*$|after (?:next|the (?:holidays|summer|winter|weekend|move)|easter|christmas|diwali|carnival|new year)\b|afterwards|depois|despues|mas adelante|adelante|vou esperar|esperar|wait|decide|decidir|pensar|think about|next time|another time|autre fois|spater|plus tard|baad mein|baad me|month end|fin de mes|fim do mes|not now|agora nao|ahora no|outro dia|otro dia)\b/;
+/** An objection to the price: "Kashmir thoda mehenga hai", "la croisière c'est trop cher", "Europa tá salgado". */
+const TOO_EXPENSIVE =
+  /\b(?:too expensive|expensive|pricey|out of (?:my|our) budget|mehenga|mehnga|mahenga|caro|cara|muy caro|caro demais|muito caro|ta salgado|salgado|trop cher|trop chere|zu teuer|teuer|no da|nao da|no me alcanza)\b/;
+const SELECT = /\b(?:just|only|sirf|bas|so|solo|solamente|somente|apenas|nur|seulement|juste|uniquement|mainly|mostly|hauptsachlich|principalmente|surtout|first|primero|primeiro|zuerst|d['’]abord|pehle|final|wahi|entonces|then|alors|dann)\b/;
 const DESIRE =
-  /\b(?:let['’]?s (?:do|go)|go with|vamos con|vamos com|quero|quiero|want|wanna|need|interested|interesad[oa]|interessad[oa]|necesito|preciso|chahiye|brauche|brauchen|besoin|voudrais|veux|cotizar|orcar|book|reservar)\b/;
+  /\b(?:let['’]?s (?:do|go)|go with|mochte|mochten|hatte gern|wurde gern|gostaria|quisiera|queria|aimerais|souhaite|would like|i d like|vamos con|vamos com|vou de|voy con|vou ficar com|me quedo con|quero|quiero|want|wanna|need|interested|interesad[oa]|interessad[oa]|necesito|preciso|chahiye|brauche|brauchen|besoin|voudrais|veux|cotizar|orcar|book|reservar|le leti|le leta|le lunga|le lungi|nehm|nehme|on part sur|je vais prendre|me hago)\b/;
 const HEDGE = /\b(?:maybe|perhaps|eventuell|vielleicht|talvez|quizas|quiza|peut[- ]etre|shayad|might)\b/;
 const CONTRAST = /^(?:but|pero|mas|mais|aber|lekin|par|however|sin embargo|porem|cependant)\b/;
 const ACCEPT =
-  /^(?:ok|okay|okk|yes|yeah|yh|yep|sure|perfect|great|sounds good|let['’]?s (?:do|go)|go on|go ahead|sim|pode sim|pode|claro|bora|fechado|combinado|si|dale|vale|va|perfecto|de acuerdo|ja|gerne|klar|oui|d['’]accord|haan|ji|theek hai|done|deal)\b/;
+  /^(?:ok|okay|okk|yes|yeah|yh|yep|sure|perfect|great|sounds good|let['’]?s (?:do|go)|go on|go ahead|sim|pode sim|pode|claro|bora|fechado|combinado|si|dale|vale|va|perfecto|de acuerdo|ja|gerne|klar|oui|d['’]accord|haan|ji|theek hai|done|deal|the (?:\w+ )?one)\b/;
+/** Closing a topic without buying: "no worries, thanks anyway", "que pena", "dommage", "schade", "koi baat nahi". */
+const CLOSING =
+  /\b(?:no worries|thanks anyway|thank you anyway|never mind|nevermind|que pena|que lastima|no pasa nada|tudo bem obrigad|dommage|merci quand meme|schade|danke trotzdem|koi baat nahi|koi nahi|oh achha|era so isso|era solo eso)\b/;
+/** "The normal one", "el de siempre", "o normal": the plain variant among those offered. */
+const PLAIN_VARIANT = /\b(?:normal|regular|standard|basic|basico|basica|simple|simples|classic|classico|clasico|classique|normale|normalen|einfache|einfachen|sencillo|comum|comun)\b/;
+/** The business saying it does not sell what was asked; the items it lists are alternatives, not a recommendation. */
+const NOT_SOLD =
+  /\b(?:(?:we|i) (?:don t|do not|dont) (?:offer|sell|do|have|carry|provide|work with)|(?:we|i) only (?:do|sell|offer)|no (?:trabajamos|vendemos|ofrecemos|hacemos|manejamos|tenemos|contamos)|solo (?:hacemos|vendemos|ofrecemos)|nao (?:trabalhamos|vendemos|oferecemos|fazemos|temos)|so (?:fazemos|vendemos|trabalhamos)|leider (?:nein|nicht|keine)|bieten (?:wir )?(?:leider )?(?:keine|nicht|nur)|nous ne (?:faisons|proposons|vendons|faisons) pas|ne (?:faisons|proposons|vendons) pas|nahi karte|nahin karte|sirf [^.!?]{0,80} karte hain)\b/;
+
+/** A reply that moves on to another option ("y el de coche?", "and for a van?"): the offer it answers is not taken. */
+const MOVES_ON = /^(?:and|y|e|et|und|aur|what about|how about|and for)\b[^?]*\?\s*$/;
+
+/** Weight of a business offer the prospect goes along with, and of one that names the need they described themselves. */
+const OFFER = 0.6;
+const OFFER_FOR_DESCRIBED_NEED = 2.0;
+const ACCEPTED_OFFER = 1.2;
+/** The prospect has described their need in their own words while no product was named this clearly. */
+const DESCRIBED_NEED_BELOW = 0.6;
+const SEGMENT = 0.6;
+const THRESHOLD = 0.5;
+/** A mention at least this strong names a product distinctly (a word only it has). */
+const DISTINCT = 0.5;
+
+interface Note {
+  weight: number;
+  /** Position of the prospect message in the conversation. */
+  index: number;
+  /** The product was matched only in part (a shared word): a business's "we don't sell that" voids it. */
+  partial: boolean;
+}
 
 interface Stance {
   score: number;
+  notes: Note[];
   /** +1 wanted, -1 declined or deferred, 0 unknown; the latest word counts. */
   last: number;
   mentionedByProspect: boolean;
   evidence: { messageId: string; quote: string; weight: number; fromProspect: boolean } | null;
 }
 
-const OFFER = 0.6;
-const ACCEPTED_OFFER = 1.2;
-const SEGMENT = 0.6;
-const THRESHOLD = 0.5;
-
-/** `text` with the given proper names blanked out (accent- and case-insensitive). */
-function withoutNames(text: string, names: string[]): string {
-  let result = text;
-  for (const name of names) {
-    const escaped = name.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+");
-    result = result.replace(new RegExp(escaped, "giu"), " ");
-  }
-  return result;
+/** A pattern for the given proper names (case-insensitive), to blank them out of clauses; null when none. */
+function namesPattern(names: string[]): RegExp | null {
+  const alternatives = names.map((name) => name.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+"));
+  return alternatives.length > 0 ? new RegExp(alternatives.join("|"), "giu") : null;
 }
 
 /** Among products tied on one prospect clause, the first named there; null when the tie spans clauses. */
@@ -54,43 +86,80 @@ function firstOfOneClause(tied: Array<[CatalogProduct, Stance]>): FieldProposal<
   return { value: ordered[0]!.product.name, evidence: { messageId: evidence.messageId, quote: evidence.quote }, confidence: 0.5 };
 }
 
-export function findProduct(read: ReadConversation, ownNames: string[] = []): FieldProposal<string> | null {
-  const catalog = buildCatalog(read.input.products);
+export function findProduct(read: ReadConversation, ownNames: string[] = [], synonyms: Record<string, string[]> = {}): FieldProposal<string> | null {
+  const catalog = buildCatalog(read.input.products, synonyms);
   if (catalog.length === 0) return null;
-  const stances = new Map<CatalogProduct, Stance>(catalog.map((product) => [product, { score: 0, last: 0, mentionedByProspect: false, evidence: null }]));
-  const note = (product: CatalogProduct, weight: number, messageId: string, quote: string, fromProspect: boolean) => {
+  const stances = new Map<CatalogProduct, Stance>(catalog.map((product) => [product, { score: 0, notes: [], last: 0, mentionedByProspect: false, evidence: null }]));
+  const note = (product: CatalogProduct, weight: number, index: number, messageId: string, quote: string, fromProspect: boolean, partial = false) => {
     const stance = stances.get(product)!;
     stance.score += weight;
+    stance.notes.push({ weight, index, partial });
     const better = !stance.evidence || (fromProspect && !stance.evidence.fromProspect) || (fromProspect === stance.evidence.fromProspect && weight > stance.evidence.weight);
     if (better) stance.evidence = { messageId, quote, weight, fromProspect };
   };
-  // What a business message offers, strongest first; a passing word ("for sunset") is not an offer.
-  const offeredIn = (content: string) =>
-    catalog
-      .map((product) => ({ product, ...mention(product, content) }))
-      .filter(({ strength, coverage }) => strength >= 1 && coverage >= 0.6)
-      .sort((a, b) => b.strength - a.strength)
-      .map(({ product }) => product);
-
+  // What a business message offers, in the order it names them; a passing word ("for sunset") is not an offer,
+  // and nothing is offered by "we don't sell that, we have A, B and C".
+  const offers = new Map<string, { offered: CatalogProduct[]; notSold: boolean }>();
+  const offeredBy = (business: { id: string; content: string }) => {
+    let reading = offers.get(business.id);
+    if (!reading) {
+      const written = writtenForms(business.content);
+      const notSold = NOT_SOLD.test(fold(business.content).replace(/['’]/g, " "));
+      const offered = notSold
+        ? []
+        : catalog
+            .map((product) => ({ product, ...mention(product, written), at: firstMentionAt(product, business.content) }))
+            .filter(({ strength, coverage }) => strength >= 1 && coverage >= 0.6)
+            .sort((a, b) => a.at - b.at)
+            .map(({ product }) => product);
+      offers.set(business.id, (reading = { offered, notSold }));
+    }
+    return reading;
+  };
+  const ownNamesPattern = namesPattern(ownNames);
   const credited = new Set<string>();
-  read.prospect.forEach(({ message, previousBusiness }, position) => {
-    const offered = previousBusiness ? offeredIn(previousBusiness.content) : [];
+  // The strongest distinct mention the prospect has made so far: an offer after only vague words names their need.
+  let strongestOwn = 0;
+  // Every product a business message has offered so far ("300, 600 or 1 Giga?" earlier, "o de 600" now).
+  const offeredSoFar = new Set<CatalogProduct>();
+
+  read.prospect.forEach(({ message, index, previousBusiness }, position) => {
+    const business = previousBusiness ? offeredBy(previousBusiness) : { offered: [], notSold: false };
+    if (business.notSold && !credited.has(previousBusiness!.id)) {
+      // "We don't offer pet insurance": the prospect's partial matches ("insurance") do not fit the catalog.
+      for (const stance of stances.values()) {
+        const voided = stance.notes.filter((item) => item.partial && item.index < index);
+        stance.score -= voided.reduce((sum, item) => sum + item.weight, 0);
+        stance.notes = stance.notes.filter((item) => !voided.includes(item));
+        if (voided.length > 0 && stance.notes.length === 0) stance.evidence = null;
+      }
+    }
+    const offered = business.offered;
+    for (const product of offered) offeredSoFar.add(product);
     // A business message's offer counts once, however many messages answer it.
     const firstAnswer = previousBusiness !== null && !credited.has(previousBusiness.id);
     const parts = clauses(message.content);
     const mentionedHere = new Set<CatalogProduct>();
     let declinedOffer = false;
-    let acceptedOffer = false;
+    const movesOn = MOVES_ON.test(fold(message.content));
+    let acceptedOffer: CatalogProduct | null = null;
     parts.forEach((part, partIndex) => {
       const folded = fold(part);
-      const negative = DECLINE.test(folded) || DEFER.test(folded);
-      const found = catalog.map((product) => ({ product, ...mention(product, withoutNames(part, ownNames)) })).filter(({ strength }) => strength >= 0.3);
+      const negative = DECLINE.test(folded.replace(BROKEN_PHRASES, " ")) || DEFER.test(folded) || TOO_EXPENSIVE.test(folded) || CLOSING.test(folded);
+      const written = writtenForms(ownNamesPattern ? part.replace(ownNamesPattern, " ") : part);
+      const found = catalog.map((product) => ({ product, ...mention(product, written) })).filter(({ strength }) => strength >= 0.3);
+      const numbered = found.length === 0 ? numberedIn(written, [...offeredSoFar], catalog) : null;
+      if (numbered) found.push({ product: numbered, strength: 1, coverage: 1, service: false, inferred: false });
       // "Mantenimiento de paneles": the service is what is bought, the thing it is done to counts less.
       const serviceNamed = found.some(({ service }) => service);
-      const mentions = found.map(({ product, strength, service }) => ({ product, strength: serviceNamed && !service ? strength * 0.3 : strength }));
+      const mentions = found.map(({ product, strength, coverage, service, inferred }) => ({ product, coverage, inferred, strength: serviceNamed && !service ? strength * 0.3 : strength }));
       if (mentions.length === 0) {
-        if (negative && partIndex === 0) declinedOffer = true;
-        if (!negative && partIndex === 0 && ACCEPT.test(folded)) acceptedOffer = true;
+        // Only the first reply to an offer can turn it down with a bare "no" ("es eilt nicht" later is no refusal).
+        if (negative && partIndex === 0 && firstAnswer) declinedOffer = true;
+        if (!negative && partIndex === 0 && offered.length > 0 && (ACCEPT.test(folded) || PLAIN_VARIANT.test(folded))) {
+          // "Vale, el normal": the plain variant (fewest words) among those offered; otherwise the first offered.
+          acceptedOffer = PLAIN_VARIANT.test(folded) ? [...offered].sort((a, b) => a.words.length - b.words.length)[0]! : offered[0]!;
+        }
         return;
       }
       let factor = 1;
@@ -101,15 +170,18 @@ export function findProduct(read: ReadConversation, ownNames: string[] = []): Fi
       if (position > 0 && part.includes("?")) factor *= 0.8;
       // "Sunset cruise sounds nice but ...": what comes before a "but" is being set aside.
       if (CONTRAST.test(fold(parts[partIndex + 1] ?? ""))) factor *= 0.5;
-      for (const { product, strength } of mentions) {
+      for (const { product, strength, coverage, inferred } of mentions) {
         const stance = stances.get(product)!;
         mentionedHere.add(product);
         stance.mentionedByProspect = true;
         if (negative) {
-          stance.last = -1;
+          // Only a distinct mention is declined: "no, it's the park's pool" says nothing about "Green Pool Rescue".
+          if (strength >= DISTINCT) stance.last = -1;
         } else {
           stance.last = 1;
-          note(product, strength * factor, message.id, part, true);
+          // An inferred repair does not name the need: the business's recommendation still does.
+          if (!inferred) strongestOwn = Math.max(strongestOwn, strength);
+          note(product, strength * factor, index, message.id, part, true, coverage < 1);
         }
       }
     });
@@ -121,11 +193,13 @@ export function findProduct(read: ReadConversation, ownNames: string[] = []): Fi
         if (!stance.mentionedByProspect) stance.last = -1;
         continue;
       }
-      if (acceptedOffer && product === offered[0]) {
+      if (acceptedOffer === product) {
         stance.last = 1;
-        note(product, ACCEPTED_OFFER, message.id, message.content.trim(), true);
-      } else if (firstAnswer) {
-        note(product, OFFER / offered.length, previousBusiness!.id, previousBusiness!.content, false);
+        note(product, ACCEPTED_OFFER, index, message.id, message.content.trim(), true);
+      } else if (firstAnswer && !movesOn) {
+        // One item recommended for a need the prospect described in their own words names that need.
+        const weight = offered.length === 1 && strongestOwn < DESCRIBED_NEED_BELOW ? OFFER_FOR_DESCRIBED_NEED : OFFER / offered.length;
+        note(product, weight, index, previousBusiness!.id, previousBusiness!.content, false);
       }
     }
     if (previousBusiness) credited.add(previousBusiness.id);

@@ -1,20 +1,35 @@
 // Reads when the prospect needs something from the words they use for time:
-// "in 10 days", "2 hafte mein", "am Samstag", "the 14th", "Mitte November",
-// "next spring", read against the date the message was sent.
+// "in 10 days", "a couple of days", "2 hafte mein", "am Samstag", "the 14th",
+// "dia 17", "5 tareekh", "13/03", "Mitte November", "end of the month",
+// "fin avril", "next week, maybe Tuesday", read against the date the message
+// was sent. A weekday said with "next week" (or as "next Tuesday") is next
+// week's: nobody calls the day after tomorrow "next Tuesday".
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, un: 1, una: 1, uno: 1, um: 1, uma: 1, ein: 1, eine: 1, einen: 1, einem: 1, une: 1, ek: 1,
-  two: 2, dos: 2, dois: 2, duas: 2, zwei: 2, deux: 2, do: 2, couple: 2,
+  two: 2, dos: 2, dois: 2, duas: 2, zwei: 2, deux: 2, do: 2, couple: 2, par: 2,
   three: 3, tres: 3, drei: 3, trois: 3, teen: 3,
   four: 4, cuatro: 4, quatro: 4, vier: 4, quatre: 4, char: 4,
   five: 5, cinco: 5, funf: 5, cinq: 5, paanch: 5,
   six: 6, seis: 6, sechs: 6,
-  few: 5, some: 5, unos: 3, unas: 3, uns: 3, umas: 3, quelques: 3, paar: 3, kuch: 3,
+  ten: 10, diez: 10, dez: 10, zehn: 10, dix: 10, das: 10,
+  fifteen: 15, quince: 15, quinze: 15, funfzehn: 15,
+  few: 5, some: 5, unos: 3, unas: 3, uns: 3, umas: 3, alguns: 3, algunas: 3, algunos: 3, quelques: 3, paar: 3, kuch: 3,
 };
+/** Hindi numbers that are other words elsewhere ("do" is Portuguese "of the", "par" French "per"): they count only before a Hindi unit or "de". */
+const ONLY_BEFORE: Record<string, RegExp> = {
+  do: /^(?:din|hafte|hafton|mahine|ghante|saal)$/,
+  das: /^(?:din|hafte|hafton|mahine|ghante|saal)$/,
+  teen: /^(?:din|hafte|hafton|mahine|ghante|saal)$/,
+  char: /^(?:din|hafte|hafton|mahine|ghante|saal)$/,
+  par: /^de$/,
+};
+/** Words that may stand between a count and its unit: "a couple of days", "un par de días", "ein paar Tage". */
+const BETWEEN = new Set(["of", "de", "next", "proximos", "proximas", "prochains", "nachsten", "more", "mais", "mas"]);
 
 const UNITS: Array<{ pattern: RegExp; days: number }> = [
   { pattern: /^(?:hours?|hrs?|horas?|stunden?|heures?|ghante)$/, days: 1 / 24 },
-  { pattern: /^(?:days?|dias?|tagen?|jours?|din)$/, days: 1 },
+  { pattern: /^(?:days?|dias?|tagen?|tage|jours?|din)$/, days: 1 },
   { pattern: /^(?:weeks?|semanas?|wochen?|semaines?|hafte|hafta|hafton)$/, days: 7 },
   { pattern: /^(?:months?|mes|meses|monaten?|monate|mois|mahine|mahina)$/, days: 30 },
   { pattern: /^(?:years?|yrs?|anos?|jahren?|jahre|ans|annees|saal)$/, days: 365 },
@@ -30,6 +45,12 @@ const WEEKDAYS: string[][] = [
   ["saturday", "sabado", "samstag", "samedi", "shanivar"],
 ];
 const WEEKEND = /\b(?:weekend|finde|fin de semana|fim de semana|wochenende|week-end)\b/;
+/** "next week", "la semana que viene", "la otra semana", "nächste Woche", "nöchschti Wuche", "agle hafte". */
+export const NEXT_WEEK =
+  /\b(?:next week|the week after|following week|semana que vem|proxima semana|semana que viene|la otra semana|proxima semana|nachste woche|nachsten woche|kommende woche|kommenden woche|n[ao]chschti? wuche|nachscht wuche|la semaine prochaine|semaine prochaine|la semaine d apres|agle hafte|agle hafta)\b/;
+/** "next Tuesday", "terça que vem", "el martes que viene", "mardi prochain", "nächsten Dienstag", "agle Tuesday". */
+const NEXT_WEEKDAY_WORDS = ["next", "proximo", "proxima", "nachsten", "nachster", "kommenden", "agle", "agla"];
+const WEEKDAY_NEXT_WORDS = ["que vem", "que viene", "prochain", "prochaine", "d apres"];
 
 const MONTHS: string[][] = [
   ["january", "enero", "janeiro", "januar", "janvier"],
@@ -46,6 +67,31 @@ const MONTHS: string[][] = [
   ["december", "diciembre", "dezembro", "dezember", "decembre"],
 ];
 
+// Compiled once: one pattern per weekday and per month name.
+const WEEKDAY_PATTERNS = WEEKDAYS.map((names) =>
+  names.map((name) => ({
+    named: new RegExp(`\\b${name}s?\\b`),
+    past: new RegExp(`\\b${name}s?\\s+(?:passad[oa]|pasado|last|dernier|letzten)|\\b(?:last|letzten|dernier)\\s+${name}`),
+    next: new RegExp(`\\b(?:${NEXT_WEEKDAY_WORDS.join("|")})\\s+${name}s?\\b|\\b${name}s?\\s+(?:${WEEKDAY_NEXT_WORDS.join("|")})\\b|\\b${name}s?\\s+(?:de la|of the|da|der)\\s+(?:semana que viene|semana que vem|next week|proxima semana|nachsten woche|semaine prochaine)`),
+  })),
+);
+const MONTH_NAMES = MONTHS.flat().filter((name) => name !== "may").map((name) => new RegExp(`\\b${name}\\b`));
+const MONTH_PATTERNS = MONTHS.map((names) =>
+  names.map((name) => ({
+    name,
+    pattern: new RegExp(`(?:\\b(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:de\\s+|of\\s+)?)?\\b${name}\\b(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\d))?(?:\\s*,?\\s*(?:de\\s+)?(\\d{4}))?`),
+    // "end of April", "fin avril", "finales de abril", "fim de abril", "Ende April", "late April".
+    late: new RegExp(`\\b(?:end of|late|fin(?:ales)? (?:de )?|fim de|ende|a fines de|a finales de|a la fin d)\\s*${name}\\b`),
+  })),
+);
+/** "end of the month", "fin de mes", "fim do mês", "fin du mois", "Ende des Monats", "Monatsende", "month end". */
+const MONTH_END = /\b(?:end of (?:the |this )?month|month end|fin de mes|fin del mes|fim do mes|fim de mes|fin du mois|ende des monats|ende (?:dieses|des) monats|monatsende|mahine ke end)\b/;
+/** A day of the month after a word that introduces one: "the 14th", "dia 17", "el 3", "am 5.", "le 13", "5 tareekh". */
+const EXPLICIT_DAY =
+  /\b(?:the|on the|el|dia|am|le|on|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta|quinta|sexta|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\s+(\d{1,2})(?:st|nd|rd|th|º)?\b(?!\s*(?:people|personas|pessoas|personen|personnes|log|guests|adults|kids|\d|:|h\b|am\b|pm\b|uhr|kg|km|m2|qm|mega|giga|gb|mb))|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:tareekh|tarikh|tarik|ko)\b/g;
+/** A numeric date: "13/03", "13.03.", "3/20" (month first in the US). Not a time ("4.30pm") or a price. */
+const NUMERIC_DATE = /(?<!\b(?:as|at|a las|um|vers|around)\s)\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?(?![\d/.]*\d)(?!\s*(?:am|pm|h\b|uhr|hrs?\b|%|€|eur|usd|kg|km))/g;
+
 /** The local calendar date a message was written on (the offset in the timestamp is the sender's). */
 export function localDate(at: string): Date {
   const match = at.match(/^(\d{4})-(\d{2})-(\d{2})/);
@@ -58,48 +104,85 @@ export interface TimeReference {
   kind: "day" | "span" | "month";
 }
 
-/** Days from the message date to each time the folded text points at. */
-export function daysAhead(folded: string, sent: Date): TimeReference[] {
+const DAY_MS = 86_400_000;
+
+function daysUntil(sent: Date, year: number, month: number, day: number): number {
+  return Math.round((Date.UTC(year, month, day) - sent.getTime()) / DAY_MS);
+}
+
+/** Days until a day of the month: this month's, or next month's when it has passed. */
+function daysUntilDayOfMonth(sent: Date, day: number): number | null {
+  if (day < 1 || day > 31) return null;
+  const month = day < sent.getUTCDate() ? sent.getUTCMonth() + 1 : sent.getUTCMonth();
+  return daysUntil(sent, sent.getUTCFullYear(), month, day);
+}
+
+/** Days from the message date to each time the folded text points at. `monthFirst` reads "3/20" as March 20th (US). */
+export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeReference[] {
   const found: TimeReference[] = [];
   const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
 
-  // "in 10 days", "2 hafte mein", "deux mois"; not "3 days ago" or "an 8 week old lab".
+  // "in 10 days", "2 hafte mein", "deux mois", "a couple of days"; not "3 days ago" or "an 8 week old lab".
   words.forEach((word, index) => {
     const count = /^\d{1,3}$/.test(word) ? Number(word) : NUMBER_WORDS[word];
-    const unit = UNITS.find(({ pattern }) => pattern.test(words[index + 1] ?? ""));
-    if (count === undefined || !unit) return;
+    if (count === undefined || (ONLY_BEFORE[word] && !ONLY_BEFORE[word].test(words[index + 1] ?? ""))) return;
+    let unitAt = index + 1;
+    while (unitAt < index + 3 && BETWEEN.has(words[unitAt] ?? "")) unitAt++;
+    const unit = UNITS.find(({ pattern }) => pattern.test(words[unitAt] ?? ""));
+    if (!unit) return;
     const before = words.slice(Math.max(0, index - 2), index).join(" ");
-    const after = words.slice(index + 2, index + 4).join(" ");
+    const after = words.slice(unitAt + 1, unitAt + 3).join(" ");
     if (/\b(?:ago|atras|old|alt|de idade|vor|pehle|since|desde|hace|ha|il y a|for the last)\b/.test(`${before} ${after}`)) return;
     if (/^(?:old|ago)/.test(after)) return;
     found.push({ days: count * unit.days, kind: "span" });
   });
 
   const today = sent.getUTCDay();
-  const namesMonth = MONTHS.flat().some((name) => name !== "may" && new RegExp(`\\b${name}\\b`).test(folded));
-  const explicitDay = namesMonth ? null : folded.match(/\b(?:the|on the|el|dia|am|le|on)\s+(\d{1,2})(?:st|nd|rd|th|º)?\b(?!\s*(?:people|personas|pessoas|personen|personnes|log|guests|adults|kids|\d|:|h\b|am\b|pm\b|uhr))/);
-  if (explicitDay) {
-    const day = Number(explicitDay[1]);
-    if (day >= 1 && day <= 31) {
-      const target = new Date(sent);
-      if (day < sent.getUTCDate()) target.setUTCMonth(target.getUTCMonth() + 1);
-      target.setUTCDate(day);
-      found.push({ days: Math.round((target.getTime() - sent.getTime()) / 86_400_000), kind: "day" });
-    }
-  } else if (!namesMonth) {
-    // A weekday beside a month name ("the long weekend in October") is not the coming one.
-    WEEKDAYS.forEach((names, weekday) => {
-      if (names.some((name) => new RegExp(`\\b${name}s?\\b`).test(folded) && !new RegExp(`\\b${name}s?\\s+(?:passad[oa]|pasado|last|dernier|letzten)`).test(folded))) {
-        // "On Tuesday" written on a Tuesday is next week's (today would be "today").
-        found.push({ days: (weekday - today + 7) % 7 || 7, kind: "day" });
+  const namesMonth = MONTH_NAMES.some((pattern) => pattern.test(folded));
+  const nextWeek = NEXT_WEEK.test(folded);
+  let explicit = false;
+  if (!namesMonth) {
+    for (const match of folded.matchAll(EXPLICIT_DAY)) {
+      const days = daysUntilDayOfMonth(sent, Number(match[1] ?? match[2]));
+      if (days !== null) {
+        found.push({ days, kind: "day" });
+        explicit = true;
       }
+    }
+    for (const match of folded.matchAll(NUMERIC_DATE)) {
+      const [first, second] = [Number(match[1]), Number(match[2])];
+      const [day, month] = monthFirst ? [second, first] : [first, second];
+      if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+      const year = match[3] ? Number(match[3].length === 2 ? `20${match[3]}` : match[3]) : sent.getUTCFullYear() + (month - 1 < sent.getUTCMonth() ? 1 : 0);
+      const days = daysUntil(sent, year, month - 1, day);
+      if (days >= 0 && days <= 366) {
+        found.push({ days, kind: "day" });
+        explicit = true;
+      }
+    }
+  }
+  if (!explicit && !namesMonth) {
+    // A weekday beside a month name ("the long weekend in October") is not the coming one.
+    WEEKDAY_PATTERNS.forEach((names, weekday) => {
+      const named = names.filter(({ named, past }) => named.test(folded) && !past.test(folded));
+      if (named.length === 0) return;
+      // "On Tuesday" written on a Tuesday is next week's (today would be "today").
+      let days = (weekday - today + 7) % 7 || 7;
+      // "next week, maybe Tuesday", "next Tuesday": next week's, never the next few days.
+      const inNextWeek = nextWeek || names.some(({ next }) => next.test(folded));
+      if (inNextWeek && (days <= 3 || today + days < 8)) days += 7;
+      found.push({ days, kind: "day" });
     });
-    if (WEEKEND.test(folded)) found.push({ days: (6 - today + 7) % 7, kind: "day" });
+    if (WEEKEND.test(folded)) found.push({ days: (6 - today + 7) % 7 + (nextWeek ? 7 : 0), kind: "day" });
+  }
+  if (MONTH_END.test(folded)) {
+    const lastDay = new Date(Date.UTC(sent.getUTCFullYear(), sent.getUTCMonth() + 1, 0)).getUTCDate();
+    found.push({ days: lastDay - sent.getUTCDate(), kind: "day" });
   }
 
-  MONTHS.forEach((names, month) => {
-    for (const name of names) {
-      const match = folded.match(new RegExp(`(?:\\b(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:de\\s+|of\\s+)?)?\\b${name}\\b(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\d))?(?:\\s*,?\\s*(?:de\\s+)?(\\d{4}))?`));
+  MONTH_PATTERNS.forEach((names, month) => {
+    for (const { name, pattern, late } of names) {
+      const match = folded.match(pattern);
       if (!match) continue;
       const day = match[1] ?? match[2];
       // "may" is also a verb: only with a day or a year beside it.
@@ -108,14 +191,15 @@ export function daysAhead(folded: string, sent: Date): TimeReference[] {
       let year = match[3] ? Number(match[3]) : thisYear;
       if (!match[3] && (month < sent.getUTCMonth() || (month === sent.getUTCMonth() && day && Number(day) < sent.getUTCDate()))) year++;
       if (day) {
-        const target = Date.UTC(year, month, Number(day));
-        found.push({ days: Math.round((target - sent.getTime()) / 86_400_000), kind: "day" });
+        found.push({ days: daysUntil(sent, year, month, Number(day)), kind: "day" });
+      } else if (late.test(folded)) {
+        // "fin avril": the last days of that month.
+        found.push({ days: Math.max(0, daysUntil(sent, year, month + 1, 0)), kind: "month" });
       } else if (year === thisYear && month === sent.getUTCMonth()) {
         found.push({ days: 14, kind: "month" });
       } else {
         // Somewhere in that month: no sooner than its first day, and never "urgent".
-        const firstDay = Math.round((Date.UTC(year, month, 1) - sent.getTime()) / 86_400_000);
-        found.push({ days: Math.max(7, firstDay), kind: "month" });
+        found.push({ days: Math.max(7, daysUntil(sent, year, month, 1)), kind: "month" });
       }
       return;
     }

@@ -13,6 +13,7 @@ import { isValidSignature } from "@/lib/ingest/signature";
 import { appendDelivery } from "@/lib/ingest/inbox";
 import { webhookEntries } from "@/lib/ingest/whatsapp-payload";
 import { logger } from "@/lib/log";
+import { metrics } from "@/lib/observability/metrics";
 
 /** Meta sends at most 3 MB per delivery. */
 const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024;
@@ -27,9 +28,10 @@ export const GET = withErrors(async (request) => {
 
 export const POST = withErrors(async (request) => {
   const { WHATSAPP_APP_SECRET: appSecret } = env();
-  // Never accept unsigned payloads: without the secret nothing can be verified.
-  if (!appSecret) throw new AppError("unavailable", "The WhatsApp webhook is not configured: set WHATSAPP_APP_SECRET.");
+  metrics.webhooksReceived.inc();
   try {
+    // Never accept unsigned payloads: without the secret nothing can be verified.
+    if (!appSecret) throw new AppError("unavailable", "The WhatsApp webhook is not configured: set WHATSAPP_APP_SECRET.");
     const raw = await readRawBody(request, WEBHOOK_BODY_LIMIT);
     if (!isValidSignature(raw, request.headers.get("x-hub-signature-256"), appSecret)) {
       throw new AppError("unauthorized", "The X-Hub-Signature-256 header is missing or does not match the body.");
@@ -43,6 +45,7 @@ export const POST = withErrors(async (request) => {
   } catch (error) {
     // Meta retries non-2xx answers; these will not get better, so say why in the log.
     if (error instanceof AppError) logger.warn({ area: "webhook", code: error.code, reason: error.message }, "refused a delivery");
+    metrics.webhooksRefused.inc({ reason: error instanceof AppError ? error.code : "error" });
     throw error;
   }
 });

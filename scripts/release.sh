@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The release steps, in one place: the Dockerfile runs them, and so does the
+# test suite (tests/integration/release.test.ts), for real.
+#   bash scripts/release.sh build       npm run build, then npm prune --omit=dev: what is left
+#                                       runs from production dependencies only
+#   bash scripts/release.sh migrate     applies committed migrations to DATABASE_URL (the
+#                                       separate release step when several replicas start
+#                                       with MIGRATE_ON_START=false)
+#   bash scripts/release.sh start       the launcher: web server, plus the background
+#                                       worker when no Inngest is configured (npm start)
+#   bash scripts/release.sh probe URL   exits 0 when URL/api/health answers 200 (the
+#                                       image's HEALTHCHECK)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+case "${1:-}" in
+  build)
+    npm run -s build
+    npm prune --omit=dev --no-audit --no-fund
+    ;;
+  migrate)
+    exec node scripts/run.mjs db-migrate
+    ;;
+  start)
+    exec node dist/serve.mjs start
+    ;;
+  probe)
+    url="${2:?usage: release.sh probe URL}"
+    exec node -e 'fetch(process.argv[1] + "/api/health", { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$url"
+    ;;
+  *)
+    echo "usage: bash scripts/release.sh build|migrate|start|probe URL" >&2
+    exit 2
+    ;;
+esac
