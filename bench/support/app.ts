@@ -9,9 +9,9 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync }
 import net from "node:net";
 import path from "node:path";
 
-/** The launcher `npm start` runs. */
-const LAUNCHER = ["node_modules/.bin/tsx", "scripts/serve.ts", "start"];
-const BUILD_MARKER = ".next/BUILD_ID";
+/** The launcher `npm start` runs (compiled by `npm run build`). */
+const LAUNCHER = ["node", "dist/serve.mjs", "start"];
+const BUILD_MARKERS = [".next/BUILD_ID", ".next/standalone/server.js", "dist/serve.mjs"];
 export const BENCH_LOG_DIR = ".data/bench";
 
 export type ProcessMemory = { pid: number; command: string; rssMb: number; peakRssMb: number };
@@ -25,7 +25,7 @@ export type RunningApp = {
 };
 
 export function hasBuild(): boolean {
-  return existsSync(BUILD_MARKER);
+  return BUILD_MARKERS.every((file) => existsSync(file));
 }
 
 /** A port nothing listens on now, on 127.0.0.1 (the OS picks it). */
@@ -106,7 +106,7 @@ export async function startApp(name: string, options: { databaseUrl: string; env
   mkdirSync(BENCH_LOG_DIR, { recursive: true });
   const logFile = path.join(BENCH_LOG_DIR, `${name}.log`);
   const log = openSync(logFile, "w");
-  const child = spawn(LAUNCHER[0]!, LAUNCHER.slice(1), {
+  const child = spawn(process.execPath, LAUNCHER.slice(1), {
     // Its own process group, so stopping it stops the web server and the worker too.
     detached: true,
     stdio: ["ignore", log, log],
