@@ -16,8 +16,9 @@ import { machine } from "./support/machine";
 import type { Outcome, Scenario, Size } from "./support/scenario";
 import { ingestScenario } from "./scenarios/ingest";
 import { memoryScenario } from "./scenarios/memory";
+import { queueScenario } from "./scenarios/queue";
 
-const SCENARIOS: readonly Scenario[] = [ingestScenario, memoryScenario];
+const SCENARIOS: readonly Scenario[] = [ingestScenario, queueScenario, memoryScenario];
 const NEEDS_BUILD = new Set(["ingest", "memory", "queue", "funnel", "sync"]);
 const USAGE = `usage: npm run bench -- [${SCENARIOS.map((scenario) => scenario.name).join("|")} ...] [--size full|small] [--no-build]`;
 
