@@ -14,11 +14,12 @@ import path from "node:path";
 import { BENCH_LOG_DIR } from "./support/app";
 import { machine } from "./support/machine";
 import type { Outcome, Scenario, Size } from "./support/scenario";
+import { dedupScenario } from "./scenarios/dedup";
 import { ingestScenario } from "./scenarios/ingest";
 import { memoryScenario } from "./scenarios/memory";
 import { queueScenario } from "./scenarios/queue";
 
-const SCENARIOS: readonly Scenario[] = [ingestScenario, queueScenario, memoryScenario];
+const SCENARIOS: readonly Scenario[] = [ingestScenario, queueScenario, dedupScenario, memoryScenario];
 const NEEDS_BUILD = new Set(["ingest", "memory", "queue", "funnel", "sync"]);
 const USAGE = `usage: npm run bench -- [${SCENARIOS.map((scenario) => scenario.name).join("|")} ...] [--size full|small] [--no-build]`;
 
