@@ -15,12 +15,14 @@ import { BENCH_LOG_DIR } from "./support/app";
 import { machine } from "./support/machine";
 import type { Outcome, Scenario, Size } from "./support/scenario";
 import { dedupScenario } from "./scenarios/dedup";
+import { extractScenario } from "./scenarios/extract";
+import { funnelScenario } from "./scenarios/funnel";
 import { ingestScenario } from "./scenarios/ingest";
 import { memoryScenario } from "./scenarios/memory";
 import { queueScenario } from "./scenarios/queue";
 
-const SCENARIOS: readonly Scenario[] = [ingestScenario, queueScenario, dedupScenario, memoryScenario];
-const NEEDS_BUILD = new Set(["ingest", "memory", "queue", "funnel", "sync"]);
+const SCENARIOS: readonly Scenario[] = [ingestScenario, queueScenario, dedupScenario, extractScenario, funnelScenario, memoryScenario];
+const NEEDS_BUILD = new Set(["ingest", "memory", "queue", "sync"]);
 const USAGE = `usage: npm run bench -- [${SCENARIOS.map((scenario) => scenario.name).join("|")} ...] [--size full|small] [--no-build]`;
 
 function parseArguments(argv: string[]): { names: string[]; size: Size; build: boolean } {

@@ -45,7 +45,7 @@ function cases(): Case[] {
     { label: "product=Battery", query: { product: "Battery" } },
     { label: "language=de", query: { language: "de" } },
     { label: "from/to one day", query: { from: day(3), to: day(3) } },
-    { label: "status+urgency+flag+language", query: { status: "proposed,insufficient", urgency: "high", flag: "phone_fixed_line,email_invalid", language: "pt" } },
+    { label: "status+urgency+flag+language (no match in the data)", query: { status: "proposed,insufficient", urgency: "high", flag: "phone_fixed_line,email_invalid", language: "pt" } },
     { label: "search email", query: { q: "lead77771@" } },
     { label: "search phone", query: { q: "+55 11 9000 7777" } },
     { label: "search name", query: { q: "prospect 7777" } },

@@ -8,6 +8,9 @@ CREATE INDEX "conversations_workspace_id_proposal_status_last_message_at__idx" O
 -- CreateIndex
 CREATE INDEX "conversations_workspace_id_urgency_rank_last_message_at_id_idx" ON "conversations"("workspace_id", "urgency_rank" DESC, "last_message_at" DESC, "id" DESC);
 
+-- CreateIndex
+CREATE INDEX "conversations_workspace_id_proposal_status_urgency_rank_las_idx" ON "conversations"("workspace_id", "proposal_status", "urgency_rank" DESC, "last_message_at" DESC, "id" DESC);
+
 -- The conversation follows its proposal: status (not_extracted without one)
 -- and urgency rank (high 3, medium 2, low 1, none 0), kept by this trigger on
 -- every insert, update and delete of a proposal. (The migration engine splits a
