@@ -20,8 +20,9 @@ import { funnelScenario } from "./scenarios/funnel";
 import { ingestScenario } from "./scenarios/ingest";
 import { memoryScenario } from "./scenarios/memory";
 import { queueScenario } from "./scenarios/queue";
+import { syncScenario } from "./scenarios/sync";
 
-const SCENARIOS: readonly Scenario[] = [ingestScenario, queueScenario, dedupScenario, extractScenario, funnelScenario, memoryScenario];
+const SCENARIOS: readonly Scenario[] = [ingestScenario, queueScenario, dedupScenario, extractScenario, syncScenario, funnelScenario, memoryScenario];
 const NEEDS_BUILD = new Set(["ingest", "memory", "queue", "sync"]);
 const USAGE = `usage: npm run bench -- [${SCENARIOS.map((scenario) => scenario.name).join("|")} ...] [--size full|small] [--no-build]`;
 
