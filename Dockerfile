@@ -3,7 +3,7 @@
 #            production dependencies): the same steps the test suite runs.
 #   runtime: the pruned tree only, as the unprivileged `node` user, with a
 #            healthcheck on /api/health.
-# Run it with DATABASE_URL and AUTH_SECRET (see docker-compose.yml).
+# Run it with DATABASE_URL, AUTH_SECRET, ENCRYPTION_KEY and APP_URL (see docker-compose.yml).
 
 FROM node:22-bookworm-slim AS build
 WORKDIR /app

@@ -24,8 +24,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   webServer: {
-    // The release's own launcher (compiled by `npm run build`), as `npm start` runs it.
-    command: `rm -rf ${E2E_DATA_DIR} && node dist/serve.mjs start`,
+    // The release's own launcher (compiled by `npm run build`), as `npm start` runs it,
+    // beside a fake HubSpot (e2e/web-server.ts).
+    command: `rm -rf ${E2E_DATA_DIR} && node_modules/.bin/tsx e2e/web-server.ts`,
     url: `http://127.0.0.1:${port}/sign-in`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -38,6 +39,9 @@ export default defineConfig({
       DATABASE_URL: "",
       // A production build needs one; this one exists only for the end-to-end tests' throwaway database.
       AUTH_SECRET: "e2e-only-auth-secret-for-a-throwaway-database",
+      // Likewise required in production: seals CRM tokens (32 bytes, base64), and the address CRM notes link to.
+      ENCRYPTION_KEY: "ZTJlLW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=",
+      APP_URL: `http://127.0.0.1:${port}`,
       // e2e/ingest.spec.ts signs its webhook deliveries with this secret.
       WHATSAPP_APP_SECRET: "e2e-secret",
       WHATSAPP_VERIFY_TOKEN: "e2e-verify-token",

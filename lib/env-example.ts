@@ -2,7 +2,7 @@
 // operator may set, with its description and default, commented out so a copy
 // changes nothing until a line is uncommented. `npm run -s env:example` writes
 // it; lib/env-example.test.ts fails when the committed file differs.
-import { envVariables } from "@/lib/env";
+import { envVariables, RETIRED_VARIABLES } from "@/lib/env";
 
 /** Variables the tools set themselves; an operator never does. */
 const SET_BY_TOOLS = new Set(["NODE_ENV", "NEXT_PHASE", "WORKER_METRICS_URL"]);
@@ -17,7 +17,7 @@ export function renderEnvExample(): string {
     "# the start with a message naming it.",
   ];
   const blocks = envVariables()
-    .filter((variable) => !SET_BY_TOOLS.has(variable.name))
+    .filter((variable) => !SET_BY_TOOLS.has(variable.name) && !RETIRED_VARIABLES.has(variable.name))
     .map((variable) => `# ${variable.description}\n# ${variable.name}=${variable.defaultValue ?? ""}`);
   return `${header.join("\n")}\n\n${blocks.join("\n\n")}\n`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, LOCAL_AUTH_SECRET, parseEnv } from "./env";
+import { EnvError, LOCAL_AUTH_SECRET, LOCAL_ENCRYPTION_KEY, parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("defaults to the embedded database on 127.0.0.1:3000", () => {
@@ -22,7 +22,8 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET: is required in production/);
     expect(() => parseEnv({ NODE_ENV: "production", AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
     const secret = "x".repeat(32);
-    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret }).AUTH_SECRET).toBe(secret);
+    const others = { ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"), APP_URL: "https://leads.example.com" };
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, ...others }).AUTH_SECRET).toBe(secret);
     expect(parseEnv({ NODE_ENV: "development" }).AUTH_SECRET).toBe(LOCAL_AUTH_SECRET);
     expect(LOCAL_AUTH_SECRET).toMatch(/not-for-production/);
     // `next build` evaluates modules in production mode without runtime secrets.
@@ -45,5 +46,26 @@ describe("WhatsApp and extraction settings", () => {
       EXTRACTION_QUIET_SECONDS: 5,
     });
     expect(() => parseEnv({ EXTRACTION_QUIET_SECONDS: "-1" })).toThrow(/EXTRACTION_QUIET_SECONDS/);
+  });
+});
+
+describe("CRM settings", () => {
+  it("stops the start when a retired deployment-wide HubSpot setting is still set", () => {
+    expect(() => parseEnv({ HUBSPOT_ACCESS_TOKEN: "pat-na1-x" })).toThrow(/HUBSPOT_ACCESS_TOKEN: is no longer used: .*crm:connect/);
+    expect(() => parseEnv({ CRM_PROVIDER: "hubspot" })).toThrow(/CRM_PROVIDER: is no longer used/);
+    expect(() => parseEnv({ HUBSPOT_PORTAL_ID: "123" })).toThrow(/HUBSPOT_PORTAL_ID/);
+    expect(parseEnv({ HUBSPOT_ACCESS_TOKEN: "" }).HUBSPOT_BASE_URL).toBe("https://api.hubapi.com");
+  });
+
+  it("requires ENCRYPTION_KEY and APP_URL in production and labels the local defaults elsewhere", () => {
+    const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) };
+    const key = Buffer.alloc(32, 7).toString("base64");
+    expect(() => parseEnv(production)).toThrow(/ENCRYPTION_KEY: is required in production/);
+    expect(() => parseEnv({ ...production, ENCRYPTION_KEY: key })).toThrow(/APP_URL: is required in production/);
+    expect(parseEnv({ ...production, ENCRYPTION_KEY: key, APP_URL: "https://leads.example.com/" })).toMatchObject({ ENCRYPTION_KEY: key, APP_URL: "https://leads.example.com" });
+    expect(() => parseEnv({ ENCRYPTION_KEY: "too-short" })).toThrow(/ENCRYPTION_KEY: must be 32 random bytes/);
+    expect(parseEnv({ PORT: "3070" })).toMatchObject({ ENCRYPTION_KEY: LOCAL_ENCRYPTION_KEY, APP_URL: "http://127.0.0.1:3070", ENCRYPTION_KEY_PREVIOUS: [] });
+    expect(parseEnv({ ENCRYPTION_KEY_PREVIOUS: `${key}, ${key}` }).ENCRYPTION_KEY_PREVIOUS).toEqual([key, key]);
+    expect(() => parseEnv({ ENCRYPTION_KEY_PREVIOUS: "nope" })).toThrow(/ENCRYPTION_KEY_PREVIOUS/);
   });
 });

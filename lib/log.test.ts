@@ -63,6 +63,13 @@ describe("scrubText", () => {
     expect(scrubText("3 leads synced in 120 ms")).toBe("3 leads synced in 120 ms");
   });
 
+  it("masks CRM credentials that end up in an error's text", () => {
+    const scrubbed = scrubText("refused Authorization: Bearer pat-na1-11111111-2222-3333-4444-555555555555 and token pat-eu1-abcdef12-3456");
+    expect(scrubbed).not.toContain("pat-");
+    expect(scrubbed).not.toContain("5555");
+    expect(scrubbed).toBe("refused Authorization: [credential] and token [credential]");
+  });
+
   it("reads at most 2,000 characters of a message, so hostile input stays cheap", () => {
     expect(scrubText("a".repeat(100_000))).toHaveLength(2000);
   });

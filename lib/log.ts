@@ -25,6 +25,7 @@ const SENSITIVE_KEYS = [
   "password",
   "token",
   "accessToken",
+  "accessTokenSealed",
   "authorization",
   "cookie",
   "payload",
@@ -36,10 +37,12 @@ const redactPaths = SENSITIVE_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key
 const EMAIL = /[^\s@<>()"',;:]{1,64}@[^\s@<>()"',;:]{1,255}/g;
 // Seven or more digits, possibly separated by spaces, dots, dashes or brackets, optionally after '+'.
 const PHONE = /\+?\d(?:[\s().-]{0,2}\d){6,}/g;
+// Credentials that may end up in an error's text: a bearer header, a HubSpot private app token.
+const CREDENTIAL = /\bBearer\s+[^\s,;"']+|\bpat-[a-z0-9]+-[\w-]{8,}/gi;
 
-/** Masks email addresses and phone-like numbers in free text. Linear time. */
+/** Masks credentials, email addresses and phone-like numbers in free text. Linear time. */
 export function scrubText(text: string): string {
-  return text.slice(0, 2000).replace(EMAIL, "[email]").replace(PHONE, "[phone]");
+  return text.slice(0, 2000).replace(CREDENTIAL, "[credential]").replace(EMAIL, "[email]").replace(PHONE, "[phone]");
 }
 
 type LoggedError = { type: string; code?: string; message?: string; stack?: string };

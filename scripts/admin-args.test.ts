@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "./cli";
-import { parseApiKeyCreateArgs, parseWorkspaceCreateArgs } from "./admin-args";
+import { parseApiKeyCreateArgs, parseCrmConnectArgs, parseWorkspaceCreateArgs } from "./admin-args";
 
 describe("workspace:create arguments", () => {
   it("reads every option", () => {
@@ -30,5 +30,21 @@ describe("apikey:create arguments", () => {
     expect(parseApiKeyCreateArgs(["--workspace", "0b3c2a8e-1f0e-4d3b-9a3e-2c6f1d2e3a4b"])).toEqual({ workspaceId: "0b3c2a8e-1f0e-4d3b-9a3e-2c6f1d2e3a4b", name: "default" });
     expect(() => parseApiKeyCreateArgs([])).toThrow(/--workspace is required/);
     expect(() => parseApiKeyCreateArgs(["--workspace", "demo"])).toThrow(UsageError);
+  });
+});
+
+describe("crm:connect arguments", () => {
+  it("takes a workspace, a provider and, for HubSpot, a token (or - for stdin)", () => {
+    expect(parseCrmConnectArgs(["--workspace", "verde-solar", "--provider", "hubspot", "--access-token", "pat-na1-x"])).toEqual({ workspace: "verde-solar", provider: "hubspot", accessToken: "pat-na1-x" });
+    expect(parseCrmConnectArgs(["--workspace", "w", "--provider", "hubspot", "--access-token", "-"])).toMatchObject({ accessToken: "-" });
+    expect(parseCrmConnectArgs(["--workspace", "w", "--provider", "internal"])).toEqual({ workspace: "w", provider: "internal" });
+  });
+
+  it("refuses what cannot work, with the usage line", () => {
+    expect(() => parseCrmConnectArgs(["--workspace", "w", "--provider", "hubspot"])).toThrow(/--access-token is required[\s\S]*usage: npm run -s crm:connect/);
+    expect(() => parseCrmConnectArgs(["--workspace", "w", "--provider", "internal", "--access-token", "t"])).toThrow(/needs none/);
+    expect(() => parseCrmConnectArgs(["--workspace", "w", "--provider", "salesforce"])).toThrow(/hubspot or internal/);
+    expect(() => parseCrmConnectArgs(["--provider", "internal"])).toThrow(/--workspace is required/);
+    expect(() => parseCrmConnectArgs(["--workspace", "w", "--provider", "internal", "--token", "t"])).toThrow(UsageError);
   });
 });

@@ -7,6 +7,8 @@ import { UsageError } from "./cli";
 export const WORKSPACE_CREATE_USAGE =
   "usage: npm run -s workspace:create -- --name NAME --whatsapp-phone-number-id ID --default-country CC [--admin-email EMAIL [--admin-password PASSWORD]]";
 export const APIKEY_CREATE_USAGE = "usage: npm run -s apikey:create -- --workspace WORKSPACE_ID [--name NAME]";
+export const CRM_CONNECT_USAGE =
+  "usage: npm run -s crm:connect -- --workspace WORKSPACE_ID_OR_SLUG --provider hubspot --access-token TOKEN (or - to read it from stdin) | --provider internal";
 
 function parse(args: string[], options: Record<string, { type: "string" }>, usage: string) {
   try {
@@ -55,4 +57,22 @@ export function parseApiKeyCreateArgs(args: string[]): { workspaceId: string; na
   const workspaceId = required(values, "workspace", usage);
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(workspaceId)) throw new UsageError(`--workspace must be a workspace id (a UUID)\n${usage}`);
   return { workspaceId, name: values.name?.trim() || "default" };
+}
+
+export type CrmConnectArgs = { workspace: string } & ({ provider: "internal" } | { provider: "hubspot"; accessToken: string | "-" });
+
+/** crm:connect: a token only for HubSpot ("-": read from stdin, so it stays out of the process list and shell history). */
+export function parseCrmConnectArgs(args: string[]): CrmConnectArgs {
+  const usage = CRM_CONNECT_USAGE;
+  const values = parse(args, { workspace: { type: "string" }, provider: { type: "string" }, "access-token": { type: "string" } }, usage);
+  const workspace = required(values, "workspace", usage);
+  const provider = required(values, "provider", usage);
+  const accessToken = values["access-token"]?.trim();
+  if (provider === "internal") {
+    if (accessToken) throw new UsageError(`--access-token is for --provider hubspot; the internal CRM needs none\n${usage}`);
+    return { workspace, provider };
+  }
+  if (provider !== "hubspot") throw new UsageError(`--provider must be hubspot or internal\n${usage}`);
+  if (!accessToken) throw new UsageError(`--access-token is required for --provider hubspot (a private app's token)\n${usage}`);
+  return { workspace, provider, accessToken };
 }

@@ -3,11 +3,16 @@
 // its outcomes) answers at scale. On a throwaway database it bulk-inserts N
 // conversations (default 100,000) spread over the last year, with proposals in
 // every status, reviews, syncs, follow-ups and their due work, corrections,
-// opt-outs, owners and two WhatsApp numbers, plus a second workspace; ANALYZEs;
-// times each case R times (default 30) and prints p50/p95/max in ms, the
-// cohort's size, and the indexes the plan uses; then drops the database. The
-// machine's load average is printed beside the figures: on a shared machine
-// the wall-clock times grow with it.
+// opt-outs, owners and two WhatsApp numbers, plus a second workspace (with the
+// funnel_outcomes triggers off, then filled by the migration's backfill, which
+// is timed); ANALYZEs; times each case R times (default 30) and prints
+// p50/p95/max in ms, the cohort's size, and the indexes the plan uses; times
+// single-row writes that refresh a stored outcome; then drops the database.
+// The machine's load average is printed beside the figures: on a shared
+// machine the wall-clock times grow with it.
+//
+// `benchFunnel` is the entry other benchmarks call (npm run bench's funnel
+// scenario); scripts/run.mjs calls `main` when run as a tool.
 import { randomUUID } from "node:crypto";
 import { availableParallelism, loadavg } from "node:os";
 import type pg from "pg";
@@ -84,24 +89,72 @@ WHERE n % 5 = 0;
 INSERT INTO opt_outs (id, workspace_id, wa_id)
 SELECT gen_random_uuid(), workspace_id, contact_wa_id FROM conversations WHERE substr(contact_wa_id, 6)::int % 50 = 1;
 
-ANALYZE;
 `;
+
+/** What the migration `funnel_outcomes` runs on an existing database. */
+const BACKFILL_SQL = "INSERT INTO funnel_outcomes SELECT * FROM funnel_outcome_rows(ARRAY(SELECT id FROM conversations))";
 
 type Case = { label: string; period: FunnelPeriod; groupBy?: FunnelGroupBy; queue?: "rejected_spam" | "no_name" };
 
-await runCli(async () => {
-  const count = intArgument("conversations", 100_000, USAGE);
-  const runs = intArgument("runs", 30, USAGE);
+export type FunnelBenchOptions = { conversations: number; runs: number; progress?: (line: string) => void };
+
+/** One timed case: the funnel for a period (and breakdown), the queue drill-down, or a write. */
+export type FunnelBenchCase = {
+  case: string;
+  /** Conversations in the cohort (funnel cases), rows answered (queue), writes timed (write cases). */
+  size: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+  /** Indexes and sequential scans of the funnel statement's plan (funnel cases only). */
+  indexes: string[];
+  seqScans: string[];
+};
+
+export type FunnelBenchResult = {
+  seeded: { conversations: number; proposals: number; follow_ups: number; corrections: number };
+  seedMs: number;
+  /** The migration's backfill of funnel_outcomes over every seeded conversation. */
+  backfillMs: number;
+  cases: FunnelBenchCase[];
+  /** Load average (1, 5, 15 min) before seeding and after the last case, and the CPUs. */
+  load: { before: number[]; after: number[]; cpus: number };
+};
+
+const round = (ms: number) => Number(ms.toFixed(1));
+
+async function timeRuns(runs: number, run: () => Promise<number>): Promise<{ size: number; times: number[] }> {
+  let size = await run(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const startedAt = performance.now();
+    size = await run();
+    times.push(performance.now() - startedAt);
+  }
+  return { size, times };
+}
+
+const timing = (times: number[]) => ({ p50Ms: round(percentile(times, 0.5)), p95Ms: round(percentile(times, 0.95)), maxMs: round(Math.max(...times)) });
+
+/** Seeds a throwaway database with `conversations` and times every case `runs` times; drops it after. */
+export async function benchFunnel({ conversations: count, runs, progress = () => {} }: FunnelBenchOptions): Promise<FunnelBenchResult> {
+  const loadBefore = loadavg();
   return withBenchDatabase(async (client: pg.Client) => {
     const workspaceId = randomUUID();
     const seedStart = performance.now();
-    await client.query(SEED_SQL(workspaceId, randomUUID(), count));
-    const seeded = await client.query(
+    // Bulk seeding with the triggers off (one refresh per row would dominate), then the migration's backfill.
+    await client.query(`SET session_replication_role = replica; ${SEED_SQL(workspaceId, randomUUID(), count)} RESET session_replication_role;`);
+    const seedMs = performance.now() - seedStart;
+    const backfillStart = performance.now();
+    await client.query(BACKFILL_SQL);
+    const backfillMs = performance.now() - backfillStart;
+    await client.query("ANALYZE");
+    const seeded = await client.query<FunnelBenchResult["seeded"]>(
       `SELECT (SELECT count(*)::int FROM conversations WHERE workspace_id = $1) AS conversations, (SELECT count(*)::int FROM lead_proposals WHERE workspace_id = $1) AS proposals,
               (SELECT count(*)::int FROM follow_ups WHERE workspace_id = $1) AS follow_ups, (SELECT count(*)::int FROM lead_corrections WHERE workspace_id = $1) AS corrections`,
       [workspaceId],
     );
-    process.stderr.write(`seeded ${JSON.stringify(seeded.rows[0])} in ${Math.round(performance.now() - seedStart)} ms; timing ${runs} runs per case; load average ${loadavg()[0]!.toFixed(1)}\n`);
+    progress(`seeded ${JSON.stringify(seeded.rows[0])} in ${Math.round(seedMs)} ms, backfilled funnel_outcomes in ${Math.round(backfillMs)} ms; timing ${runs} runs per case; load average ${loadavg()[0]!.toFixed(1)}`);
 
     const today = todayIn("America/Sao_Paulo");
     const lastYear = { from: new Date(Date.parse(today) - 365 * 86_400_000).toISOString().slice(0, 10), to: today };
@@ -118,34 +171,41 @@ await runCli(async () => {
       { label: "queue: funnel=no_name, last 90 days", period: presetPeriod("last_90_days", today), queue: "no_name" },
     ];
 
-    const results: Record<string, string | number>[] = [];
+    const results: FunnelBenchCase[] = [];
     for (const { label, period, groupBy, queue } of cases) {
       const { start, end } = periodBounds(period, "America/Sao_Paulo");
       const run = queue
         ? async () => (await listQueue(workspaceId, { funnel: queue, firstMessageFrom: start.toISOString(), firstMessageTo: end.toISOString() })).rows.length
         : async () => (await funnelReport(workspaceId, { ...period, groupBy })).stages[0]!.count;
-      let size = await run(); // warm-up
-      const times: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const startedAt = performance.now();
-        size = await run();
-        times.push(performance.now() - startedAt);
-      }
+      const { size, times } = await timeRuns(runs, run);
       const statement = funnelAggregatesSql(workspaceId, { ...period, groupBy }, "America/Sao_Paulo", new Date());
       const plan = queue ? null : (await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (COSTS OFF) ${statement.text}`, statement.values as unknown[])).rows.map((row) => row["QUERY PLAN"]);
-      const scans = plan ? planScans(plan) : null;
-      results.push({
-        case: label,
-        [queue ? "rows" : "cohort"]: size,
-        "p50 ms": Number(percentile(times, 0.5).toFixed(1)),
-        "p95 ms": Number(percentile(times, 0.95).toFixed(1)),
-        "max ms": Number(Math.max(...times).toFixed(1)),
-        indexes: scans ? scans.indexes.join(", ") : "",
-        "seq scans": scans ? scans.seqScans.join(", ") || "-" : "",
-      });
+      const scans = plan ? planScans(plan) : { indexes: [], seqScans: [] };
+      results.push({ case: label, size, ...timing(times), ...scans });
     }
-    console.table(results);
-    process.stdout.write(`load average (1, 5, 15 min) at the end: ${loadavg().map((value) => value.toFixed(1)).join(", ")} (${availableParallelism()} CPUs)\n`);
+
+    // What the triggers add to a write: one autocommitted change each, refreshing one conversation's row at commit.
+    const leads = await client.query<{ id: string }>("SELECT id FROM lead_proposals WHERE workspace_id = $1 AND status = 'approved' AND sync_status = 'synced' LIMIT $2", [workspaceId, runs]);
+    let next = 0;
+    const write = await timeRuns(runs, async () => {
+      await client.query("UPDATE lead_proposals SET reviewed_by = reviewed_by || '.' WHERE id = $1", [leads.rows[next++ % leads.rows.length]!.id]);
+      return 1;
+    });
+    results.push({ case: "write: one lead proposal updated (its row refreshed)", size: runs, ...timing(write.times), indexes: [], seqScans: [] });
+
+    return { seeded: seeded.rows[0]!, seedMs: Math.round(seedMs), backfillMs: Math.round(backfillMs), cases: results, load: { before: loadBefore, after: loadavg(), cpus: availableParallelism() } };
+  });
+}
+
+/** The command line: prints the cases as a table and the machine's load. */
+export async function main(): Promise<void> {
+  await runCli(async () => {
+    const count = intArgument("conversations", 100_000, USAGE);
+    const runs = intArgument("runs", 30, USAGE);
+    const result = await benchFunnel({ conversations: count, runs, progress: (line) => process.stderr.write(`${line}\n`) });
+    console.table(result.cases.map(({ indexes, seqScans, ...figures }) => ({ ...figures, indexes: indexes.join(", "), "seq scans": seqScans.join(", ") || "-" })));
+    const fixed = (values: number[]) => values.map((value) => value.toFixed(1)).join(", ");
+    process.stdout.write(`load average (1, 5, 15 min) before: ${fixed(result.load.before)}, at the end: ${fixed(result.load.after)} (${result.load.cpus} CPUs)\n`);
     return undefined;
   });
-});
+}

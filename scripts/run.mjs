@@ -12,6 +12,12 @@ if (!name || !/^[a-z0-9-]+$/.test(name)) {
 // The tool reads its own arguments from process.argv.slice(2).
 process.argv.splice(2, 1);
 
+// A tool runs when imported, or exports `main` (so that other code can import
+// what it exports without running it): then it runs when main is called.
+async function runTool(tool) {
+  if (typeof tool.main === "function") await tool.main();
+}
+
 let tsx;
 try {
   tsx = await import("tsx/esm/api");
@@ -20,12 +26,12 @@ try {
 }
 if (tsx) {
   tsx.register();
-  await import(new URL(`./${name}.ts`, import.meta.url).href);
+  await runTool(await import(new URL(`./${name}.ts`, import.meta.url).href));
 } else {
   const compiled = new URL(`../dist/${name}.mjs`, import.meta.url);
   if (!existsSync(compiled)) {
     process.stderr.write(`dist/${name}.mjs is missing: run \`npm run build\` first (or install the development dependencies).\n`);
     process.exit(1);
   }
-  await import(compiled.href);
+  await runTool(await import(compiled.href));
 }

@@ -3,9 +3,9 @@
 // `npm run -s webhooks:parked -- route ID --workspace W` (W: workspace id or
 // slug) registers the number to W and ingests what was parked for it.
 import { parseArgs } from "node:util";
-import { db } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/database";
 import { listParkedWebhooks, routeParkedWebhook } from "@/lib/ingest/parked-routing";
+import { findWorkspaceId } from "@/lib/workspaces/find";
 import { runCli, UsageError } from "./cli";
 
 const USAGE = "usage: webhooks:parked -- list [--all] | route PARKED_ID --workspace WORKSPACE_ID_OR_SLUG";
@@ -21,12 +21,9 @@ await runCli(async () => {
   try {
     if (command === "list") return await listParkedWebhooks({ includeRouted: values.all });
     if (!parkedId || !values.workspace) throw new UsageError(USAGE);
-    const workspace = await db().workspace.findFirst({
-      where: /^[0-9a-f-]{36}$/i.test(values.workspace) ? { id: values.workspace } : { slug: values.workspace },
-      select: { id: true },
-    });
-    if (!workspace) throw new UsageError(`No workspace with id or slug "${values.workspace}".`);
-    return await routeParkedWebhook(parkedId, workspace.id);
+    const workspaceId = await findWorkspaceId(values.workspace);
+    if (!workspaceId) throw new UsageError(`No workspace with id or slug "${values.workspace}".`);
+    return await routeParkedWebhook(parkedId, workspaceId);
   } finally {
     await database.release();
   }

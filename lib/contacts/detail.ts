@@ -26,7 +26,7 @@ export async function contactDetail(workspaceId: string, contactId: string) {
   const conversationIds = [...new Set([...leads.map((lead) => lead.conversationId), ...crmLeads.map((lead) => lead.conversationId), ...fromNumber.map((row) => row.id)])];
   const leadIds = leads.map((lead) => lead.id);
 
-  const [conversations, decisions, followUps, crmLinks] = await Promise.all([
+  const [conversations, decisions, followUps, crmLinks, connection] = await Promise.all([
     db().conversation.findMany({
       where: { workspaceId, id: { in: conversationIds } },
       orderBy: { lastMessageAt: "desc" },
@@ -46,8 +46,10 @@ export async function contactDetail(workspaceId: string, contactId: string) {
     db().crmLink.findMany({
       where: { conversationId: { in: conversationIds } },
       orderBy: { linkedAt: "desc" },
-      select: { id: true, conversationId: true, crmSystem: true, crmContactId: true, crmLeadId: true, linkedAt: true },
+      select: { id: true, conversationId: true, crmSystem: true, crmAccount: true, crmContactId: true, crmLeadId: true, linkedAt: true },
     }),
+    // HubSpot records open in the UI domain of the account they belong to.
+    db().crmConnection.findUnique({ where: { workspaceId }, select: { accountId: true, uiDomain: true } }),
   ]);
   return {
     contact,
@@ -55,7 +57,7 @@ export async function contactDetail(workspaceId: string, contactId: string) {
     leads,
     decisions,
     followUps,
-    crmLinks: crmLinks.map((link) => ({ ...link, url: crmContactUrl(link.crmSystem, link.crmContactId) })),
+    crmLinks: crmLinks.map((link) => ({ ...link, url: crmContactUrl(link, connection) })),
   };
 }
 

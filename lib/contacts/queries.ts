@@ -26,6 +26,8 @@ const contactListSelect = {
   productInterest: true,
   urgencyLevel: true,
   leadScore: true,
+  // The member who owns the contact (the owner of the lead synced into it).
+  owner: { select: { email: true, name: true } },
   createdAt: true,
   updatedAt: true,
 } as const satisfies Prisma.ContactSelect;

@@ -1,24 +1,36 @@
-// Pushing approved leads to their workspace's CRM, as the steps the sync_lead
-// job (lib/jobs/sync-lead.ts) runs one by one, each vendor call its own step:
-// upsert the contacts, create each lead, link conversation and CRM record in
-// crm_links (once per conversation and CRM), push the labeled scores, mark the
-// lead synced. Every step is safe to repeat.
+// Pushing approved leads to their workspace's CRM account, as the steps the
+// sync_lead job (lib/jobs/sync-lead.ts) runs one by one, each vendor call its
+// own step: upsert the contacts, create each lead, link conversation and CRM
+// record in crm_links (once per conversation and CRM account), add the lead's
+// note (the conversation in words, once per lead), push the labeled scores,
+// mark the lead synced. The lead's owner owns what is created. Every step is
+// safe to repeat.
 import { isUniqueViolation } from "@/lib/db/errors";
+import { loadTranscript } from "@/lib/conversations/transcript";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { LeadField } from "@/lib/extraction/types";
 import { PermanentFailure } from "@/lib/jobs/failures";
+import { metrics } from "@/lib/observability/metrics";
 import { currentScore } from "@/lib/scoring/scores";
 import { crmAdapterFor } from "./adapters";
-import type { CrmContactInput } from "./types";
-import { metrics } from "@/lib/observability/metrics";
+import { crmLeadTitle, leadNoteHtml, leadNoteText, NOTE_MESSAGES, type LeadNoteContent } from "./lead-record";
+import type { CrmContactInput, CrmOwner } from "./types";
 
 export type SyncPlan = {
   workspaceId: string;
   proposalId: string;
   conversationId: string;
   system: string;
+  /** The CRM account the lead goes to (CrmAdapter.accountKey); its links are kept per account. */
+  crmAccount: string;
   contact: CrmContactInput;
   leadTitle: string;
+  owner: CrmOwner | null;
 };
+
+/** Where a person opens the lead in the dashboard (the note's link back). */
+export const leadUrl = (proposalId: string) => `${env().APP_URL}/leads/${proposalId}`;
 
 /** Reads what to sync; a lead that is no longer approved or merged is not synced. */
 export async function loadSyncPlan(proposalId: string): Promise<SyncPlan> {
@@ -30,6 +42,7 @@ export async function loadSyncPlan(proposalId: string): Promise<SyncPlan> {
       conversationId: true,
       status: true,
       productInterest: true,
+      owner: { select: { id: true, email: true } },
       contact: { select: { name: true, email: true, emailNormalized: true, phoneE164: true, company: true } },
     },
   });
@@ -39,14 +52,17 @@ export async function loadSyncPlan(proposalId: string): Promise<SyncPlan> {
   }
   const adapter = await crmAdapterFor(proposal.workspaceId);
   const { contact } = proposal;
+  const owner = proposal.owner ? { userId: proposal.owner.id, email: proposal.owner.email } : null;
   return {
     workspaceId: proposal.workspaceId,
     proposalId: proposal.id,
     conversationId: proposal.conversationId,
     system: adapter.system,
+    crmAccount: adapter.accountKey,
     // An email kept on the contact though not valid (the reviewer confirmed it) is not sent.
-    contact: { name: contact.name, email: contact.emailNormalized ? contact.email : null, phone: contact.phoneE164, company: contact.company },
-    leadTitle: `WhatsApp lead: ${contact.name}${proposal.productInterest ? ` — ${proposal.productInterest}` : ""}`,
+    contact: { name: contact.name, email: contact.emailNormalized ? contact.email : null, phone: contact.phoneE164, company: contact.company, owner },
+    leadTitle: crmLeadTitle(contact.name, proposal.productInterest),
+    owner,
   };
 }
 
@@ -75,7 +91,6 @@ export async function markSyncStatus(proposalId: string, status: "syncing" | "sy
   if (status === "synced" && updated?.reviewedAt) metrics.syncLatency.observe((Date.now() - updated.reviewedAt.getTime()) / 1000);
 }
 
-
 /**
  * Upserts many leads' contacts in the CRM at once (HubSpot: batch upsert, 100
  * per request); per lead in input order, the CRM's id or why it refused that one.
@@ -87,15 +102,15 @@ export async function upsertCrmContacts(workspaceId: string, plans: readonly Syn
 
 export async function createCrmLead(plan: SyncPlan, crmContactId: string): Promise<string> {
   const adapter = await crmAdapterFor(plan.workspaceId);
-  return (await adapter.createLead({ crmContactId, conversationId: plan.conversationId, title: plan.leadTitle })).crmLeadId;
+  return (await adapter.createLead({ crmContactId, conversationId: plan.conversationId, title: plan.leadTitle, owner: plan.owner })).crmLeadId;
 }
 
 /** Writes the crm_links row once; a repeat keeps the first link. */
 export async function linkConversation(plan: SyncPlan, crmContactId: string, crmLeadId: string): Promise<{ crmContactId: string; crmLeadId: string | null }> {
-  const key = { conversationId_crmSystem: { conversationId: plan.conversationId, crmSystem: plan.system } };
+  const key = { conversationId_crmSystem_crmAccount: { conversationId: plan.conversationId, crmSystem: plan.system, crmAccount: plan.crmAccount } };
   try {
     return await db().crmLink.create({
-      data: { conversationId: plan.conversationId, crmSystem: plan.system, crmContactId, crmLeadId },
+      data: { conversationId: plan.conversationId, crmSystem: plan.system, crmAccount: plan.crmAccount, crmContactId, crmLeadId },
       select: { crmContactId: true, crmLeadId: true },
     });
   } catch (error) {
@@ -104,15 +119,18 @@ export async function linkConversation(plan: SyncPlan, crmContactId: string, crm
   }
 }
 
-/** Pushes the conversation's labeled scores to every CRM it is linked in. Returns how many CRMs got them. */
+/** Pushes the conversation's labeled scores to its contact in the workspace's CRM account. Returns how many contacts got them. */
 export async function pushLabeledScores(workspaceId: string, conversationId: string): Promise<number> {
   const score = await currentScore(workspaceId, conversationId);
   if (!score) return 0;
-  const links = await db().crmLink.findMany({ where: { conversationId, conversation: { workspaceId } }, select: { crmSystem: true, crmContactId: true } });
   const adapter = await crmAdapterFor(workspaceId);
+  const links = await db().crmLink.findMany({
+    where: { conversationId, conversation: { workspaceId }, crmSystem: adapter.system, crmAccount: adapter.accountKey },
+    select: { crmContactId: true },
+  });
   const fields = score.labels.fields;
   let pushed = 0;
-  for (const link of links.filter((candidate) => candidate.crmSystem === adapter.system)) {
+  for (const link of links) {
     await adapter.setLabeledScores(link.crmContactId, {
       leadScore: fields["Lead Score"],
       primaryObjection: fields["Primary Objection"],
@@ -123,3 +141,42 @@ export async function pushLabeledScores(workspaceId: string, conversationId: str
   return pushed;
 }
 
+
+/** The lead's note: who, what, how hot, in their words, the last messages, and the link back. */
+export async function leadNoteContent(workspaceId: string, proposalId: string): Promise<LeadNoteContent> {
+  const proposal = await db().leadProposal.findFirstOrThrow({
+    where: { id: proposalId, workspaceId },
+    select: { conversationId: true, productInterest: true, urgencyLevel: true, evidence: true, name: true, contact: { select: { name: true, company: true } }, company: true },
+  });
+  const [score, transcript] = await Promise.all([currentScore(workspaceId, proposal.conversationId), loadTranscript(workspaceId, proposal.conversationId)]);
+  const evidence = Object.entries((proposal.evidence ?? {}) as Record<string, { quote?: string } | null>).flatMap(([field, found]) =>
+    found?.quote ? [{ field: field as LeadField, quote: found.quote }] : [],
+  );
+  return {
+    leadKey: proposalId,
+    name: proposal.contact?.name ?? proposal.name ?? "Unnamed prospect",
+    company: proposal.contact?.company ?? proposal.company,
+    productInterest: proposal.productInterest,
+    urgencyLevel: proposal.urgencyLevel,
+    scores: score && { summary: score.labels.summary, fields: { ...score.labels.fields } },
+    evidence,
+    messages: transcript.messages.slice(-NOTE_MESSAGES).map((message) => ({ role: message.role, text: message.text, sentAt: message.sentAt })),
+    url: leadUrl(proposalId),
+  };
+}
+
+/** Adds the lead's note to its contact and lead in the CRM, once per lead (a retry finds the first). */
+export async function recordLeadNote(plan: SyncPlan, crmContactId: string, crmLeadId: string | null): Promise<string> {
+  const content = await leadNoteContent(plan.workspaceId, plan.proposalId);
+  const adapter = await crmAdapterFor(plan.workspaceId);
+  const note = await adapter.addLeadNote({
+    crmContactId,
+    crmLeadId,
+    leadKey: plan.proposalId,
+    text: leadNoteText(content),
+    html: leadNoteHtml(content),
+    at: new Date(),
+    owner: plan.owner,
+  });
+  return note.crmNoteId;
+}

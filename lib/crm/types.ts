@@ -4,8 +4,44 @@
 // the internal adapter implements this from the outside like any vendor.
 export { CrmError, CrmPermanentError, CrmRateLimitError, CrmTransientError } from "./errors";
 
-/** Which CRM an adapter talks to; stored as CrmLink.crmSystem, chosen by CRM_PROVIDER. */
-export type CrmSystem = "internal" | "hubspot";
+/** Which CRM an adapter talks to; stored as CrmLink.crmSystem. */
+export const CRM_SYSTEMS = ["internal", "hubspot"] as const;
+export type CrmSystem = (typeof CRM_SYSTEMS)[number];
+/** The CRMs a workspace connects with an account of its own (the internal CRM needs no connection). */
+export type ConnectableCrm = Exclude<CrmSystem, "internal">;
+
+/** A connected CRM account as it describes itself ("Test connection" shows this). */
+export interface CrmAccount {
+  provider: ConnectableCrm;
+  /** HubSpot: the portal (Hub) id. */
+  accountId: string;
+  name: string | null;
+  /** IANA time zone the account is set to. */
+  timeZone: string | null;
+  /** Where its records open, e.g. app.hubspot.com or app-eu1.hubspot.com. */
+  uiDomain: string | null;
+  limits: CrmApiLimits;
+}
+
+/** The account's API limits as the CRM reported them; null when it did not say. */
+export interface CrmApiLimits {
+  requestsPer10s: number | null;
+  dailyLimit: number | null;
+  dailyRemaining: number | null;
+}
+
+/** A deal pipeline of the account and its stages, in display order. */
+export interface CrmPipeline {
+  id: string;
+  label: string;
+  stages: { id: string; label: string }[];
+}
+
+/** A contact property a labeled score can be written to. */
+export interface CrmPropertyOption {
+  name: string;
+  label: string;
+}
 
 /** A contact (prospect) as the CRM knows it. `crmContactId` is the CRM's own id. */
 export interface CrmContact {
@@ -17,6 +53,15 @@ export interface CrmContact {
   company: string | null;
 }
 
+/**
+ * The member who owns a lead. The CRM gives the lead's records to its user with
+ * this email (HubSpot: the owner with that email); the internal CRM records the member.
+ */
+export interface CrmOwner {
+  userId: string;
+  email: string;
+}
+
 /** What we know about a prospect; at least one of email or phone is required. */
 export interface CrmContactInput {
   name: string;
@@ -24,6 +69,7 @@ export interface CrmContactInput {
   /** E.164. */
   phone?: string | null;
   company?: string | null;
+  owner?: CrmOwner | null;
 }
 
 export interface CrmContactUpsertResult {
@@ -41,6 +87,7 @@ export interface CrmLeadInput {
   /** Our conversation id; makes creating the lead idempotent. */
   conversationId: string;
   title: string;
+  owner?: CrmOwner | null;
 }
 
 export interface CrmLeadResult {
@@ -71,10 +118,30 @@ export interface CrmTaskInput {
   type: CrmTaskType;
   /** Our FollowUp id: the task's key, so each follow-up's task is created once, whatever retries. */
   followUpId: string;
+  owner?: CrmOwner | null;
 }
 
 export interface CrmTaskResult {
   crmTaskId: string;
+}
+
+/** The conversation as a note on the contact and its lead: what the salesperson reads first. */
+export interface CrmLeadNoteInput {
+  crmContactId: string;
+  crmLeadId: string | null;
+  /** Our lead id; the note carries it (crmLeadNoteMarker), so a retry finds the note made before. */
+  leadKey: string;
+  /** The same note as plain text (CRMs without formatting) and as simple HTML. */
+  text: string;
+  html: string;
+  at: Date;
+  owner?: CrmOwner | null;
+}
+
+export interface CrmLeadNoteResult {
+  crmNoteId: string;
+  /** False when the lead's note already existed (a retry). */
+  created: boolean;
 }
 
 export interface CrmCustomPropertiesResult {
@@ -112,6 +179,9 @@ export interface CrmAdapter {
    * throws only for failures of the whole call (rate limit, outage).
    */
   upsertContacts(contacts: readonly CrmContactInput[]): Promise<CrmContactBatchResult[]>;
+
+  /** Adds the lead's note to the contact and the lead, once per lead: a repeat returns the first. */
+  addLeadNote(note: CrmLeadNoteInput): Promise<CrmLeadNoteResult>;
 
   /** Creates the lead for a conversation, or returns the one already created for it. */
   createLead(lead: CrmLeadInput): Promise<CrmLeadResult>;

@@ -49,7 +49,10 @@ function connectionConfig(databaseUrl: string): pg.PoolConfig {
 }
 
 /**
- * The pg adapter, with two repairs the schema engine needs here:
+ * The pg adapter, with the repairs the schema engine needs here:
+ * - the adapter runs a migration script by splitting it at every `;`, which
+ *   breaks a function body (`$$ ... ; ... $$`): send the script whole in one
+ *   simple query, as the native engine does;
  * - the adapter cannot map PostgreSQL's internal `"char"` type (OID 18), which
  *   catalog queries return during introspection: read it as text and report it
  *   to the engine as a character column;
@@ -64,12 +67,12 @@ function adapterFactory(config: pg.PoolConfig, opened: { dispose(): Promise<void
     provider: main.provider,
     adapterName: main.adapterName,
     async connect() {
-      const adapter = readCharAsText(await main.connect());
+      const adapter = runScriptsWhole(readCharAsText(await main.connect()));
       opened.push(adapter);
       return adapter;
     },
     async connectToShadowDb() {
-      const shadow = readCharAsText(await main.connectToShadowDb());
+      const shadow = runScriptsWhole(readCharAsText(await main.connectToShadowDb()));
       const pool = (shadow as unknown as { client: pg.Pool }).client;
       const name = pool.options.database!;
       shadow.dispose = async () => {
@@ -107,6 +110,18 @@ function readCharAsText<T extends object>(adapter: T): T {
     const result = await queryRaw(query);
     for (const index of result.rows[charColumns] ?? []) result.columnTypes[index] = CHARACTER_COLUMN;
     return result;
+  };
+  return adapter;
+}
+
+function runScriptsWhole<T extends object>(adapter: T): T {
+  const scriptable = adapter as unknown as { executeScript(script: string): Promise<void>; underlyingDriver(): pg.Pool; onError(error: unknown): never };
+  scriptable.executeScript = async (script) => {
+    try {
+      await scriptable.underlyingDriver().query(script);
+    } catch (error) {
+      scriptable.onError(error);
+    }
   };
   return adapter;
 }

@@ -38,7 +38,7 @@ const followUpSelect = {
   crmTaskId: true,
   cancelReason: true,
   contact: { select: { name: true, email: true, phoneE164: true } },
-  conversation: { select: { contactWaId: true, lastUserMessageAt: true, leadProposal: { select: { syncStatus: true, syncError: true } } } },
+  conversation: { select: { contactWaId: true, lastUserMessageAt: true, leadProposal: { select: { syncStatus: true, syncError: true, owner: { select: { id: true, email: true } } } } } },
 } as const;
 
 /** Marks a scheduled follow-up cancelled; false when it was no longer scheduled. */
@@ -81,7 +81,7 @@ export async function runDueFollowUp(followUpId: string, now: Date): Promise<Due
 
   const adapter = await crmAdapterFor(followUp.workspaceId);
   const link = await db().crmLink.findUnique({
-    where: { conversationId_crmSystem: { conversationId: followUp.conversationId, crmSystem: adapter.system } },
+    where: { conversationId_crmSystem_crmAccount: { conversationId: followUp.conversationId, crmSystem: adapter.system, crmAccount: adapter.accountKey } },
     select: { crmContactId: true },
   });
   if (!link) {
@@ -91,7 +91,9 @@ export async function runDueFollowUp(followUpId: string, now: Date): Promise<Due
     throw new Error("The lead is not in the CRM yet (its sync has not linked it); the task is created once it does.");
   }
 
-  const { crmTaskId } = await adapter.createTask({ ...outcome.task, crmContactId: link.crmContactId });
+  // The lead's owner gets the task (HubSpot: their HubSpot user, by email).
+  const owner = conversation.leadProposal?.owner;
+  const { crmTaskId } = await adapter.createTask({ ...outcome.task, crmContactId: link.crmContactId, owner: owner ? { userId: owner.id, email: owner.email } : null });
   await db().followUp.updateMany({
     where: { id: followUpId, status: "scheduled" },
     data: { status: "done", crmTaskId, doneAt: now, channel: outcome.channel, templateRequired: outcome.templateRequired },

@@ -3,7 +3,8 @@
 // the conversation got and why it went no further: it reached the stage before
 // `stage` and is either still moving (`in_progress`) or lost there (`dropped`,
 // by reason). `followed_up` is the one outcome that reached the last stage.
-// The SQL that gives each conversation its outcome is lib/funnel/outcome-sql.ts.
+// The SQL function funnel_outcome_rows (migration `funnel_outcomes`) gives each
+// conversation its outcome, stored in `funnel_outcomes`; lib/funnel/outcome-sql.ts reads it.
 
 export const FUNNEL_STAGES = ["conversations", "proposed", "approved", "synced", "followed_up"] as const;
 export type FunnelStageKey = (typeof FUNNEL_STAGES)[number];

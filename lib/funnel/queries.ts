@@ -1,5 +1,5 @@
 // The funnel report of one workspace for one period, computed in the database
-// in one statement: the cohort's outcomes (outcome-sql.ts) are aggregated into
+// in one statement: the cohort's stored outcomes (outcome-sql.ts) are aggregated into
 // counts per group and outcome, the stage times' percentiles, and the
 // reviewers' corrections per field; only those aggregates come back. The pure
 // core (report.ts) turns them into stages, rates and groups.
@@ -8,7 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/problem";
 import { cohortOutcomesSql } from "./outcome-sql";
 import { outcomesReaching } from "./outcomes";
-import { funnelQuerySchema, periodBounds, type FunnelQuery } from "./period";
+import { funnelQuerySchema, periodBounds, type FunnelGroupBy, type FunnelQuery } from "./period";
 import { reportFromAggregates, TIMED_STAGES, type Aggregates, type FunnelReport, type TimedStage } from "./report";
 
 const sql = Prisma.sql;
@@ -31,16 +31,17 @@ function timeSql(stage: TimedStage): Prisma.Sql {
 
 export function funnelAggregatesSql(workspaceId: string, query: Pick<FunnelQuery, "from" | "to" | "groupBy">, timezone: string, now: Date): Prisma.Sql {
   const { start, end } = periodBounds(query, timezone);
+  // Each aggregate reads the cohort's stored rows by the index itself (a shared, materialized cohort spills to disk for a year).
+  const cohort = (groupBy?: FunnelGroupBy) => sql`(${cohortOutcomesSql({ workspaceId, start, end, now, groupBy })})`;
   const timed = TIMED_STAGES.map((stage) => sql`${stage}::text, ${timeSql(stage)}`);
   return sql`
-    WITH cohort AS MATERIALIZED (${cohortOutcomesSql({ workspaceId, start, end, now, groupBy: query.groupBy })})
     SELECT
       (SELECT coalesce(json_agg(b), '[]'::json) FROM (
-         SELECT group_key, group_label, outcome, count(*)::int AS conversations FROM cohort GROUP BY group_key, group_label, outcome) b) AS buckets,
-      (SELECT json_build_object(${Prisma.join(timed, ", ")}) FROM cohort) AS times,
+         SELECT group_key, group_label, outcome, count(*)::int AS conversations FROM ${cohort(query.groupBy)} k GROUP BY group_key, group_label, outcome) b) AS buckets,
+      (SELECT json_build_object(${Prisma.join(timed, ", ")}) FROM ${cohort()} k) AS times,
       (SELECT coalesce(json_object_agg(field, corrections), '{}'::json) FROM (
          SELECT lc.field, count(*)::int AS corrections
-           FROM cohort k JOIN lead_corrections lc ON lc.lead_proposal_id = k.proposal_id
+           FROM ${cohort()} k JOIN lead_corrections lc ON lc.lead_proposal_id = k.proposal_id
           WHERE k.outcome = ANY(${outcomesReaching("approved")}::text[])
           GROUP BY lc.field) x) AS corrections`;
 }

@@ -10,13 +10,18 @@ import {
   loadSyncPlans,
   markSyncStatus,
   pushLabeledScores,
+  recordLeadNote,
   upsertCrmContacts,
 } from "@/lib/crm/sync";
 import { defineJob } from "./definition";
 import { failureOf, isPermanent } from "./failures";
 
-/** CRM requests the smallest run makes: the contact upsert, the deal (read, upsert), its association, the scores. */
-const CRM_REQUESTS_PER_RUN = 5;
+/**
+ * CRM requests the smallest run makes: the contact read and upsert, the deal
+ * (read by key, upsert, association), the note (the contact's notes, the new
+ * note), the scores.
+ */
+const CRM_REQUESTS_PER_RUN = 8;
 
 export const syncLeadJob = defineJob({
   kind: "sync_lead",
@@ -46,6 +51,7 @@ export const syncLeadJob = defineJob({
       try {
         const crmLeadId = await step(`create-lead-${plan.proposalId}`, () => createCrmLead(plan, crmContactId));
         await step(`write-crm-link-${plan.proposalId}`, () => linkConversation(plan, crmContactId, crmLeadId));
+        await step(`add-lead-note-${plan.proposalId}`, () => recordLeadNote(plan, crmContactId, crmLeadId));
         await step(`push-labeled-scores-${plan.proposalId}`, () => pushLabeledScores(workspaceId, plan.conversationId));
         await step(`mark-synced-${plan.proposalId}`, () => markSyncStatus(plan.proposalId, "synced"));
         await complete(item);

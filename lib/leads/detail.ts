@@ -47,8 +47,8 @@ export async function leadDetail(workspaceId: string, proposalId: string) {
       syncStatus: true,
       syncError: true,
       updatedAt: true,
-      workspace: { select: { defaultCountry: true, products: true } },
-      conversation: { select: { contactWaId: true, crmLinks: { select: { crmSystem: true, crmContactId: true, crmLeadId: true, linkedAt: true } } } },
+      workspace: { select: { defaultCountry: true, products: true, crmConnection: { select: { accountId: true, uiDomain: true } } } },
+      conversation: { select: { contactWaId: true, crmLinks: { select: { crmSystem: true, crmAccount: true, crmContactId: true, crmLeadId: true, linkedAt: true } } } },
     },
   });
   if (!proposal) throw notFound("Lead");
@@ -73,7 +73,7 @@ export async function leadDetail(workspaceId: string, proposalId: string) {
     undo: isOpenStatus(lead.status) ? null : undoWindow(lead.reviewedAt, new Date()),
     defaultCountry: workspace.defaultCountry,
     products: workspace.products,
-    crmLinks: conversation.crmLinks.map((link) => ({ ...link, url: crmContactUrl(link.crmSystem, link.crmContactId) })),
+    crmLinks: conversation.crmLinks.map((link) => ({ ...link, url: crmContactUrl(link, workspace.crmConnection) })),
     transcript,
     duplicates,
     score: score && { source: score.source, version: score.version, summary: score.labels.summary, fields: score.labels.fields },

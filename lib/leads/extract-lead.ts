@@ -12,6 +12,7 @@ import { notFound } from "@/lib/errors";
 import { extractorFor, type ConversationInput, type ExtractionOutcome, type ProviderName } from "@/lib/extraction";
 import { canonicalPhone } from "@/lib/phone/canonical";
 import { proposeFollowUp } from "@/lib/followups/propose-for-conversation";
+import { assignNewLeadOwner } from "@/lib/owners/assign";
 import { refreshEmbeddedScore } from "@/lib/scoring/scores";
 import { metrics } from "@/lib/observability/metrics";
 import { workspaceLearning } from "./learning";
@@ -114,6 +115,8 @@ export async function extractLead(workspaceId: string, conversationId: string, p
   const proposal = await writeProposal(workspaceId, conversationId, existing, fields);
   if (!proposal) return { status: "skipped", proposalId: existing?.id ?? null, reason: "a reviewer acted while it was being extracted" };
   await refreshEmbeddedScore(workspaceId, conversationId, transcript);
+  // A lead for review gets its owner from the workspace's rules (once: a reviewer's choice stays).
+  if (fields.status !== "failed") await assignNewLeadOwner(workspaceId, proposal.id);
   // The follow-up the conversation asks for, proposed now and scheduled on approval
   // (only for a lead that can be approved).
   if (fields.status === "proposed") await proposeFollowUp(workspaceId, conversationId, new Date(), transcript);

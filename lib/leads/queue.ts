@@ -96,7 +96,7 @@ function filterConditions(workspaceId: string, query: QueueQuery): Prisma.Sql[] 
   if (cohort.end) where.push(sql`c.first_message_at < ${cohort.end}`);
   if (query.funnel) {
     // The funnel's own definition of each outcome, over the same cohort.
-    where.push(sql`c.id IN (SELECT f.conversation_id FROM (${cohortOutcomesSql({ workspaceId, ...cohort, now: new Date() })}) f WHERE f.outcome = ${query.funnel})`);
+    where.push(sql`c.id IN (SELECT f.conversation_id FROM (${cohortOutcomesSql({ workspaceId, ...cohort, now: new Date(), outcome: query.funnel })}) f)`);
   }
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;

@@ -93,6 +93,8 @@ export async function removeMember(actor: MemberPrincipal, membershipId: string)
     const row = await lockMembership(client, actor.workspaceId, membershipId);
     if (row.role === "admin") await assertAnotherAdmin(client, actor.workspaceId, membershipId);
     await client.membership.delete({ where: { id: row.id } });
+    // Their leads go back to nobody; the owner rules skip people who are not members.
+    await client.leadProposal.updateMany({ where: { workspaceId: actor.workspaceId, ownerId: row.user.id }, data: { ownerId: null } });
     await recordAuditEvent(
       { workspaceId: actor.workspaceId, ...auditActor(actor), action: "member.removed", targetType: "membership", targetId: row.id, before: { email: row.user.email, role: row.role } },
       client,

@@ -1,15 +1,15 @@
 // A workspace's settings, as admins change them in Settings (managers read
 // them): its name, default country, time zone, business hours and days (used
 // by follow-ups), conversation idle gap, extraction quiet period, languages,
-// notifications, CRM, product catalog and intent bands. Every change is
-// validated (a 422 names each bad field) and audited with before and after.
+// notifications, product catalog and intent bands (its CRM account is Settings
+// -> CRM: lib/crm/connections.ts). Every change is validated (a 422 names each
+// bad field) and audited with before and after.
 // Changing the business hours re-plans the workspace's proposed follow-ups.
 import { getCountries } from "libphonenumber-js/max";
 import { z } from "zod";
 import { recordAuditEvent, type AuditEntry } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { reproposeFollowUpsOfWorkspace } from "@/lib/followups/propose-for-conversation";
 import { intentBandsSchema } from "@/lib/scoring/schemas";
 import { timeZoneSchema } from "@/lib/time/zones";
@@ -64,7 +64,6 @@ export const workspaceSettingsSchema = z
       .nullable()
       .optional(),
     hotLeadWaitMinutes: z.number().int().min(1, "must be at least 1 minute").max(1440, "must be at most 1440 minutes (a day)").optional(),
-    crmProvider: z.enum(["internal", "hubspot"]).nullable().optional(),
     products: z.array(z.string().trim().min(1).max(120)).max(200).optional(),
     intentBands: intentBandsSchema.optional(),
   })
@@ -83,7 +82,6 @@ const settingsSelect = {
   languages: true,
   notificationWebhookUrl: true,
   hotLeadWaitMinutes: true,
-  crmProvider: true,
   products: true,
   intentBands: true,
 } as const satisfies Prisma.WorkspaceSelect;
@@ -97,7 +95,6 @@ function toSettings(row: SettingsRow) {
   return {
     ...rest,
     businessHours: { days: [...businessDays].sort(), opensAt: minutesToClock(businessOpensAt), closesAt: minutesToClock(businessClosesAt) },
-    crmProvider: row.crmProvider as "internal" | "hubspot" | null,
     intentBands: intentBandsSchema.parse(row.intentBands),
   };
 }
@@ -121,11 +118,6 @@ export async function updateWorkspaceSettings(
   change: WorkspaceSettingsChange,
   actor: Pick<AuditEntry, "actorType" | "actorId" | "actorLabel">,
 ): Promise<WorkspaceSettings> {
-  if (change.crmProvider === "hubspot" && !env().HUBSPOT_ACCESS_TOKEN) {
-    throw new AppError("validation_failed", "HubSpot is not configured on this server: set HUBSPOT_ACCESS_TOKEN first.", {
-      errors: [{ path: "crmProvider", message: "HubSpot is not configured on this server" }],
-    });
-  }
   const { before, after } = await db().$transaction(async (tx) => {
     const before = await tx.workspace.findUnique({ where: { id: workspaceId }, select: settingsSelect });
     if (!before) throw notFound("Workspace");

@@ -1,12 +1,12 @@
 // What the dashboard shows about one workspace.
 import { db } from "@/lib/db/client";
 
-export type WorkspaceSummary = { id: string; name: string; defaultCountry: string; timezone: string; products: string[]; crmProvider: string | null; isDemo: boolean };
+export type WorkspaceSummary = { id: string; name: string; defaultCountry: string; timezone: string; products: string[]; isDemo: boolean };
 
 export async function workspaceSummary(workspaceId: string): Promise<WorkspaceSummary | null> {
   return db().workspace.findUnique({
     where: { id: workspaceId },
-    select: { id: true, name: true, defaultCountry: true, timezone: true, products: true, crmProvider: true, isDemo: true },
+    select: { id: true, name: true, defaultCountry: true, timezone: true, products: true, isDemo: true },
   });
 }
 

@@ -1,13 +1,16 @@
-// A local fake of HubSpot's CRM API (v3 objects and properties, v4 default
-// associations), for testing the HubSpot adapter through
-// the official client. It serves the paths and bodies @hubspot/api-client sends
-// and answers as HubSpot does: Bearer auth (401), 409 on a duplicate email,
-// 400 on unknown properties, invalid emails (a batch with one fails whole) or
-// batches over 100, 429 over 100 requests per 10 s
-// or 4 searches per second, search index lag, injected 500s or hangs, and
-// outages (every request throttled or failing until ended).
-// Batch upsert takes only a unique-value property as idProperty, as HubSpot does.
-// Its in-memory store is public so tests assert what a HubSpot user would see.
+// A local fake of one HubSpot account's API (v3 objects, properties, owners and
+// deal pipelines, v4 associations, account details), for testing the HubSpot
+// adapter through the official client. It serves the paths and bodies
+// @hubspot/api-client sends and answers as HubSpot does: Bearer auth (401), 409
+// on a duplicate email, 400 on unknown properties, owners, pipelines or stages
+// and on batches over 100, 429 over 100 requests per 10 s or 4 searches per
+// second (with X-HubSpot-RateLimit-* headers on every answer), search index lag,
+// injected 500s or hangs, invalid emails (a batch with one fails whole), and
+// outages (every request throttled or failing until ended). Batch upsert takes
+// only a unique-value property as idProperty, as HubSpot does. Several accounts
+// behind one address (one per token, as HubSpot is):
+// tests/fakes/hubspot-accounts.ts. Its in-memory store is public so tests
+// assert what a HubSpot user would see.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
@@ -20,6 +23,8 @@ export interface FakeObject {
 }
 export interface FakeAssociation { fromType: string; fromId: string; toType: string; toId: string; associationTypeId: number }
 export interface FakeProperty { name: string; label: string; type: string; fieldType: string; groupName: string; hasUniqueValue: boolean }
+export interface FakeOwner { id: string; email: string; firstName: string; lastName: string; userId: number }
+export interface FakePipeline { id: string; label: string; stages: { id: string; label: string }[] }
 export interface FakeRequest { method: string; path: string; body: unknown; status: number; /** When it arrived (ms). */ at: number }
 
 export interface FakeHubSpotOptions {
@@ -33,21 +38,54 @@ export interface FakeHubSpotOptions {
   searchLagMs?: number;
   /** Sent as Retry-After (seconds) on a 429 when set; HubSpot usually sends none. */
   retryAfterSeconds?: number;
+  /** The account (portal) as GET /account-info/v3/details describes it. */
+  portalId?: number;
+  portalName?: string;
+  timeZone?: string;
+  uiDomain?: string;
+  /** Requests per day, reported in X-HubSpot-RateLimit-Daily. */
+  dailyLimit?: number;
   /** Object types on which creating a property is refused (an account or plan that does not allow it). */
   refusePropertiesOn?: ObjectType[];
 }
 
-type ObjectType = "contacts" | "deals" | "tasks";
-const OBJECT_TYPES: readonly ObjectType[] = ["contacts", "deals", "tasks"];
-// associationTypeId -> the type of object it points to (HUBSPOT_DEFINED).
-const ASSOCIATION_TARGETS: Record<number, ObjectType> = { 3: "contacts", 204: "contacts", 1: "contacts", 4: "deals" };
-// The default (unlabeled) association type between two object types, as v4 "default" uses.
-const DEFAULT_ASSOCIATION_TYPES: Record<string, number> = { "deals->contacts": 3, "tasks->contacts": 204, "contacts->deals": 4 };
-const DEFAULT_PROPERTIES: Record<ObjectType, string[]> = {
-  contacts: ["email", "firstname", "lastname", "phone", "mobilephone", "company", "hs_object_id", "createdate", "lastmodifieddate"],
-  deals: ["dealname", "pipeline", "dealstage", "amount", "closedate", "hs_object_id", "createdate", "hs_lastmodifieddate"],
-  tasks: ["hs_timestamp", "hs_task_subject", "hs_task_body", "hs_task_status", "hs_task_priority", "hs_task_type", "hs_object_id", "hs_createdate"],
+type ObjectType = "contacts" | "deals" | "tasks" | "notes";
+const OBJECT_TYPES: readonly ObjectType[] = ["contacts", "deals", "tasks", "notes"];
+// associationTypeId -> the types it joins (HUBSPOT_DEFINED).
+const ASSOCIATION_TYPES: Record<number, { from: ObjectType; to: ObjectType }> = {
+  1: { from: "contacts", to: "contacts" },
+  3: { from: "deals", to: "contacts" },
+  4: { from: "contacts", to: "deals" },
+  202: { from: "notes", to: "contacts" },
+  214: { from: "notes", to: "deals" },
+  204: { from: "tasks", to: "contacts" },
+  216: { from: "tasks", to: "deals" },
 };
+// The default (unlabeled) association type between two object types, as v4 "default" uses.
+const DEFAULT_ASSOCIATION_TYPES: Record<string, number> = Object.fromEntries(
+  Object.entries(ASSOCIATION_TYPES).filter(([id]) => id !== "1").map(([id, types]) => [`${types.from}->${types.to}`, Number(id)]),
+);
+const DEFAULT_PROPERTIES: Record<ObjectType, string[]> = {
+  contacts: ["email", "firstname", "lastname", "phone", "mobilephone", "company", "hubspot_owner_id", "hs_object_id", "createdate", "lastmodifieddate"],
+  deals: ["dealname", "pipeline", "dealstage", "amount", "closedate", "hubspot_owner_id", "hs_object_id", "createdate", "hs_lastmodifieddate"],
+  tasks: ["hs_timestamp", "hs_task_subject", "hs_task_body", "hs_task_status", "hs_task_priority", "hs_task_type", "hubspot_owner_id", "hs_object_id", "hs_createdate"],
+  notes: ["hs_timestamp", "hs_note_body", "hubspot_owner_id", "hs_object_id", "hs_createdate"],
+};
+// HubSpot's default deal pipeline, present in every account.
+const SALES_PIPELINE: FakePipeline = {
+  id: "default",
+  label: "Sales Pipeline",
+  stages: [
+    { id: "appointmentscheduled", label: "Appointment Scheduled" },
+    { id: "qualifiedtobuy", label: "Qualified To Buy" },
+    { id: "presentationscheduled", label: "Presentation Scheduled" },
+    { id: "decisionmakerboughtin", label: "Decision Maker Bought-In" },
+    { id: "contractsent", label: "Contract Sent" },
+    { id: "closedwon", label: "Closed Won" },
+    { id: "closedlost", label: "Closed Lost" },
+  ],
+};
+let nextPortalId = 7_000_001;
 const ENUMS: Record<string, string[]> = {
   hs_task_status: ["NOT_STARTED", "COMPLETED", "IN_PROGRESS", "WAITING", "DEFERRED"],
   hs_task_priority: ["LOW", "MEDIUM", "HIGH", "NONE"],
@@ -65,16 +103,21 @@ class HttpError extends Error {
 const errorBody = (message: string, category: string, extra: Record<string, unknown> = {}) =>
   ({ status: "error", message, correlationId: randomUUID(), category, ...extra });
 
+const perType = <T>(make: () => T): Record<ObjectType, T> => Object.fromEntries(OBJECT_TYPES.map((type) => [type, make()])) as Record<ObjectType, T>;
+
 export class FakeHubSpot {
-  readonly objects: Record<ObjectType, Map<string, FakeObject>> = { contacts: new Map(), deals: new Map(), tasks: new Map() };
+  readonly objects: Record<ObjectType, Map<string, FakeObject>> = perType(() => new Map());
   readonly associations: FakeAssociation[] = [];
-  readonly properties: Record<ObjectType, Map<string, FakeProperty>> = { contacts: new Map(), deals: new Map(), tasks: new Map() };
-  readonly groups: Record<ObjectType, Map<string, { name: string; label: string }>> = { contacts: new Map(), deals: new Map(), tasks: new Map() };
+  readonly properties: Record<ObjectType, Map<string, FakeProperty>> = perType(() => new Map());
+  readonly groups: Record<ObjectType, Map<string, { name: string; label: string }>> = perType(() => new Map());
+  /** The account's users who can own records (GET /crm/v3/owners). */
+  readonly owners: FakeOwner[] = [];
+  readonly pipelines: FakePipeline[] = [structuredClone(SALES_PIPELINE)];
   /** Every request answered (or rejected), oldest first. */
   readonly requests: FakeRequest[] = [];
   url = "";
 
-  private readonly options: Required<Omit<FakeHubSpotOptions, "retryAfterSeconds">> & { retryAfterSeconds?: number };
+  private readonly options: Required<Omit<FakeHubSpotOptions, "retryAfterSeconds" | "portalName">> & { retryAfterSeconds?: number; portalName?: string };
   private server: http.Server | undefined;
   private readonly sockets = new Set<Socket>();
   private readonly acceptedAt: number[] = [];
@@ -91,6 +134,11 @@ export class FakeHubSpot {
       batchLimit: options.batchLimit ?? 100,
       searchLagMs: options.searchLagMs ?? 0,
       retryAfterSeconds: options.retryAfterSeconds,
+      portalId: options.portalId ?? nextPortalId++,
+      portalName: options.portalName,
+      timeZone: options.timeZone ?? "US/Eastern",
+      uiDomain: options.uiDomain ?? "app.hubspot.com",
+      dailyLimit: options.dailyLimit ?? 250_000,
       refusePropertiesOn: options.refusePropertiesOn ?? [],
     };
     for (const type of OBJECT_TYPES) {
@@ -102,6 +150,29 @@ export class FakeHubSpot {
   }
 
   get accessToken(): string { return this.options.accessToken; }
+  get portalId(): number { return this.options.portalId; }
+
+  /** Adds a user who can own records; returns the owner id. */
+  addOwner(owner: { email: string; firstName?: string; lastName?: string }): string {
+    const id = String(this.nextId++);
+    this.owners.push({ id, email: owner.email, firstName: owner.firstName ?? "", lastName: owner.lastName ?? "", userId: Number(id) + 50_000 });
+    return id;
+  }
+
+  /** Adds a deal pipeline with its stages (ids made up, as HubSpot does); returns it. */
+  addPipeline(label: string, stageLabels: string[]): FakePipeline {
+    const pipeline = { id: String(this.nextId++), label, stages: stageLabels.map((stageLabel) => ({ id: String(this.nextId++), label: stageLabel })) };
+    this.pipelines.push(pipeline);
+    return pipeline;
+  }
+
+  /** A salesperson edits a record in HubSpot. */
+  edit(type: ObjectType, id: string, properties: Record<string, string>): void {
+    const object = this.objects[type].get(id);
+    if (!object) throw new Error(`no ${type} ${id}`);
+    Object.assign(object.properties, properties);
+    object.updatedAt = Date.now();
+  }
 
   async start(): Promise<string> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
@@ -154,7 +225,8 @@ export class FakeHubSpot {
 
   // --- HTTP plumbing --------------------------------------------------------
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  /** Answers one request to this account (the multi-account server calls it for the token's account). */
+  async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://fake");
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -188,7 +260,15 @@ export class FakeHubSpot {
   }
 
   private send(res: http.ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
-    res.writeHead(status, { "content-type": "application/json;charset=utf-8", ...headers });
+    const { limit, windowMs } = this.options.rateLimit;
+    const limits = {
+      "x-hubspot-ratelimit-max": String(limit),
+      "x-hubspot-ratelimit-interval-milliseconds": String(windowMs),
+      "x-hubspot-ratelimit-remaining": String(Math.max(0, limit - this.acceptedAt.length)),
+      "x-hubspot-ratelimit-daily": String(this.options.dailyLimit),
+      "x-hubspot-ratelimit-daily-remaining": String(Math.max(0, this.options.dailyLimit - this.requests.length)),
+    };
+    res.writeHead(status, { "content-type": "application/json;charset=utf-8", ...limits, ...headers });
     res.end(payload === undefined ? "" : JSON.stringify(payload));
   }
 
@@ -216,7 +296,12 @@ export class FakeHubSpot {
 
   private route(method: string, url: URL, body: unknown): [number, unknown] {
     const parts = url.pathname.split("/").filter(Boolean); // crm, v3|v4, objects|properties, ...
+    const path = `/${parts.join("/")}`; // the client sends some paths with a trailing slash
+    if (path === "/account-info/v3/details" && method === "GET") return [200, this.accountDetails()];
     if (parts[0] === "crm" && parts[1] === "v4" && method === "PUT") return [200, this.associateDefault(parts)];
+    if (parts[0] === "crm" && parts[1] === "v4" && method === "GET" && parts[5] === "associations") return [200, this.listAssociations(parts)];
+    if (path === "/crm/v3/owners" && method === "GET") return [200, this.listOwners(url.searchParams.get("email"))];
+    if (path === "/crm/v3/pipelines/deals" && method === "GET") return [200, { results: this.pipelines.map((pipeline, index) => presentPipeline(pipeline, index)) }];
     if (parts[0] !== "crm" || parts[1] !== "v3") throw notFound(url.pathname);
     const type = parts[3] as ObjectType;
     if (!OBJECT_TYPES.includes(type)) throw notFound(url.pathname);
@@ -244,6 +329,29 @@ export class FakeHubSpot {
       }
     }
     throw notFound(url.pathname);
+  }
+
+  private accountDetails(): Record<string, unknown> {
+    const { portalId, portalName, timeZone, uiDomain } = this.options;
+    return { portalId, ...(portalName ? { portalName } : {}), accountType: "STANDARD", timeZone, companyCurrency: "USD", additionalCurrencies: [], utcOffset: "-05:00", utcOffsetMilliseconds: -18_000_000, uiDomain, dataHostingLocation: "na1" };
+  }
+
+  private listOwners(email: string | null): unknown {
+    const found = this.owners.filter((owner) => !email || owner.email.toLowerCase() === email.toLowerCase());
+    const at = new Date(0).toISOString();
+    return { results: found.map((owner) => ({ ...owner, type: "PERSON", createdAt: at, updatedAt: at, archived: false })) };
+  }
+
+  /** GET /crm/v4/objects/{from}/{id}/associations/{to}: both directions, as HubSpot lists them. */
+  private listAssociations(parts: string[]): unknown {
+    const [, , , fromType, fromId, , toType] = parts as [string, string, string, ObjectType, string, string, ObjectType];
+    if (!this.objects[fromType]?.has(fromId)) throw new HttpError(404, errorBody(`No ${fromType} with id ${fromId}`, "OBJECT_NOT_FOUND"));
+    const ids = new Map<string, number>();
+    for (const a of this.associations) {
+      if (a.fromType === fromType && a.fromId === fromId && a.toType === toType) ids.set(a.toId, a.associationTypeId);
+      if (a.toType === fromType && a.toId === fromId && a.fromType === toType) ids.set(a.fromId, a.associationTypeId);
+    }
+    return { results: [...ids].map(([toObjectId, typeId]) => ({ toObjectId: Number(toObjectId), associationTypes: [{ category: "HUBSPOT_DEFINED", typeId, label: null }] })) };
   }
 
   private createProperty(type: ObjectType, input: Record<string, unknown>): FakeProperty {
@@ -315,20 +423,20 @@ export class FakeHubSpot {
     this.validate(type, input.properties);
     const properties = input.properties as Record<string, string>;
     if (type === "contacts") this.assertEmailFree(properties);
-    if (type === "tasks" && !properties.hs_timestamp) {
+    if ((type === "tasks" || type === "notes") && !properties.hs_timestamp) {
       throw new HttpError(400, errorBody("Property values were not valid: [{\"isValid\":false,\"message\":\"hs_timestamp is required\",\"error\":\"REQUIRED_FIELD\",\"name\":\"hs_timestamp\"}]", "VALIDATION_ERROR"));
     }
     const associations = Array.isArray(input.associations) ? (input.associations as Array<{ to?: { id?: string }; types?: Array<{ associationTypeId?: number }> }>) : [];
     const links = associations.flatMap((a) => (a.types ?? []).map((t) => ({ toId: String(a.to?.id), associationTypeId: Number(t.associationTypeId) })));
     for (const link of links) {
-      const toType = ASSOCIATION_TARGETS[link.associationTypeId];
+      const toType = ASSOCIATION_TYPES[link.associationTypeId]?.from === type ? ASSOCIATION_TYPES[link.associationTypeId]!.to : undefined;
       if (!toType || !this.objects[toType].has(link.toId)) {
         throw new HttpError(400, errorBody(`One or more associations are invalid: ${link.toId} with type ${link.associationTypeId}`, "VALIDATION_ERROR"));
       }
     }
     const created = this.insert(type, properties);
     for (const link of links) {
-      this.associations.push({ fromType: type, fromId: created.id, toType: ASSOCIATION_TARGETS[link.associationTypeId]!, toId: link.toId, associationTypeId: link.associationTypeId });
+      this.associations.push({ fromType: type, fromId: created.id, toType: ASSOCIATION_TYPES[link.associationTypeId]!.to, toId: link.toId, associationTypeId: link.associationTypeId });
     }
     return created;
   }
@@ -351,6 +459,19 @@ export class FakeHubSpot {
     const problems = Object.entries((properties ?? {}) as Record<string, unknown>).flatMap(([name, value]) => {
       if (!this.properties[type].has(name)) return [{ isValid: false, message: `Property "${name}" does not exist`, error: "PROPERTY_DOESNT_EXIST", name }];
       if (ENUMS[name] && !ENUMS[name].includes(String(value))) return [{ isValid: false, message: `${String(value)} was not one of the allowed options`, error: "INVALID_OPTION", name }];
+      if (name === "hubspot_owner_id" && value !== "" && !this.owners.some((owner) => owner.id === String(value))) {
+        return [{ isValid: false, message: `${String(value)} is not a valid owner id`, error: "INVALID_OWNER_ID", name }];
+      }
+      if (type === "deals" && name === "pipeline" && !this.pipelines.some((pipeline) => pipeline.id === String(value))) {
+        return [{ isValid: false, message: `${String(value)} is not a valid pipeline`, error: "INVALID_OPTION", name }];
+      }
+      if (type === "deals" && name === "dealstage") {
+        const pipelineId = (properties as Record<string, unknown>).pipeline ?? "default";
+        const pipeline = this.pipelines.find((candidate) => candidate.id === String(pipelineId));
+        if (pipeline && !pipeline.stages.some((stage) => stage.id === String(value))) {
+          return [{ isValid: false, message: `${String(value)} is not a valid dealstage of pipeline ${pipeline.id}`, error: "INVALID_OPTION", name }];
+        }
+      }
       if (type === "contacts" && name === "email" && value && !EMAIL.test(String(value))) return [{ isValid: false, message: `Email address ${String(value)} is invalid`, error: "INVALID_EMAIL", name }];
       return [];
     });
@@ -394,6 +515,17 @@ export class FakeHubSpot {
     const properties = Object.fromEntries(names.map((name) => [name, object.properties[name] ?? null]));
     return { id: object.id, properties, createdAt: new Date(object.createdAt).toISOString(), updatedAt: new Date(object.updatedAt).toISOString(), archived: false };
   }
+}
+
+function presentPipeline(pipeline: FakePipeline, displayOrder: number): Record<string, unknown> {
+  const at = new Date(0).toISOString();
+  return {
+    id: pipeline.id, label: pipeline.label, displayOrder, archived: false, createdAt: at, updatedAt: at,
+    stages: pipeline.stages.map((stage, index) => ({
+      id: stage.id, label: stage.label, displayOrder: index, archived: false, createdAt: at, updatedAt: at, writePermissions: "CRUD_ALL",
+      metadata: { isClosed: String(index >= pipeline.stages.length - 2 && pipeline.id === "default"), probability: "0.2" },
+    })),
+  };
 }
 
 function notFound(path: string): HttpError {

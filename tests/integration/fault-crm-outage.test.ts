@@ -11,6 +11,7 @@ import { scheduleFollowUpForApprovedLead } from "@/lib/followups/schedule";
 import { drainDueWork } from "@/lib/jobs/drain";
 import { syncLeadJob } from "@/lib/jobs/sync-lead";
 import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
+import { connectHubSpot } from "@/tests/support/crm";
 import { withFakeHubSpot } from "@/tests/support/hubspot";
 
 const fake = new FakeHubSpot();
@@ -45,7 +46,8 @@ async function approvedLeadWithFollowUp(workspaceId: string, i: number) {
 
 describe("HubSpot throttling, then failing, for minutes", () => {
   it("ends with every lead in HubSpot once, one deal each, one task per follow-up, and nothing claimed, pending or failed", { timeout: 120_000 }, async () => {
-    const workspaceId = (await db().workspace.create({ data: { name: "Outage shop", slug: "outage-shop", defaultCountry: "BR", crmProvider: "hubspot" } })).id;
+    const workspaceId = (await db().workspace.create({ data: { name: "Outage shop", slug: "outage-shop", defaultCountry: "BR" } })).id;
+    await connectHubSpot(workspaceId, fake.accessToken);
     const leads = [];
     for (let i = 0; i < LEADS; i++) leads.push(await approvedLeadWithFollowUp(workspaceId, i));
 

@@ -7,23 +7,19 @@
 // file's database and the local fake HubSpot.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { databaseUrl } from "@/lib/env";
 import { syncLeadJob } from "@/lib/jobs/sync-lead";
 import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
+import { connectHubSpot } from "@/tests/support/crm";
+import { withFakeHubSpot } from "@/tests/support/hubspot";
 
 const LEADS = 30;
 const fake = new FakeHubSpot({ searchLagMs: 60_000 });
 const root = path.resolve(import.meta.dirname, "../..");
 
-beforeAll(async () => {
-  await fake.start();
-});
-
-afterAll(async () => {
-  await fake.stop();
-});
+withFakeHubSpot(fake);
 
 function jobsDrain(): { child: ChildProcess; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> } {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/jobs-drain.ts"], {
@@ -31,7 +27,6 @@ function jobsDrain(): { child: ChildProcess; exit: Promise<{ code: number | null
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl(),
-      HUBSPOT_ACCESS_TOKEN: fake.accessToken,
       HUBSPOT_BASE_URL: fake.url,
       // Headroom under the fake's 100 per 10 s, for timing jitter on a busy machine.
       HUBSPOT_REQUESTS_PER_10S: "90",
@@ -59,7 +54,8 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs: num
 
 describe("jobs:drain killed mid-sync", () => {
   it("leaves one contact, one deal and one CRM link per lead once run again, and nothing claimed or pending", { timeout: 300_000 }, async () => {
-    const workspaceId = (await db().workspace.create({ data: { name: "Killed shop", slug: "killed-shop", defaultCountry: "BR", crmProvider: "hubspot" } })).id;
+    const workspaceId = (await db().workspace.create({ data: { name: "Killed shop", slug: "killed-shop", defaultCountry: "BR" } })).id;
+    await connectHubSpot(workspaceId, fake.accessToken);
     const leads: { proposalId: string; conversationId: string }[] = [];
     for (let i = 0; i < LEADS; i++) {
       const phone = `+551196660${String(i).padStart(4, "0")}`;

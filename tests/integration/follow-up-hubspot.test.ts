@@ -13,6 +13,7 @@ import { scheduleFollowUpForApprovedLead } from "@/lib/followups/schedule";
 import { drainDueWork } from "@/lib/jobs/drain";
 import { enqueue } from "@/lib/outbox/outbox";
 import { recordPushedScore } from "@/lib/scoring/scores";
+import { connectHubSpot } from "@/tests/support/crm";
 
 const fake = new FakeHubSpot();
 const PHONE = "+12127363100";
@@ -23,8 +24,9 @@ withFakeHubSpot(fake);
 
 beforeAll(async () => {
   workspaceId = (await db().workspace.create({
-    data: { name: "Loja SP", slug: "loja-sp", defaultCountry: "BR", timezone: "America/Sao_Paulo", crmProvider: "hubspot" },
+    data: { name: "Loja SP", slug: "loja-sp", defaultCountry: "BR", timezone: "America/Sao_Paulo" },
   })).id;
+  await connectHubSpot(workspaceId, fake.accessToken);
   const at = (iso: string) => new Date(iso);
   const conversation = await db().conversation.create({
     data: {

@@ -25,7 +25,7 @@ async function message(role: "user" | "assistant", body: string, sentAt: Date) {
 
 beforeEach(async () => {
   seq += 1;
-  workspaceId = (await db().workspace.create({ data: { name: `svc ${seq}`, slug: `svc-${seq}`, defaultCountry: "US", timezone: "America/New_York", crmProvider: "internal" } })).id;
+  workspaceId = (await db().workspace.create({ data: { name: `svc ${seq}`, slug: `svc-${seq}`, defaultCountry: "US", timezone: "America/New_York" } })).id;
   conversationId = (await db().conversation.create({
     data: { workspaceId, source: "import", contactWaId: "12127363100", firstMessageAt: WROTE_AT, lastMessageAt: WROTE_AT, lastUserMessageAt: WROTE_AT },
   })).id;
@@ -36,7 +36,7 @@ async function approveAndLink(options: { link?: boolean } = {}) {
   const contact = await db().contact.create({ data: { workspaceId, name: "Meg Carter", phoneE164: "+12127363100" } });
   await db().leadProposal.create({ data: { workspaceId, conversationId, status: "approved", name: "Meg Carter", contactId: contact.id, syncStatus: options.link === false ? "failed" : "synced", syncError: options.link === false ? "HubSpot said no" : null } });
   const scheduled = await db().$transaction((tx) => scheduleFollowUpForApprovedLead(tx, { workspaceId, conversationId, contactId: contact.id }));
-  if (options.link !== false) await db().crmLink.create({ data: { conversationId, crmSystem: "internal", crmContactId: contact.id } });
+  if (options.link !== false) await db().crmLink.create({ data: { conversationId, crmSystem: "internal", crmAccount: `internal:${workspaceId}`, crmContactId: contact.id } });
   return { contactId: contact.id, followUpId: scheduled!.followUpId };
 }
 
@@ -77,7 +77,7 @@ describe("runDueFollowUp", () => {
     expect(waiting).toBeInstanceOf(Error);
     expect(waiting).not.toBeInstanceOf(RetryLater);
     expect((waiting as Error).message).toMatch(/not in the CRM yet/);
-    await db().crmLink.create({ data: { conversationId, crmSystem: "internal", crmContactId: contact.id } });
+    await db().crmLink.create({ data: { conversationId, crmSystem: "internal", crmAccount: `internal:${workspaceId}`, crmContactId: contact.id } });
     const done = await runDueFollowUp(followUpId, now);
     expect(done).toEqual({ status: "done", crmTaskId: expect.any(String) });
     expect(await runDueFollowUp(followUpId, now)).toEqual(done);
@@ -146,7 +146,7 @@ describe("the follow_up_due job", () => {
     expect(failed).toMatchObject({ status: "failed", crmTaskId: null, failureReason: expect.stringMatching(/^Gave up after 8 attempts: The lead is not in the CRM yet/) });
 
     // Once the lead is in the CRM, a reschedule tries again and the task is created.
-    await db().crmLink.create({ data: { conversationId, crmSystem: "internal", crmContactId: contact.id } });
+    await db().crmLink.create({ data: { conversationId, crmSystem: "internal", crmAccount: `internal:${workspaceId}`, crmContactId: contact.id } });
     await rescheduleFollowUp(workspaceId, followUpId, new Date(Date.now() + 300));
     expect(await db().followUp.findUniqueOrThrow({ where: { id: followUpId } })).toMatchObject({ status: "scheduled", failureReason: null });
     await new Promise((resolve) => setTimeout(resolve, 400));

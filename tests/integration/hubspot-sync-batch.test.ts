@@ -8,18 +8,21 @@ import { db } from "@/lib/db/client";
 import { drainDueWork } from "@/lib/jobs/drain";
 import { syncLeadJob } from "@/lib/jobs/sync-lead";
 import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
+import { connectHubSpot } from "@/tests/support/crm";
 import { withFakeHubSpot } from "@/tests/support/hubspot";
 import { runInInngest } from "@/tests/support/jobs";
 
 const fake = new FakeHubSpot({ searchLagMs: 60_000 });
-// Every workspace syncing to HubSpot shares the one account these settings name.
 withFakeHubSpot(fake);
 
 let seq = 0;
 
 async function hubspotWorkspace() {
   seq += 1;
-  return (await db().workspace.create({ data: { name: `hs ${seq}`, slug: `hs-batch-${seq}`, defaultCountry: "BR", crmProvider: "hubspot" } })).id;
+  const workspaceId = (await db().workspace.create({ data: { name: `hs ${seq}`, slug: `hs-batch-${seq}`, defaultCountry: "BR" } })).id;
+  // Every workspace here is connected to the fake's one account.
+  await connectHubSpot(workspaceId, fake.accessToken);
+  return workspaceId;
 }
 
 async function approvedLead(workspaceId: string, who: { name: string; email?: string; phone: string }) {

@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { drainDueWork } from "@/lib/jobs/drain";
 import { CLAIM_LEASE_MS, claimItems, enqueue } from "@/lib/outbox/outbox";
 import { recordPushedScore } from "@/lib/scoring/scores";
+import { connectHubSpot } from "@/tests/support/crm";
 
 const fake = new FakeHubSpot({ rateLimit: { limit: 40, windowMs: 10_000 } });
 let workspaceId: string;
@@ -18,7 +19,9 @@ const LEADS = 12;
 withFakeHubSpot(fake, { HUBSPOT_TIMEOUT_MS: "500", HUBSPOT_REQUESTS_PER_10S: "1000" });
 
 beforeAll(async () => {
-  workspaceId = (await db().workspace.create({ data: { name: "HubSpot shop", slug: "hubspot-shop", defaultCountry: "BR", crmProvider: "hubspot" } })).id;
+  workspaceId = (await db().workspace.create({ data: { name: "HubSpot shop", slug: "hubspot-shop", defaultCountry: "BR" } })).id;
+  // Our budget off (above what the account advertises): the fake's limit must be hit and survived.
+  await connectHubSpot(workspaceId, fake.accessToken, { requestsPer10s: 1000 });
   for (let i = 0; i < LEADS; i++) {
     const phone = `+55119876543${String(i).padStart(2, "0")}`;
     const conversation = await db().conversation.create({

@@ -16,14 +16,14 @@ const HOUR = 3_600_000;
 async function scheduledFollowUp(dueInMs: number) {
   seq += 1;
   const lastWrote = new Date(Date.now() - 2 * HOUR);
-  const workspace = await db().workspace.create({ data: { name: `fu ${seq}`, slug: `fu-${seq}`, defaultCountry: "US", timezone: "America/New_York", crmProvider: "internal" } });
+  const workspace = await db().workspace.create({ data: { name: `fu ${seq}`, slug: `fu-${seq}`, defaultCountry: "US", timezone: "America/New_York" } });
   const conversation = await db().conversation.create({
     data: { workspaceId: workspace.id, source: "import", contactWaId: "12127363100", firstMessageAt: lastWrote, lastMessageAt: lastWrote, lastUserMessageAt: lastWrote },
   });
   await db().message.create({ data: { workspaceId: workspace.id, conversationId: conversation.id, providerMessageId: `wamid.fu.${seq}`, role: "user", body: "call me Tuesday at 3pm", sentAt: lastWrote } });
   const contact = await db().contact.create({ data: { workspaceId: workspace.id, name: "Meg Carter", phoneE164: "+12127363100" } });
   await db().leadProposal.create({ data: { workspaceId: workspace.id, conversationId: conversation.id, status: "approved", name: "Meg Carter", contactId: contact.id, syncStatus: "synced" } });
-  await db().crmLink.create({ data: { conversationId: conversation.id, crmSystem: "internal", crmContactId: contact.id } });
+  await db().crmLink.create({ data: { conversationId: conversation.id, crmSystem: "internal", crmAccount: `internal:${workspace.id}`, crmContactId: contact.id } });
   const dueAt = new Date(Date.now() + dueInMs);
   await db().followUp.create({
     data: {

@@ -13,7 +13,7 @@ let lead: { workspaceId: string; conversationId: string; contactId: string; prop
 
 beforeEach(async () => {
   seq += 1;
-  const workspace = await db().workspace.create({ data: { name: `fn ${seq}`, slug: `fn-${seq}`, defaultCountry: "BR", crmProvider: "internal" } });
+  const workspace = await db().workspace.create({ data: { name: `fn ${seq}`, slug: `fn-${seq}`, defaultCountry: "BR" } });
   const conversation = await db().conversation.create({
     data: { workspaceId: workspace.id, source: "import", contactWaId: "5511987654321", firstMessageAt: new Date(), lastMessageAt: new Date() },
   });
@@ -38,11 +38,14 @@ describe("sync-leads function", () => {
       "upsert-contacts",
       `create-lead-${lead.proposalId}`,
       `write-crm-link-${lead.proposalId}`,
+      `add-lead-note-${lead.proposalId}`,
       `push-labeled-scores-${lead.proposalId}`,
       `mark-synced-${lead.proposalId}`,
       `complete-${lead.outboxItemId}`,
     ]);
     expect(await db().crmLink.count({ where: { conversationId: lead.conversationId } })).toBe(1);
+    // The internal CRM keeps the lead's note on its lead.
+    expect((await db().crmLead.findUniqueOrThrow({ where: { conversationId: lead.conversationId } })).note).toContain(`/leads/${lead.proposalId}`);
     expect(await db().outboxItem.findUniqueOrThrow({ where: { id: lead.outboxItemId } })).toMatchObject({ status: "done" });
     expect(await db().leadProposal.findUniqueOrThrow({ where: { id: lead.proposalId } })).toMatchObject({ syncStatus: "synced" });
   });

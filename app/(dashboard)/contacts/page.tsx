@@ -41,6 +41,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
               <th scope="col" className="px-4 py-2">Phone</th>
               <th scope="col" className="px-4 py-2">Company</th>
               <th scope="col" className="px-4 py-2">Lead score</th>
+              <th scope="col" className="px-4 py-2">Owner</th>
             </tr>
           </thead>
           <tbody>
@@ -53,6 +54,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
                 <td className="px-4 py-2">{contact.phoneE164 ?? "—"}</td>
                 <td className="px-4 py-2">{contact.company ?? "—"}</td>
                 <td className="px-4 py-2">{contact.leadScore ?? "—"}</td>
+                <td className="px-4 py-2">{contact.owner ? (contact.owner.name ?? contact.owner.email) : "—"}</td>
               </tr>
             ))}
           </tbody>

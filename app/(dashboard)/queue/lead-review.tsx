@@ -288,7 +288,7 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
           {data.crmLinks.length > 0 && (
             <div className="text-sm text-slate-700" data-testid="crm-links">
               {data.crmLinks.map((link) => (
-                <div key={link.crmSystem}>
+                <div key={`${link.crmSystem}:${link.crmAccount}`}>
                   In {link.crmSystem}:{" "}
                   {link.url ? (
                     <a href={link.url} className="underline" target={link.url.startsWith("http") ? "_blank" : undefined} rel="noreferrer">

@@ -1,8 +1,7 @@
 // The lead detail as the review screen receives it (GET /api/v1/leads/{id}):
 // lib/leads/detail.ts's shape with dates as ISO strings.
+import type { Jsonified } from "@/app/_components/jsonified";
 import type { LeadDetail } from "@/lib/leads/detail";
-
-type Jsonified<T> = T extends Date ? string : T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
 
 export type LeadDetailData = Jsonified<LeadDetail>;
 export type Evidence = { messageId: string; quote: string } | null;

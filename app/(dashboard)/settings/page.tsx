@@ -4,6 +4,7 @@ import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
 import { requireMember } from "@/lib/auth/page";
 import { hasRole, type Role } from "@/lib/auth/roles";
+import { crmConnectionView } from "@/lib/crm/connections";
 import { workspaceSettings } from "@/lib/workspaces/settings";
 import { listWhatsAppNumbers } from "@/lib/workspaces/whatsapp-numbers";
 import { WorkspaceSettingsForm } from "./workspace-settings-form";
@@ -13,13 +14,15 @@ const PAGES: { href: string; title: string; description: string; role: Role }[] 
   { href: "/settings/whatsapp", title: "WhatsApp numbers", description: "Numbers routed to this workspace, and parked deliveries of unknown numbers.", role: "manager" },
   { href: "/settings/members", title: "Members", description: "Who can sign in, and their roles.", role: "admin" },
   { href: "/settings/api-keys", title: "API keys", description: "Keys for chatbot imports and score pushes.", role: "admin" },
+  { href: "/settings/crm", title: "CRM", description: "The workspace's own HubSpot account (or the internal CRM), how leads map onto it, who owns new leads.", role: "admin" },
 ];
 
 export default async function SettingsPage() {
   const { workspace, principal } = await requireMember({ role: "manager" });
   const isAdmin = hasRole(principal.role, "admin");
-  const [settings, numbers] = await Promise.all([isAdmin ? workspaceSettings(workspace.id) : null, listWhatsAppNumbers(workspace.id)]);
+  const [settings, numbers, crm] = await Promise.all([isAdmin ? workspaceSettings(workspace.id) : null, listWhatsAppNumbers(workspace.id), crmConnectionView(workspace.id)]);
   const routedHere = numbers.map((number) => `${number.displayPhoneNumber ?? "?"} (${number.phoneNumberId})`).join(", ") || "none";
+  const crmNow = crm.provider === "internal" ? "the internal CRM" : `HubSpot, ${crm.account.name ?? "account"} (portal ${crm.account.accountId})`;
   return (
     <>
       <PageHeader title="Settings" description={`Settings of ${workspace.name}.`} />
@@ -29,6 +32,7 @@ export default async function SettingsPage() {
             <span className="block font-semibold">{page.title}</span>
             <span className="text-slate-600">{page.description}</span>
             {page.href === "/settings/whatsapp" ? <span className="mt-1 block text-slate-700">Routed here: {routedHere}</span> : null}
+            {page.href === "/settings/crm" ? <span className="mt-1 block text-slate-700">Leads go to {crmNow}</span> : null}
           </Link>
         ))}
       </nav>

@@ -1,15 +1,14 @@
 "use client";
-// Admins change the workspace's CRM, product catalog and intent bands.
+// Admins change the workspace's product catalog and intent bands (its CRM is Settings -> CRM).
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/app/_components/api";
 
-type Settings = { crmProvider: "internal" | "hubspot" | null; products: string[]; intentBands: { high: number; medium: number } };
+type Settings = { products: string[]; intentBands: { high: number; medium: number } };
 
 export function WorkspaceSettingsForm({ initial }: { initial: Settings }) {
   const router = useRouter();
-  const [crm, setCrm] = useState(initial.crmProvider ?? "");
   const [products, setProducts] = useState(initial.products.join("\n"));
   const [high, setHigh] = useState(String(initial.intentBands.high));
   const [medium, setMedium] = useState(String(initial.intentBands.medium));
@@ -18,7 +17,6 @@ export function WorkspaceSettingsForm({ initial }: { initial: Settings }) {
       apiFetch("/api/v1/workspace/settings", {
         method: "PATCH",
         body: {
-          crmProvider: crm === "" ? null : crm,
           products: products.split("\n").map((product) => product.trim()).filter(Boolean),
           intentBands: { high: Number(high), medium: Number(medium) },
         },
@@ -34,13 +32,7 @@ export function WorkspaceSettingsForm({ initial }: { initial: Settings }) {
         save.mutate();
       }}
     >
-      <h2 className="text-base font-semibold">CRM and products</h2>
-      <label htmlFor="settings-crm" className="font-medium">CRM for approved leads</label>
-      <select id="settings-crm" value={crm} onChange={(event) => setCrm(event.target.value)} className="rounded border border-slate-300 px-2 py-1">
-        <option value="">The server&apos;s default (CRM_PROVIDER)</option>
-        <option value="internal">Internal CRM (Contacts page)</option>
-        <option value="hubspot">HubSpot</option>
-      </select>
+      <h2 className="text-base font-semibold">Products and intent bands</h2>
       <label htmlFor="settings-products" className="font-medium">Products (one per line)</label>
       <textarea id="settings-products" rows={4} value={products} onChange={(event) => setProducts(event.target.value)} className="rounded border border-slate-300 px-2 py-1" />
       <fieldset className="grid grid-cols-2 gap-2">

@@ -1,33 +1,44 @@
 // The HubSpot CRM adapter: CrmAdapter over HubSpot's CRM v3 API via the
-// official client. Requests share the account's budget and deadline (gateway.ts);
-// each domain operation lives in its own module beside this one.
+// official client, for one connected account. Requests share the account's
+// budget and deadline (gateway.ts); each domain operation lives in its own
+// module beside this one. The workspace's mapping decides where deals go, which
+// property each labeled score lands in, and which of our fields may overwrite
+// a value already in HubSpot (none by default); the lead's owner becomes the
+// HubSpot owner with the same email.
 import { CrmPermanentError } from "@/lib/crm/errors";
+import { propertiesToWrite, type SyncedField } from "@/lib/crm/mapping";
 import type {
   CrmAdapter,
   CrmContactInput,
   CrmCustomPropertiesResult,
   CrmLabeledScores,
   CrmLeadInput,
+  CrmLeadNoteInput,
   CrmTaskInput,
 } from "@/lib/crm/types";
-import { env } from "@/lib/env";
 import * as contacts from "./contacts";
 import { createHubSpotGateway, type HubSpotConfig, type HubSpotGateway } from "./gateway";
 import { createLead, DEFAULT_DEAL_PLACEMENT, type DealPlacement } from "./leads";
+import { addLeadNote } from "./notes";
+import { hubSpotOwnerId, ownerProperty } from "./owners";
 import { ensureCustomProperties, PROPERTY_OBJECT_TYPES, SCORE_PROPERTIES, type PropertyObjectType } from "./properties";
 import { createTask } from "./tasks";
 
 export interface HubSpotAdapterConfig extends HubSpotConfig {
   /** Where new deals go; default: HubSpot's default pipeline, first stage. */
   dealPlacement?: DealPlacement;
+  /** The contact property each labeled score goes to; default: LeadBridge's own. */
+  scoreProperties?: Record<keyof CrmLabeledScores, string>;
+  /** Our fields that may replace a value already in HubSpot; default none (fill empty only). */
+  overwriteFields?: readonly SyncedField[];
 }
 
 const BARE_NUMBER = /^\s*[-+]?\d+([.,]\d+)?\s*%?\s*$/;
 
 /** Labeled scores as HubSpot properties; a bare number means the labeling step was skipped. */
-export function toScoreProperties(scores: CrmLabeledScores): Record<string, string> {
+export function toScoreProperties(scores: CrmLabeledScores, targets: Record<keyof CrmLabeledScores, string> = SCORE_PROPERTIES): Record<string, string> {
   const properties: Record<string, string> = {};
-  for (const [field, property] of Object.entries(SCORE_PROPERTIES) as Array<[keyof CrmLabeledScores, string]>) {
+  for (const [field, property] of Object.entries(targets) as Array<[keyof CrmLabeledScores, string]>) {
     const label = scores[field].trim();
     if (!label || BARE_NUMBER.test(label)) {
       throw new CrmPermanentError(`${field} must be a label a salesperson can read, not "${scores[field]}"`);
@@ -37,18 +48,49 @@ export function toScoreProperties(scores: CrmLabeledScores): Record<string, stri
   return properties;
 }
 
+/** The HubSpot properties each of our fields writes on a contact. */
+function fieldProperties(scoreProperties: Record<keyof CrmLabeledScores, string>): Record<SyncedField, string[]> {
+  return {
+    name: ["firstname", "lastname"],
+    email: ["email"],
+    phone: ["phone"],
+    company: ["company"],
+    owner: ["hubspot_owner_id"],
+    leadScore: [scoreProperties.leadScore],
+    primaryObjection: [scoreProperties.primaryObjection],
+    recommendedApproach: [scoreProperties.recommendedApproach],
+  };
+}
+
+// `${account key}|${object type}` -> this process's one check of our fields of
+// that type in that account (dropped if it failed, to try again): each account
+// once, however many workspaces are connected to it; concurrent callers share it.
+const fieldsChecked = new Map<string, Promise<string[]>>();
+
 export class HubSpotCrmAdapter implements CrmAdapter {
   readonly system = "hubspot" as const;
   readonly accountKey: string;
   private readonly gateway: HubSpotGateway;
   private readonly dealPlacement: DealPlacement;
-  /** Per object type, the one check of our fields this adapter makes (dropped if it failed, to try again). */
-  private readonly fieldsChecked = new Map<PropertyObjectType, Promise<string[]>>();
+  private readonly scoreProperties: Record<keyof CrmLabeledScores, string>;
+  /** HubSpot properties whose value in HubSpot we may replace. */
+  private readonly overwritable: ReadonlySet<string>;
 
   constructor(config: HubSpotAdapterConfig) {
     this.gateway = createHubSpotGateway(config);
     this.accountKey = this.gateway.accountKey;
     this.dealPlacement = config.dealPlacement ?? DEFAULT_DEAL_PLACEMENT;
+    this.scoreProperties = config.scoreProperties ?? SCORE_PROPERTIES;
+    const byField = fieldProperties(this.scoreProperties);
+    // LeadBridge's own score fields are ours: always kept current.
+    this.overwritable = new Set([...(config.overwriteFields ?? []).flatMap((field) => byField[field]), ...Object.values(SCORE_PROPERTIES)]);
+  }
+
+  private readonly mayOverwrite = (property: string) => this.overwritable.has(property);
+
+  private async contactWrite(contact: CrmContactInput): Promise<contacts.ContactWrite> {
+    const ownerId = await hubSpotOwnerId(this.gateway, contact.owner);
+    return { contact, properties: { ...contacts.toContactProperties(contact), ...ownerProperty(ownerId) } };
   }
 
   findContactByEmail(email: string) {
@@ -61,12 +103,14 @@ export class HubSpotCrmAdapter implements CrmAdapter {
 
   async upsertContact(contact: CrmContactInput) {
     await this.ensureFieldsFor([contact]);
-    return contacts.upsertContact(this.gateway, contact);
+    return contacts.upsertContact(this.gateway, await this.contactWrite(contact), this.mayOverwrite);
   }
 
   async upsertContacts(list: readonly CrmContactInput[]) {
     await this.ensureFieldsFor(list);
-    return contacts.upsertContacts(this.gateway, list);
+    const writes = [];
+    for (const contact of list) writes.push(await this.contactWrite(contact));
+    return contacts.upsertContacts(this.gateway, writes, this.mayOverwrite);
   }
 
   /** A phone-only contact is keyed by one of our fields: they must exist first. */
@@ -76,38 +120,47 @@ export class HubSpotCrmAdapter implements CrmAdapter {
 
   async createLead(lead: CrmLeadInput) {
     await this.ensureFields(["deals"]);
-    return createLead(this.gateway, lead, this.dealPlacement);
+    return createLead(this.gateway, lead, this.dealPlacement, await hubSpotOwnerId(this.gateway, lead.owner));
+  }
+
+  async addLeadNote(note: CrmLeadNoteInput) {
+    return addLeadNote(this.gateway, note, await hubSpotOwnerId(this.gateway, note.owner));
   }
 
   async setLabeledScores(crmContactId: string, scores: CrmLabeledScores): Promise<void> {
-    const properties = toScoreProperties(scores);
+    let properties = toScoreProperties(scores, this.scoreProperties);
     await this.ensureFields(["contacts"]);
+    // A score mapped to one of the account's own properties keeps what was typed there.
+    if (Object.keys(properties).some((property) => !this.mayOverwrite(property))) {
+      const current = await this.gateway.call("standard", (client) => client.crm.contacts.basicApi.getById(crmContactId, Object.keys(properties)));
+      properties = propertiesToWrite(properties, current.properties, this.mayOverwrite);
+    }
+    if (Object.keys(properties).length === 0) return;
     await this.gateway.call("standard", (client) => client.crm.contacts.basicApi.update(crmContactId, { properties }));
   }
 
   async createTask(task: CrmTaskInput) {
     await this.ensureFields(["tasks"]);
-    return createTask(this.gateway, task);
+    return createTask(this.gateway, task, await hubSpotOwnerId(this.gateway, task.owner));
   }
 
   /**
-   * Our fields of these object types, checked once per adapter (concurrent
-   * callers share the one check; later calls cost no request). Each operation
-   * checks only the fields it writes, so a field HubSpot refuses fails only
-   * that operation (e.g. follow-up tasks), not the sync of every lead.
+   * Our fields of these object types, checked once per account and process
+   * (later calls cost no request). Each operation checks only the fields it
+   * writes, so a field HubSpot refuses fails only that operation (e.g.
+   * follow-up tasks), not the sync of every lead.
    */
   private async ensureFields(types: readonly PropertyObjectType[]): Promise<string[]> {
     const created = await Promise.all(
       types.map((type) => {
-        let check = this.fieldsChecked.get(type);
-        if (!check) {
-          check = ensureCustomProperties(this.gateway, type);
-          this.fieldsChecked.set(type, check);
-          check.catch(() => this.fieldsChecked.delete(type));
-          return check;
-        }
+        const key = `${this.accountKey}|${type}`;
+        const check = fieldsChecked.get(key);
         // Already checked: nothing created by this call.
-        return check.then(() => []);
+        if (check) return check.then(() => []);
+        const first = ensureCustomProperties(this.gateway, type);
+        fieldsChecked.set(key, first);
+        first.catch(() => fieldsChecked.delete(key));
+        return first;
       }),
     );
     return created.flat();
@@ -116,17 +169,4 @@ export class HubSpotCrmAdapter implements CrmAdapter {
   async ensureCustomProperties(): Promise<CrmCustomPropertiesResult> {
     return { created: await this.ensureFields(PROPERTY_OBJECT_TYPES) };
   }
-}
-
-/** The adapter configured from HUBSPOT_* environment variables. */
-export function createHubSpotAdapterFromEnv(): HubSpotCrmAdapter {
-  const config = env();
-  if (!config.HUBSPOT_ACCESS_TOKEN) throw new Error("HUBSPOT_ACCESS_TOKEN is not set");
-  return new HubSpotCrmAdapter({
-    accessToken: config.HUBSPOT_ACCESS_TOKEN,
-    basePath: config.HUBSPOT_BASE_URL,
-    timeoutMs: config.HUBSPOT_TIMEOUT_MS,
-    portalId: config.HUBSPOT_PORTAL_ID,
-    rateLimit: { limit: config.HUBSPOT_REQUESTS_PER_10S, windowMs: 10_000 },
-  });
 }

@@ -3,10 +3,14 @@
 // then create" can still collide: for an email, the 409 HubSpot answers names
 // the existing contact, which we then update; phone is not unique in HubSpot,
 // so a phone-only contact is keyed by its normalized phone in a unique property
-// of ours and written by one process at a time per account and phone.
+// of ours and written by one process at a time per account and phone. An
+// existing contact keeps what a salesperson typed: only its empty properties
+// are filled, unless the workspace's mapping lets that field overwrite
+// (lib/crm/mapping.ts).
 import type { SimplePublicObject } from "@hubspot/api-client/lib/codegen/crm/contacts";
 import { FilterOperatorEnum } from "@hubspot/api-client/lib/codegen/crm/contacts";
 import { CrmPermanentError } from "@/lib/crm/errors";
+import { propertiesToWrite } from "@/lib/crm/mapping";
 import type { CrmContact, CrmContactBatchResult, CrmContactInput, CrmContactUpsertResult } from "@/lib/crm/types";
 import { canonicalPhone } from "@/lib/phone/canonical";
 import { findByKey, upsertByKey } from "./by-key";
@@ -17,7 +21,13 @@ import { PHONE_KEY_PROPERTY } from "./properties";
 /** HubSpot takes at most 100 inputs per batch call. */
 export const HUBSPOT_BATCH_LIMIT = 100;
 
-const CONTACT_PROPERTIES = ["email", "firstname", "lastname", "phone", "mobilephone", "company"];
+const CONTACT_PROPERTIES = ["email", "firstname", "lastname", "phone", "mobilephone", "company", "hubspot_owner_id", PHONE_KEY_PROPERTY];
+
+/** A contact to write and the HubSpot properties we would give it (ours, owner included). */
+export type ContactWrite = { contact: CrmContactInput; properties: Record<string, string> };
+/** Whether our value may replace one already in HubSpot; by default nothing does. */
+export type Overwritable = (property: string) => boolean;
+const fillEmptyOnly: Overwritable = () => false;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -82,7 +92,13 @@ export async function findContactByPhone(gateway: HubSpotGateway, phone: string)
 }
 
 async function updateContact(gateway: HubSpotGateway, id: string, properties: Record<string, string>): Promise<void> {
+  // Nothing left to write (every value kept): no request.
+  if (Object.keys(properties).length === 0) return;
   await gateway.call("standard", (client) => client.crm.contacts.basicApi.update(id, { properties }));
+}
+
+async function readContact(gateway: HubSpotGateway, id: string): Promise<SimplePublicObject> {
+  return gateway.call("standard", (client) => client.crm.contacts.basicApi.getById(id, CONTACT_PROPERTIES));
 }
 
 function requireIdentity(contact: CrmContactInput): void {
@@ -104,19 +120,20 @@ async function findExisting(gateway: HubSpotGateway, contact: CrmContactInput): 
  * at once, even seconds after it was made), else a salesperson's contact with
  * the number (once search has indexed it), else a new one keyed by the phone.
  */
-async function upsertPhoneOnlyContact(gateway: HubSpotGateway, contact: CrmContactInput & { phone: string }): Promise<CrmContactUpsertResult> {
-  const phone = canonicalPhone(contact.phone.trim());
-  const properties = { ...toContactProperties(contact), [PHONE_KEY_PROPERTY]: phone };
+async function upsertPhoneOnlyContact(gateway: HubSpotGateway, write: ContactWrite, phoneTyped: string, overwritable: Overwritable): Promise<CrmContactUpsertResult> {
+  const phone = canonicalPhone(phoneTyped.trim());
+  const properties = { ...write.properties, [PHONE_KEY_PROPERTY]: phone };
   const key = { type: "contacts", property: PHONE_KEY_PROPERTY, value: phone } as const;
   return gateway.serialize(`contact-phone:${phone}`, async () => {
     const keyed = await findByKey(gateway, key);
     if (keyed) {
-      await updateContact(gateway, keyed, properties);
+      const current = await readContact(gateway, keyed);
+      await updateContact(gateway, keyed, propertiesToWrite(properties, current.properties, overwritable));
       return { crmContactId: keyed, created: false };
     }
     const [found] = await searchContacts(gateway, byPhone(phone));
     if (found) {
-      await updateContact(gateway, found.id, properties);
+      await updateContact(gateway, found.id, propertiesToWrite(properties, found.properties, overwritable));
       return { crmContactId: found.id, created: false };
     }
     const upserted = await upsertByKey(gateway, key, properties);
@@ -124,13 +141,17 @@ async function upsertPhoneOnlyContact(gateway: HubSpotGateway, contact: CrmConta
   });
 }
 
-export async function upsertContact(gateway: HubSpotGateway, contact: CrmContactInput): Promise<CrmContactUpsertResult> {
+export async function upsertContact(
+  gateway: HubSpotGateway,
+  write: ContactWrite,
+  overwritable: Overwritable = fillEmptyOnly,
+): Promise<CrmContactUpsertResult> {
+  const { contact, properties } = write;
   requireIdentity(contact);
-  if (!contact.email?.trim()) return upsertPhoneOnlyContact(gateway, { ...contact, phone: contact.phone! });
-  const properties = toContactProperties(contact);
+  if (!contact.email?.trim()) return upsertPhoneOnlyContact(gateway, write, contact.phone!, overwritable);
   const existing = await findExisting(gateway, contact);
   if (existing) {
-    await updateContact(gateway, existing.id, properties);
+    await updateContact(gateway, existing.id, propertiesToWrite(properties, existing.properties, overwritable));
     return { crmContactId: existing.id, created: false };
   }
   try {
@@ -139,9 +160,18 @@ export async function upsertContact(gateway: HubSpotGateway, contact: CrmContact
   } catch (error) {
     const existingId = existingContactId(error);
     if (!existingId) throw error;
-    await updateContact(gateway, existingId, properties);
+    const current = await readContact(gateway, existingId);
+    await updateContact(gateway, existingId, propertiesToWrite(properties, current.properties, overwritable));
     return { crmContactId: existingId, created: false };
   }
+}
+
+/** The contacts HubSpot already has for these emails, by lowercased email (one request per 100). */
+async function readByEmail(gateway: HubSpotGateway, emails: string[]): Promise<Map<string, SimplePublicObject>> {
+  const response = await gateway.call("standard", (client) =>
+    client.crm.contacts.batchApi.read({ idProperty: "email", inputs: emails.map((id) => ({ id })), properties: CONTACT_PROPERTIES, propertiesWithHistory: [] }),
+  );
+  return new Map(response.results.map((found) => [found.properties.email?.toLowerCase() ?? "", found]));
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -151,9 +181,9 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** One contact on its own: a refusal of this contact is its result, anything else is thrown. */
-async function upsertOne(gateway: HubSpotGateway, contact: CrmContactInput): Promise<CrmContactBatchResult> {
+async function upsertOne(gateway: HubSpotGateway, write: ContactWrite, overwritable: Overwritable): Promise<CrmContactBatchResult> {
   try {
-    return { ok: true, ...(await upsertContact(gateway, contact)) };
+    return { ok: true, ...(await upsertContact(gateway, write, overwritable)) };
   } catch (error) {
     if (error instanceof CrmPermanentError && !refusesTheAccount(error)) return { ok: false, reason: error.reason };
     throw error;
@@ -169,34 +199,40 @@ const refusesTheAccount = (error: CrmPermanentError) => error.status === 401 || 
  * whole batch for one bad input, so a refused batch is retried contact by
  * contact: only the contact HubSpot rejects fails, with HubSpot's reason.
  */
-export async function upsertContacts(gateway: HubSpotGateway, contacts: readonly CrmContactInput[]): Promise<CrmContactBatchResult[]> {
-  const results: CrmContactBatchResult[] = new Array(contacts.length);
-  const withEmail = contacts.flatMap((contact, index) => (contact.email?.trim() ? [{ contact, index }] : []));
+export async function upsertContacts(gateway: HubSpotGateway, writes: readonly ContactWrite[], overwritable: Overwritable = fillEmptyOnly): Promise<CrmContactBatchResult[]> {
+  const results: CrmContactBatchResult[] = new Array(writes.length);
+  const withEmail = writes.flatMap((write, index) => (write.contact.email?.trim() ? [{ ...write, index }] : []));
 
   for (const part of chunk(withEmail, HUBSPOT_BATCH_LIMIT)) {
     // Two inputs with one email in one batch make HubSpot reject the batch: last one wins.
     const byKey = new Map(part.map((item) => [normalizeEmail(item.contact.email!), item]));
     let response;
     try {
+      // Existing contacts keep what was typed in HubSpot: read them first, send only what may be written.
+      const existing = await readByEmail(gateway, [...byKey.keys()]);
       response = await gateway.call("standard", (client) =>
         client.crm.contacts.batchApi.upsert({
-          inputs: [...byKey.entries()].map(([email, item]) => ({ id: email, idProperty: "email", properties: toContactProperties(item.contact) })),
+          inputs: [...byKey.entries()].map(([email, item]) => {
+            const current = existing.get(email);
+            const properties = current ? { ...propertiesToWrite(item.properties, current.properties, overwritable), email } : item.properties;
+            return { id: email, idProperty: "email", properties };
+          }),
         }),
       );
     } catch (error) {
       if (!(error instanceof CrmPermanentError) || refusesTheAccount(error)) throw error;
-      for (const item of part) results[item.index] = await upsertOne(gateway, item.contact);
+      for (const item of part) results[item.index] = await upsertOne(gateway, item, overwritable);
       continue;
     }
     const answered = new Map(response.results.map((r) => [r.properties.email?.toLowerCase(), r]));
     for (const item of part) {
       const result = answered.get(normalizeEmail(item.contact.email!));
       // Not in the answer (a partial failure): on its own it gets its own answer.
-      results[item.index] = result ? { ok: true, crmContactId: result.id, created: result._new } : await upsertOne(gateway, item.contact);
+      results[item.index] = result ? { ok: true, crmContactId: result.id, created: result._new } : await upsertOne(gateway, item, overwritable);
     }
   }
-  for (const [index, contact] of contacts.entries()) {
-    if (!contact.email?.trim()) results[index] = await upsertOne(gateway, contact);
+  for (const [index, write] of writes.entries()) {
+    if (!write.contact.email?.trim()) results[index] = await upsertOne(gateway, write, overwritable);
   }
   // The same email twice in one call: both point at one contact, created at most once.
   const seen = new Set<string>();

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
 import { inProcessCoordination } from "@/tests/support/crm-coordination";
 import { HubSpotCrmAdapter } from "./adapter";
+import { createHubSpotGateway } from "./gateway";
+import { ensureCustomProperties, PROPERTY_OBJECT_TYPES } from "./properties";
 
 let fake: FakeHubSpot;
 
@@ -11,6 +13,16 @@ async function setup() {
   fake = new FakeHubSpot();
   await fake.start();
   return new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, coordination: inProcessCoordination() });
+}
+
+/**
+ * Another process's check of our fields (an adapter checks each account once
+ * per process, so a second adapter here would reuse the first one's check).
+ */
+async function checkFromAnotherProcess(): Promise<{ created: string[] }> {
+  const gateway = createHubSpotGateway({ accessToken: fake.accessToken, basePath: fake.url, coordination: inProcessCoordination() });
+  const created = await Promise.all(PROPERTY_OBJECT_TYPES.map((type) => ensureCustomProperties(gateway, type)));
+  return { created: created.flat() };
 }
 
 const propertyCreations = () => fake.requests.filter((r) => r.method === "POST" && /^\/crm\/v3\/properties\/\w+$/.test(r.path));
@@ -36,19 +48,20 @@ describe("HubSpot adapter: custom properties", () => {
     expect(fake.properties.tasks.get("leadbridge_follow_up_id")).toMatchObject({ groupName: "leadbridge", hasUniqueValue: true });
     expect(fake.properties.contacts.get("leadbridge_phone")).toMatchObject({ groupName: "leadbridge", hasUniqueValue: true });
 
-    // Another process (a new adapter) finds them all and creates nothing.
+    // This process does not check again; another process finds them all and creates nothing.
+    const requestsBefore = fake.requests.length;
+    const sameAccount = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, coordination: inProcessCoordination() });
+    expect(await sameAccount.ensureCustomProperties()).toEqual({ created: [] });
+    expect(fake.requests).toHaveLength(requestsBefore);
     const creationsBefore = propertyCreations().length;
-    const secondProcess = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, coordination: inProcessCoordination() });
-    expect(await secondProcess.ensureCustomProperties()).toEqual({ created: [] });
+    expect(await checkFromAnotherProcess()).toEqual({ created: [] });
     expect(propertyCreations()).toHaveLength(creationsBefore);
     expect(fake.requests.filter((r) => r.status === 409)).toHaveLength(0);
   });
 
   it("lets two processes ensure the fields at once: both succeed (409 is fine) and each field exists once", async () => {
     const crm = await setup();
-    const other = new HubSpotCrmAdapter({ accessToken: fake.accessToken, basePath: fake.url, coordination: inProcessCoordination() });
-
-    const [mine, theirs] = await Promise.all([crm.ensureCustomProperties(), other.ensureCustomProperties()]);
+    const [mine, theirs] = await Promise.all([crm.ensureCustomProperties(), checkFromAnotherProcess()]);
 
     expect([...mine.created, ...theirs.created].sort()).toEqual([
       "leadbridge_conversation_id", "leadbridge_follow_up_id", "leadbridge_lead_score", "leadbridge_phone", "leadbridge_primary_objection", "leadbridge_recommended_approach",

@@ -29,6 +29,12 @@ export interface HubSpotConfig {
   coordination?: CrmCoordination;
 }
 
+/** A JSON answer with its headers (HubSpot reports the account's API limits in them). */
+export interface HubSpotJsonResponse {
+  body: unknown;
+  headers: Headers;
+}
+
 export interface HubSpotGateway {
   readonly client: Client;
   /** The HubSpot account, as the request budget and the job throttle key it. */
@@ -36,6 +42,8 @@ export interface HubSpotGateway {
   /** Runs `work` while no other process runs work for this account and key. */
   serialize<T>(key: string, work: () => Promise<T>): Promise<T>;
   call<T>(kind: HubSpotRequestKind, request: (client: Client) => Promise<T>): Promise<T>;
+  /** A GET the official client has no method for (e.g. /account-info/v3/details), with the same budget and deadline. */
+  getJson(path: string): Promise<HubSpotJsonResponse>;
 }
 
 /**
@@ -68,7 +76,7 @@ export function createHubSpotGateway(config: HubSpotConfig): HubSpotGateway {
   // replaced by every `new Client()`, and applies them when an API group is first
   // touched. Touch ours now, so another client built later with retries cannot
   // make these retry behind our budget.
-  void [client.crm.contacts, client.crm.deals, client.crm.objects.tasks, client.crm.properties, client.crm.associations.v4];
+  void [client.crm.contacts, client.crm.deals, client.crm.objects.tasks, client.crm.objects.notes, client.crm.owners, client.crm.properties, client.crm.associations.v4];
   // The budget belongs to the HubSpot account, identified without keeping the token around.
   const account = config.portalId
     ? `hubspot:${config.portalId}`
@@ -77,20 +85,41 @@ export function createHubSpotGateway(config: HubSpotConfig): HubSpotGateway {
   const searchBudget: RequestBudget = { key: `${account}:search`, ...(config.searchRateLimit ?? { limit: 4, windowMs: 1_000 }) };
   const coordination = config.coordination ?? sharedCoordination;
 
+  async function call<T>(kind: HubSpotRequestKind, request: (client: Client) => Promise<T>): Promise<T> {
+    await coordination.takeSlot(kind === "search" ? [searchBudget, accountBudget] : [accountBudget]);
+    try {
+      const result = await request(client);
+      metrics.crmCalls.inc({ crm: "hubspot", result: crmCallResult() });
+      return result;
+    } catch (error) {
+      metrics.crmCalls.inc({ crm: "hubspot", result: crmCallResult(error) });
+      throw toCrmError(error, kind);
+    }
+  }
+
   return {
     client,
     accountKey: account,
     serialize: (key, work) => coordination.serialize(`${account}:${key}`, work),
-    async call(kind, request) {
-      await coordination.takeSlot(kind === "search" ? [searchBudget, accountBudget] : [accountBudget]);
-      try {
-        const result = await request(client);
-        metrics.crmCalls.inc({ crm: "hubspot", result: crmCallResult() });
-        return result;
-      } catch (error) {
-        metrics.crmCalls.inc({ crm: "hubspot", result: crmCallResult(error) });
-        throw toCrmError(error, kind);
-      }
-    },
+    call,
+    getJson: (path) =>
+      call("standard", async () => {
+        const response = await fetch(`${basePath}${path}`, {
+          headers: { authorization: `Bearer ${config.accessToken}`, accept: "application/json" },
+          signal: AbortSignal.timeout(timeoutMs),
+        }).catch((error: unknown) => {
+          throw (error as Error).name === "TimeoutError" ? new HubSpotTimeoutError(timeoutMs) : error;
+        });
+        const text = await response.text();
+        let body: unknown = text;
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          // Not JSON (an HTML error page): kept as text for the error message.
+        }
+        // Shaped like the official client's ApiException, so failures read the same.
+        if (!response.ok) throw Object.assign(new Error(`HTTP ${response.status}`), { code: response.status, body, headers: Object.fromEntries(response.headers) });
+        return { body, headers: response.headers };
+      }),
   };
 }

@@ -7,6 +7,7 @@
 import type { CrmLeadInput, CrmLeadResult } from "@/lib/crm/types";
 import { ensureByKey } from "./by-key";
 import type { HubSpotGateway } from "./gateway";
+import { ownerProperty } from "./owners";
 import { CONVERSATION_ID_PROPERTY } from "./properties";
 
 /** HUBSPOT_DEFINED association type "deal to contact" (what v4 "default" creates). */
@@ -20,11 +21,13 @@ export interface DealPlacement {
 /** HubSpot's default sales pipeline and its first stage. */
 export const DEFAULT_DEAL_PLACEMENT: DealPlacement = { pipeline: "default", dealStage: "appointmentscheduled" };
 
-export async function createLead(gateway: HubSpotGateway, lead: CrmLeadInput, placement: DealPlacement): Promise<CrmLeadResult> {
+/** `ownerId`: the HubSpot owner of a new deal (a deal made earlier keeps its own). */
+export async function createLead(gateway: HubSpotGateway, lead: CrmLeadInput, placement: DealPlacement, ownerId: string | null = null): Promise<CrmLeadResult> {
   const deal = await ensureByKey(gateway, { type: "deals", property: CONVERSATION_ID_PROPERTY, value: lead.conversationId }, {
     dealname: lead.title,
     pipeline: placement.pipeline,
     dealstage: placement.dealStage,
+    ...ownerProperty(ownerId),
   });
   await gateway.call("standard", (client) => client.crm.associations.v4.basicApi.createDefault("deals", deal.id, "contacts", lead.crmContactId));
   return { crmLeadId: deal.id, created: deal.created };

@@ -1,11 +1,12 @@
 // Follow-up tasks in HubSpot: one task object per follow-up, keyed by our
 // follow-up id (a unique-value task property), due at hs_timestamp, associated
-// with the contact so it shows on the contact's record and in the owner's
-// queue. A retry after a crash finds the task it made and only (re)makes the
+// with the contact so it shows on the contact's record, and given to the lead
+// owner's HubSpot user so it lands in their task queue. A retry after a crash finds the task it made and only (re)makes the
 // association; it never creates a second task.
 import type { CrmTaskInput, CrmTaskResult } from "@/lib/crm/types";
 import { ensureByKey } from "./by-key";
 import type { HubSpotGateway } from "./gateway";
+import { ownerProperty } from "./owners";
 import { FOLLOW_UP_ID_PROPERTY } from "./properties";
 
 /** HUBSPOT_DEFINED association type "task to contact" (what v4 "default" creates). */
@@ -23,8 +24,10 @@ export function toTaskProperties(task: CrmTaskInput): Record<string, string> {
   };
 }
 
-export async function createTask(gateway: HubSpotGateway, task: CrmTaskInput): Promise<CrmTaskResult> {
-  const created = await ensureByKey(gateway, { type: "tasks", property: FOLLOW_UP_ID_PROPERTY, value: task.followUpId }, toTaskProperties(task));
+/** `ownerId`: the HubSpot owner of a new task (a task made earlier keeps its own). */
+export async function createTask(gateway: HubSpotGateway, task: CrmTaskInput, ownerId: string | null = null): Promise<CrmTaskResult> {
+  const properties = { ...toTaskProperties(task), ...ownerProperty(ownerId) };
+  const created = await ensureByKey(gateway, { type: "tasks", property: FOLLOW_UP_ID_PROPERTY, value: task.followUpId }, properties);
   await gateway.call("standard", (client) => client.crm.associations.v4.basicApi.createDefault("tasks", created.id, "contacts", task.crmContactId));
   return { crmTaskId: created.id };
 }

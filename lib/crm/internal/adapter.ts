@@ -1,12 +1,14 @@
 // The internal CRM: contacts, leads and tasks in our own database, one
 // workspace at a time. The default CRM, shown on the Contacts page. It honours
 // the same contract as a vendor's CRM (never a duplicate contact: one per
-// email and one per phone, enforced by unique indexes).
+// email and one per phone, enforced by unique indexes), records the lead's
+// owner on the contact (when it has none), the lead and its tasks, and keeps
+// the lead's note on the lead.
 import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "@/lib/db/client";
 import { canonicalPhone } from "@/lib/phone/canonical";
 import { CrmPermanentError } from "../errors";
-import type { CrmAdapter, CrmContact, CrmContactBatchResult, CrmContactInput, CrmContactUpsertResult, CrmLabeledScores, CrmLeadInput, CrmTaskInput } from "../types";
+import type { CrmAdapter, CrmContact, CrmContactBatchResult, CrmContactInput, CrmContactUpsertResult, CrmLabeledScores, CrmLeadInput, CrmLeadNoteInput, CrmTaskInput } from "../types";
 
 const contactSelect = { id: true, name: true, email: true, phoneE164: true, company: true } as const;
 
@@ -41,9 +43,10 @@ export function createInternalCrm(workspaceId: string): CrmAdapter {
       try {
         if (existing) {
           await db().contact.update({ where: { id: existing.id }, data: fill });
+          if (input.owner) await db().contact.updateMany({ where: { id: existing.id, ownerId: null }, data: { ownerId: input.owner.userId } });
           return { crmContactId: existing.id, created: false };
         }
-        const created = await db().contact.create({ data: { workspaceId, ...fill }, select: { id: true } });
+        const created = await db().contact.create({ data: { workspaceId, ...fill, ownerId: input.owner?.userId ?? null }, select: { id: true } });
         return { crmContactId: created.id, created: true };
       } catch (error) {
         // Another writer created it (or took this email/phone) meanwhile: look again.
@@ -85,7 +88,7 @@ export function createInternalCrm(workspaceId: string): CrmAdapter {
       if (existing) return { crmLeadId: existing.id, created: false };
       try {
         const created = await db().crmLead.create({
-          data: { workspaceId, contactId: lead.crmContactId, conversationId: lead.conversationId, title: lead.title },
+          data: { workspaceId, contactId: lead.crmContactId, conversationId: lead.conversationId, title: lead.title, ownerId: lead.owner?.userId ?? null },
           select: { id: true },
         });
         return { crmLeadId: created.id, created: true };
@@ -117,6 +120,7 @@ export function createInternalCrm(workspaceId: string): CrmAdapter {
             dueAt: task.dueAt,
             priority: task.priority,
             type: task.type,
+            ownerId: task.owner?.userId ?? null,
           },
           select: { id: true },
         });
@@ -126,6 +130,15 @@ export function createInternalCrm(workspaceId: string): CrmAdapter {
         const raced = await db().crmTask.findUniqueOrThrow({ where: { followUpId: task.followUpId }, select: { id: true } });
         return { crmTaskId: raced.id };
       }
+    },
+    async addLeadNote(note: CrmLeadNoteInput) {
+      if (!note.crmLeadId) throw new CrmPermanentError("The internal CRM keeps a lead's note on the lead: the lead is missing.");
+      // Written once: a lead that has its note keeps it.
+      const { count } = await db().crmLead.updateMany({ where: { id: note.crmLeadId, workspaceId, note: null }, data: { note: note.text } });
+      if (count === 0 && !(await db().crmLead.count({ where: { id: note.crmLeadId, workspaceId } }))) {
+        throw new CrmPermanentError(`Lead ${note.crmLeadId} does not exist in the internal CRM.`);
+      }
+      return { crmNoteId: note.crmLeadId, created: count === 1 };
     },
     async ensureCustomProperties() {
       // Our own tables have the labeled score columns.
