@@ -9,7 +9,7 @@
 // what was planted; p95 over every lookup is held against the target.
 import { randomUUID } from "node:crypto";
 import { findDuplicateCandidates, type DuplicateQuery } from "@/lib/leads/duplicates";
-import { withBenchDatabase } from "../support/database";
+import { withBenchDatabase } from "@/scripts/bench-database";
 import { below, check, type Outcome, type Scenario, type Size } from "../support/scenario";
 import { latencies } from "../support/stats";
 
@@ -56,7 +56,7 @@ export const dedupScenario: Scenario = {
   name: "dedup",
   target: "duplicate candidates for a new proposal among 1,000,000 contacts: p95 < 5 ms",
   run: (size, { progress }) =>
-    withBenchDatabase(async ({ client }): Promise<Outcome> => {
+    withBenchDatabase(async (client): Promise<Outcome> => {
       const sizes = SIZES[size];
       const workspaceId = randomUUID();
       progress(`dedup: seeding ${sizes.contacts} contacts`);

@@ -7,7 +7,8 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { startApp, type ProcessMemory } from "../support/app";
-import { withBenchDatabase } from "../support/database";
+import { databaseUrl } from "@/lib/env";
+import { withBenchDatabase } from "@/scripts/bench-database";
 import { contactOf, type DeliveryPlan } from "../load/deliveries";
 import type { IngestLoadConfig, IngestLoadResult } from "../load/ingest-load";
 import { atLeast, below, check, runProcess, type Outcome, type Scenario, type Size } from "../support/scenario";
@@ -53,7 +54,8 @@ type StoredRow = { provider_message_id: string; body: string; received_at: Date;
 
 export async function runIngest(size: Size, progress: (line: string) => void): Promise<Outcome & { memory: ProcessMemory[] }> {
   const sizes = SIZES[size];
-  return withBenchDatabase(async ({ url, client }) => {
+  return withBenchDatabase(async (client) => {
+    const url = databaseUrl();
     const { phoneNumberId } = await seedWorkspace(client);
     const app = await startApp("ingest", { databaseUrl: url, env: { WHATSAPP_APP_SECRET: SECRET } });
     try {

@@ -11,7 +11,8 @@ import { listQueue } from "@/lib/leads/queue";
 import type { QueueQueryInput } from "@/lib/leads/queue-query";
 import { queueSeedSql } from "../data/queue-seed";
 import { startApp } from "../support/app";
-import { withBenchDatabase } from "../support/database";
+import { databaseUrl } from "@/lib/env";
+import { withBenchDatabase } from "@/scripts/bench-database";
 import { atMost, below, check, type Outcome, type Scenario, type Size } from "../support/scenario";
 import { latencies } from "../support/stats";
 
@@ -26,8 +27,12 @@ type Case = { label: string; query: Record<string, string>; page?: number };
 
 const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
-/** Every filter alone, every sort, a deep page of each sort, and combinations. */
-function cases(): Case[] {
+/** Every filter alone, every sort, a deep page of each sort, and combinations; searches and the day aim at seeded rows of any size. */
+function cases(conversations: number): Case[] {
+  const n = Math.floor(conversations * 0.77771);
+  const digits = `55119${String(n).padStart(8, "0")}`;
+  // Conversation i's last message is i/3 minutes ago: a day in the middle of the data.
+  const middleDay = Math.floor(conversations / 6 / 1440 / 2);
   return [
     { label: "sort=newest", query: {} },
     { label: "sort=newest page 50", query: {}, page: 50 },
@@ -44,11 +49,11 @@ function cases(): Case[] {
     ...["email_invalid", "phone_invalid", "phone_fixed_line", "from_whatsapp", "email_typo"].map((flag) => ({ label: `flag=${flag}`, query: { flag } })),
     { label: "product=Battery", query: { product: "Battery" } },
     { label: "language=de", query: { language: "de" } },
-    { label: "from/to one day", query: { from: day(3), to: day(3) } },
+    { label: "from/to one day", query: { from: day(middleDay), to: day(middleDay) } },
     { label: "status+urgency+flag+language (no match in the data)", query: { status: "proposed,insufficient", urgency: "high", flag: "phone_fixed_line,email_invalid", language: "pt" } },
-    { label: "search email", query: { q: "lead77771@" } },
-    { label: "search phone", query: { q: "+55 11 9000 7777" } },
-    { label: "search name", query: { q: "prospect 7777" } },
+    { label: "search email", query: { q: `lead${n}@` } },
+    { label: "search phone", query: { q: `+${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4, 8)} ${digits.slice(8, 12)}` } },
+    { label: "search name", query: { q: `prospect ${String(n).slice(0, -1)}` } },
     { label: "search, no match", query: { q: "nobody-by-this-name" } },
   ];
 }
@@ -65,7 +70,8 @@ export const queueScenario: Scenario = {
   name: "queue",
   target: "the queue API, page of 50, every filter and sort, at 100,000 conversations and 1,000,000 messages: p95 < 50 ms each",
   run: (size, { progress }) =>
-    withBenchDatabase(async ({ url, client }): Promise<Outcome> => {
+    withBenchDatabase(async (client): Promise<Outcome> => {
+      const url = databaseUrl();
       const sizes = SIZES[size];
       const workspaceId = randomUUID();
       progress(`queue: seeding ${sizes.conversations} conversations, ${sizes.conversations * sizes.messagesPerConversation} messages`);
@@ -92,7 +98,7 @@ export const queueScenario: Scenario = {
         const results: Record<string, unknown>[] = [];
         const statuses = new Set<number>();
         const empty: string[] = [];
-        for (const { label, query, page } of cases()) {
+        for (const { label, query, page } of cases(sizes.conversations)) {
           let cursor: string | undefined;
           for (let i = 1; i < (page ?? 1); i++) cursor = (await get(query, cursor)).nextCursor ?? undefined;
           const first = await get(query, cursor); // warm-up

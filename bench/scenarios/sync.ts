@@ -8,9 +8,11 @@
 // checked: no contact or deal twice in HubSpot, no lead lost (each synced, or
 // still queued/syncing with its work pending), none failed for a 429.
 import { randomUUID } from "node:crypto";
+import { connectCrm } from "@/lib/crm/connections";
+import { databaseUrl, LOCAL_ENCRYPTION_KEY, reloadEnv } from "@/lib/env";
 import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
 import { startApp } from "../support/app";
-import { withBenchDatabase } from "../support/database";
+import { withBenchDatabase } from "@/scripts/bench-database";
 import { atLeast, check, type Outcome, type Scenario, type Size } from "../support/scenario";
 import { round } from "../support/stats";
 
@@ -21,7 +23,7 @@ const SIZES: Record<Size, { leads: number; boundSeconds: number }> = {
 const CEILING_PER_10S = 1_000;
 
 const SEED_SQL = (workspaceId: string, count: number) => `
-INSERT INTO workspaces (id, name, slug, default_country, crm_provider, updated_at) VALUES ('${workspaceId}', 'Bench', 'bench-sync', 'BR', 'hubspot', now());
+INSERT INTO workspaces (id, name, slug, default_country, updated_at) VALUES ('${workspaceId}', 'Bench', 'bench-sync', 'BR', now());
 INSERT INTO conversations (id, workspace_id, source, contact_wa_id, contact_profile_name, first_message_at, last_message_at, message_count, updated_at)
 SELECT gen_random_uuid(), '${workspaceId}', 'import', '55119' || lpad(i::text, 8, '0'), 'Prospect ' || i, now() - interval '1 hour', now() - interval '1 hour', 2, now()
 FROM generate_series(1, ${count}) AS i;
@@ -47,12 +49,17 @@ export const syncScenario: Scenario = {
   name: "sync",
   target: "5,000 approved leads to the fake HubSpot limited to 100 requests/10 s: >= 90% of the ceiling (1,000 records per 10 s with batches of 100), zero duplicates, zero lost, 429s handled",
   run: (size, { progress }) =>
-    withBenchDatabase(async ({ url, client }): Promise<Outcome> => {
+    withBenchDatabase(async (client): Promise<Outcome> => {
+      const url = databaseUrl();
       const sizes = SIZES[size];
       const workspaceId = randomUUID();
       await client.query(SEED_SQL(workspaceId, sizes.leads));
       const hubspot = new FakeHubSpot({ rateLimit: { limit: 100, windowMs: 10_000 } });
       await hubspot.start();
+      // The workspace is connected to the fake's account as Settings -> CRM connects it (HUBSPOT_BASE_URL is per deployment).
+      Object.assign(process.env, { HUBSPOT_BASE_URL: hubspot.url });
+      reloadEnv();
+      await connectCrm(workspaceId, { provider: "hubspot", accessToken: hubspot.accessToken }, { actorType: "system", actorId: null, actorLabel: "bench" });
       const counts = async (): Promise<Counts> =>
         (
           await client.query<Counts>(
@@ -63,7 +70,7 @@ export const syncScenario: Scenario = {
             [workspaceId],
           )
         ).rows[0]!;
-      const app = await startApp("sync", { databaseUrl: url, env: { HUBSPOT_ACCESS_TOKEN: hubspot.accessToken, HUBSPOT_BASE_URL: hubspot.url, HUBSPOT_REQUESTS_PER_10S: "100" } });
+      const app = await startApp("sync", { databaseUrl: url, env: { HUBSPOT_BASE_URL: hubspot.url, ENCRYPTION_KEY: LOCAL_ENCRYPTION_KEY } });
       try {
         progress(`sync: ${sizes.leads} leads, for at most ${sizes.boundSeconds} s`);
         const started = Date.now();
