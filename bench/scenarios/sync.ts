@@ -9,7 +9,7 @@
 // still queued/syncing with its work pending), none failed for a 429.
 import { randomUUID } from "node:crypto";
 import { connectCrm } from "@/lib/crm/connections";
-import { databaseUrl, LOCAL_ENCRYPTION_KEY, reloadEnv } from "@/lib/env";
+import { databaseUrl, reloadEnv } from "@/lib/env";
 import { FakeHubSpot } from "@/tests/fakes/hubspot-server";
 import { startApp } from "../support/app";
 import { withBenchDatabase } from "@/scripts/bench-database";
@@ -70,7 +70,7 @@ export const syncScenario: Scenario = {
             [workspaceId],
           )
         ).rows[0]!;
-      const app = await startApp("sync", { databaseUrl: url, env: { HUBSPOT_BASE_URL: hubspot.url, ENCRYPTION_KEY: LOCAL_ENCRYPTION_KEY } });
+      const app = await startApp("sync", { databaseUrl: url, env: { HUBSPOT_BASE_URL: hubspot.url } });
       try {
         progress(`sync: ${sizes.leads} leads, for at most ${sizes.boundSeconds} s`);
         const started = Date.now();

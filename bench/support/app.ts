@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { LOCAL_ENCRYPTION_KEY } from "@/lib/env";
 
 /** The launcher `npm start` runs (compiled by `npm run build`). */
 const LAUNCHER = ["node", "dist/serve.mjs", "start"];
@@ -117,6 +118,9 @@ export async function startApp(name: string, options: { databaseUrl: string; env
       PORT: String(port),
       DATABASE_URL: options.databaseUrl,
       AUTH_SECRET: "bench-only-auth-secret-for-a-throwaway-database",
+      // The development key seals CRM tokens in this throwaway database (the bench connects its fake HubSpot with it).
+      ENCRYPTION_KEY: LOCAL_ENCRYPTION_KEY,
+      APP_URL: url,
       SEED_DEMO: "false",
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
