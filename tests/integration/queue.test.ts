@@ -116,16 +116,16 @@ describe("listQueue", () => {
     const inB = async (query: QueueQueryInput) => (await listQueue(B, query)).rows.map((row) => row.conversationId);
     const copy = () => db().conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { proposalStatus: true, urgencyRank: true } });
     try {
-    expect(await copy()).toEqual({ proposalStatus: "not_extracted", urgencyRank: 0 });
-    const proposal = await db().leadProposal.create({ data: { workspaceId: B, conversationId, status: "pending" } });
-    expect(await inB({ status: ["pending"] })).toEqual([conversationId]);
-    await db().leadProposal.update({ where: { id: proposal.id }, data: { status: "proposed", urgencyLevel: "high" } });
-    expect(await copy()).toEqual({ proposalStatus: "proposed", urgencyRank: 3 });
-    expect(await inB({ urgency: ["high"], sort: "urgency" })).toContain(conversationId);
-    expect(await inB({ status: ["pending"] })).toEqual([]);
-    await db().leadProposal.delete({ where: { id: proposal.id } });
-    expect(await copy()).toEqual({ proposalStatus: "not_extracted", urgencyRank: 0 });
-    expect(await inB({ status: ["not_extracted"] })).toEqual([conversationId]);
+      expect(await copy()).toEqual({ proposalStatus: "not_extracted", urgencyRank: 0 });
+      const proposal = await db().leadProposal.create({ data: { workspaceId: B, conversationId, status: "pending" } });
+      expect(await inB({ status: ["pending"] })).toEqual([conversationId]);
+      await db().leadProposal.update({ where: { id: proposal.id }, data: { status: "proposed", urgencyLevel: "high" } });
+      expect(await copy()).toEqual({ proposalStatus: "proposed", urgencyRank: 3 });
+      expect(await inB({ urgency: ["high"], sort: "urgency" })).toContain(conversationId);
+      expect(await inB({ status: ["pending"] })).toEqual([]);
+      await db().leadProposal.delete({ where: { id: proposal.id } });
+      expect(await copy()).toEqual({ proposalStatus: "not_extracted", urgencyRank: 0 });
+      expect(await inB({ status: ["not_extracted"] })).toEqual([conversationId]);
     } finally {
       await db().conversation.delete({ where: { id: conversationId } });
       delete ids.fern;
