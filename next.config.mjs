@@ -1,5 +1,10 @@
 // Next.js configuration, in plain JavaScript so `next start` and the standalone
 // server need no TypeScript at run time (a production install has none).
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl without i18n routing: the locale comes from the person (lib/i18n/request.ts), not the URL.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // A self-contained server in .next/standalone (the release runs it; see scripts/build-release.ts).
@@ -11,4 +16,4 @@ const nextConfig = {
   experimental: { authInterrupts: true },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

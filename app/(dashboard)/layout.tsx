@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AdminStatusStrip } from "@/app/_components/admin-status-strip";
 import { BackgroundWorkNotice } from "@/app/_components/background-work-notice";
@@ -16,18 +17,20 @@ import { WORKSPACE_META_NAME } from "@/lib/http/workspace-header";
 export const dynamic = "force-dynamic";
 
 // The lowest role that sees each section; pages check it again (requireMember).
-const sections: { href: string; label: string; role: Role }[] = [
-  { href: "/queue", label: "Queue", role: "reviewer" },
-  { href: "/contacts", label: "Contacts", role: "reviewer" },
-  { href: "/follow-ups", label: "Follow-ups", role: "reviewer" },
-  { href: "/funnel", label: "Funnel", role: "manager" },
-  { href: "/settings", label: "Settings", role: "manager" },
+// Labels are catalog keys under "nav" (messages/*.json).
+const sections: { href: string; label: "queue" | "contacts" | "followUps" | "funnel" | "settings"; role: Role }[] = [
+  { href: "/queue", label: "queue", role: "reviewer" },
+  { href: "/contacts", label: "contacts", role: "reviewer" },
+  { href: "/follow-ups", label: "followUps", role: "reviewer" },
+  { href: "/funnel", label: "funnel", role: "manager" },
+  { href: "/settings", label: "settings", role: "manager" },
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const member = await requireMember();
   const role = member.principal.role;
   const timezone = await viewerTimeZone(member.principal.userId, member.workspace.timezone);
+  const t = await getTranslations();
   return (
     <Providers>
       {/* The workspace this page shows: the API client sends it with every call (app/_components/api.ts). */}
@@ -44,24 +47,24 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <WorkspaceSwitcher activeWorkspaceId={member.workspace.id} workspaces={member.workspaces} />
             <NotificationBell workspaceId={member.workspace.id} />
           </div>
-          <nav aria-label="Main" className="flex flex-row flex-wrap gap-1 md:flex-col">
+          <nav aria-label={t("nav.label")} className="flex flex-row flex-wrap gap-1 md:flex-col">
             {sections
               .filter((section) => hasRole(role, section.role))
               .map((section) => (
                 <NavLink key={section.href} href={section.href}>
-                  {section.label}
+                  {t(`nav.${section.label}`)}
                 </NavLink>
               ))}
           </nav>
           <div className="mt-3 border-t border-slate-200 pt-3 text-xs text-slate-700 md:mt-auto md:pt-4">
             <div data-testid="signed-in-as">{member.email}</div>
-            <div>{role}</div>
+            <div>{t(`roles.${role}`)}</div>
             <Link href="/account" className="mt-1 block underline">
-              Your settings
+              {t("nav.yourSettings")}
             </Link>
             <form method="post" action="/api/auth/sign-out" className="mt-2">
               <button type="submit" className="font-medium text-slate-900 underline">
-                Sign out
+                {t("nav.signOut")}
               </button>
             </form>
           </div>

@@ -3,16 +3,18 @@
 // (Inngest or our worker) connected or not, the workspace's backlog, and the
 // last CRM sync error. Polls /api/v1/status.
 import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
 import type { WorkspaceStatus } from "@/lib/observability/status";
 import { statusKeys } from "@/lib/observability/query-keys";
 import { apiFetch } from "./api";
 
-const ENGINE_NAMES = { inngest: "Inngest", worker: "Background worker", none: "No background engine" } as const;
+type Translate = ReturnType<typeof useTranslations<"status">>;
 
-function engineText({ kind, reachable }: WorkspaceStatus["engine"]): string {
-  if (kind === "none") return "No background engine: run `npm run -s jobs:drain`";
-  if (reachable === null) return `${ENGINE_NAMES[kind]} configured`;
-  return `${ENGINE_NAMES[kind]} ${reachable ? "connected" : "not reachable"}`;
+function engineText(t: Translate, { kind, reachable }: WorkspaceStatus["engine"]): string {
+  if (kind === "none") return t("noEngine");
+  const engine = t(`engines.${kind}`);
+  if (reachable === null) return t("configured", { engine });
+  return reachable ? t("connected", { engine }) : t("unreachable", { engine });
 }
 
 function age(seconds: number): string {
@@ -22,6 +24,8 @@ function age(seconds: number): string {
 }
 
 export function AdminStatusStrip({ workspaceId }: { workspaceId: string }) {
+  const t = useTranslations("status");
+  const locale = useLocale();
   const { data } = useQuery({
     queryKey: statusKeys.workspace(workspaceId),
     queryFn: () => apiFetch<WorkspaceStatus>("/api/v1/status"),
@@ -32,17 +36,17 @@ export function AdminStatusStrip({ workspaceId }: { workspaceId: string }) {
   return (
     <div
       role="status"
-      aria-label="System status"
+      aria-label={t("label")}
       data-testid="admin-status-strip"
       className={`mb-4 flex flex-wrap gap-x-6 gap-y-1 rounded border px-4 py-2 text-xs ${healthy ? "border-slate-200 bg-slate-50 text-slate-700" : "border-red-300 bg-red-50 text-red-900"}`}
     >
-      <span data-testid="status-engine">{engineText(data.engine)}</span>
+      <span data-testid="status-engine">{engineText(t, data.engine)}</span>
       <span data-testid="status-backlog">
-        Backlog: {data.backlog.depth}
-        {data.backlog.oldestDueAgeSeconds !== null && data.backlog.oldestDueAgeSeconds > 0 ? ` (oldest due ${age(data.backlog.oldestDueAgeSeconds)} ago)` : ""}
+        {t("backlog", { depth: data.backlog.depth })}
+        {data.backlog.oldestDueAgeSeconds !== null && data.backlog.oldestDueAgeSeconds > 0 ? t("oldest", { age: age(data.backlog.oldestDueAgeSeconds) }) : ""}
       </span>
       <span data-testid="status-crm-error">
-        {data.lastCrmError ? `Last CRM error (${new Date(data.lastCrmError.at).toLocaleString()}): ${data.lastCrmError.message}` : "No CRM errors"}
+        {data.lastCrmError ? t("lastCrmError", { when: new Date(data.lastCrmError.at).toLocaleString(locale), message: data.lastCrmError.message }) : t("noCrmErrors")}
       </span>
     </div>
   );

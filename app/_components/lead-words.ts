@@ -1,42 +1,43 @@
 // What people read for the lead vocabulary (lib/leads/lead-status.ts and the
-// queue's filters): every status, sync state and reject reason in plain words,
-// in one place, so no raw code ("sync none") reaches the screen.
-import type { LeadStatus, RejectReason, SyncStatus } from "@/lib/leads/lead-status";
+// queue's filters): every status, sync state, reject reason, urgency and flag
+// in plain words from the catalogs (messages/*.json, "lead"), so no raw code
+// ("sync none") reaches the screen. Each helper takes the root translator
+// (useTranslations() in a client component, await getTranslations() on the
+// server); an unknown code shows as it is.
+import type { LeadStatus, RejectReason } from "@/lib/leads/lead-status";
 
-export const LEAD_STATUS_WORDS: Record<LeadStatus | "not_extracted", string> = {
-  pending: "Waiting for extraction",
-  proposed: "Ready to review",
-  insufficient: "Missing details",
-  failed: "Extraction failed",
-  approved: "Approved",
-  merged: "Merged into a contact",
-  rejected: "Rejected",
-  not_extracted: "Not extracted yet",
+/** A translator at the catalog's root (next-intl's t). */
+export type Translate = {
+  (key: string, values?: Record<string, string | number>): string;
+  has(key: string): boolean;
 };
 
-/** The CRM sync state; null when there is nothing worth saying (not approved yet). */
-export const SYNC_STATUS_WORDS: Record<SyncStatus, string | null> = {
-  none: null,
-  queued: "Will be sent to the CRM",
-  syncing: "Sending to the CRM",
-  synced: "In the CRM",
-  failed: "CRM sync failed",
-};
+/** The reasons in the order the reject dialog offers them (the first is its default). */
+export const REJECT_REASON_CHOICES: RejectReason[] = ["not_a_lead", "spam", "duplicate", "wrong_number", "other"];
 
-export const REJECT_REASON_WORDS: Record<RejectReason, string> = {
-  not_a_lead: "Not a lead",
-  spam: "Spam",
-  duplicate: "Duplicate",
-  wrong_number: "Wrong number",
-  other: "Other",
-};
-
-export const URGENCY_WORDS: Record<string, string> = { high: "High", medium: "Medium", low: "Low" };
-
-export function leadStatusWords(status: string): string {
-  return LEAD_STATUS_WORDS[status as LeadStatus] ?? status;
+function word(t: Translate, key: string, code: string): string {
+  return t.has(key) ? t(key) : code;
 }
 
-export function syncStatusWords(status: string): string | null {
-  return status in SYNC_STATUS_WORDS ? SYNC_STATUS_WORDS[status as SyncStatus] : status;
+export function leadStatusWords(t: Translate, status: LeadStatus | "not_extracted" | string): string {
+  return word(t, `lead.status.${status}`, status);
+}
+
+/** The CRM sync state; null when there is nothing worth saying (not approved yet). */
+export function syncStatusWords(t: Translate, status: string): string | null {
+  return status === "none" ? null : word(t, `lead.sync.${status}`, status);
+}
+
+export function rejectReasonWords(t: Translate, reason: string): string {
+  return word(t, `lead.rejectReason.${reason}`, reason);
+}
+
+export function urgencyWords(t: Translate, level: string): string {
+  return word(t, `lead.urgency.${level}`, level);
+}
+
+/** A review flag in words: the catalog's for its code (with the field's value), else the server's message. */
+export function flagWords(t: Translate, flag: { code: string; message: string; suggestion?: string }, value: string | null): string {
+  const key = `lead.flags.${flag.code}`;
+  return t.has(key) ? t(key, { value: value ?? "", suggestion: flag.suggestion ?? "" }) : flag.message;
 }

@@ -4,6 +4,7 @@
 // polled every 30 s; opening it lists the latest and marks them read.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { NotificationItem } from "@/lib/notifications/inbox";
 import { notificationKeys } from "@/lib/notifications/query-keys";
 import { apiFetch } from "./api";
@@ -15,6 +16,7 @@ type Inbox = { unread: number; items: NotificationItem[] };
 
 export function NotificationBell({ workspaceId }: { workspaceId: string }) {
   const router = useRouter();
+  const t = useTranslations("bell");
   const queryClient = useQueryClient();
   const { data } = useQuery({
     queryKey: notificationKeys.inbox(workspaceId),
@@ -34,12 +36,12 @@ export function NotificationBell({ workspaceId }: { workspaceId: string }) {
         <button
           type="button"
           className={buttonClass("secondary", "relative mt-3 w-full justify-start")}
-          aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
+          aria-label={unread > 0 ? t("unread", { count: unread }) : t("title")}
           onPointerDown={() => unread > 0 && seen.mutate()}
           onKeyDown={(event) => (event.key === "Enter" || event.key === " " || event.key === "ArrowDown") && unread > 0 && seen.mutate()}
           data-testid="notification-bell"
         >
-          <span aria-hidden="true">🔔</span> Notifications
+          <span aria-hidden="true">🔔</span> {t("title")}
           {unread > 0 ? (
             <span className="ml-auto rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white" data-testid="notification-count">
               {unread}
@@ -48,8 +50,8 @@ export function NotificationBell({ workspaceId }: { workspaceId: string }) {
         </button>
       }
     >
-      <MenuLabel>Notifications</MenuLabel>
-      {items.length === 0 ? <div className="px-2 py-1.5 text-slate-600">Nothing yet.</div> : null}
+      <MenuLabel>{t("title")}</MenuLabel>
+      {items.length === 0 ? <div className="px-2 py-1.5 text-slate-600">{t("empty")}</div> : null}
       {items.map((item) => (
         <MenuItem key={item.id} onSelect={() => item.link && router.push(item.link)}>
           <span className="flex max-w-80 flex-col gap-0.5">

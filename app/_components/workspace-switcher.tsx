@@ -3,7 +3,9 @@
 // their session, then reopens the queue in it.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { apiFetch } from "./api";
+import { useProblemText } from "./problem-text";
 import { useHydrated } from "./use-hydrated";
 
 type Props = { activeWorkspaceId: string; workspaces: { id: string; name: string; role: string }[] };
@@ -15,6 +17,8 @@ function switchWorkspace(workspaceId: string): Promise<unknown> {
 export function WorkspaceSwitcher({ activeWorkspaceId, workspaces }: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const t = useTranslations();
+  const problemText = useProblemText();
   const mutation = useMutation({
     mutationFn: switchWorkspace,
     onSuccess: () => {
@@ -25,9 +29,9 @@ export function WorkspaceSwitcher({ activeWorkspaceId, workspaces }: Props) {
   if (workspaces.length < 2) return null;
   return (
     <label className="mt-3 flex flex-col gap-1 text-xs text-slate-600">
-      Switch workspace
+      {t("workspaceSwitcher.label")}
       <select
-        aria-label="Workspace"
+        aria-label={t("workspaceSwitcher.select")}
         value={activeWorkspaceId}
         disabled={!hydrated || mutation.isPending}
         onChange={(event) => mutation.mutate(event.target.value)}
@@ -35,11 +39,11 @@ export function WorkspaceSwitcher({ activeWorkspaceId, workspaces }: Props) {
       >
         {workspaces.map((workspace) => (
           <option key={workspace.id} value={workspace.id}>
-            {workspace.name} ({workspace.role})
+            {t("workspaceSwitcher.option", { name: workspace.name, role: t(`roles.${workspace.role}`) })}
           </option>
         ))}
       </select>
-      {mutation.error ? <span role="alert" className="text-red-700">{mutation.error.message}</span> : null}
+      {mutation.error ? <span role="alert" className="text-red-700">{problemText(mutation.error)}</span> : null}
     </label>
   );
 }

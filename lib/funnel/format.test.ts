@@ -29,4 +29,11 @@ describe("the Funnel page's figures", () => {
     expect(periodText({ from: "2026-03-01", to: "2026-03-31" })).toBe("1 Mar 2026 – 31 Mar 2026");
     expect(periodText({ from: "2026-03-01", to: "2026-03-01" })).toBe("1 Mar 2026");
   });
+
+  it("writes rates and days in the reader's locale", () => {
+    expect(percentText(2 / 3, "pt-BR")).toBe("66,7%");
+    expect(changeText(3, 0, "es", "nuevo")).toBe("+3 (nuevo)");
+    expect(changeText(18, 20, "pt-BR")).toBe("−2 (−10%)");
+    expect(periodText({ from: "2026-03-01", to: "2026-03-01" }, "pt-BR")).toMatch(/^1 de mar\.? de 2026$/);
+  });
 });

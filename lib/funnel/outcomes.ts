@@ -5,17 +5,10 @@
 // by reason). `followed_up` is the one outcome that reached the last stage.
 // The SQL function funnel_outcome_rows (migration `funnel_outcomes`) gives each
 // conversation its outcome, stored in `funnel_outcomes`; lib/funnel/outcome-sql.ts reads it.
+// The words people read for stages and outcomes are in messages/*.json ("funnel").
 
 export const FUNNEL_STAGES = ["conversations", "proposed", "approved", "synced", "followed_up"] as const;
 export type FunnelStageKey = (typeof FUNNEL_STAGES)[number];
-
-export const STAGE_LABELS: Record<FunnelStageKey, string> = {
-  conversations: "Conversations",
-  proposed: "Proposed",
-  approved: "Approved",
-  synced: "In the CRM",
-  followed_up: "Followed up",
-};
 
 type OutcomeDefinition = {
   /** The stage the conversation did not reach (null: it reached them all). */

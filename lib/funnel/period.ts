@@ -8,15 +8,6 @@ import { z } from "zod";
 export const FUNNEL_GROUPS = ["product", "urgency", "language", "source", "owner", "reviewer"] as const;
 export type FunnelGroupBy = (typeof FUNNEL_GROUPS)[number];
 
-export const GROUP_LABELS: Record<FunnelGroupBy, string> = {
-  product: "Product",
-  urgency: "Urgency",
-  language: "Language",
-  source: "Source",
-  owner: "Owner",
-  reviewer: "Reviewer",
-};
-
 const day = z.iso.date({ error: "must be a day as YYYY-MM-DD" });
 
 export const funnelQuerySchema = z
@@ -74,14 +65,6 @@ export function todayIn(timezone: string, now = new Date()): string {
 
 export const PERIOD_PRESETS = ["last_7_days", "last_30_days", "last_90_days", "this_month", "last_month"] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
-
-export const PRESET_LABELS: Record<PeriodPreset, string> = {
-  last_7_days: "Last 7 days",
-  last_30_days: "Last 30 days",
-  last_90_days: "Last 90 days",
-  this_month: "This month",
-  last_month: "Last month",
-};
 
 /** A preset period, counted back from `today` (YYYY-MM-DD in the workspace's zone); today included. */
 export function presetPeriod(preset: PeriodPreset, today: string): FunnelPeriod {

@@ -109,21 +109,29 @@ export function reviewFlags(extractedFlags: readonly ReviewFlag[], extracted: Le
   return [...kept, ...check.valueFlags];
 }
 
+/** A reason to confirm before approving, as a code and the value at fault (the dashboard words it from its catalogs). */
+export type ApprovalProblem = { code: "email_invalid" | "phone_invalid" | "no_contact_method"; value: string | null };
+
 /**
- * What a reviewer must confirm before approving, in plain words: a contact
- * value that is not valid (kept, never silently dropped) or no valid way to
- * reach the person at all. Empty when nothing needs confirming.
+ * What a reviewer must confirm before approving: a contact value that is not
+ * valid (kept, never silently dropped) or no valid way to reach the person at
+ * all. Empty when nothing needs confirming.
  */
+export function approvalProblems(check: LeadCheck): ApprovalProblem[] {
+  const problems: ApprovalProblem[] = [];
+  if (check.validation.email_valid === false) problems.push({ code: "email_invalid", value: check.values.email });
+  if (check.validation.phone_valid === false) problems.push({ code: "phone_invalid", value: check.values.phone });
+  if (check.validation.email_valid !== true && check.validation.phone_valid !== true) problems.push({ code: "no_contact_method", value: null });
+  return problems;
+}
+
+const APPROVAL_WARNING: Record<ApprovalProblem["code"], (value: string | null) => string> = {
+  email_invalid: (value) => `The email "${value}" is not valid. The contact keeps it, marked as not valid, and it is not sent to the CRM.`,
+  phone_invalid: (value) => `The phone "${value}" is not valid. It stays on the lead but is not saved as the contact's phone.`,
+  no_contact_method: () => "There is no valid email or phone: nobody will be able to reach this person from the CRM.",
+};
+
+/** approvalProblems in plain English words (the API's answer). */
 export function approvalWarnings(check: LeadCheck): string[] {
-  const warnings: string[] = [];
-  if (check.validation.email_valid === false) {
-    warnings.push(`The email "${check.values.email}" is not valid. The contact keeps it, marked as not valid, and it is not sent to the CRM.`);
-  }
-  if (check.validation.phone_valid === false) {
-    warnings.push(`The phone "${check.values.phone}" is not valid. It stays on the lead but is not saved as the contact's phone.`);
-  }
-  if (check.validation.email_valid !== true && check.validation.phone_valid !== true) {
-    warnings.push("There is no valid email or phone: nobody will be able to reach this person from the CRM.");
-  }
-  return warnings;
+  return approvalProblems(check).map((problem) => APPROVAL_WARNING[problem.code](problem.value));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, formatInZone, formatShort, formatUtc, overdueLabel, relativeTime } from "./format";
+import { formatClock, formatInZone, formatShort, formatUtc, overdueLabel, overdueParts, relativeParts, relativeTime } from "./format";
 
 const now = new Date("2026-03-10T12:00:00Z");
 
@@ -25,5 +25,21 @@ describe("times as people read them", () => {
     expect(overdueLabel("2026-03-04T11:00:00Z", now)).toBe("overdue 6 d");
     expect(overdueLabel("2026-03-10T11:30:00Z", now)).toBe("overdue 30 min");
     expect(overdueLabel("2026-03-10T12:30:00Z", now)).toBeNull();
+  });
+});
+
+describe("times in the reader's language", () => {
+  it("writes dates in the locale asked for, English by default", () => {
+    expect(formatShort("2026-03-10T19:00:00.000Z", "Europe/Lisbon", now, "pt-BR")).toMatch(/^ter\.? 10 mar\.?, 19:00$/);
+    expect(formatShort("2026-03-10T19:00:00.000Z", "Europe/Lisbon", now, "es")).toMatch(/^mar\.? 10 mar\.?, 19:00$/);
+    expect(formatInZone("2026-03-10T19:00:00.000Z", "America/New_York", "pt-BR")).toContain("2026, 15:00");
+  });
+
+  it("gives relative times as parts a catalog can word", () => {
+    expect(relativeParts("2026-03-10T15:10:00Z", now)).toEqual({ when: "future", count: 3, unit: "hour" });
+    expect(relativeParts("2026-03-09T10:00:00Z", now)).toEqual({ when: "past", count: 26, unit: "hour" });
+    expect(relativeParts("2026-03-10T12:00:30Z", now)).toEqual({ when: "now" });
+    expect(overdueParts("2026-03-04T11:00:00Z", now)).toEqual({ count: 6, unit: "day" });
+    expect(overdueParts("2026-03-10T12:30:00Z", now)).toBeNull();
   });
 });

@@ -120,7 +120,12 @@ describe("the Follow-ups list and its changes", () => {
     expect(badZone.status).toBe(422);
     expect(await badZone.json()).toMatchObject({ errors: [{ path: "timezone" }] });
     expect((await call(meRoute.PATCH, "/api/v1/me/settings", { method: "PATCH", cookie: reviewer, body: { timezone: "Europe/Lisbon" } })).status).toBe(200);
-    expect(await (await call(meRoute.GET, "/api/v1/me/settings", { cookie: reviewer })).json()).toEqual({ timezone: "Europe/Lisbon" });
+    expect(await (await call(meRoute.GET, "/api/v1/me/settings", { cookie: reviewer })).json()).toEqual({ timezone: "Europe/Lisbon", locale: null });
+    // The language is a setting of its own: choosing it keeps the zone, and only our languages are taken.
+    const badLocale = await call(meRoute.PATCH, "/api/v1/me/settings", { method: "PATCH", cookie: reviewer, body: { locale: "fr" } });
+    expect(await badLocale.json()).toMatchObject({ errors: [{ path: "locale" }] });
+    expect((await call(meRoute.PATCH, "/api/v1/me/settings", { method: "PATCH", cookie: reviewer, body: { locale: "pt-BR" } })).status).toBe(200);
+    expect(await (await call(meRoute.GET, "/api/v1/me/settings", { cookie: reviewer })).json()).toEqual({ timezone: "Europe/Lisbon", locale: "pt-BR" });
     expect(await onDay("2026-12-14")).not.toContain(late.followUp!.id);
     expect(await onDay("2026-12-15")).toContain(late.followUp!.id);
   });

@@ -2,6 +2,7 @@
 // phone digits (?q=), newest activity first, each opening its own page; the
 // filtered list exports as CSV.
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/app/_components/empty-state";
 import { PageHeader } from "@/app/_components/page-header";
 import { requireMember } from "@/lib/auth/page";
@@ -16,32 +17,33 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const params = await searchParams;
   const q = first(params.q).slice(0, 200);
   const cursor = first(params.cursor) || undefined;
+  const t = await getTranslations("contacts");
   const { rows, nextCursor } = await listContacts(workspace.id, { q, cursor, limit: 100 });
   const exportHref = `/api/v1/contacts/export${q ? `?${new URLSearchParams({ q })}` : ""}`;
   return (
     <>
-      <PageHeader title="Contacts" description="Prospects in the internal CRM, created when a reviewer approves a lead.">
+      <PageHeader title={t("title")} description={t("description")}>
         <a href={exportHref} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100" download>
-          Export CSV
+          {t("export")}
         </a>
       </PageHeader>
       <ContactSearch initial={q} />
       {rows.length === 0 ? (
         q ? (
-          <p className="text-sm text-slate-600">No contact matches “{q}”.</p>
+          <p className="text-sm text-slate-600">{t("noMatch", { q })}</p>
         ) : (
-          <EmptyState title="No contacts yet">Approve a proposed lead in the queue and its contact appears here.</EmptyState>
+          <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
         )
       ) : (
         <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" data-testid="contacts-table">
           <thead className="bg-slate-100 text-left text-slate-700">
             <tr>
-              <th scope="col" className="px-4 py-2">Name</th>
-              <th scope="col" className="px-4 py-2">Email</th>
-              <th scope="col" className="px-4 py-2">Phone</th>
-              <th scope="col" className="px-4 py-2">Company</th>
-              <th scope="col" className="px-4 py-2">Lead score</th>
-              <th scope="col" className="px-4 py-2">Owner</th>
+              <th scope="col" className="px-4 py-2">{t("columns.name")}</th>
+              <th scope="col" className="px-4 py-2">{t("columns.email")}</th>
+              <th scope="col" className="px-4 py-2">{t("columns.phone")}</th>
+              <th scope="col" className="px-4 py-2">{t("columns.company")}</th>
+              <th scope="col" className="px-4 py-2">{t("columns.leadScore")}</th>
+              <th scope="col" className="px-4 py-2">{t("columns.owner")}</th>
             </tr>
           </thead>
           <tbody>
@@ -62,7 +64,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       )}
       {nextCursor ? (
         <Link href={`/contacts?${new URLSearchParams({ ...(q && { q }), cursor: nextCursor })}`} className="mt-4 inline-block text-sm underline">
-          Next page
+          {t("nextPage")}
         </Link>
       ) : null}
     </>

@@ -7,26 +7,20 @@
 // list is refetched after each change.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/app/_components/api";
 import { EmptyState } from "@/app/_components/empty-state";
-import { DateTimeText, useNow } from "@/app/_components/time";
+import { useProblemText } from "@/app/_components/problem-text";
+import { DateTimeText, useNow, useRelativeWords } from "@/app/_components/time";
 import { fromLocalInputValue, isOverdue, sectionOf, toLocalInputValue, type FollowUpSection } from "@/lib/followups/display";
 import type { FollowUpRowData } from "@/lib/followups/queries";
 import { followUpKeys } from "@/lib/followups/query-keys";
-import { overdueLabel } from "@/lib/time/format";
 import { CancelFollowUpButton } from "./cancel-dialog";
 
-const SECTIONS: { key: FollowUpSection; title: string }[] = [
-  { key: "due", title: "Due" },
-  { key: "upcoming", title: "Upcoming" },
-  { key: "proposed", title: "Awaiting lead approval" },
-  { key: "failed", title: "Failed (no CRM task): reschedule to try again" },
-  { key: "done", title: "Done (CRM task created)" },
-  { key: "cancelled", title: "Cancelled" },
-];
-
-const CHANNEL_WORDS: Record<string, string> = { call: "Call", whatsapp: "WhatsApp message", email: "Email" };
+// In this order; titles are catalog keys under "followUps.sections".
+const SECTIONS: FollowUpSection[] = ["due", "upcoming", "proposed", "failed", "done", "cancelled"];
+const STATUS_FILTERS = ["scheduled", "proposed", "failed", "done", "cancelled"] as const;
 
 type Filters = { status: string; owner: string; from: string; to: string };
 const NO_FILTERS: Filters = { status: "", owner: "", from: "", to: "" };
@@ -38,18 +32,21 @@ function queryOf(filters: Filters): Record<string, string> {
 function FollowUpItem({ followUp, workspaceId }: { followUp: FollowUpRowData; workspaceId: string }) {
   const queryClient = useQueryClient();
   const now = useNow();
+  const t = useTranslations("followUps");
+  const words = useRelativeWords();
+  const problemText = useProblemText();
   const [dueLocal, setDueLocal] = useState(() => toLocalInputValue(followUp.dueAt, followUp.timezone));
   const onSettled = () => queryClient.invalidateQueries({ queryKey: followUpKeys.lists(workspaceId) });
   const reschedule = useMutation({
     mutationFn: async () => {
       const dueAt = fromLocalInputValue(dueLocal, followUp.timezone);
-      if (!dueAt) throw new Error("Pick a date and time.");
+      if (!dueAt) throw new Error(t("pickTime"));
       await apiFetch(`/api/v1/follow-ups/${followUp.id}/reschedule`, { method: "POST", body: { due_at: dueAt } });
     },
     onSettled,
   });
   const editable = followUp.status === "proposed" || followUp.status === "scheduled" || followUp.status === "failed";
-  const overdue = isOverdue(followUp, now) ? overdueLabel(followUp.dueAt, now) : null;
+  const overdue = isOverdue(followUp, now) ? words.overdue(followUp.dueAt, now) : null;
   return (
     <li className="px-4 py-3" data-testid="follow-up">
       <div className="flex flex-wrap justify-between gap-2">
@@ -60,16 +57,16 @@ function FollowUpItem({ followUp, workspaceId }: { followUp: FollowUpRowData; wo
           </div>
           <div className="text-slate-700">{followUp.reason}</div>
           <div className="text-xs text-slate-600">
-            {CHANNEL_WORDS[followUp.channel] ?? followUp.channel}
-            {followUp.templateRequired ? " (template message needed)" : ""}
-            {followUp.tone ? ` · tone: ${followUp.tone.replaceAll("_", " ")}` : ""}
-            {` · owner: ${followUp.ownerEmail ?? "unassigned"}`}
-            {followUp.cancelReason ? ` · cancelled: ${followUp.cancelReason}` : ""}
-            {followUp.failureReason ? ` · failed: ${followUp.failureReason}` : ""}
+            {t.has(`channel.${followUp.channel}`) ? t(`channel.${followUp.channel}`) : followUp.channel}
+            {followUp.templateRequired ? t("templateNeeded") : ""}
+            {followUp.tone ? t("tone", { tone: followUp.tone.replaceAll("_", " ") }) : ""}
+            {t("owner", { owner: followUp.ownerEmail ?? t("unassigned") })}
+            {followUp.cancelReason ? t("cancelledBecause", { reason: followUp.cancelReason }) : ""}
+            {followUp.failureReason ? t("failedBecause", { reason: followUp.failureReason }) : ""}
             {followUp.leadId ? (
               <>
                 {" · "}
-                <Link href={`/leads/${followUp.leadId}`} className="underline">Open lead</Link>
+                <Link href={`/leads/${followUp.leadId}`} className="underline">{t("openLead")}</Link>
               </>
             ) : null}
           </div>
@@ -88,12 +85,12 @@ function FollowUpItem({ followUp, workspaceId }: { followUp: FollowUpRowData; wo
           }}
         >
           <label className="flex items-center gap-1">
-            New time (the prospect&apos;s, {followUp.timezone})
+            {t("newTime", { zone: followUp.timezone })}
             <input type="datetime-local" value={dueLocal} onChange={(event) => setDueLocal(event.target.value)} className="rounded border border-slate-300 px-1 py-0.5" />
           </label>
-          <button type="submit" disabled={reschedule.isPending} className="rounded bg-slate-800 px-2 py-1 text-white disabled:opacity-50">Reschedule</button>
+          <button type="submit" disabled={reschedule.isPending} className="rounded bg-slate-800 px-2 py-1 text-white disabled:opacity-50">{t("reschedule")}</button>
           <CancelFollowUpButton followUpId={followUp.id} contactName={followUp.contactName} onCancelled={onSettled} />
-          {reschedule.error ? <span role="alert" className="text-red-700">{reschedule.error.message}</span> : null}
+          {reschedule.error ? <span role="alert" className="text-red-700">{problemText(reschedule.error)}</span> : null}
         </form>
       ) : null}
     </li>
@@ -103,37 +100,35 @@ function FollowUpItem({ followUp, workspaceId }: { followUp: FollowUpRowData; wo
 function FilterBar({ filters, onChange }: { filters: Filters; onChange: (next: Filters) => void }) {
   const set = (key: keyof Filters) => (event: { target: { value: string } }) => onChange({ ...filters, [key]: event.target.value });
   const control = "rounded border border-slate-300 px-2 py-1";
+  const t = useTranslations("followUps");
+  const tc = useTranslations("common");
   return (
-    <form role="search" aria-label="Filter follow-ups" className="mb-4 flex flex-wrap items-end gap-3 text-sm" onSubmit={(event) => event.preventDefault()}>
+    <form role="search" aria-label={t("filters.label")} className="mb-4 flex flex-wrap items-end gap-3 text-sm" onSubmit={(event) => event.preventDefault()}>
       <label className="flex flex-col gap-1">
-        Status
+        {t("filters.status")}
         <select value={filters.status} onChange={set("status")} className={control}>
-          <option value="">Any</option>
-          <option value="scheduled">Scheduled</option>
-          <option value="proposed">Awaiting approval</option>
-          <option value="failed">Failed</option>
-          <option value="done">Done</option>
-          <option value="cancelled">Cancelled</option>
+          <option value="">{tc("any")}</option>
+          {STATUS_FILTERS.map((status) => <option key={status} value={status}>{t(`status.${status}`)}</option>)}
         </select>
       </label>
       <label className="flex flex-col gap-1">
-        Owner
+        {t("filters.owner")}
         <select value={filters.owner} onChange={set("owner")} className={control}>
-          <option value="">Anyone</option>
-          <option value="me">Me</option>
-          <option value="none">Unassigned</option>
+          <option value="">{t("filters.anyone")}</option>
+          <option value="me">{t("filters.me")}</option>
+          <option value="none">{t("filters.unassigned")}</option>
         </select>
       </label>
       <label className="flex flex-col gap-1">
-        Due from
+        {t("filters.from")}
         <input type="date" value={filters.from} onChange={set("from")} className={control} />
       </label>
       <label className="flex flex-col gap-1">
-        Due to
+        {t("filters.to")}
         <input type="date" value={filters.to} onChange={set("to")} className={control} />
       </label>
       {Object.values(filters).some(Boolean) ? (
-        <button type="button" onClick={() => onChange(NO_FILTERS)} className="rounded border border-slate-300 px-2 py-1">Clear filters</button>
+        <button type="button" onClick={() => onChange(NO_FILTERS)} className="rounded border border-slate-300 px-2 py-1">{t("filters.clear")}</button>
       ) : null}
     </form>
   );
@@ -151,20 +146,21 @@ export function FollowUpsBoard({ workspaceId, initialRows }: { workspaceId: stri
     placeholderData: (previous) => previous,
   });
   const now = useNow();
+  const t = useTranslations("followUps");
+  const problemText = useProblemText();
   if (unfiltered && rows.length === 0) {
     return (
-      <EmptyState title="No follow-ups yet">
-        When a prospect says “call me Tuesday” and the lead is approved, the follow-up is scheduled here.
-      </EmptyState>
+      <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
     );
   }
   return (
     <>
       <FilterBar filters={filters} onChange={setFilters} />
-      {error ? <p role="alert" className="mb-4 text-sm text-red-700">{error.message}</p> : null}
-      {rows.length === 0 ? <p className="text-sm text-slate-600">No follow-up matches these filters.</p> : null}
+      {error ? <p role="alert" className="mb-4 text-sm text-red-700">{problemText(error)}</p> : null}
+      {rows.length === 0 ? <p className="text-sm text-slate-600">{t("noMatch")}</p> : null}
       <div className="flex flex-col gap-6">
-        {SECTIONS.map(({ key, title }) => {
+        {SECTIONS.map((key) => {
+          const title = t(`sections.${key}`);
           const inSection = rows.filter((row) => sectionOf(row, now) === key);
           if (inSection.length === 0) return null;
           return (

@@ -4,8 +4,9 @@
 // reason (click a segment to open those conversations in the queue). The
 // figures are also in the table below, which is what screen readers get.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Bar, BarChart, Funnel, FunnelChart, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { FUNNEL_OUTCOME_KEYS, FUNNEL_OUTCOMES, STAGE_LABELS, type FunnelOutcome } from "@/lib/funnel/outcomes";
+import { FUNNEL_OUTCOME_KEYS, FUNNEL_OUTCOMES, type FunnelOutcome } from "@/lib/funnel/outcomes";
 import type { FunnelReport } from "@/lib/funnel/report";
 import { queueHref } from "./queue-link";
 
@@ -20,17 +21,19 @@ function outcomeColor(outcome: FunnelOutcome, index: number): string {
 
 export function FunnelCharts({ report, timezone }: { report: FunnelReport; timezone: string }) {
   const router = useRouter();
+  const t = useTranslations("funnel");
+  const stageLabel = (key: string) => t(`stages.${key}`);
   if (report.stages[0]!.count === 0) return null;
-  const funnel = report.stages.map((stage, index) => ({ name: `${STAGE_LABELS[stage.key]}: ${stage.count}`, value: stage.count, fill: STAGE_COLORS[index]! }));
-  const steps = report.stages.slice(1).map((stage) => ({ step: `To ${STAGE_LABELS[stage.key]}`, ...stage.inProgressBy, ...stage.dropped }));
+  const funnel = report.stages.map((stage, index) => ({ name: t("outcomeCount", { label: stageLabel(stage.key), count: stage.count }), value: stage.count, fill: STAGE_COLORS[index]! }));
+  const steps = report.stages.slice(1).map((stage) => ({ step: t("charts.toStage", { stage: stageLabel(stage.key) }), ...stage.inProgressBy, ...stage.dropped }));
   const shownOutcomes = FUNNEL_OUTCOME_KEYS.filter((outcome) => outcome !== "followed_up" && steps.some((step) => ((step as Record<string, unknown>)[outcome] as number | undefined) ?? 0));
-  const summary = report.stages.map((stage) => `${STAGE_LABELS[stage.key]} ${stage.count}`).join(", ");
+  const summary = report.stages.map((stage) => `${stageLabel(stage.key)} ${stage.count}`).join(", ");
 
   return (
     <div className="grid gap-6 xl:grid-cols-2">
       <figure className="rounded-lg border border-slate-200 bg-white p-3">
-        <figcaption className="mb-2 text-sm font-semibold">The funnel</figcaption>
-        <div role="img" aria-label={`Funnel chart: ${summary}.`} data-testid="funnel-chart" className="h-72">
+        <figcaption className="mb-2 text-sm font-semibold">{t("charts.funnel")}</figcaption>
+        <div role="img" aria-label={t("charts.funnelLabel", { summary })} data-testid="funnel-chart" className="h-72">
           <ResponsiveContainer width="100%" height="100%">
             <FunnelChart margin={{ right: 160 }}>
               <Tooltip />
@@ -42,8 +45,8 @@ export function FunnelCharts({ report, timezone }: { report: FunnelReport; timez
         </div>
       </figure>
       <figure className="rounded-lg border border-slate-200 bg-white p-3">
-        <figcaption className="mb-2 text-sm font-semibold">What stopped on the way into each stage</figcaption>
-        <div role="img" aria-label="Bar chart of the conversations still in progress and dropped before each stage, by reason; the same figures are in the table below." data-testid="drop-off-chart" className="h-72">
+        <figcaption className="mb-2 text-sm font-semibold">{t("charts.stopped")}</figcaption>
+        <div role="img" aria-label={t("charts.stoppedLabel")} data-testid="drop-off-chart" className="h-72">
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={steps} layout="vertical" margin={{ left: 24 }}>
               <XAxis type="number" allowDecimals={false} />
@@ -54,7 +57,7 @@ export function FunnelCharts({ report, timezone }: { report: FunnelReport; timez
                 <Bar
                   key={outcome}
                   dataKey={outcome}
-                  name={FUNNEL_OUTCOMES[outcome].label}
+                  name={t(`outcomes.${outcome}`)}
                   stackId="stopped"
                   fill={outcomeColor(outcome, index)}
                   isAnimationActive={false}

@@ -4,11 +4,13 @@
 // shared API client), the chart, the accessible tables and the CSV download.
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
 import { apiFetch } from "@/app/_components/api";
 import { EmptyState } from "@/app/_components/empty-state";
+import { useProblemText } from "@/app/_components/problem-text";
 import { periodText } from "@/lib/funnel/format";
-import { FUNNEL_GROUPS, funnelSearchParams, funnelSelection, GROUP_LABELS, periodDays, previousPeriod, type FunnelGroupBy, type FunnelSelection } from "@/lib/funnel/period";
+import { FUNNEL_GROUPS, funnelSearchParams, funnelSelection, periodDays, previousPeriod, type FunnelGroupBy, type FunnelSelection } from "@/lib/funnel/period";
 import { funnelKeys } from "@/lib/funnel/query-keys";
 import type { FunnelReport } from "@/lib/funnel/report";
 import { BreakdownTable } from "./breakdown-table";
@@ -21,6 +23,9 @@ const fetchReport = (selection: FunnelSelection) => apiFetch<FunnelReport>(`/api
 
 export function FunnelView({ workspaceId, timezone, today, initialReport }: { workspaceId: string; timezone: string; today: string; initialReport: FunnelReport }) {
   const router = useRouter();
+  const t = useTranslations("funnel");
+  const locale = useLocale();
+  const problemText = useProblemText();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [initial] = useState<FunnelSelection>(() => ({ from: initialReport.from, to: initialReport.to, groupBy: initialReport.groupBy ?? undefined }));
@@ -51,33 +56,36 @@ export function FunnelView({ workspaceId, timezone, today, initialReport }: { wo
       <div className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-3 text-sm">
         <PeriodPicker period={selection} today={today} onChange={(period) => select({ ...period, groupBy: selection.groupBy })} />
         <label className="flex flex-col gap-1">
-          <span className="text-xs font-medium text-slate-700">Break down by</span>
+          <span className="text-xs font-medium text-slate-700">{t("breakDownBy")}</span>
           <select
             className="rounded border border-slate-300 bg-white px-2 py-1 text-sm"
             value={selection.groupBy ?? ""}
             onChange={(event) => select({ from: selection.from, to: selection.to, groupBy: (event.target.value || undefined) as FunnelGroupBy | undefined })}
           >
-            <option value="">Nothing</option>
+            <option value="">{t("nothing")}</option>
             {FUNNEL_GROUPS.map((group) => (
-              <option key={group} value={group}>{GROUP_LABELS[group]}</option>
+              <option key={group} value={group}>{t(`groups.${group}`)}</option>
             ))}
           </select>
         </label>
         <a href={csvHref} download className="ml-auto rounded border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
-          Download CSV
+          {t("downloadCsv")}
         </a>
       </div>
 
       <p className="text-sm text-slate-700" data-testid="funnel-period">
-        Conversations whose first message was in <strong>{periodText(selection)}</strong> ({timezone}), compared with the{" "}
-        {periodDays(selection) === 1 ? "day" : `${periodDays(selection)} days`} before: {periodText(previous)}.
+        {t.rich("periodSummary", {
+          strong: (chunks) => <strong>{chunks}</strong>,
+          period: periodText(selection, locale),
+          zone: timezone,
+          days: periodDays(selection),
+          previous: periodText(previous, locale),
+        })}
       </p>
 
-      {report.isError && <p role="alert" className="text-sm text-red-700">{(report.error as Error).message}</p>}
+      {report.isError && <p role="alert" className="text-sm text-red-700">{problemText(report.error)}</p>}
       {data && shown && data.stages[0]!.count === 0 ? (
-        <EmptyState title="No conversations started in this period">
-          Pick a longer or earlier period. Conversations count from their first message, in the workspace&apos;s time zone.
-        </EmptyState>
+        <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
       ) : null}
       {data && (
         <>

@@ -2,13 +2,15 @@
 // The funnel's period: a preset (counted back from today in the workspace's
 // time zone) or custom days, applied with a button so half-typed dates never
 // load a report.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { PERIOD_PRESETS, PRESET_LABELS, presetOf, presetPeriod, type FunnelPeriod, type PeriodPreset } from "@/lib/funnel/period";
+import { PERIOD_PRESETS, presetOf, presetPeriod, type FunnelPeriod, type PeriodPreset } from "@/lib/funnel/period";
 
 const control = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 
 export function PeriodPicker({ period, today, onChange }: { period: FunnelPeriod; today: string; onChange: (period: FunnelPeriod) => void }) {
   const preset = presetOf(period, today);
+  const t = useTranslations("funnel");
   const [custom, setCustom] = useState(preset === null);
   const [draft, setDraft] = useState(period);
   const draftValid = Boolean(draft.from && draft.to && draft.from <= draft.to);
@@ -16,7 +18,7 @@ export function PeriodPicker({ period, today, onChange }: { period: FunnelPeriod
   return (
     <div className="flex flex-wrap items-end gap-3">
       <label className="flex flex-col gap-1">
-        <span className="text-xs font-medium text-slate-700">Period</span>
+        <span className="text-xs font-medium text-slate-700">{t("period")}</span>
         <select
           className={control}
           value={custom ? "custom" : (preset ?? "custom")}
@@ -31,9 +33,9 @@ export function PeriodPicker({ period, today, onChange }: { period: FunnelPeriod
           }}
         >
           {PERIOD_PRESETS.map((key) => (
-            <option key={key} value={key}>{PRESET_LABELS[key]}</option>
+            <option key={key} value={key}>{t(`presets.${key}`)}</option>
           ))}
-          <option value="custom">Custom…</option>
+          <option value="custom">{t("custom")}</option>
         </select>
       </label>
       {custom && (
@@ -45,15 +47,15 @@ export function PeriodPicker({ period, today, onChange }: { period: FunnelPeriod
           }}
         >
           <label className="flex flex-col gap-1">
-            <span className="text-xs font-medium text-slate-700">From</span>
+            <span className="text-xs font-medium text-slate-700">{t("from")}</span>
             <input type="date" className={control} value={draft.from} max={draft.to || undefined} onChange={(event) => setDraft({ ...draft, from: event.target.value })} />
           </label>
           <label className="flex flex-col gap-1">
-            <span className="text-xs font-medium text-slate-700">To</span>
+            <span className="text-xs font-medium text-slate-700">{t("to")}</span>
             <input type="date" className={control} value={draft.to} min={draft.from || undefined} onChange={(event) => setDraft({ ...draft, to: event.target.value })} />
           </label>
           <button type="submit" disabled={!draftValid} className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
-            Apply
+            {t("apply")}
           </button>
         </form>
       )}

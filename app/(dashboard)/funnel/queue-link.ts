@@ -1,7 +1,7 @@
 // Where a funnel outcome's conversations are listed: the review queue,
 // filtered to that outcome within the period's cohort (the instants of its
 // first and last day in the workspace's time zone).
-import { FUNNEL_OUTCOMES, type FunnelOutcome } from "@/lib/funnel/outcomes";
+import type { FunnelOutcome } from "@/lib/funnel/outcomes";
 import { periodBounds, type FunnelPeriod } from "@/lib/funnel/period";
 import { queueSearchParams } from "@/lib/leads/queue-query";
 
@@ -11,8 +11,6 @@ export function queueHref(outcome: FunnelOutcome, period: FunnelPeriod, timezone
 }
 
 /** The outcomes of a stage's step with at least one conversation, for lists of links. */
-export function presentOutcomes(counts: Partial<Record<FunnelOutcome, number>>): { outcome: FunnelOutcome; label: string; count: number }[] {
-  return (Object.entries(counts) as [FunnelOutcome, number][])
-    .filter(([, count]) => count > 0)
-    .map(([outcome, count]) => ({ outcome, label: FUNNEL_OUTCOMES[outcome].label, count }));
+export function presentOutcomes(counts: Partial<Record<FunnelOutcome, number>>): { outcome: FunnelOutcome; count: number }[] {
+  return (Object.entries(counts) as [FunnelOutcome, number][]).filter(([, count]) => count > 0).map(([outcome, count]) => ({ outcome, count }));
 }

@@ -4,8 +4,11 @@
 // need no look (no warning flag, high confidence; the rest are skipped and
 // named). Each answers with a batch the undo bar can take back.
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/app/_components/api";
+import type { Translate } from "@/app/_components/lead-words";
+import { useProblemText } from "@/app/_components/problem-text";
 import { buttonClass } from "@/app/_components/ui/button";
 import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { Menu, MenuItem, MenuLabel, MenuSeparator } from "@/app/_components/ui/menu";
@@ -35,68 +38,68 @@ type Props = {
   onDone: (result: BulkResult, summary: string) => void;
 };
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-
-function summarize(result: BulkResult, members: Member[], ownerId?: string | null): string {
+function summarize(t: Translate, result: BulkResult, members: Member[], ownerId?: string | null): string {
   const count = result.done.length;
   const owner = members.find((member) => member.id === ownerId);
   const did =
-    result.action === "reject" ? `Rejected ${plural(count, "lead")}` : result.action === "approve" ? `Approved ${plural(count, "lead")}` : owner ? `Assigned ${plural(count, "lead")} to ${owner.name ?? owner.email}` : `Unassigned ${plural(count, "lead")}`;
+    result.action === "assign" ? (owner ? t("bulk.done.assign", { count, owner: owner.name ?? owner.email }) : t("bulk.done.unassign", { count })) : t(`bulk.done.${result.action}`, { count });
   if (result.skipped.length === 0) return did;
-  const examples = result.skipped.slice(0, 3).map((skip) => `${skip.name ?? "unnamed"} (${skip.reason})`).join("; ");
-  return `${did}; skipped ${result.skipped.length}: ${examples}${result.skipped.length > 3 ? "; …" : ""}`;
+  const examples = result.skipped.slice(0, 3).map((skip) => `${skip.name ?? t("review.unnamed")} (${skip.reason})`).join("; ");
+  return t("bulk.skipped", { did, count: result.skipped.length, examples: `${examples}${result.skipped.length > 3 ? "; …" : ""}` });
 }
 
 export function BulkBar({ ids, allMatching, filters, members, canSelectAllMatching, onSelectAllMatching, onClear, onDone }: Props) {
+  const t = useTranslations();
+  const problemText = useProblemText();
   const [dialog, setDialog] = useState<"reject" | "approve" | null>(null);
   const bulk = useMutation({
     mutationFn: (body: Record<string, unknown>) => apiFetch<BulkResult>("/api/v1/leads/bulk", { method: "POST", body: { ...body, selection: allMatching ? { filter: filters } : { ids } } }),
     onSuccess: (result, body) => {
       setDialog(null);
-      onDone(result, summarize(result, members, body.ownerId as string | null | undefined));
+      onDone(result, summarize(t, result, members, body.ownerId as string | null | undefined));
     },
   });
-  const what = allMatching ? "every lead matching the filters" : plural(ids.length, "lead");
+  const what = allMatching ? t("bulk.everyMatching") : t("bulk.leads", { count: ids.length });
   return (
-    <div role="region" aria-label="Bulk actions" className="mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-sky-300 bg-sky-50 px-3 py-2 text-sm" data-testid="bulk-bar">
+    <div role="region" aria-label={t("bulk.label")} className="mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-sky-300 bg-sky-50 px-3 py-2 text-sm" data-testid="bulk-bar">
       <span className="font-medium" data-testid="bulk-count">
-        {allMatching ? "All leads matching the filters" : `${plural(ids.length, "lead")} selected`}
+        {allMatching ? t("bulk.allMatching") : t("bulk.selected", { count: ids.length })}
       </span>
       {canSelectAllMatching && !allMatching && (
         <button type="button" className="text-sm text-sky-900 underline" onClick={onSelectAllMatching}>
-          Select all matching the filters
+          {t("bulk.selectAllMatching")}
         </button>
       )}
       <div className="flex flex-wrap gap-2">
         <button type="button" className={buttonClass("approve", "px-2 py-1")} disabled={bulk.isPending} onClick={() => setDialog("approve")}>
-          Approve clean ones…
+          {t("bulk.approveClean")}
         </button>
         <Menu
           trigger={
             <button type="button" className={buttonClass("secondary", "px-2 py-1")} disabled={bulk.isPending}>
-              Assign to…
+              {t("bulk.assignTo")}
             </button>
           }
         >
-          <MenuLabel>Owner of {what}</MenuLabel>
+          <MenuLabel>{t("bulk.ownerOf", { what })}</MenuLabel>
           {members.map((member) => (
             <MenuItem key={member.id} onSelect={() => bulk.mutate({ action: "assign", ownerId: member.id })}>
               {member.name ?? member.email}
             </MenuItem>
           ))}
           <MenuSeparator />
-          <MenuItem onSelect={() => bulk.mutate({ action: "assign", ownerId: null })}>Nobody (unassign)</MenuItem>
+          <MenuItem onSelect={() => bulk.mutate({ action: "assign", ownerId: null })}>{t("bulk.unassign")}</MenuItem>
         </Menu>
         <button type="button" className={buttonClass("danger", "px-2 py-1")} disabled={bulk.isPending} onClick={() => setDialog("reject")}>
-          Reject…
+          {t("bulk.reject")}
         </button>
         <button type="button" className="text-sm text-slate-800 underline" onClick={onClear}>
-          Clear selection
+          {t("bulk.clear")}
         </button>
       </div>
       {bulk.error && (
         <p role="alert" className="w-full text-red-800">
-          {bulk.error.message}
+          {problemText(bulk.error)}
         </p>
       )}
       {dialog === "reject" && (
@@ -105,9 +108,9 @@ export function BulkBar({ ids, allMatching, filters, members, canSelectAllMatchi
       <ConfirmDialog
         open={dialog === "approve"}
         onOpenChange={(open) => setDialog(open ? "approve" : null)}
-        title="Approve the clean leads?"
-        description={`Of ${what}, only leads ready to review with no warning flag and high confidence are approved; the others are skipped and stay in the queue. You can undo this for a minute.`}
-        confirmLabel="Approve clean leads"
+        title={t("bulk.confirmTitle")}
+        description={t("bulk.confirmDescription", { what })}
+        confirmLabel={t("bulk.confirmLabel")}
         tone="approve"
         busy={bulk.isPending}
         onConfirm={() => bulk.mutate({ action: "approve" })}

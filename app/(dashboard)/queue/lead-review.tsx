@@ -7,14 +7,17 @@
 // next lead. Keyboard: a approve, m merge, r reject, e edit (j/k and ? are the
 // queue's).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, apiFetch } from "@/app/_components/api";
-import { leadStatusWords, REJECT_REASON_WORDS, syncStatusWords } from "@/app/_components/lead-words";
+import { useProblemText } from "@/app/_components/problem-text";
+import { leadStatusWords, rejectReasonWords, syncStatusWords } from "@/app/_components/lead-words";
+import { DateTimeText } from "@/app/_components/time";
 import { buttonClass } from "@/app/_components/ui/button";
 import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { Menu, MenuItem, MenuLabel, MenuSeparator } from "@/app/_components/ui/menu";
 import { useCountdown } from "@/app/_components/use-countdown";
-import { approvalWarnings, checkLead, reviewFlags, type LeadValues } from "@/lib/leads/lead-fields";
+import { approvalProblems, checkLead, reviewFlags, type LeadValues } from "@/lib/leads/lead-fields";
 import { isOpenStatus } from "@/lib/leads/lead-status";
 import { leadKeys } from "@/lib/leads/query-keys";
 import { LeadForm } from "./lead-form";
@@ -36,8 +39,6 @@ function changedFields(original: LeadValues, edited: LeadValues): Partial<LeadVa
   return Object.fromEntries(Object.entries(edited).filter(([key, value]) => original[key as keyof LeadValues] !== value));
 }
 
-const DONE_WORDS: Record<Decision, string> = { approve: "Approved", merge: "Merged", reject: "Rejected" };
-
 type Props = {
   proposalId: string;
   members: Member[];
@@ -49,6 +50,8 @@ type Props = {
 
 export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props) {
   const queryClient = useQueryClient();
+  const t = useTranslations();
+  const problemText = useProblemText();
   const detail = useQuery({ queryKey: leadKeys.detail(proposalId), queryFn: () => apiFetch<LeadDetailData>(`/api/v1/leads/${proposalId}`) });
   // The reviewer's edits belong to the version they were made on: a new version resets them.
   const [edited, setEdited] = useState<{ version: number; values: LeadValues } | null>(null);
@@ -77,12 +80,12 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
       if (path === "approve" || path === "merge" || path === "reject") {
         const version = result.proposal.version;
         onDecided(proposalId, {
-          label: `${DONE_WORDS[path]} ${data?.lead.name ?? "the lead"}`,
+          label: t(`review.done.${path as Decision}`, { name: data?.lead.name ?? t("review.theLead") }),
           deadline: Date.now() + (result.undo?.remainingMs ?? 0),
           undo: () => apiFetch(`/api/v1/leads/${proposalId}/undo`, { method: "POST", body: { version } }),
         });
       } else {
-        setNotice({ undo: "Undone: the lead is back in the queue.", "retry-sync": "Sync queued again.", "retry-extraction": "Extraction queued again." }[path] ?? "Done.");
+        setNotice(t.has(`review.notices.${path}`) ? t(`review.notices.${path}`) : t("review.notices.done"));
       }
       await refresh();
     },
@@ -98,21 +101,26 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
         setDialog("merge");
         void refresh();
       }
-      setProblem({ message: error.message, conflict: api?.status === 409 && !isDuplicate });
+      setProblem({ message: problemText(error), conflict: api?.status === 409 && !isDuplicate });
     },
   });
   const assign = useMutation({
     mutationFn: (ownerId: string | null) => apiFetch("/api/v1/leads/bulk", { method: "POST", body: { action: "assign", ownerId, selection: { ids: [proposalId] } } }),
     onSuccess: () => refresh(),
-    onError: (error) => setProblem({ message: error.message, conflict: false }),
+    onError: (error) => setProblem({ message: problemText(error), conflict: false }),
   });
 
+  // An audit action in words: "lead.sync_retried" -> "sync retried" (the catalog's, else the code's own words).
+  const auditWords = (action: string) => {
+    const code = action.replace("lead.", "");
+    return t.has(`review.audit.${code}`) ? t(`review.audit.${code}`) : code.replaceAll("_", " ");
+  };
   const open = data ? isOpenStatus(data.lead.status) : false;
   const edits = data && values ? changedFields(valuesOf(data.lead), values) : {};
   const mergeCandidates = data?.duplicates.filter((candidate) => candidate.kind === "contact") ?? [];
   const leadCandidates = data?.duplicates.filter((candidate) => candidate.kind === "lead") ?? [];
   const check = data && values ? checkLead(values, data.defaultCountry) : null;
-  const warnings = check ? approvalWarnings(check) : [];
+  const warnings = check ? approvalProblems(check).map((problem) => t(`review.warnings.${problem.code}`, { value: problem.value ?? "" })) : [];
   const undoSeconds = useCountdown(data?.undo && data.undo.remainingMs > 0 ? detail.dataUpdatedAt + data.undo.remainingMs : null);
 
   const approve = (confirmed: boolean) => {
@@ -141,41 +149,41 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
     return () => window.removeEventListener("keydown", onKey);
   });
 
-  if (detail.isError) return <p role="alert" className="text-red-800">{(detail.error as Error).message}</p>;
-  if (!data || !values || !check) return <p className="text-sm text-slate-700">Loading the lead…</p>;
+  if (detail.isError) return <p role="alert" className="text-red-800">{problemText(detail.error)}</p>;
+  if (!data || !values || !check) return <p className="text-sm text-slate-700">{t("review.loading")}</p>;
   const { lead } = data;
   const extractedFlags = ((lead.validation as { flags?: ReviewFlag[] } | null)?.flags ?? []) as ReviewFlag[];
   // Open leads: the flags the values earn now. Decided leads: the flags stored with the decision.
   const flags = open ? reviewFlags(extractedFlags as Parameters<typeof reviewFlags>[0], valuesOf(lead), check) : extractedFlags;
   const busy = action.isPending;
-  const sync = syncStatusWords(lead.syncStatus);
+  const sync = syncStatusWords(t, lead.syncStatus);
   const owner = lead.owner ? (lead.owner.name ?? lead.owner.email) : null;
 
   return (
-    <section aria-label="Lead review" className="@container grid gap-4" data-testid="lead-review" data-version={lead.version}>
+    <section aria-label={t("review.label")} className="@container grid gap-4" data-testid="lead-review" data-version={lead.version}>
       <header className="grid gap-2">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 className="text-lg font-semibold break-words">{lead.name ?? "Unnamed prospect"}</h2>
+          <h2 className="text-lg font-semibold break-words">{lead.name ?? t("lead.unnamed")}</h2>
           <Menu
             trigger={
               <button type="button" className="text-sm text-slate-800 underline" disabled={assign.isPending} data-testid="owner-menu">
-                {owner ? `Owner: ${owner}` : "Assign…"}
+                {owner ? t("review.owner", { name: owner }) : t("review.assign")}
               </button>
             }
           >
-            <MenuLabel>Who owns this lead</MenuLabel>
+            <MenuLabel>{t("review.whoOwns")}</MenuLabel>
             {members.map((member) => (
               <MenuItem key={member.id} onSelect={() => assign.mutate(member.id)}>
                 {member.name ?? member.email}
               </MenuItem>
             ))}
             <MenuSeparator />
-            <MenuItem onSelect={() => assign.mutate(null)}>Nobody</MenuItem>
+            <MenuItem onSelect={() => assign.mutate(null)}>{t("review.nobody")}</MenuItem>
           </Menu>
         </div>
         <p className="text-sm text-slate-700" data-testid="lead-status">
-          {leadStatusWords(lead.status)}
-          {lead.reviewedBy ? ` by ${lead.reviewedBy}` : ""}
+          {leadStatusWords(t, lead.status)}
+          {lead.reviewedBy ? t("review.by", { name: lead.reviewedBy }) : ""}
           {sync ? ` · ${sync}` : ""}
           {lead.syncError ? `: ${lead.syncError}` : ""}
         </p>
@@ -183,31 +191,31 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
           {open && (
             <>
               <button type="button" disabled={busy} onClick={() => approve(false)} className={buttonClass("approve")}>
-                Approve <kbd className="ml-1 text-xs opacity-80">a</kbd>
+                {t("review.approve")} <kbd className="ml-1 text-xs opacity-80">a</kbd>
               </button>
               {mergeCandidates.length > 0 && (
                 <button type="button" disabled={busy} onClick={() => setDialog("merge")} className={buttonClass("primary")}>
-                  Merge… <kbd className="ml-1 text-xs opacity-80">m</kbd>
+                  {t("review.merge")} <kbd className="ml-1 text-xs opacity-80">m</kbd>
                 </button>
               )}
               <button type="button" disabled={busy} onClick={() => setDialog("reject")} className={buttonClass("secondary", "border-red-700 text-red-800")}>
-                Reject… <kbd className="ml-1 text-xs opacity-80">r</kbd>
+                {t("review.reject")} <kbd className="ml-1 text-xs opacity-80">r</kbd>
               </button>
             </>
           )}
           {!open && undoSeconds > 0 && (
             <button type="button" disabled={busy} onClick={() => action.mutate({ path: "undo", body: { version: lead.version } })} className={buttonClass("secondary")} data-testid="pane-undo">
-              Undo ({undoSeconds} s)
+              {t("review.undo", { seconds: undoSeconds })}
             </button>
           )}
           {lead.syncStatus === "failed" && (
             <button type="button" disabled={busy} onClick={() => action.mutate({ path: "retry-sync" })} className={buttonClass("secondary")}>
-              Retry sync
+              {t("review.retrySync")}
             </button>
           )}
           {open && (
             <button type="button" disabled={busy} onClick={() => action.mutate({ path: "retry-extraction" })} className={buttonClass("secondary")}>
-              Extract again
+              {t("review.extractAgain")}
             </button>
           )}
         </div>
@@ -218,7 +226,7 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
           {problem.message}
           {problem.conflict && (
             <button type="button" onClick={() => void detail.refetch().then(() => setProblem(null))} className="ml-2 underline">
-              Reload
+              {t("review.reload")}
             </button>
           )}
         </div>
@@ -228,10 +236,10 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
           {notice}
         </p>
       )}
-      {lead.status === "failed" && lead.failureReason && <p className="rounded bg-red-50 p-2 text-sm text-red-900">Extraction failed: {lead.failureReason}</p>}
+      {lead.status === "failed" && lead.failureReason && <p className="rounded bg-red-50 p-2 text-sm text-red-900">{t("review.extractionFailed", { reason: lead.failureReason })}</p>}
       {lead.rejectReason && (
         <p className="text-sm text-slate-700" data-testid="reject-reason">
-          Rejected as {(REJECT_REASON_WORDS[lead.rejectReason as keyof typeof REJECT_REASON_WORDS] ?? lead.rejectReason).toLowerCase()}
+          {t("review.rejectedAs", { reason: rejectReasonWords(t, lead.rejectReason).toLowerCase() })}
           {lead.rejectNote ? `: ${lead.rejectNote}` : ""}
         </p>
       )}
@@ -252,14 +260,14 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
           />
           {data.duplicates.length > 0 && (
             <div className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="duplicates">
-              <h3 className="font-medium">Possible duplicates</h3>
+              <h3 className="font-medium">{t("review.duplicates")}</h3>
               <ul className="mt-1 grid gap-2">
                 {data.duplicates.map((candidate) => (
                   <li key={`${candidate.kind}-${candidate.id}`} className="break-words">
-                    {candidate.kind === "contact" ? "Contact" : "Lead in review"} {candidate.name ?? "unnamed"} — {candidate.reasons.join("; ")}
+                    {candidate.kind === "contact" ? t("review.duplicateContact") : t("review.duplicateLead")} {candidate.name ?? t("review.unnamed")} — {candidate.reasons.join("; ")}
                     {candidate.kind === "lead" && (
                       <button type="button" className="ml-2 underline" onClick={() => onOpenLead(candidate.id)}>
-                        Open that lead
+                        {t("review.openThatLead")}
                       </button>
                     )}
                   </li>
@@ -267,7 +275,7 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
               </ul>
               {open && leadCandidates.length > 0 && mergeCandidates.length === 0 && (
                 <p className="mt-2 text-slate-800" data-testid="merge-explained">
-                  Merging needs a contact, and the other lead is not one yet. Review that lead first: once it is approved, this one can be merged into its contact. Or reject this one as a duplicate.
+                  {t("review.mergeExplained")}
                 </p>
               )}
             </div>
@@ -289,25 +297,25 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
             <div className="text-sm text-slate-700" data-testid="crm-links">
               {data.crmLinks.map((link) => (
                 <div key={`${link.crmSystem}:${link.crmAccount}`}>
-                  In {link.crmSystem}:{" "}
+                  {t("review.inCrm", { crm: link.crmSystem })}{" "}
                   {link.url ? (
                     <a href={link.url} className="underline" target={link.url.startsWith("http") ? "_blank" : undefined} rel="noreferrer">
-                      contact {link.crmContactId}
+                      {t("review.crmContact", { id: link.crmContactId })}
                     </a>
                   ) : (
-                    `contact ${link.crmContactId}`
+                    t("review.crmContact", { id: link.crmContactId })
                   )}
-                  {link.crmLeadId ? `, lead ${link.crmLeadId}` : ""}
+                  {link.crmLeadId ? t("review.crmLead", { id: link.crmLeadId }) : ""}
                 </div>
               ))}
             </div>
           )}
           <details className="text-sm">
-            <summary className="cursor-pointer font-medium">History ({data.audit.length})</summary>
+            <summary className="cursor-pointer font-medium">{t("review.history", { count: data.audit.length })}</summary>
             <ol className="mt-1 grid gap-1 text-slate-700" data-testid="audit-log">
               {data.audit.map((event) => (
                 <li key={event.id}>
-                  {event.createdAt.slice(0, 16).replace("T", " ")} — {event.action.replace("lead.", "").replaceAll("_", " ")} by {event.actorLabel ?? event.actorType}
+                  <DateTimeText iso={event.createdAt} /> — {t("review.historyEntry", { action: auditWords(event.action), actor: event.actorLabel ?? event.actorType })}
                 </li>
               ))}
             </ol>
@@ -334,7 +342,7 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
       <ConfirmDialog
         open={dialog === "confirm-approve"}
         onOpenChange={(next) => setDialog(next ? "confirm-approve" : null)}
-        title="Approve with a problem?"
+        title={t("review.confirm.title")}
         description={
           <ul className="grid list-disc gap-1 pl-5" data-testid="approve-warnings">
             {(serverWarnings ?? warnings).map((warning) => (
@@ -342,8 +350,8 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
             ))}
           </ul>
         }
-        confirmLabel="Approve anyway"
-        cancelLabel="Go back and fix it"
+        confirmLabel={t("review.confirm.confirm")}
+        cancelLabel={t("review.confirm.cancel")}
         tone="approve"
         busy={busy}
         onConfirm={() => approve(true)}

@@ -3,8 +3,10 @@
 // or take the lead's; the resulting record is previewed by the server before
 // the reviewer confirms.
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/app/_components/api";
+import { useProblemText } from "@/app/_components/problem-text";
 import { buttonClass } from "@/app/_components/ui/button";
 import { Dialog, DialogClose } from "@/app/_components/ui/dialog";
 import type { LeadValues } from "@/lib/leads/lead-fields";
@@ -14,7 +16,9 @@ type Candidate = { id: string; name: string | null; email: string | null; phone:
 type Preview = { before: LeadValues; after: LeadValues; changes: { field: keyof LeadValues; from: string | null; to: string | null }[] };
 type Choices = Partial<Record<keyof LeadValues, "lead" | "contact">>;
 
-const labels: Record<keyof LeadValues, string> = { name: "Name", email: "Email", phone: "Phone", company: "Company", productInterest: "Product", urgencyLevel: "Urgency" };
+const FIELDS: (keyof LeadValues)[] = ["name", "email", "phone", "company", "productInterest", "urgencyLevel"];
+/** The catalog key of each field's name here ("Product", not "Product interest"). */
+const labelKey = (field: keyof LeadValues) => (field === "productInterest" ? "lead.fields.product" : `lead.fields.${field}`);
 
 export function MergeDialog(props: {
   proposalId: string;
@@ -26,6 +30,9 @@ export function MergeDialog(props: {
   onCancel: () => void;
   onConfirm: (contactId: string, choices: Choices) => void;
 }) {
+  const t = useTranslations();
+  const problemText = useProblemText();
+  const label = (field: keyof LeadValues) => t(labelKey(field));
   const [contactId, setContactId] = useState(props.candidates[0]?.id ?? "");
   const [choices, setChoices] = useState<Choices>({});
   const preview = useQuery({
@@ -37,20 +44,20 @@ export function MergeDialog(props: {
         body: { version: props.version, contactId, choices, edits: props.edits, preview: true },
       }),
   });
-  const fields = Object.keys(labels) as (keyof LeadValues)[];
+  const fields = FIELDS;
   return (
     <Dialog
       open
       onOpenChange={(open) => !open && props.onCancel()}
-      title="Merge into an existing contact"
-      description="The lead's conversation joins the contact; pick which value to keep where they differ."
+      title={t("mergeDialog.title")}
+      description={t("mergeDialog.description")}
       size="large"
       testId="merge-dialog"
       footer={
         <>
-          <DialogClose className={buttonClass("secondary")}>Cancel</DialogClose>
+          <DialogClose className={buttonClass("secondary")}>{t("common.cancel")}</DialogClose>
           <button type="button" disabled={!preview.data || props.busy} onClick={() => props.onConfirm(contactId, choices)} className={buttonClass("primary")}>
-            Merge
+            {t("mergeDialog.merge")}
           </button>
         </>
       }
@@ -58,7 +65,7 @@ export function MergeDialog(props: {
       <div className="grid gap-4 text-sm">
         <div className="grid gap-1">
           <label htmlFor="merge-contact" className="font-medium">
-            Contact
+            {t("mergeDialog.contact")}
           </label>
           <select id="merge-contact" value={contactId} onChange={(event) => setContactId(event.target.value)} className="w-full rounded border border-slate-300 px-2 py-1">
             {props.candidates.map((candidate) => (
@@ -70,13 +77,13 @@ export function MergeDialog(props: {
         </div>
         {preview.data && (
           <table className="w-full table-fixed text-left break-words">
-            <caption className="sr-only">Which value wins for each field</caption>
+            <caption className="sr-only">{t("mergeDialog.caption")}</caption>
             <thead className="text-slate-700">
               <tr>
-                <th scope="col">Field</th>
-                <th scope="col">Contact has</th>
-                <th scope="col">Lead says</th>
-                <th scope="col">Keep</th>
+                <th scope="col">{t("mergeDialog.field")}</th>
+                <th scope="col">{t("mergeDialog.contactHas")}</th>
+                <th scope="col">{t("mergeDialog.leadSays")}</th>
+                <th scope="col">{t("mergeDialog.keep")}</th>
               </tr>
             </thead>
             <tbody>
@@ -87,22 +94,22 @@ export function MergeDialog(props: {
                 const choice = choices[field] ?? (contactValue === null ? "lead" : "contact");
                 return (
                   <tr key={field} className="border-t border-slate-100">
-                    <th scope="row" className="py-1 font-normal">{labels[field]}</th>
+                    <th scope="row" className="py-1 font-normal">{label(field)}</th>
                     <td>{contactValue ?? "—"}</td>
                     <td>{leadValue ?? "—"}</td>
                     <td>
                       {differs ? (
                         <select
-                          aria-label={`Keep which ${labels[field].toLowerCase()}`}
+                          aria-label={t("mergeDialog.keepWhich", { field: label(field).toLowerCase() })}
                           value={choice}
                           onChange={(event) => setChoices({ ...choices, [field]: event.target.value as "lead" | "contact" })}
                           className="rounded border border-slate-300 px-1"
                         >
-                          <option value="contact">contact&apos;s</option>
-                          <option value="lead">lead&apos;s</option>
+                          <option value="contact">{t("mergeDialog.contacts")}</option>
+                          <option value="lead">{t("mergeDialog.leads")}</option>
                         </select>
                       ) : (
-                        "same"
+                        t("mergeDialog.same")
                       )}
                     </td>
                   </tr>
@@ -113,12 +120,12 @@ export function MergeDialog(props: {
         )}
         <div role="status" className="rounded bg-slate-50 p-3" data-testid="merge-preview">
           {preview.isError
-            ? (preview.error as Error).message
+            ? problemText(preview.error)
             : preview.data
               ? preview.data.changes.length === 0
-                ? `The contact stays as it is: ${preview.data.after.name}, ${preview.data.after.email ?? "no email"}, ${preview.data.after.phone ?? "no phone"}.`
-                : `After the merge: ${preview.data.changes.map((change) => `${labels[change.field]} ${change.from ?? "—"} → ${change.to ?? "—"}`).join("; ")}.`
-              : "Loading the preview…"}
+                ? t("mergeDialog.unchanged", { name: preview.data.after.name ?? "", email: preview.data.after.email ?? t("mergeDialog.noEmail"), phone: preview.data.after.phone ?? t("mergeDialog.noPhone") })
+                : t("mergeDialog.after", { changes: preview.data.changes.map((change) => `${label(change.field)} ${change.from ?? "—"} → ${change.to ?? "—"}`).join("; ") })
+              : t("mergeDialog.loading")}
         </div>
       </div>
     </Dialog>

@@ -2,6 +2,7 @@
 // the URL (the work list's default view is "to review"); the client keeps it
 // fresh (polling), pages on (keyset), and opens the selected conversation's
 // lead beside it for review.
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/app/_components/page-header";
 import { requireMember } from "@/lib/auth/page";
 import { listQueue, resolveOwner } from "@/lib/leads/queue";
@@ -19,10 +20,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   // A hand-edited URL with a bad filter shows the unfiltered queue rather than an error page.
   const parsed = queueQuerySchema.safeParse(rawQueueQuery(params));
   const query = parsed.success ? parsed.data : queueQuerySchema.parse({});
+  const t = await getTranslations("queue");
   const [page, members] = await Promise.all([listQueue(workspace.id, resolveOwner({ ...query, view: query.view ?? defaultView(query) }, principal.userId)), listMembers(workspace.id)]);
   return (
     <>
-      <PageHeader title="Review queue" description="Leads proposed from your conversations. Open one to review it; tick several for bulk actions." />
+      <PageHeader title={t("title")} description={t("description")} />
       <QueueWorkspace
         workspaceId={workspace.id}
         initialRows={page.rows}

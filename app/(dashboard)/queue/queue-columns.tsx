@@ -7,7 +7,8 @@
 // 1280 px, and the table never scrolls sideways (fixed layout, wrapping cells).
 import type { ColumnDef } from "@tanstack/react-table";
 import type { ReactNode } from "react";
-import { leadStatusWords, syncStatusWords, URGENCY_WORDS } from "@/app/_components/lead-words";
+import { leadStatusWords, syncStatusWords, urgencyWords, type Translate } from "@/app/_components/lead-words";
+import { DateTimeText } from "@/app/_components/time";
 import type { QueueProposal, QueueRow } from "@/lib/leads/queue-row";
 
 export type Member = { id: string; email: string; name: string | null };
@@ -45,47 +46,44 @@ function Badge({ tone, children, testId, title }: { tone: string; children: Reac
   );
 }
 
-const PHONE_TYPES: Record<string, string> = { mobile: "mobile", fixed_line: "fixed line", fixed_line_or_mobile: "mobile or fixed", voip: "VoIP", toll_free: "toll-free" };
-const CONFIDENCE_WORDS: Record<string, string> = { high: "High", medium: "Medium", low: "Low" };
-
-function EmailCell({ proposal }: { proposal: QueueProposal }) {
-  if (!proposal.email) return <span className="text-slate-600">no email</span>;
+function EmailCell({ proposal, t }: { proposal: QueueProposal; t: Translate }) {
+  if (!proposal.email) return <span className="text-slate-600">{t("queue.cells.noEmail")}</span>;
   return (
     <div>
       <div className="break-all">{proposal.email}</div>
-      {proposal.emailCheck === "valid" && <Badge tone={good} testId="email-check">valid</Badge>}
-      {proposal.emailCheck === "invalid" && <Badge tone={bad} testId="email-check">not valid</Badge>}
+      {proposal.emailCheck === "valid" && <Badge tone={good} testId="email-check">{t("queue.cells.valid")}</Badge>}
+      {proposal.emailCheck === "invalid" && <Badge tone={bad} testId="email-check">{t("queue.cells.notValid")}</Badge>}
       {proposal.emailCheck === "typo" && (
-        <Badge tone={warn} testId="email-check" title={proposal.emailSuggestion ? `Did they mean ${proposal.emailSuggestion}?` : undefined}>
-          typo?{proposal.emailSuggestion ? ` ${proposal.emailSuggestion}` : ""}
+        <Badge tone={warn} testId="email-check" title={proposal.emailSuggestion ? t("queue.cells.didTheyMean", { suggestion: proposal.emailSuggestion }) : undefined}>
+          {t("queue.cells.typo")}{proposal.emailSuggestion ? ` ${proposal.emailSuggestion}` : ""}
         </Badge>
       )}
     </div>
   );
 }
 
-function PhoneCell({ proposal }: { proposal: QueueProposal }) {
-  if (!proposal.phone) return <span className="text-slate-600">no phone</span>;
+function PhoneCell({ proposal, t }: { proposal: QueueProposal; t: Translate }) {
+  if (!proposal.phone) return <span className="text-slate-600">{t("queue.cells.noPhone")}</span>;
   const check = proposal.phoneCheck;
   return (
     <div>
       <div className="break-all">{proposal.phone}</div>
       <div className="flex flex-wrap gap-1" data-testid="phone-check">
-        {check && <Badge tone={check.valid ? good : bad}>{check.valid ? "valid" : "not valid"}</Badge>}
-        {check?.type && <Badge tone={check.type === "fixed_line" ? warn : plain}>{PHONE_TYPES[check.type] ?? check.type.replaceAll("_", " ")}</Badge>}
+        {check && <Badge tone={check.valid ? good : bad}>{check.valid ? t("queue.cells.valid") : t("queue.cells.notValid")}</Badge>}
+        {check?.type && <Badge tone={check.type === "fixed_line" ? warn : plain}>{t.has(`lead.phoneTypes.${check.type}`) ? t(`lead.phoneTypes.${check.type}`) : check.type.replaceAll("_", " ")}</Badge>}
         {check?.country && <Badge tone={plain}>{check.country}</Badge>}
-        {check?.fromWhatsApp && <Badge tone={plain}>from WhatsApp</Badge>}
+        {check?.fromWhatsApp && <Badge tone={plain}>{t("queue.cells.fromWhatsApp")}</Badge>}
       </div>
     </div>
   );
 }
 
-function LeadCell({ row }: { row: QueueRow }) {
+function LeadCell({ row, t }: { row: QueueRow; t: Translate }) {
   const name = row.proposal?.name;
   return (
     <div className="min-w-0">
       <div className="font-medium break-words" data-testid="lead-name">
-        {name ?? row.contactName ?? "Unknown"}
+        {name ?? row.contactName ?? t("lead.unknown")}
       </div>
       {row.proposal?.company && <div className="text-xs break-words text-slate-700">{row.proposal.company}</div>}
       <div className="text-xs break-all text-slate-600">
@@ -94,7 +92,7 @@ function LeadCell({ row }: { row: QueueRow }) {
       </div>
       {!row.proposal && (
         <>
-          <div className="text-xs font-medium text-slate-700">Not extracted yet</div>
+          <div className="text-xs font-medium text-slate-700">{leadStatusWords(t, "not_extracted")}</div>
           {row.lastMessage && <div className="line-clamp-2 text-xs break-words text-slate-700">{row.lastMessage}</div>}
         </>
       )}
@@ -102,19 +100,19 @@ function LeadCell({ row }: { row: QueueRow }) {
   );
 }
 
-function StatusCell({ proposal, members }: { proposal: QueueProposal; members: Member[] }) {
-  const sync = syncStatusWords(proposal.syncStatus);
+function StatusCell({ proposal, members, t }: { proposal: QueueProposal; members: Member[]; t: Translate }) {
+  const sync = syncStatusWords(t, proposal.syncStatus);
   const owner = proposal.ownerId ? members.find((member) => member.id === proposal.ownerId) : null;
   return (
     <div className="flex flex-col items-start gap-1">
       <span className={`rounded px-2 py-0.5 text-xs font-medium ${statusStyles[proposal.status] ?? statusStyles.pending}`} data-testid="proposal-status">
-        {leadStatusWords(proposal.status)}
+        {leadStatusWords(t, proposal.status)}
       </span>
       {sync && <span className="text-xs text-slate-700">{sync}</span>}
-      {owner && <span className="text-xs break-all text-slate-700">Owner: {owner.name ?? owner.email}</span>}
+      {owner && <span className="text-xs break-all text-slate-700">{t("queue.cells.owner", { name: owner.name ?? owner.email })}</span>}
       {proposal.duplicateCount > 0 && (
         <Badge tone={warn} testId="duplicate-badge">
-          {proposal.duplicateCount === 1 ? "1 possible duplicate" : `${proposal.duplicateCount} possible duplicates`}
+          {t("queue.cells.duplicates", { count: proposal.duplicateCount })}
         </Badge>
       )}
     </div>
@@ -127,16 +125,17 @@ const withProposal = (render: (proposal: QueueProposal) => ReactNode) =>
     return row.original.proposal ? render(row.original.proposal) : null;
   };
 
-export function queueColumns(members: Member[]): ColumnDef<QueueRow>[] {
+/** The columns, worded by `t` (the root translator). */
+export function queueColumns(members: Member[], t: Translate): ColumnDef<QueueRow>[] {
   return [
     {
       id: "select",
       enableHiding: false,
-      meta: { label: "Select", className: "w-9" },
+      meta: { label: t("queue.columns.select"), className: "w-9" },
       header: ({ table }) => (
         <input
           type="checkbox"
-          aria-label="Select every lead shown"
+          aria-label={t("queue.selectAllShown")}
           checked={table.getIsAllRowsSelected()}
           ref={(input) => {
             if (input) input.indeterminate = table.getIsSomeRowsSelected();
@@ -148,7 +147,7 @@ export function queueColumns(members: Member[]): ColumnDef<QueueRow>[] {
         row.getCanSelect() ? (
           <input
             type="checkbox"
-            aria-label={`Select ${row.original.proposal?.name ?? row.original.contactName ?? "this lead"}`}
+            aria-label={t("queue.selectOne", { name: row.original.proposal?.name ?? row.original.contactName ?? t("queue.thisLead") })}
             checked={row.getIsSelected()}
             onClick={(event) => event.stopPropagation()}
             onKeyDown={(event) => event.stopPropagation()}
@@ -156,35 +155,35 @@ export function queueColumns(members: Member[]): ColumnDef<QueueRow>[] {
           />
         ) : null,
     },
-    { id: "lead", enableHiding: false, meta: { label: "Lead", className: "" }, header: "Lead", cell: ({ row }) => <LeadCell row={row.original} /> },
+    { id: "lead", enableHiding: false, meta: { label: t("queue.columns.lead"), className: "" }, header: t("queue.columns.lead"), cell: ({ row }) => <LeadCell row={row.original} t={t} /> },
     {
       id: "conversation",
-      meta: { label: "Last message", className: "w-[24%] hidden md:table-cell" },
-      header: "Last message",
+      meta: { label: t("queue.columns.conversation"), className: "w-[24%] hidden md:table-cell" },
+      header: t("queue.columns.conversation"),
       cell: ({ row }) => (
         <div className="min-w-0">
           <div className="line-clamp-2 text-xs break-words text-slate-700" title={row.original.lastMessage ?? undefined}>
             {row.original.lastMessage}
           </div>
-          <time className="text-xs text-slate-600" dateTime={row.original.lastMessageAt}>
-            {row.original.lastMessageAt.slice(0, 16).replace("T", " ")} UTC
-          </time>
+          <span className="text-xs text-slate-600">
+            <DateTimeText iso={row.original.lastMessageAt} />
+          </span>
         </div>
       ),
     },
-    { id: "email", meta: { label: "Email", className: "w-[22%] hidden md:table-cell" }, header: "Email", cell: withProposal((proposal) => <EmailCell proposal={proposal} />) },
-    { id: "phone", meta: { label: "Phone", className: "w-[20%] hidden md:table-cell" }, header: "Phone", cell: withProposal((proposal) => <PhoneCell proposal={proposal} />) },
-    { id: "product", meta: { label: "Product", className: "w-[16%] hidden sm:table-cell" }, header: "Product", cell: withProposal((proposal) => <span className="break-words">{proposal.productInterest ?? "—"}</span>) },
-    { id: "urgency", meta: { label: "Urgency", className: "w-[15%]" }, header: "Urgency", cell: withProposal((proposal) => (proposal.urgencyLevel ? (URGENCY_WORDS[proposal.urgencyLevel] ?? proposal.urgencyLevel) : "—")) },
+    { id: "email", meta: { label: t("queue.columns.email"), className: "w-[22%] hidden md:table-cell" }, header: t("queue.columns.email"), cell: withProposal((proposal) => <EmailCell proposal={proposal} t={t} />) },
+    { id: "phone", meta: { label: t("queue.columns.phone"), className: "w-[20%] hidden md:table-cell" }, header: t("queue.columns.phone"), cell: withProposal((proposal) => <PhoneCell proposal={proposal} t={t} />) },
+    { id: "product", meta: { label: t("queue.columns.product"), className: "w-[16%] hidden sm:table-cell" }, header: t("queue.columns.product"), cell: withProposal((proposal) => <span className="break-words">{proposal.productInterest ?? "—"}</span>) },
+    { id: "urgency", meta: { label: t("queue.columns.urgency"), className: "w-[15%]" }, header: t("queue.columns.urgency"), cell: withProposal((proposal) => (proposal.urgencyLevel ? urgencyWords(t, proposal.urgencyLevel) : "—")) },
     {
       id: "confidence",
-      meta: { label: "Confidence", className: "w-[19%] hidden sm:table-cell" },
-      header: "Confidence",
+      meta: { label: t("queue.columns.confidence"), className: "w-[19%] hidden sm:table-cell" },
+      header: t("queue.columns.confidence"),
       cell: withProposal((proposal) => (
-        <span title={proposal.confidence === null ? undefined : `${Math.round(proposal.confidence * 100)}%`}>{proposal.confidenceLevel ? CONFIDENCE_WORDS[proposal.confidenceLevel] : "—"}</span>
+        <span title={proposal.confidence === null ? undefined : `${Math.round(proposal.confidence * 100)}%`}>{proposal.confidenceLevel ? t(`lead.confidence.${proposal.confidenceLevel}`) : "—"}</span>
       )),
     },
-    { id: "status", enableHiding: false, meta: { label: "Status", className: "w-[22%]" }, header: "Status", cell: withProposal((proposal) => <StatusCell proposal={proposal} members={members} />) },
+    { id: "status", enableHiding: false, meta: { label: t("queue.columns.status"), className: "w-[22%]" }, header: t("queue.columns.status"), cell: withProposal((proposal) => <StatusCell proposal={proposal} members={members} t={t} />) },
   ];
 }
 

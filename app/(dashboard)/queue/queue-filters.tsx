@@ -4,20 +4,11 @@
 // and sort folded under "Filters" (with how many are on), so the list keeps its
 // room beside the review pane. Every control has a label; the values live in
 // the URL (use-queue-list.ts), so this only reports changes.
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { LEAD_STATUS_WORDS, URGENCY_WORDS } from "@/app/_components/lead-words";
+import { leadStatusWords, urgencyWords } from "@/app/_components/lead-words";
 import { QUEUE_FLAGS, QUEUE_SORTS, QUEUE_STATUSES, QUEUE_URGENCIES, VIEW_STATUSES, type QueueSort, type QueueStatus } from "@/lib/leads/queue-query";
 import type { QueueFilters } from "@/lib/leads/query-keys";
-
-const FLAG_LABELS: Record<(typeof QUEUE_FLAGS)[number], string> = {
-  email_invalid: "Invalid email",
-  phone_invalid: "Invalid phone",
-  phone_fixed_line: "Fixed-line phone",
-  from_whatsapp: "Phone from WhatsApp number",
-  email_typo: "Email looks like a typo",
-};
-
-const SORT_LABELS: Record<QueueSort, string> = { newest: "Newest activity", oldest: "Oldest activity", urgency: "Most urgent" };
 
 const SEARCH_DELAY_MS = 300;
 
@@ -25,6 +16,7 @@ const control = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 
 export function QueueFilterBar({ filters, products, onChange }: { filters: QueueFilters; products: string[]; onChange: (next: QueueFilters) => void }) {
   const [search, setSearch] = useState(filters.q ?? "");
+  const t = useTranslations();
   // Typing updates the URL after a pause, not on every key.
   useEffect(() => {
     if ((filters.q ?? "") === search.trim()) return;
@@ -46,60 +38,60 @@ export function QueueFilterBar({ filters, products, onChange }: { filters: Queue
   return (
     <div className="mb-3 space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="queue-filters">
       <label className="flex flex-col gap-1">
-        <span className="text-xs font-medium text-slate-700">Search name, email or phone</span>
-        <input type="search" className={control} value={search} onChange={(event) => setSearch(event.target.value)} placeholder="e.g. Ana, @gmail.com, 11 98765" />
+        <span className="text-xs font-medium text-slate-700">{t("queue.filters.search")}</span>
+        <input type="search" className={control} value={search} onChange={(event) => setSearch(event.target.value)} placeholder={t("queue.filters.searchPlaceholder")} />
       </label>
       <details className="group">
         <summary className="cursor-pointer text-xs font-medium text-slate-800">
-          Filters and sort{active > 0 ? ` (${active} on)` : ""}
+          {t("queue.filters.summary", { active })}
         </summary>
       <div className="mt-2 flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1">
-          <span className="text-xs font-medium text-slate-700">Urgency</span>
+          <span className="text-xs font-medium text-slate-700">{t("queue.filters.urgency")}</span>
           <select className={control} value={filters.urgency?.[0] ?? ""} onChange={(event) => set("urgency", event.target.value ? [event.target.value as (typeof QUEUE_URGENCIES)[number]] : undefined)}>
-            <option value="">Any</option>
-            {QUEUE_URGENCIES.map((level) => <option key={level} value={level}>{URGENCY_WORDS[level]}</option>)}
+            <option value="">{t("common.any")}</option>
+            {QUEUE_URGENCIES.map((level) => <option key={level} value={level}>{urgencyWords(t, level)}</option>)}
           </select>
         </label>
         <label className="flex flex-col gap-1">
-          <span className="text-xs font-medium text-slate-700">Flag</span>
+          <span className="text-xs font-medium text-slate-700">{t("queue.filters.flag")}</span>
           <select className={control} value={filters.flag?.[0] ?? ""} onChange={(event) => set("flag", event.target.value ? [event.target.value as (typeof QUEUE_FLAGS)[number]] : undefined)}>
-            <option value="">Any</option>
-            {QUEUE_FLAGS.map((flag) => <option key={flag} value={flag}>{FLAG_LABELS[flag]}</option>)}
+            <option value="">{t("common.any")}</option>
+            {QUEUE_FLAGS.map((flag) => <option key={flag} value={flag}>{t(`queue.filters.flags.${flag}`)}</option>)}
           </select>
         </label>
         <label className="flex flex-col gap-1">
-          <span className="text-xs font-medium text-slate-700">Product</span>
+          <span className="text-xs font-medium text-slate-700">{t("queue.filters.product")}</span>
           <select className={control} value={filters.product ?? ""} onChange={(event) => set("product", event.target.value || undefined)}>
-            <option value="">Any</option>
+            <option value="">{t("common.any")}</option>
             {[...new Set([...products, ...(filters.product ? [filters.product] : [])])].map((product) => <option key={product} value={product}>{product}</option>)}
           </select>
         </label>
         <label className="flex flex-col gap-1">
-          <span className="text-xs font-medium text-slate-700">Language</span>
+          <span className="text-xs font-medium text-slate-700">{t("queue.filters.language")}</span>
           <input className={`${control} w-20`} value={filters.language ?? ""} maxLength={35} placeholder="pt" onChange={(event) => set("language", event.target.value.trim() || undefined)} />
         </label>
         <label className="flex flex-col gap-1">
-          <span className="text-xs font-medium text-slate-700">Last message from</span>
+          <span className="text-xs font-medium text-slate-700">{t("queue.filters.from")}</span>
           <input type="date" className={control} value={filters.from?.slice(0, 10) ?? ""} onChange={(event) => set("from", event.target.value || undefined)} />
         </label>
         <label className="flex flex-col gap-1">
-          <span className="text-xs font-medium text-slate-700">Last message to</span>
+          <span className="text-xs font-medium text-slate-700">{t("queue.filters.to")}</span>
           <input type="date" className={control} value={filters.to?.slice(0, 10) ?? ""} onChange={(event) => set("to", event.target.value || undefined)} />
         </label>
         <label className="flex flex-col gap-1">
-          <span className="text-xs font-medium text-slate-700">Sort</span>
+          <span className="text-xs font-medium text-slate-700">{t("queue.filters.sort")}</span>
           <select className={control} value={filters.sort} onChange={(event) => set("sort", event.target.value as QueueSort)}>
-            {QUEUE_SORTS.map((sort) => <option key={sort} value={sort}>{SORT_LABELS[sort]}</option>)}
+            {QUEUE_SORTS.map((sort) => <option key={sort} value={sort}>{t(`queue.filters.sorts.${sort}`)}</option>)}
           </select>
         </label>
       </div>
       <fieldset className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1">
-        <legend className="float-left mr-3 text-xs font-medium text-slate-700">Status</legend>
+        <legend className="float-left mr-3 text-xs font-medium text-slate-700">{t("queue.filters.status")}</legend>
         {statuses.map((status) => (
           <label key={status} className="flex items-center gap-1">
             <input type="checkbox" checked={filters.status?.includes(status) ?? false} onChange={(event) => toggleStatus(status, event.target.checked)} />
-            {LEAD_STATUS_WORDS[status]}
+            {leadStatusWords(t, status)}
           </label>
         ))}
       </fieldset>

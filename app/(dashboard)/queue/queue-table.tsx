@@ -4,6 +4,7 @@
 // chose (column chooser), and the open lead marked. A row click or Enter opens
 // its lead (onOpen). Fixed layout: it never scrolls sideways.
 import { flexRender, getCoreRowModel, useReactTable, type RowSelectionState } from "@tanstack/react-table";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { buttonClass } from "@/app/_components/ui/button";
 import { useHydrated } from "@/app/_components/use-hydrated";
@@ -25,7 +26,8 @@ export type QueueTableProps = {
 
 export function QueueTable({ rows, members, openConversationId, onOpen, selection, onSelectionChange, busy }: QueueTableProps) {
   const hydrated = useHydrated();
-  const columns = useMemo(() => queueColumns(members), [members]);
+  const t = useTranslations();
+  const columns = useMemo(() => queueColumns(members, t), [members, t]);
   const [columnVisibility, setColumnVisibility] = useColumnVisibility(DEFAULT_COLUMN_VISIBILITY);
   // TanStack Table keeps its own state; React Compiler skips memoizing this component, as intended.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -46,11 +48,11 @@ export function QueueTable({ rows, members, openConversationId, onOpen, selectio
         <Menu
           trigger={
             <button type="button" className={buttonClass("secondary", "px-2 py-1 text-xs")}>
-              Columns
+              {t("queue.table.columns")}
             </button>
           }
         >
-          <MenuLabel>Show columns</MenuLabel>
+          <MenuLabel>{t("queue.table.showColumns")}</MenuLabel>
           {table
             .getAllLeafColumns()
             .filter((column) => column.getCanHide())
@@ -63,7 +65,7 @@ export function QueueTable({ rows, members, openConversationId, onOpen, selectio
       </div>
       {/* The checkboxes wait for JavaScript: ticked before it runs, they would select nothing. */}
       <fieldset disabled={!hydrated} className="contents">
-      <legend className="sr-only">Queue</legend>
+      <legend className="sr-only">{t("queue.table.legend")}</legend>
       <table className="w-full table-fixed text-sm" data-testid="queue-table" aria-busy={busy}>
         <thead className="bg-slate-100 text-left text-xs text-slate-800">
           {table.getHeaderGroups().map((group) => (

@@ -8,9 +8,11 @@
 // the open lead).
 import type { RowSelectionState } from "@tanstack/react-table";
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { apiFetch } from "@/app/_components/api";
 import { EmptyState } from "@/app/_components/empty-state";
+import { useProblemText } from "@/app/_components/problem-text";
 import { buttonClass } from "@/app/_components/ui/button";
 import { Dialog, DialogClose } from "@/app/_components/ui/dialog";
 import { isOpenStatus } from "@/lib/leads/lead-status";
@@ -26,14 +28,15 @@ import { UndoBar, type UndoableAction } from "./undo-bar";
 import { useQueueList } from "./use-queue-list";
 import { ViewTabs } from "./view-tabs";
 
+// Each key and what it does (catalog keys under "queue.shortcuts").
 const shortcuts = [
-  ["j / k", "next / previous conversation"],
-  ["a", "approve the lead"],
-  ["m", "merge into an existing contact"],
-  ["r", "reject with a reason"],
-  ["e", "edit the lead's fields"],
-  ["?", "show this help"],
-];
+  ["j / k", "move"],
+  ["a", "approve"],
+  ["m", "merge"],
+  ["r", "reject"],
+  ["e", "edit"],
+  ["?", "help"],
+] as const;
 
 function typingIn(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
@@ -63,6 +66,9 @@ type Props = { workspaceId: string; initialRows: QueueRow[]; initialNextCursor: 
 
 export function QueueWorkspace({ workspaceId, initialRows, initialNextCursor, products, members }: Props) {
   const queryClient = useQueryClient();
+  const t = useTranslations("queue");
+  const tc = useTranslations("common");
+  const problemText = useProblemText();
   const { filters, rows, query, changeFilters } = useQueueList(workspaceId, { rows: initialRows, nextCursor: initialNextCursor });
   const [openLead, setOpenLead] = useState<OpenLead | null>(null);
   const [help, setHelp] = useState(false);
@@ -140,12 +146,12 @@ export function QueueWorkspace({ workspaceId, initialRows, initialNextCursor, pr
             }}
           />
         )}
-        {query.isError && <p role="alert" className="mb-2 text-sm text-red-800">{(query.error as Error).message}</p>}
+        {query.isError && <p role="alert" className="mb-2 text-sm text-red-800">{problemText(query.error)}</p>}
         {rows.length === 0 && !query.isFetching ? (
           filtered ? (
-            <EmptyState title="No conversations match">Change or clear the filters to see more of the queue.</EmptyState>
+            <EmptyState title={t("empty.filteredTitle")}>{t("empty.filteredBody")}</EmptyState>
           ) : (
-            <EmptyState title="Nothing to review">New conversations arrive from the WhatsApp webhook or a chatbot import, and their proposed leads wait here for review.</EmptyState>
+            <EmptyState title={t("empty.title")}>{t("empty.body")}</EmptyState>
           )
         ) : (
           <QueueTable rows={rows} members={members} openConversationId={openRowId} onOpen={openRow} selection={selection} onSelectionChange={(next) => { setAllMatching(false); setSelection(next); }} busy={query.isFetching && rows.length === 0} />
@@ -153,18 +159,18 @@ export function QueueWorkspace({ workspaceId, initialRows, initialNextCursor, pr
         {query.hasNextPage && (
           <div className="mt-3 text-center">
             <button type="button" className={buttonClass("secondary")} disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-              {query.isFetchingNextPage ? "Loading…" : "Load more"}
+              {query.isFetchingNextPage ? tc("loading") : tc("loadMore")}
             </button>
           </div>
         )}
         <p className="mt-2 text-xs text-slate-700">
-          Press <kbd>?</kbd> for keyboard shortcuts.
+          {t.rich("shortcutsHint", { kbd: (chunks) => <kbd>{chunks}</kbd> })}
         </p>
       </div>
       <div className={`min-w-0 xl:sticky xl:top-4 xl:max-h-[calc(100dvh-7rem)] xl:self-start xl:overflow-y-auto ${openLead ? "" : "hidden xl:block"}`} data-testid="review-pane">
         {openLead && (
           <button type="button" className="mb-3 text-sm text-slate-800 underline xl:hidden" onClick={() => setOpenLead(null)}>
-            ← Back to the list
+            {t("backToList")}
           </button>
         )}
         {openLead?.proposalId ? (
@@ -173,19 +179,19 @@ export function QueueWorkspace({ workspaceId, initialRows, initialNextCursor, pr
           </div>
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-700">
-            {openLead ? "This conversation has no proposed lead yet: it is extracted once the conversation goes quiet." : "Select a conversation (or press j) to review its lead."}
+            {openLead ? t("noProposal") : t("selectHint")}
           </p>
         )}
       </div>
       {help && (
-        <Dialog open onOpenChange={setHelp} title="Keyboard shortcuts" size="small" footer={<DialogClose className={buttonClass("secondary")}>Close</DialogClose>}>
+        <Dialog open onOpenChange={setHelp} title={t("shortcuts.title")} size="small" footer={<DialogClose className={buttonClass("secondary")}>{tc("close")}</DialogClose>}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             {shortcuts.map(([keys, what]) => (
               <div key={keys} className="contents">
                 <dt>
                   <kbd className="rounded border border-slate-300 px-1">{keys}</kbd>
                 </dt>
-                <dd>{what}</dd>
+                <dd>{t(`shortcuts.${what}`)}</dd>
               </div>
             ))}
           </dl>

@@ -1,7 +1,9 @@
 "use client";
 // The conversation beside the form: every message, with the one a field's
 // evidence points at highlighted and scrolled into view.
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
+import { DateTimeText } from "@/app/_components/time";
 import type { LeadDetailData } from "./review-types";
 
 const roleStyle: Record<string, string> = {
@@ -12,12 +14,13 @@ const roleStyle: Record<string, string> = {
 
 export function Transcript({ messages, highlightedId, quote }: { messages: LeadDetailData["transcript"]["messages"]; highlightedId: string | null; quote: string | null }) {
   const container = useRef<HTMLOListElement>(null);
+  const t = useTranslations("review.transcript");
   useEffect(() => {
     if (!highlightedId) return;
     container.current?.querySelector(`[data-message-id="${highlightedId}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
   }, [highlightedId]);
   return (
-    <ol ref={container} aria-label="Conversation" className="flex max-h-[70vh] flex-col gap-2 overflow-y-auto pr-2" data-testid="transcript">
+    <ol ref={container} aria-label={t("label")} className="flex max-h-[70vh] flex-col gap-2 overflow-y-auto pr-2" data-testid="transcript">
       {messages.map((message) => {
         const highlighted = message.id === highlightedId;
         return (
@@ -29,8 +32,8 @@ export function Transcript({ messages, highlightedId, quote }: { messages: LeadD
             className={`rounded-lg border px-3 py-2 text-sm ${roleStyle[message.role] ?? roleStyle.user} ${highlighted ? "ring-2 ring-amber-500" : ""}`}
           >
             <div className="mb-1 flex justify-between text-xs text-slate-600">
-              <span className="font-medium capitalize">{message.role === "user" ? "Prospect" : message.role}</span>
-              <time dateTime={message.sentAt}>{message.sentAt.slice(0, 16).replace("T", " ")} UTC</time>
+              <span className="font-medium">{message.role === "user" ? t("prospect") : t.has(message.role) ? t(message.role) : message.role}</span>
+              <DateTimeText iso={message.sentAt} />
             </div>
             <p className="whitespace-pre-wrap">{highlighted && quote ? <Highlighted text={message.text} quote={quote} /> : message.text}</p>
           </li>

@@ -6,6 +6,7 @@
 // does ("Revoke key"), never just "OK". Optional `children` hold extra inputs
 // (a reason) that the confirm button can depend on (`confirmDisabled`).
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { buttonClass, type ButtonTone } from "./button";
 import { useFocusReturn } from "./focus-return";
@@ -28,8 +29,9 @@ export type ConfirmDialogProps = {
   children?: ReactNode;
 };
 
-export function ConfirmDialog({ title, description, confirmLabel, cancelLabel = "Cancel", tone = "danger", onConfirm, trigger, open, onOpenChange, busy = false, confirmDisabled = false, testId, children }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, description, confirmLabel, cancelLabel, tone = "danger", onConfirm, trigger, open, onOpenChange, busy = false, confirmDisabled = false, testId, children }: ConfirmDialogProps) {
   const focus = useFocusReturn();
+  const t = useTranslations("common");
   return (
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
       {trigger && <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>}
@@ -49,7 +51,7 @@ export function ConfirmDialog({ title, description, confirmLabel, cancelLabel = 
             {children ? <div className="mt-3">{children}</div> : null}
           </div>
           <div className="flex flex-wrap justify-end gap-2 border-t border-slate-200 px-5 py-3">
-            <AlertDialog.Cancel className={buttonClass("secondary")}>{cancelLabel}</AlertDialog.Cancel>
+            <AlertDialog.Cancel className={buttonClass("secondary")}>{cancelLabel ?? t("cancel")}</AlertDialog.Cancel>
             {/* Not AlertDialog.Action: the dialog closes when the caller says so (after a request succeeds). */}
             <button type="button" className={buttonClass(tone)} disabled={busy || confirmDisabled} onClick={onConfirm}>
               {confirmLabel}
