@@ -18,7 +18,8 @@ test("a signed webhook delivery shows up in the open queue within seconds", asyn
   expect(unsigned.status()).toBe(401);
   const delivered = await request.post("/api/webhooks/whatsapp", { data: body, headers: { "content-type": "application/json", "x-hub-signature-256": signature } });
   expect(delivered.status()).toBe(200);
-  expect(await delivered.json()).toMatchObject({ received: true, stored: 1 });
+  // Acknowledged at once; the background worker stores it moments later.
+  expect(await delivered.json()).toEqual({ received: true });
 
   const firstRow = page.getByTestId("queue-table").locator("tbody tr").first();
   await expect(firstRow).toContainText(name, { timeout: 10_000 });

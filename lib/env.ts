@@ -232,7 +232,9 @@ export function reloadEnv(): Env {
 }
 
 /** Makes a resolved database URL visible to this process and the processes it starts. */
-export function publishDatabaseUrl(url: string): void {
-  process.env.DATABASE_URL = url;
+export function publishDatabaseUrl(url: string | undefined): void {
+  // undefined: back to none (the embedded server), e.g. after a benchmark's throwaway database.
+  if (url === undefined) delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = url;
   cached = undefined;
 }

@@ -5,10 +5,11 @@ import type { AnyJobDefinition } from "./definition";
 import { extractLeadJob } from "./extract-lead";
 import { followUpDueJob } from "./follow-up-due";
 import { notificationWebhookJob } from "./notification-webhook";
+import { processInboxJob } from "./process-inbox";
 import { pushScoresJob } from "./push-scores";
 import { syncLeadJob } from "./sync-lead";
 
-export const jobDefinitions: readonly AnyJobDefinition[] = [extractLeadJob, syncLeadJob, pushScoresJob, followUpDueJob, notificationWebhookJob];
+export const jobDefinitions: readonly AnyJobDefinition[] = [processInboxJob, extractLeadJob, syncLeadJob, pushScoresJob, followUpDueJob, notificationWebhookJob];
 
 export const jobKinds = jobDefinitions.map((definition) => definition.kind);
 
