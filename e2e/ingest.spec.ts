@@ -18,11 +18,13 @@ test("a signed webhook delivery shows up in the open queue within seconds", asyn
   expect(unsigned.status()).toBe(401);
   const delivered = await request.post("/api/webhooks/whatsapp", { data: body, headers: { "content-type": "application/json", "x-hub-signature-256": signature } });
   expect(delivered.status()).toBe(200);
-  expect(await delivered.json()).toMatchObject({ received: true, stored: 1 });
+  // Acknowledged at once; the background worker stores it moments later.
+  expect(await delivered.json()).toEqual({ received: true });
 
   const firstRow = page.getByTestId("queue-table").locator("tbody tr").first();
   await expect(firstRow).toContainText(name, { timeout: 10_000 });
-  await expect(firstRow).toContainText("Quanto custa um kit solar");
-  await expect(firstRow).toContainText("Not extracted yet");
+  // The background worker may already have extracted it: then the row shows the
+  // product asked for instead of the message and "Not extracted yet".
+  await expect(firstRow).toContainText(/Quanto custa um kit solar|Solar Panel Kit/);
   expect(await page.evaluate(() => (window as unknown as { __sameLoad?: boolean }).__sameLoad)).toBe(true);
 });

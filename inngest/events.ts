@@ -22,7 +22,3 @@ export function jobEventId(outboxItemId: string, send: number): string {
   return `${outboxItemId}-${send}`;
 }
 
-/** Sent when a prospect's message is stored: cancels the conversation's scheduled follow-ups. */
-export const prospectRepliedEventName = "leadbridge/prospect.replied";
-export const prospectRepliedEventData = z.object({ conversationId: z.uuid() });
-export type ProspectRepliedEventData = z.infer<typeof prospectRepliedEventData>;

@@ -1,20 +1,16 @@
 // The one way a route hands its freshly committed background work to Inngest:
-// after the response is sent (Next's `after`), dispatch what is due and tell
-// Inngest of prospect replies. Best effort: the outbox keeps the work, and the
-// scheduled pass sends whatever this misses. Without Inngest it does nothing
-// (jobs:drain or the development server's loop runs the work).
+// after the response is sent (Next's `after`), dispatch what is due. Best
+// effort: the outbox keeps the work, and the scheduled pass sends whatever
+// this misses. Without Inngest it does nothing (the background worker, woken
+// by the work's announcement, or jobs:drain runs it).
 import { after } from "next/server";
 import { logger } from "@/lib/log";
 import { dispatchOutbox } from "./dispatch";
-import { announceProspectReplies } from "./prospect-replied";
 
-export function dispatchAfterResponse(options: { prospectReplies?: readonly string[] } = {}): void {
+export function dispatchAfterResponse(): void {
   const work = async () => {
     const dispatched = await dispatchOutbox();
     if (dispatched.error) logger.debug({ area: "jobs", reason: dispatched.error }, "outbox not dispatched");
-    const replies = options.prospectReplies ?? [];
-    const announced = await announceProspectReplies(replies);
-    if (announced.error) logger.warn({ area: "jobs", reason: announced.error }, "prospect.replied not sent");
   };
   const run = () => work().catch((error: unknown) => logger.warn({ err: error, area: "jobs" }, "outbox dispatch failed"));
   try {

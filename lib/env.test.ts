@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, LOCAL_AUTH_SECRET, LOCAL_ENCRYPTION_KEY, parseEnv } from "./env";
+import { EnvError, LOCAL_AUTH_SECRET, LOCAL_ENCRYPTION_KEY, parseEnv, startWarnings } from "./env";
 
 describe("parseEnv", () => {
   it("defaults to the embedded database on 127.0.0.1:3000", () => {
@@ -54,18 +54,23 @@ describe("WhatsApp and extraction settings", () => {
 });
 
 describe("CRM settings", () => {
-  it("stops the start when a retired deployment-wide HubSpot setting is still set", () => {
-    expect(() => parseEnv({ HUBSPOT_ACCESS_TOKEN: "pat-na1-x" })).toThrow(/HUBSPOT_ACCESS_TOKEN: is no longer used: .*crm:connect/);
-    expect(() => parseEnv({ CRM_PROVIDER: "hubspot" })).toThrow(/CRM_PROVIDER: is no longer used/);
-    expect(() => parseEnv({ HUBSPOT_PORTAL_ID: "123" })).toThrow(/HUBSPOT_PORTAL_ID/);
+  it("ignores a retired deployment-wide HubSpot setting, with a warning saying what to do instead", () => {
+    const old = parseEnv({ HUBSPOT_ACCESS_TOKEN: "pat-na1-x", CRM_PROVIDER: "hubspot", HUBSPOT_PORTAL_ID: "123" });
+    const warnings = startWarnings(old);
+    expect(warnings).toHaveLength(3);
+    expect(warnings.find((warning) => warning.startsWith("HUBSPOT_ACCESS_TOKEN"))).toMatch(/no longer used: .*crm:connect/);
+    expect(warnings.join("\n")).not.toContain("pat-na1-x");
+    expect(startWarnings(parseEnv({ HUBSPOT_ACCESS_TOKEN: "" }))).toEqual([]);
     expect(parseEnv({ HUBSPOT_ACCESS_TOKEN: "" }).HUBSPOT_BASE_URL).toBe("https://api.hubapi.com");
   });
 
-  it("requires ENCRYPTION_KEY and APP_URL in production and labels the local defaults elsewhere", () => {
+  it("has no stand-in for ENCRYPTION_KEY or APP_URL in production, and labels the local defaults elsewhere", () => {
     const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) };
     const key = Buffer.alloc(32, 7).toString("base64");
-    expect(() => parseEnv(production)).toThrow(/ENCRYPTION_KEY: is required in production/);
-    expect(() => parseEnv({ ...production, ENCRYPTION_KEY: key })).toThrow(/APP_URL: is required in production/);
+    // The app starts; connecting a CRM then says the key is missing (lib/secrets/keys.test.ts), notes carry no link.
+    expect(parseEnv(production)).toMatchObject({ ENCRYPTION_KEY: undefined, APP_URL: undefined });
+    expect(startWarnings(parseEnv(production))).toEqual([expect.stringMatching(/^ENCRYPTION_KEY is not set/), expect.stringMatching(/^APP_URL is not set/)]);
+    expect(startWarnings(parseEnv({ ...production, ENCRYPTION_KEY: key, APP_URL: "https://leads.example.com" }))).toEqual([]);
     expect(parseEnv({ ...production, ENCRYPTION_KEY: key, APP_URL: "https://leads.example.com/" })).toMatchObject({ ENCRYPTION_KEY: key, APP_URL: "https://leads.example.com" });
     expect(() => parseEnv({ ENCRYPTION_KEY: "too-short" })).toThrow(/ENCRYPTION_KEY: must be 32 random bytes/);
     expect(parseEnv({ PORT: "3070" })).toMatchObject({ ENCRYPTION_KEY: LOCAL_ENCRYPTION_KEY, APP_URL: "http://127.0.0.1:3070", ENCRYPTION_KEY_PREVIOUS: [] });

@@ -10,11 +10,19 @@ const optionalString = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
-/** A variable that is no longer read: any value fails the start with `advice`. */
-const retired = (advice: string) => optionalString.pipe(z.undefined({ error: `is no longer used: ${advice}.` }));
-
-/** Variables kept only to stop a start that still sets them (not in .env.example). */
-export const RETIRED_VARIABLES: ReadonlySet<string> = new Set(["CRM_PROVIDER", "HUBSPOT_ACCESS_TOKEN", "HUBSPOT_PORTAL_ID"]);
+/**
+ * Variables no longer read, each with what to do instead: a value is ignored,
+ * and the launcher warns about it at start (retiredSettingWarnings). Not in
+ * .env.example. A value never fails the start: a workspace with no connection
+ * simply uses the internal CRM.
+ */
+const RETIRED = {
+  CRM_PROVIDER: "each workspace now connects its own CRM (Settings -> CRM or `npm run -s crm:connect`); without a connection it uses the internal CRM",
+  HUBSPOT_ACCESS_TOKEN: "no workspace uses it any more: connect each workspace's own HubSpot account with `npm run -s crm:connect -- --workspace W --provider hubspot --access-token T` (or Settings -> CRM)",
+  HUBSPOT_PORTAL_ID: "the portal id is read from each workspace's connected account",
+} as const;
+export const RETIRED_VARIABLES: ReadonlySet<string> = new Set(Object.keys(RETIRED));
+const retired = (name: keyof typeof RETIRED) => optionalString.describe(`Retired, ignored: ${RETIRED[name]}.`);
 
 /** 32 bytes in base64: an AES-256 key. */
 const encryptionKey = z.string().refine((value) => /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, "base64").length === 32, {
@@ -73,15 +81,12 @@ const envSchema = z.object({
     .max(1_000)
     .default(100)
     .describe("The most requests per 10 s sent to one HubSpot account (100 on Free/Starter, 190 on Pro/Enterprise); an account whose own limit, read when it is connected, is lower gets its own. One budget per account, shared by every process and every workspace connected to it (lib/crm/request-budget.ts)."),
-  CRM_PROVIDER: retired("each workspace now connects its own CRM (Settings -> CRM or `npm run -s crm:connect`); without a connection it uses the internal CRM. Unset it")
-    .describe("Retired: each workspace connects its own CRM. Set, it stops the start."),
-  HUBSPOT_ACCESS_TOKEN: retired("each workspace now connects its own HubSpot account: run `npm run -s crm:connect -- --workspace W --provider hubspot --access-token T` for each, then unset it")
-    .describe("Retired: each workspace connects its own HubSpot account. Set, it stops the start."),
-  HUBSPOT_PORTAL_ID: retired("the portal id is read from each workspace's connected account. Unset it")
-    .describe("Retired: read from each workspace's connected account. Set, it stops the start."),
+  CRM_PROVIDER: retired("CRM_PROVIDER"),
+  HUBSPOT_ACCESS_TOKEN: retired("HUBSPOT_ACCESS_TOKEN"),
+  HUBSPOT_PORTAL_ID: retired("HUBSPOT_PORTAL_ID"),
   ENCRYPTION_KEY: optionalString
     .pipe(encryptionKey.optional())
-    .describe("Seals CRM access tokens at rest (AES-256-GCM): 32 random bytes in base64 (`openssl rand -base64 32`). Required in production. To rotate: the new key here, the old one in ENCRYPTION_KEY_PREVIOUS, restart, `npm run -s crm:reencrypt`, then drop the old one."),
+    .describe("Seals CRM access tokens at rest (AES-256-GCM): 32 random bytes in base64 (`openssl rand -base64 32`). Production: without it no workspace can connect a CRM account (development and tests use a labelled local key). To rotate: the new key here, the old one in ENCRYPTION_KEY_PREVIOUS, restart, `npm run -s crm:reencrypt`, then drop the old one."),
   ENCRYPTION_KEY_PREVIOUS: optionalString
     .pipe(
       z.string().transform((value, context) => value.split(",").map((key) => key.trim()).filter(Boolean).map((key) => {
@@ -120,7 +125,7 @@ const envSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14).describe("How many days a sign-in lasts."),
   APP_URL: optionalString
     .pipe(z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, "")).optional())
-    .describe("The dashboard's public address (https://leads.example.com): CRM notes, notifications and emails link back with it; never taken from a request's Host header. Required in production; elsewhere http://HOST:PORT."),
+    .describe("The dashboard's public address (https://leads.example.com): CRM notes, notifications and emails link back with it; never taken from a request's Host header. Production: empty means no links; elsewhere http://HOST:PORT."),
   SMTP_URL: optionalString
     .pipe(z.url({ protocol: /^smtps?$/ }).optional())
     .describe("Outgoing mail (invitations, password resets): smtp://user:pass@host:587 or smtps://...:465. Empty: no email is sent; admins copy invitation links."),
@@ -172,20 +177,15 @@ const checkedEnvSchema = envSchema
     path: ["AUTH_SECRET"],
     message: "is required in production (32+ random characters, e.g. `openssl rand -base64 32`)",
   })
-  .refine((config) => !runtimeProduction(config) || config.ENCRYPTION_KEY !== undefined, {
-    path: ["ENCRYPTION_KEY"],
-    message: "is required in production (32 random bytes in base64, e.g. `openssl rand -base64 32`)",
-  })
-  .refine((config) => !runtimeProduction(config) || config.APP_URL !== undefined, {
-    path: ["APP_URL"],
-    message: "is required in production: the dashboard's public address, e.g. https://leads.example.com",
-  })
+  // In production ENCRYPTION_KEY and APP_URL have no stand-in: without the key no
+  // CRM token can be stored or opened (lib/secrets/keys.ts says so), without the
+  // address nothing links back to the dashboard. The app still starts.
   .transform((config) => ({
     ...config,
     AUTH_SECRET: config.AUTH_SECRET ?? LOCAL_AUTH_SECRET,
-    ENCRYPTION_KEY: config.ENCRYPTION_KEY ?? LOCAL_ENCRYPTION_KEY,
+    ENCRYPTION_KEY: config.ENCRYPTION_KEY ?? (runtimeProduction(config) ? undefined : LOCAL_ENCRYPTION_KEY),
     ENCRYPTION_KEY_PREVIOUS: config.ENCRYPTION_KEY_PREVIOUS ?? [],
-    APP_URL: config.APP_URL ?? `http://${config.HOST}:${config.PORT}`,
+    APP_URL: config.APP_URL ?? (runtimeProduction(config) ? undefined : `http://${config.HOST}:${config.PORT}`),
   }));
 
 /** Every variable with its description and default (as text, undefined when none), in schema order. */
@@ -215,6 +215,22 @@ export function env(): Env {
   return cached;
 }
 
+/**
+ * What the launcher warns about at start: each retired variable still set (the
+ * value is ignored), saying what to do instead, and a production setting left
+ * without its stand-in.
+ */
+export function startWarnings(config: Env = env()): string[] {
+  const retiredSet = (Object.keys(RETIRED) as (keyof typeof RETIRED)[])
+    .filter((name) => config[name] !== undefined)
+    .map((name) => `${name} is set but no longer used: ${RETIRED[name]}. Unset it.`);
+  const missing = [
+    config.ENCRYPTION_KEY ? null : "ENCRYPTION_KEY is not set: no workspace can connect its CRM account (set 32 random bytes in base64, `openssl rand -base64 32`).",
+    config.APP_URL ? null : "APP_URL is not set: CRM notes and notifications will not link back to the dashboard.",
+  ].filter((warning): warning is string => warning !== null);
+  return [...retiredSet, ...missing];
+}
+
 /** True when events can be sent to an Inngest engine (Cloud, self-hosted, or the dev server). */
 export function inngestConfigured(config: Env = env()): boolean {
   return Boolean(config.INNGEST_EVENT_KEY || config.INNGEST_DEV);
@@ -237,7 +253,9 @@ export function reloadEnv(): Env {
 }
 
 /** Makes a resolved database URL visible to this process and the processes it starts. */
-export function publishDatabaseUrl(url: string): void {
-  process.env.DATABASE_URL = url;
+export function publishDatabaseUrl(url: string | undefined): void {
+  // undefined: back to none (the embedded server), e.g. after a benchmark's throwaway database.
+  if (url === undefined) delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = url;
   cached = undefined;
 }

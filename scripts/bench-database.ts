@@ -7,7 +7,7 @@ import pg from "pg";
 import { disconnectDb } from "@/lib/db/client";
 import { connectDatabaseServer } from "@/lib/db/database";
 import { adminQuery, applyMigrations } from "@/lib/db/migrations";
-import { publishDatabaseUrl } from "@/lib/env";
+import { env, publishDatabaseUrl } from "@/lib/env";
 import { UsageError } from "./cli";
 
 /** `--name N` from the command line: a positive integer, else `fallback`. */
@@ -29,6 +29,7 @@ export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Ma
 
 /** Runs `work` against a new, migrated database (also published as the app's DATABASE_URL), then drops it. */
 export async function withBenchDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const configured = env().DATABASE_URL;
   const server = await connectDatabaseServer();
   const name = `leadbridge_bench_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
   const url = new URL(server.url);
@@ -46,6 +47,8 @@ export async function withBenchDatabase<T>(work: (client: pg.Client) => Promise<
     await disconnectDb();
     await adminQuery(server.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await server.release();
+    // The next benchmark in this process connects as configured, not to this dropped database.
+    publishDatabaseUrl(configured);
   }
 }
 

@@ -11,7 +11,7 @@ import { prepareDatabase } from "@/lib/db/database";
 import { shouldSeedDemo } from "@/lib/demo/login";
 import { seedDemoWorkspace } from "@/lib/demo/seed";
 import { disconnectDb } from "@/lib/db/client";
-import { env, inngestConfigured, parseEnv } from "@/lib/env";
+import { env, inngestConfigured, parseEnv, startWarnings } from "@/lib/env";
 
 const STANDALONE_SERVER = ".next/standalone/server.js";
 
@@ -28,14 +28,16 @@ const fail = (line: string): never => {
 };
 
 let config;
+let webConfig;
 try {
   config = env();
   // The web server runs with NODE_ENV=production: check its configuration (AUTH_SECRET) now, not on the first request.
-  if (mode === "start") parseEnv({ ...process.env, NODE_ENV: "production" });
+  if (mode === "start") webConfig = parseEnv({ ...process.env, NODE_ENV: "production" });
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exit(1);
 }
+for (const warning of startWarnings(webConfig ?? config)) log(`warning: ${warning}`);
 if (mode === "start" && !existsSync(STANDALONE_SERVER)) fail(`${STANDALONE_SERVER} is missing: run \`npm run build\` first.`);
 
 let database;

@@ -45,6 +45,11 @@ describe("the lead's note", () => {
     expect(bare.split("\n")[0]).toBe("WhatsApp lead: Ana Souza");
     expect(bare).not.toContain("Wants");
     expect(bare).not.toContain("Last messages");
+    // No APP_URL in production: no link, still the marker a retry finds the note by.
+    const unlinked = { ...content, url: null };
+    expect(leadNoteText(unlinked)).not.toContain("Open the lead");
+    expect(leadNoteHtml(unlinked)).not.toContain("<a ");
+    expect(leadNoteText(unlinked)).toContain(crmLeadNoteMarker(content.leadKey));
   });
 
   it("titles the deal with the product when there is one", () => {

@@ -4,7 +4,7 @@
 // urgency, labeled scores), the evidence quotes, the last messages of the
 // conversation, and a link back to the lead in the dashboard. The note ends
 // with a marker naming our lead, so a retry finds the note it made. Pure.
-import type { LeadField } from "@/lib/extraction/types";
+import { LEAD_FIELD_WORDS, type LeadField } from "@/lib/extraction/types";
 
 /** The title of the lead (HubSpot: the deal's name). */
 export function crmLeadTitle(name: string, productInterest: string | null): string {
@@ -32,18 +32,10 @@ export interface LeadNoteContent {
   evidence: { field: LeadField; quote: string }[];
   /** Oldest first; the note keeps the last NOTE_MESSAGES. */
   messages: { role: "user" | "assistant" | "agent"; text: string; sentAt: Date }[];
-  /** The lead in the dashboard. */
-  url: string;
+  /** The lead in the dashboard; null when the deployment has no APP_URL (no link). */
+  url: string | null;
 }
 
-const FIELD_WORDS: Record<LeadField, string> = {
-  name: "Name",
-  email: "Email",
-  phone: "Phone",
-  company: "Company",
-  product_interest: "Product",
-  urgency_level: "Urgency",
-};
 const ROLE_WORDS = { user: "Prospect", assistant: "Bot", agent: "Agent" } as const;
 
 const when = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -55,7 +47,7 @@ function parts(content: LeadNoteContent) {
   const heading = `WhatsApp lead: ${content.name}${content.company ? ` (${content.company})` : ""}`;
   const wants = [content.productInterest && `Wants: ${content.productInterest}`, content.urgencyLevel && `Urgency: ${content.urgencyLevel}`].filter(Boolean).join(" · ");
   const scores = content.scores ? Object.entries(content.scores.fields).map(([label, value]) => `${label}: ${value}`) : [];
-  const evidence = content.evidence.map(({ field, quote }) => `${FIELD_WORDS[field]}: “${quote}”`);
+  const evidence = content.evidence.map(({ field, quote }) => `${LEAD_FIELD_WORDS[field]}: “${quote}”`);
   const messages = content.messages.slice(-NOTE_MESSAGES).map((message) => ({ at: when(message.sentAt), who: ROLE_WORDS[message.role], text: clip(message.text) }));
   return { heading, wants, summary: content.scores?.summary ?? null, scores, evidence, messages };
 }
@@ -69,7 +61,7 @@ export function leadNoteText(content: LeadNoteContent): string {
     ...p.scores,
     p.evidence.length > 0 ? `\nIn their words:\n${p.evidence.map((line) => `- ${line}`).join("\n")}` : "",
     p.messages.length > 0 ? `\nLast messages:\n${p.messages.map((m) => `[${m.at}] ${m.who}: ${m.text}`).join("\n")}` : "",
-    `\nOpen the lead in LeadBridge: ${content.url}`,
+    content.url ? `\nOpen the lead in LeadBridge: ${content.url}` : "",
     crmLeadNoteMarker(content.leadKey),
   ].filter((line) => line !== "" && line !== null).join("\n");
 }
@@ -85,7 +77,7 @@ export function leadNoteHtml(content: LeadNoteContent): string {
     p.scores.length > 0 ? list(p.scores) : "",
     p.evidence.length > 0 ? `<p><strong>In their words</strong></p>${list(p.evidence)}` : "",
     p.messages.length > 0 ? `<p><strong>Last messages</strong></p>${list(p.messages.map((m) => `[${m.at}] ${m.who}: ${m.text}`))}` : "",
-    `<p><a href="${escapeHtml(content.url)}">Open the lead in LeadBridge</a> (${escapeHtml(content.url)})</p>`,
+    content.url ? `<p><a href="${escapeHtml(content.url)}">Open the lead in LeadBridge</a> (${escapeHtml(content.url)})</p>` : "",
     `<p>${escapeHtml(crmLeadNoteMarker(content.leadKey))}</p>`,
   ].join("");
 }

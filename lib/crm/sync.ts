@@ -29,8 +29,11 @@ export type SyncPlan = {
   owner: CrmOwner | null;
 };
 
-/** Where a person opens the lead in the dashboard (the note's link back). */
-export const leadUrl = (proposalId: string) => `${env().APP_URL}/leads/${proposalId}`;
+/** Where a person opens the lead in the dashboard (the note's link back); null without APP_URL. */
+export const leadUrl = (proposalId: string): string | null => {
+  const appUrl = env().APP_URL;
+  return appUrl ? `${appUrl}/leads/${proposalId}` : null;
+};
 
 /** Reads what to sync; a lead that is no longer approved or merged is not synced. */
 export async function loadSyncPlan(proposalId: string): Promise<SyncPlan> {

@@ -10,6 +10,11 @@ describe("text helpers", () => {
     expect(editDistance("gmial", "gmail")).toBe(1);
     expect(editDistance("hotmail", "hotmial")).toBe(1);
     expect(editDistance("kitten", "sitting")).toBe(3);
+    // Bounded: the exact distance up to the bound, and more than the bound beyond it.
+    expect(editDistance("gmial", "gmail", 1)).toBe(1);
+    expect(editDistance("kitten", "sitting", 1)).toBeGreaterThan(1);
+    expect(editDistance("kitten", "sitting", 3)).toBe(3);
+    expect(editDistance("abcdef", "badcfe", 3)).toBe(3);
   });
 
   it("matches misspelled, plural and compound words, not unrelated ones", () => {

@@ -6,14 +6,22 @@
 
 /** Lowercase, strip accents (and write German "ß" as "ss"), collapse whitespace. */
 export function fold(text: string): string {
-  return text
+  const known = folded.get(text);
+  if (known !== undefined) return known;
+  const result = text
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .replace(/ß/g, "ss")
     .replace(/\s+/g, " ")
     .trim();
+  // The rules fold the same messages and lexicon words many times over: remember recent ones (bounded).
+  if (folded.size >= FOLD_CACHE_SIZE) folded.clear();
+  folded.set(text, result);
+  return result;
 }
+const FOLD_CACHE_SIZE = 20_000;
+const folded = new Map<string, string>();
 
 /** Folded word tokens (letters and digits). */
 export function tokens(text: string): string[] {
@@ -57,7 +65,7 @@ export function trimStart(text: string, characters: string): string {
 }
 
 /** Damerau-Levenshtein (optimal string alignment) distance, with three rolling rows. */
-export function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string, atMost = Infinity): number {
   const cols = b.length + 1;
   let before = new Array<number>(cols).fill(0);
   let previous = Array.from({ length: cols }, (_, j) => j);
@@ -70,9 +78,17 @@ export function editDistance(a: string, b: string): number {
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
       current[j] = value;
     }
+    // Every path goes through this row: past `atMost` here, the distance is too.
+    if (rowMinimum(current, cols) > atMost) return atMost + 1;
     [before, previous, current] = [previous, current, before];
   }
   return previous[b.length]!;
+}
+
+function rowMinimum(row: number[], length: number): number {
+  let minimum = Infinity;
+  for (let j = 0; j < length; j++) if (row[j]! < minimum) minimum = row[j]!;
+  return minimum;
 }
 
 /** Strips a plural ending so "inspections" and "inspection" compare equal. */
@@ -96,7 +112,7 @@ export function tokenSimilarity(written: string, catalog: string): number {
   if (a.length < 4 || b.length < 4) return 0;
   const allowed = b.length >= 8 ? 2 : 1;
   // Lengths further apart than the allowed edits cannot match (and a huge word costs nothing).
-  if (Math.abs(a.length - b.length) <= allowed && editDistance(a, b) <= allowed) return 0.85;
+  if (Math.abs(a.length - b.length) <= allowed && editDistance(a, b, allowed) <= allowed) return 0.85;
   // German compounds: "umzug" inside "firmenumzug".
   if (a.length >= 5 && b.length > a.length && (b.endsWith(a) || b.startsWith(a))) return 0.6;
   // One root, another ending: "deneiger" and "deneigement", "instalar" and "instalacion".

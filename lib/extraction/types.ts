@@ -55,6 +55,16 @@ export interface LeadFields {
 export type LeadField = keyof LeadFields;
 export const LEAD_FIELDS: readonly LeadField[] = ["name", "email", "phone", "company", "product_interest", "urgency_level"];
 
+/** Each lead field in English words (the CRM note; the dashboard reads its catalogs). */
+export const LEAD_FIELD_WORDS: Record<LeadField, string> = {
+  name: "Name",
+  email: "Email",
+  phone: "Phone",
+  company: "Company",
+  product_interest: "Product",
+  urgency_level: "Urgency",
+};
+
 /** The message and the words behind a value. */
 export interface Evidence {
   messageId: string;

@@ -1,7 +1,7 @@
 // The work of a follow-up when it is due (the follow-up Inngest function and
 // jobs:drain both call runDueFollowUp): cancel it when the prospect wrote after
-// it was scheduled (the authoritative check; Inngest's cancelOn is only a
-// shortcut), else apply WhatsApp's rules at that moment and create the CRM task
+// it was scheduled (the authoritative check; ingestion cancels it at once as
+// a shortcut), else apply WhatsApp's rules at that moment and create the CRM task
 // on the contact the lead's sync linked, then mark it done with the task's id.
 // Safe to repeat: a done or cancelled follow-up is left as it is, and every CRM
 // keys tasks by follow-up id. While the lead's sync has not linked it yet, each
@@ -9,7 +9,7 @@
 // follow-up shows as failed with the reason (a reschedule tries again).
 import { z } from "zod";
 import { crmAdapterFor } from "@/lib/crm/adapters";
-import { db } from "@/lib/db/client";
+import { db, type Prisma, type PrismaClient } from "@/lib/db/client";
 import { isOptedOut } from "@/lib/ingest/opt-outs";
 import { PermanentFailure, RetryLater } from "@/lib/jobs/failures";
 import { dueTask } from "./due-task";
@@ -107,22 +107,21 @@ export async function recordFollowUpGaveUp(followUpId: string, reason: string): 
 }
 
 /**
- * After a prospect's message: cancels the conversation's scheduled follow-ups
- * scheduled before it, and drops their pending work, so the page shows it at
- * once (the `prospect.replied` event runs this; runDueFollowUp checks again).
+ * After prospects' messages: cancels these conversations' scheduled follow-ups
+ * scheduled before the prospect's latest message, and drops their pending
+ * work, so the page shows it at once. Ingestion runs it in the transaction
+ * that stores the messages; runDueFollowUp checks again when one is due.
  */
-export async function cancelFollowUpsAnsweredByProspect(conversationId: string): Promise<number> {
-  return db().$transaction(async (tx) => {
-    const conversation = await tx.conversation.findUnique({ where: { id: conversationId }, select: { lastUserMessageAt: true } });
-    if (!conversation?.lastUserMessageAt) return 0;
-    const answered = await tx.followUp.findMany({
-      where: { conversationId, status: "scheduled", scheduledAt: { lt: conversation.lastUserMessageAt } },
-      select: { id: true },
-    });
-    if (answered.length === 0) return 0;
-    const ids = answered.map((followUp) => followUp.id);
-    await tx.followUp.updateMany({ where: { id: { in: ids }, status: "scheduled" }, data: { status: "cancelled", cancelReason: PROSPECT_REPLIED_FIRST, cancelledAt: new Date() } });
-    await tx.outboxItem.deleteMany({ where: { kind: "follow_up_due", dedupeKey: { in: ids }, status: "pending" } });
-    return ids.length;
-  });
+export async function cancelFollowUpsAnsweredByProspect(conversationIds: readonly string[], tx: Prisma.TransactionClient | PrismaClient = db()): Promise<number> {
+  if (conversationIds.length === 0) return 0;
+  const answered = await tx.$queryRaw<{ id: string }[]>`
+    UPDATE follow_ups f
+       SET status = 'cancelled', cancel_reason = ${PROSPECT_REPLIED_FIRST}, cancelled_at = now(), updated_at = now()
+      FROM conversations c
+     WHERE c.id = f.conversation_id AND f.conversation_id = ANY(${[...conversationIds]}::uuid[])
+       AND f.status = 'scheduled' AND f.scheduled_at < c.last_user_message_at
+ RETURNING f.id`;
+  if (answered.length === 0) return 0;
+  await tx.outboxItem.deleteMany({ where: { kind: "follow_up_due", dedupeKey: { in: answered.map((row) => row.id) }, status: "pending" } });
+  return answered.length;
 }

@@ -1,8 +1,9 @@
-// The storing primitives both ingestion paths (webhook, import) share, always
+// The storing primitives of chatbot imports (lib/ingest/import.ts), always
 // inside the caller's transaction: insert messages once (a provider message id
 // seen before is skipped, not an error), recompute a conversation's counters
-// from its messages (so redelivery and reordering can never skew them), ask for
-// extraction through the outbox, and record opt-outs.
+// from its messages (so re-imports and reordering can never skew them), ask
+// for extraction through the outbox, and record opt-outs. Webhook deliveries
+// are stored in batches by store-deliveries.ts.
 import { Prisma } from "@/lib/db/client";
 import { extractLeadJob } from "@/lib/jobs/extract-lead";
 import { isOptOutMessage } from "./opt-out";
@@ -21,16 +22,6 @@ export type NewMessage = {
 };
 
 export type StoredMessage = { id: string; conversationId: string; providerMessageId: string; role: string; type: string; body: string };
-
-/** Provider message ids of these that the workspace already has. */
-export async function existingMessageIds(tx: Tx, workspaceId: string, providerMessageIds: string[]): Promise<Set<string>> {
-  if (providerMessageIds.length === 0) return new Set();
-  const rows = await tx.message.findMany({
-    where: { workspaceId, providerMessageId: { in: providerMessageIds } },
-    select: { providerMessageId: true },
-  });
-  return new Set(rows.map((row) => row.providerMessageId));
-}
 
 /** Inserts the messages not stored yet (ON CONFLICT DO NOTHING); returns only those inserted. */
 export async function insertMessages(tx: Tx, workspaceId: string, messages: NewMessage[]): Promise<StoredMessage[]> {

@@ -4,9 +4,9 @@
 // parked for that number, oldest first, exactly as if it had just arrived.
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
-import { workspaceForIngestSelect } from "./contact-messages";
+import { withInboxLock } from "./inbox";
 import { parkKindOf } from "./parking";
-import { ingestChange, type IngestSummary } from "./webhook";
+import { storeDeliveries, workspaceForIngestSelect, type IngestSummary } from "./store-deliveries";
 import { readWebhookPayload } from "./whatsapp-payload";
 
 export type ParkedWebhookSummary = {
@@ -67,16 +67,18 @@ export async function routeParkedWebhook(parkedId: string, workspaceId: string, 
         select: { id: true, payload: true },
       })
     : [];
-  const ingestOptions = { now: options.now };
-  const summary: IngestSummary = { stored: 0, duplicates: 0, badMessages: 0, statusesApplied: 0, parked: [], ignoredChanges: 0, conversationIds: [] };
-  const routed: string[] = [];
-  for (const row of [parked, ...siblings]) {
-    for (const change of readWebhookPayload(row.payload, options.now)) {
-      if (change.field === "messages") await ingestChange(workspace, change, ingestOptions, summary);
-    }
-    await db().parkedWebhook.update({ where: { id: row.id }, data: { routedAt: new Date(), routedWorkspaceId: workspace.id } });
-    routed.push(row.id);
-  }
+  // Stored as the inbox stores deliveries, under its lock, the number now owned by the workspace.
+  const rows = [parked, ...siblings];
+  const summary = await withInboxLock(async (tx) => {
+    const stored = await storeDeliveries(
+      tx,
+      rows.map((row) => readWebhookPayload(row.payload, options.now).filter((change) => change.field === "messages")),
+      { now: options.now },
+    );
+    await tx.parkedWebhook.updateMany({ where: { id: { in: rows.map((row) => row.id) } }, data: { routedAt: new Date(), routedWorkspaceId: workspace.id } });
+    return stored;
+  });
+  const routed = rows.map((row) => row.id);
   const { stored, duplicates, badMessages, statusesApplied, conversationIds } = summary;
   return { workspaceId: workspace.id, phoneNumberId: parked.phoneNumberId, numberRegistered, routed, ingest: { stored, duplicates, badMessages, statusesApplied, conversationIds } };
 }

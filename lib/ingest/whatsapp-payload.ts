@@ -139,14 +139,19 @@ function readChange(entryId: string | null, rawChange: unknown, now: Date): Webh
   };
 }
 
-/** Every change of every entry; throws a 400 AppError only when the payload is not a WhatsApp webhook. */
-export function readWebhookPayload(json: unknown, now = new Date()): WebhookChange[] {
+/** The payload's entries; throws a 400 AppError when it is not a WhatsApp webhook at all (what the webhook refuses before keeping it). */
+export function webhookEntries(json: unknown): unknown[] {
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) {
     const reasons = envelope.error.issues.map((issue) => issue.message).join("; ");
     throw new AppError("bad_request", `Not a WhatsApp Business webhook payload: ${reasons}.`);
   }
-  return envelope.data.entry.flatMap((rawEntry) => {
+  return envelope.data.entry;
+}
+
+/** Every change of every entry; throws a 400 AppError only when the payload is not a WhatsApp webhook. */
+export function readWebhookPayload(json: unknown, now = new Date()): WebhookChange[] {
+  return webhookEntries(json).flatMap((rawEntry) => {
     const entry = entrySchema.safeParse(rawEntry);
     if (!entry.success) return [];
     return entry.data.changes.map((rawChange) => readChange(entry.data.id ?? null, rawChange, now));

@@ -6,7 +6,7 @@
 // give-up; a definition only says what the work is.
 import type { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/db/client";
-import { DEFAULT_MAX_ATTEMPTS, enqueue } from "@/lib/outbox/outbox";
+import { DEFAULT_MAX_ATTEMPTS, enqueue, enqueueMany } from "@/lib/outbox/outbox";
 
 /** One piece of work as a job sees it: its outbox item, payload already checked. */
 export type JobItem<P> = { id: string; workspaceId: string | null; attempts: number; payload: P };
@@ -57,6 +57,8 @@ export interface JobDefinition<P> extends JobSpec<P> {
   readonly maxAttempts: number;
   /** Asks for this work inside the caller's transaction (payload checked now, not when it runs). */
   enqueue(tx: Tx, payload: P, options: EnqueueOptions): Promise<{ id: string }>;
+  /** Asks for many pieces of this work at once (as `enqueue` each, in two statements). */
+  enqueueMany(tx: Tx, requests: readonly ({ payload: P } & EnqueueOptions)[]): Promise<void>;
 }
 
 /** Any definition, whatever its payload (for registries and runners). */
@@ -76,5 +78,12 @@ export function defineJob<P extends Record<string, unknown>>(spec: JobSpec<P>): 
     maxAttempts,
     enqueue: (tx, payload, options) =>
       enqueue(tx, { ...options, kind: spec.kind, payload: spec.payload.parse(payload) as Record<string, unknown>, maxAttempts }),
+    enqueueMany: (tx, requests) =>
+      enqueueMany(
+        tx,
+        spec.kind,
+        requests.map(({ payload, ...options }) => ({ ...options, payload: spec.payload.parse(payload) as Record<string, unknown> })),
+        maxAttempts,
+      ),
   };
 }

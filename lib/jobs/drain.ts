@@ -5,7 +5,7 @@
 // development server without Inngest) runs it continuously. Safe beside
 // Inngest and other runners: every item is claimed before it is worked.
 import { logger } from "@/lib/log";
-import { claimNextDue, CLAIM_LEASE_MS, earliestLeaseEnd, earliestRetryDue } from "@/lib/outbox/outbox";
+import { claimNextDue, CLAIM_LEASE_MS, earliestLeaseEnd, earliestRetryDue, listenForNewWork } from "@/lib/outbox/outbox";
 import type { AnyJobDefinition } from "./definition";
 import { failureOf, JobFailure } from "./failures";
 import { takeBackExpiredWork } from "./recover";
@@ -109,6 +109,49 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  */
 export const ONCE_WAITS_FOR_DUE_MS = 15_000;
 
+/**
+ * The continuous runner's pause between passes: the poll interval, cut short
+ * when work due now is announced (a webhook delivery waiting in the inbox), so
+ * it starts within moments rather than at the next poll. Without the
+ * announcement connection it is a plain pause.
+ */
+async function pauseUntilNewWork(signal?: AbortSignal) {
+  let announced = false;
+  let wake: (() => void) | undefined;
+  const onNewWork = () => {
+    announced = true;
+    wake?.();
+  };
+  let listener: Awaited<ReturnType<typeof listenForNewWork>> | undefined;
+  const listen = async () => {
+    if (listener?.alive()) return;
+    await listener?.close();
+    listener = await listenForNewWork(onNewWork).catch((error: unknown) => {
+      logger.warn({ err: error, area: "jobs" }, "cannot hear of new work; polling");
+      return undefined;
+    });
+  };
+  await listen();
+  return {
+    async pause(ms: number): Promise<void> {
+      await listen();
+      if (announced) {
+        announced = false;
+        return;
+      }
+      const stop = new AbortController();
+      wake = () => stop.abort();
+      const onAbort = () => stop.abort();
+      signal?.addEventListener("abort", onAbort);
+      await sleep(ms, stop.signal);
+      signal?.removeEventListener("abort", onAbort);
+      wake = undefined;
+      announced = false;
+    },
+    close: async () => listener?.close(),
+  };
+}
+
 export type RunJobsOptions = {
   /**
    * once: until nothing is due, waiting for a rate limit's short wait and
@@ -126,27 +169,41 @@ export type RunJobsOptions = {
 
 export async function runJobs(options: RunJobsOptions): Promise<DrainSummary> {
   const total = emptySummary();
+  if (options.mode === "continuously") {
+    const pauses = await pauseUntilNewWork(options.signal);
+    try {
+      for (;;) {
+        // A pass that fails (the database restarting) is tried again after the pause.
+        const claimed = await runDuePeriodicWork(new Date())
+          .then(() => drainDueWork({ worker: options.worker }))
+          .then((pass) => {
+            addTo(total, pass);
+            if (pass.claimed > 0) options.onPass?.(pass);
+            return pass.claimed;
+          })
+          .catch((error: unknown) => {
+            logger.warn({ err: error, area: "jobs" }, "background work pass failed");
+            return 0;
+          });
+        if (options.signal?.aborted) return total;
+        // Work that became due while the pass ran is taken at once; otherwise wait.
+        if (claimed === 0) await pauses.pause(options.pollMs ?? 5_000);
+      }
+    } finally {
+      await pauses.close();
+    }
+  }
+  // Once: the periodic work first (e.g. notifications, whose webhooks this pass then delivers).
+  await runDuePeriodicWork(new Date(), { force: true });
   let waitUntil: number | undefined;
   for (;;) {
-    if (options.mode === "continuously") {
-      // A pass that fails (the database restarting) is tried again after the pause.
-      await runDuePeriodicWork(new Date())
-        .then(() => drainDueWork({ worker: options.worker }))
-        .then((pass) => {
-          addTo(total, pass);
-          if (pass.claimed > 0) options.onPass?.(pass);
-        })
-        .catch((error: unknown) => logger.warn({ err: error, area: "jobs" }, "background work pass failed"));
-      if (options.signal?.aborted) return total;
-      await sleep(options.pollMs ?? 5_000, options.signal);
-      continue;
-    }
-    // Once: the periodic work first (e.g. notifications, whose webhooks this pass then delivers).
-    if (waitUntil === undefined) await runDuePeriodicWork(new Date(), { force: true });
     const pass = await drainDueWork({ worker: options.worker });
     addTo(total, pass);
     if (pass.claimed > 0) options.onPass?.(pass);
     if (options.signal?.aborted) return total;
+    // Work done in the pass may have asked for more, due now (the inbox's
+    // deliveries, once stored, ask for their extraction): another pass takes it.
+    if (pass.claimed > 0) continue;
     // Nothing due now. Work still claimed is either in a live runner's hands
     // or was left by one that died: a dead runner's lease ends within one
     // lease, so that long is waited for. A rate limit's short wait is waited

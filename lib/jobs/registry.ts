@@ -6,10 +6,11 @@ import { eraseCrmContactJob } from "./erase-crm-contact";
 import { extractLeadJob } from "./extract-lead";
 import { followUpDueJob } from "./follow-up-due";
 import { notificationWebhookJob } from "./notification-webhook";
+import { processInboxJob } from "./process-inbox";
 import { pushScoresJob } from "./push-scores";
 import { syncLeadJob } from "./sync-lead";
 
-export const jobDefinitions: readonly AnyJobDefinition[] = [extractLeadJob, syncLeadJob, pushScoresJob, followUpDueJob, notificationWebhookJob, eraseCrmContactJob];
+export const jobDefinitions: readonly AnyJobDefinition[] = [processInboxJob, extractLeadJob, syncLeadJob, pushScoresJob, followUpDueJob, notificationWebhookJob, eraseCrmContactJob];
 
 export const jobKinds = jobDefinitions.map((definition) => definition.kind);
 

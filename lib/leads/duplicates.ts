@@ -2,9 +2,14 @@
 // contacts and earlier leads with the same phone (canonical E.164, so Brazil's
 // 9th digit and Mexico's +521 match) or the same lowercased email (exact), and
 // contacts with a similar name at the same company or in the same phone country
-// (near). Each candidate says why it matched.
+// (near). Each candidate says why it matched. Everything is found in
+// PostgreSQL on indexes, with no cap on how many rows are looked at: exact
+// ones on (workspace_id, email_normalized | phone_e164), near ones by pg_trgm
+// similarity (`%`) of accent-free names on a GIN index of (workspace_id,
+// contact_name_key(name)) (migration contact_name_similarity), then kept when
+// the domain's name rule (name-similarity.ts) agrees.
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
-import { db } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import { canonicalPhone } from "@/lib/phone/canonical";
 import { nameSimilarity } from "./name-similarity";
 
@@ -33,7 +38,6 @@ export type DuplicateQuery = {
 };
 
 const NEAR_NAME_THRESHOLD = 0.75;
-const NEAR_SCAN_LIMIT = 500;
 
 function countryCode(phone: string): string | null {
   const parsed = parsePhoneNumberFromString(phone);
@@ -73,7 +77,6 @@ export async function findDuplicateCandidates(workspaceId: string, query: Duplic
         // Approved and merged leads are represented by their contact.
         where: { workspaceId, OR: exactWhere, status: { notIn: ["rejected", "approved", "merged"] }, ...(query.excludeProposalId ? { id: { not: query.excludeProposalId } } : {}) },
         orderBy: { createdAt: "desc" },
-        take: 20,
         select: { id: true, name: true, email: true, emailNormalized: true, phoneE164: true, company: true },
       }),
     ]);
@@ -88,16 +91,19 @@ export async function findDuplicateCandidates(workspaceId: string, query: Duplic
   if (query.name) {
     const company = query.company?.trim() || null;
     const countries = [...new Set(phones.map(countryCode).filter((code): code is string => code !== null))];
-    const nearWhere = [
-      ...(company ? [{ company: { equals: company, mode: "insensitive" as const } }] : []),
-      ...countries.map((code) => ({ phoneE164: { startsWith: code } })),
+    const near = [
+      ...(company ? [Prisma.sql`lower(k.company) = lower(${company})`] : []),
+      ...countries.map((code) => Prisma.sql`k.phone_e164 LIKE ${`${code}%`}`),
     ];
-    if (nearWhere.length > 0) {
-      const contacts = await db().contact.findMany({
-        where: { workspaceId, OR: nearWhere, ...(query.excludeContactId ? { id: { not: query.excludeContactId } } : {}) },
-        take: NEAR_SCAN_LIMIT,
-        select: { id: true, name: true, email: true, phoneE164: true, company: true },
-      });
+    if (near.length > 0) {
+      // `%`: trigram similarity of the names without accents or case above pg_trgm's threshold (0.3), on
+      // contacts(workspace_id, contact_name_key(name)): wider than the name rule (>= 0.75 of the words), which then decides.
+      const contacts = await db().$queryRaw<{ id: string; name: string; email: string | null; phoneE164: string | null; company: string | null }[]>`
+        SELECT k.id, k.name, k.email, k.phone_e164 AS "phoneE164", k.company
+          FROM contacts k
+         WHERE k.workspace_id = ${workspaceId}::uuid AND contact_name_key(k.name) % contact_name_key(${query.name})
+           AND (${Prisma.join(near, " OR ")})
+           ${query.excludeContactId ? Prisma.sql`AND k.id <> ${query.excludeContactId}::uuid` : Prisma.empty}`;
       for (const row of contacts) {
         const similarity = nameSimilarity(query.name, row.name);
         if (similarity < NEAR_NAME_THRESHOLD) continue;

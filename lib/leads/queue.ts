@@ -5,8 +5,10 @@
 // Why it stays fast at 100,000 conversations (see `npm run bench:queue`):
 // - newest/oldest walk conversations(workspace_id, last_message_at, id) in
 //   order and stop after the page; the cursor is a row comparison on that index;
-// - urgency sorts by a rank that lives on the proposal, so each urgency is its
-//   own ordered branch (same index), and only the branches' first pages are merged;
+// - the proposal's status (not_extracted without one) and urgency rank are
+//   kept on the conversation by a trigger, so status filters walk
+//   conversations(workspace_id, proposal_status, last_message_at, id) and the
+//   urgency sort walks conversations(workspace_id, urgency_rank, last_message_at, id);
 // - flags are JSON containment on the proposal's validation (GIN jsonb_path_ops);
 // - search is "contains" on trigram (pg_trgm) indexes: proposal name, email and
 //   phone, and the conversation's profile name and wa_id;
@@ -31,13 +33,7 @@ const FLAG_CONTAINS: Record<QueueFlag, object> = {
   email_typo: { flags: [{ code: "email_typo_hint" }] },
 };
 
-/** Urgency ranks for the urgency sort: high first, no urgency (or no proposal) last. */
-const URGENCY_RANKS = [
-  { rank: 3, where: sql`p.urgency_level = 'high'` },
-  { rank: 2, where: sql`p.urgency_level = 'medium'` },
-  { rank: 1, where: sql`p.urgency_level = 'low'` },
-  { rank: 0, where: sql`(p.urgency_level IS NULL OR p.urgency_level NOT IN ('high', 'medium', 'low'))` },
-] as const;
+/** conversations.urgency_rank of each urgency (no urgency, or no proposal, is 0): the urgency sort's order. */
 const RANK_OF: Record<string, number> = { high: 3, medium: 2, low: 1 };
 
 type PageRow = {
@@ -76,22 +72,18 @@ function phoneDigits(q: string): string | null {
   return /^[\d\s+().-]+$/.test(q) && digits.length >= 3 ? digits : null;
 }
 
-/** Conditions every sort shares: workspace, filters, search (conversations c LEFT JOIN lead_proposals p). */
-/** "The row's status is one of these" (not_extracted: no proposal yet); FALSE for none. */
+/** "The row's status is one of these" (not_extracted: no proposal yet), on the conversation's copy; FALSE for none. */
 function statusCondition(list: readonly QueueStatus[]): Prisma.Sql {
-  const statuses = list.filter((status) => status !== "not_extracted");
-  const either: Prisma.Sql[] = [];
-  if (statuses.length) either.push(sql`p.status = ANY(${statuses}::text[])`);
-  if (list.includes("not_extracted")) either.push(sql`p.id IS NULL`);
-  return either.length ? sql`(${Prisma.join(either, " OR ")})` : sql`FALSE`;
+  return list.length ? sql`c.proposal_status = ANY(${[...list]}::text[])` : sql`FALSE`;
 }
 
+/** Conditions every sort shares: workspace, filters, search (conversations c LEFT JOIN lead_proposals p). */
 function filterConditions(workspaceId: string, query: QueueQuery): Prisma.Sql[] {
   const where: Prisma.Sql[] = [sql`c.workspace_id = ${workspaceId}::uuid`];
   if (query.view) where.push(statusCondition(VIEW_STATUSES[query.view]));
   if (query.status?.length) where.push(statusCondition(query.status));
   if (query.owner) where.push(sql`p.owner_id = ${query.owner}::uuid`);
-  if (query.urgency?.length) where.push(sql`p.urgency_level = ANY(${query.urgency}::text[])`);
+  if (query.urgency?.length) where.push(sql`c.urgency_rank = ANY(${query.urgency.map((level) => RANK_OF[level] ?? 0)}::int[])`);
   if (query.flag?.length) {
     where.push(sql`(${Prisma.join(query.flag.map((flag) => sql`p.validation @> ${JSON.stringify(FLAG_CONTAINS[flag])}::jsonb`), " OR ")})`);
   }
@@ -123,42 +115,29 @@ function filterConditions(workspaceId: string, query: QueueQuery): Prisma.Sql[] 
   return where;
 }
 
-const SELECTED = (rank: Prisma.Sql) => sql`
-  c.id, c.contact_profile_name, c.contact_wa_id, c.language, c.last_message_at, c.message_count, ${rank} AS urgency_rank,
+const SELECTED = sql`
+  c.id, c.contact_profile_name, c.contact_wa_id, c.language, c.last_message_at, c.message_count, c.urgency_rank,
   p.id AS proposal_id, p.status, p.name, p.email, p.phone, p.company, p.product_interest, p.urgency_level,
   p.email_normalized, p.phone_e164, p.validation, p.confidence, p.qualifies, p.sync_status, p.contact_id, p.owner_id, p.created_at`;
 
 const JOINED = sql`FROM conversations c LEFT JOIN lead_proposals p ON p.conversation_id = c.id`;
-// The same rows, but read as "walk conversations in index order, look up each
-// one's proposal": the LIMIT keeps the lateral subquery from being flattened
-// into a hash join over every proposal. The planner cannot tell how dense
-// "no proposal" or one urgency is along the time order (10-60% here), and
-// without this it joins everything (100+ ms at 100,000 conversations).
-const WALKED = sql`FROM conversations c LEFT JOIN LATERAL (SELECT * FROM lead_proposals lp WHERE lp.conversation_id = c.id LIMIT 1) p ON TRUE`;
 
-/** The page's rows in order (limit + 1, to tell whether another page follows). */
+/** The page's rows in order (limit + 1, to tell whether another page follows); each sort walks one index of conversations. */
 function pageSql(workspaceId: string, query: QueueQuery, after: QueueCursor | null, take: number): Prisma.Sql {
   const where = filterConditions(workspaceId, query);
-  // Walking pays off when the urgency branches are dense; with a proposal filter
-  // (possibly rare) the planner's own join order is the safer bet.
-  const FROM = query.sort === "urgency" && !query.status?.length && !query.flag?.length && !query.product ? WALKED : JOINED;
-  if (query.sort !== "urgency") {
-    const newest = query.sort === "newest";
-    if (after) where.push(newest ? sql`(c.last_message_at, c.id) < (${after.lastMessageAt}, ${after.id}::uuid)` : sql`(c.last_message_at, c.id) > (${after.lastMessageAt}, ${after.id}::uuid)`);
-    const order = newest ? sql`c.last_message_at DESC, c.id DESC` : sql`c.last_message_at ASC, c.id ASC`;
-    return sql`SELECT ${SELECTED(sql`0`)} ${FROM} WHERE ${AND(where)} ORDER BY ${order} LIMIT ${take}`;
+  if (after) {
+    if (query.sort === "newest") where.push(sql`(c.last_message_at, c.id) < (${after.lastMessageAt}, ${after.id}::uuid)`);
+    if (query.sort === "oldest") where.push(sql`(c.last_message_at, c.id) > (${after.lastMessageAt}, ${after.id}::uuid)`);
+    if (query.sort === "urgency") where.push(sql`(c.urgency_rank, c.last_message_at, c.id) < (${after.urgencyRank}::smallint, ${after.lastMessageAt}, ${after.id}::uuid)`);
   }
-  // One ordered branch per urgency rank at or below the cursor's; each yields at most a page.
-  const branches = URGENCY_RANKS.filter(({ rank }) => !after || rank <= after.urgencyRank)
-    .filter(({ rank }) => !query.urgency?.length || query.urgency.some((level) => RANK_OF[level] === rank))
-    .map(({ rank, where: rankWhere }) => {
-      const keyset = after && rank === after.urgencyRank ? [sql`(c.last_message_at, c.id) < (${after.lastMessageAt}, ${after.id}::uuid)`] : [];
-      return sql`(SELECT ${SELECTED(sql`${rank}::int`)} ${FROM} WHERE ${AND([...where, rankWhere, ...keyset])} ORDER BY c.last_message_at DESC, c.id DESC LIMIT ${take})`;
-    });
-  if (branches.length === 0) return sql`SELECT ${SELECTED(sql`0`)} ${FROM} WHERE FALSE`;
-  return sql`SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) ranked ORDER BY urgency_rank DESC, last_message_at DESC, id DESC LIMIT ${take}`;
+  return sql`SELECT ${SELECTED} ${JOINED} WHERE ${AND(where)} ORDER BY ${PAGE_ORDER[query.sort]} LIMIT ${take}`;
 }
 
+const PAGE_ORDER = {
+  newest: sql`c.last_message_at DESC, c.id DESC`,
+  oldest: sql`c.last_message_at ASC, c.id ASC`,
+  urgency: sql`c.urgency_rank DESC, c.last_message_at DESC, c.id DESC`,
+};
 const ORDER = { newest: sql`last_message_at DESC, id DESC`, oldest: sql`last_message_at ASC, id ASC`, urgency: sql`urgency_rank DESC, last_message_at DESC, id DESC` };
 
 /** The main query: the page, then each row's last message (for the page's rows only). */

@@ -5,8 +5,10 @@
 // and end each item done, pending again (a retry) or failed. An expired lease
 // (a runner died) hands the item back. This module knows no job kinds: what an
 // item means is lib/jobs' business.
-import { db, type PrismaClient } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import pg from "pg";
+import { db, Prisma, type PrismaClient } from "@/lib/db/client";
+import { databaseUrl } from "@/lib/env";
+import { logger } from "@/lib/log";
 
 export type OutboxItem = {
   id: string;
@@ -58,6 +60,94 @@ export async function enqueue(
     },
     select: { id: true },
   });
+}
+
+export type NewItem = { workspaceId: string | null; payload: Record<string, unknown>; dedupeKey?: string; availableAt?: Date };
+
+/**
+ * Adds many items of one kind in two statements, as `enqueue` adds one: an
+ * item whose `dedupeKey` is pending already is updated (payload, time), the
+ * others are inserted. For writers that ask for work in bulk (a batch of
+ * deliveries asking to extract each conversation it touched).
+ */
+export async function enqueueMany(tx: Tx, kind: string, items: readonly NewItem[], maxAttempts = DEFAULT_MAX_ATTEMPTS): Promise<void> {
+  if (items.length === 0) return;
+  // One request per key: the last one wins, as it would one call at a time.
+  const byKey = new Map<string, NewItem>();
+  const unkeyed: NewItem[] = [];
+  for (const item of items) {
+    if (item.dedupeKey === undefined) unkeyed.push(item);
+    else byKey.set(item.dedupeKey, item);
+  }
+  const wanted = [...byKey.values(), ...unkeyed];
+  const now = new Date();
+  await tx.$executeRaw`
+    WITH wanted AS (
+      SELECT * FROM unnest(${wanted.map((item) => item.workspaceId)}::uuid[], ${wanted.map((item) => JSON.stringify(item.payload))}::jsonb[],
+                           ${wanted.map((item) => item.dedupeKey ?? null)}::text[], ${wanted.map((item) => item.availableAt ?? now)}::timestamptz[])
+          AS w(workspace_id, payload, dedupe_key, available_at)),
+    moved AS (
+      UPDATE outbox_items o SET payload = w.payload, available_at = w.available_at
+        FROM wanted w
+       WHERE o.kind = ${kind} AND o.status = 'pending' AND o.dedupe_key = w.dedupe_key
+   RETURNING o.dedupe_key)
+    INSERT INTO outbox_items (id, workspace_id, kind, payload, dedupe_key, available_at, max_attempts)
+    SELECT gen_random_uuid(), w.workspace_id, ${kind}, w.payload, w.dedupe_key, w.available_at, ${maxAttempts}
+      FROM wanted w
+     WHERE w.dedupe_key IS NULL OR w.dedupe_key NOT IN (SELECT dedupe_key FROM moved)`;
+}
+
+/** The channel runners LISTEN on to hear of work due now (see enqueueOnceCte). */
+export const NEW_WORK_CHANNEL = "leadbridge_new_work";
+
+/**
+ * A data-modifying WITH clause named `name` that adds a pending item of
+ * `kind`, due now, unless one keyed `dedupeKey` is pending already, and tells
+ * listening runners (NOTIFY) when it added one; it returns the added row.
+ * For a wake-up many writers ask for at once (every webhook delivery asks for
+ * the inbox to be processed): the check and the insert are one statement
+ * with the writer's own, and nobody waits on a lock. Two writers racing may
+ * both add one, so the work it asks for must tolerate running twice.
+ */
+export function enqueueOnceCte(name: string, item: { kind: string; dedupeKey: string; payload?: Record<string, unknown>; maxAttempts?: number }): Prisma.Sql {
+  return Prisma.sql`${Prisma.raw(name)} AS (
+    INSERT INTO outbox_items (id, kind, payload, dedupe_key, available_at, max_attempts)
+    SELECT gen_random_uuid(), ${item.kind}, ${JSON.stringify(item.payload ?? {})}::jsonb, ${item.dedupeKey}, now(), ${item.maxAttempts ?? DEFAULT_MAX_ATTEMPTS}
+     WHERE NOT EXISTS (SELECT 1 FROM outbox_items WHERE kind = ${item.kind} AND dedupe_key = ${item.dedupeKey} AND status = 'pending')
+ RETURNING id, pg_notify(${NEW_WORK_CHANNEL}, ${item.kind}))`;
+}
+
+/** Adds that pending item (see enqueueOnceCte) on its own; true when it added one. */
+export async function enqueueOnce(tx: Tx, item: Parameters<typeof enqueueOnceCte>[1]): Promise<boolean> {
+  const [row] = await tx.$queryRaw<{ added: number }[]>`WITH ${enqueueOnceCte("added_item", item)} SELECT count(*)::int AS added FROM added_item`;
+  return (row?.added ?? 0) > 0;
+}
+
+/**
+ * Calls `onNewWork` whenever work due now is announced on NEW_WORK_CHANNEL,
+ * through a connection of its own. A runner that polls uses it to start its
+ * next pass at once instead of at the next poll. Best effort: when the
+ * connection fails it says so through `alive()`, and the caller polls.
+ */
+export async function listenForNewWork(onNewWork: () => void): Promise<{ alive(): boolean; close(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  let alive = true;
+  const lost = (error?: Error) => {
+    if (alive && error) logger.warn({ err: error, area: "jobs" }, "lost the connection that hears of new work; polling");
+    alive = false;
+  };
+  client.on("error", lost);
+  client.on("end", () => lost());
+  client.on("notification", () => onNewWork());
+  await client.connect();
+  await client.query(`LISTEN ${NEW_WORK_CHANNEL}`);
+  return {
+    alive: () => alive,
+    close: async () => {
+      alive = false;
+      await client.end().catch(() => {});
+    },
+  };
 }
 
 type OutboxRow = {

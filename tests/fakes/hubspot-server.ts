@@ -300,7 +300,7 @@ export class FakeHubSpot {
     const path = `/${parts.join("/")}`; // the client sends some paths with a trailing slash
     if (path === "/account-info/v3/details" && method === "GET") return [200, this.accountDetails()];
     if (parts[0] === "crm" && parts[1] === "v4" && method === "PUT") return [200, this.associateDefault(parts)];
-    if (parts[0] === "crm" && parts[1] === "v4" && method === "GET" && parts[5] === "associations") return [200, this.listAssociations(parts)];
+    if (parts[0] === "crm" && parts[1] === "v4" && method === "GET" && parts[5] === "associations") return [200, this.listAssociations(parts, url.searchParams)];
     if (path === "/crm/v3/owners" && method === "GET") return [200, this.listOwners(url.searchParams.get("email"))];
     if (path === "/crm/v3/pipelines/deals" && method === "GET") return [200, { results: this.pipelines.map((pipeline, index) => presentPipeline(pipeline, index)) }];
     if (parts[0] !== "crm" || parts[1] !== "v3") throw notFound(url.pathname);
@@ -345,7 +345,8 @@ export class FakeHubSpot {
   }
 
   /** GET /crm/v4/objects/{from}/{id}/associations/{to}: both directions, as HubSpot lists them. */
-  private listAssociations(parts: string[]): unknown {
+  /** One page (at most 500, as HubSpot) of an object's associations to a type; `after` names the next. */
+  private listAssociations(parts: string[], query: URLSearchParams): unknown {
     const [, , , fromType, fromId, , toType] = parts as [string, string, string, ObjectType, string, string, ObjectType];
     if (!this.objects[fromType]?.has(fromId)) throw new HttpError(404, errorBody(`No ${fromType} with id ${fromId}`, "OBJECT_NOT_FOUND"));
     const ids = new Map<string, number>();
@@ -353,7 +354,11 @@ export class FakeHubSpot {
       if (a.fromType === fromType && a.fromId === fromId && a.toType === toType) ids.set(a.toId, a.associationTypeId);
       if (a.toType === fromType && a.toId === fromId && a.fromType === toType) ids.set(a.fromId, a.associationTypeId);
     }
-    return { results: [...ids].map(([toObjectId, typeId]) => ({ toObjectId: Number(toObjectId), associationTypes: [{ category: "HUBSPOT_DEFINED", typeId, label: null }] })) };
+    const limit = Math.min(Number(query.get("limit") ?? 500) || 500, 500);
+    const start = Number(query.get("after") ?? 0) || 0;
+    const page = [...ids].slice(start, start + limit);
+    const next = start + limit < ids.size ? { paging: { next: { after: String(start + limit), link: "" } } } : {};
+    return { results: page.map(([toObjectId, typeId]) => ({ toObjectId: Number(toObjectId), associationTypes: [{ category: "HUBSPOT_DEFINED", typeId, label: null }] })), ...next };
   }
 
   private createProperty(type: ObjectType, input: Record<string, unknown>): FakeProperty {

@@ -8,6 +8,7 @@
 // the account has a HubSpot user with that email; what a salesperson typed in
 // HubSpot is kept.
 import { beforeAll, describe, expect, it } from "vitest";
+import { crmSystemFor } from "@/lib/crm/adapters";
 import { db } from "@/lib/db/client";
 import { crmLeadNoteMarker } from "@/lib/crm/lead-record";
 import { recordLeadNote, loadSyncPlan } from "@/lib/crm/sync";
@@ -71,7 +72,9 @@ const contactsOf = (account: FakeHubSpot) => [...account.objects.contacts.values
 const notesOn = (account: FakeHubSpot, contactId: string) =>
   account.associations.filter((a) => a.fromType === "notes" && a.toType === "contacts" && a.toId === contactId).map((a) => account.objects.notes.get(a.fromId)!);
 
-withFakeHubSpot(hubspot, { APP_URL });
+// The retired deployment-wide token is still set, naming Beta's account: it is no
+// fallback, so the workspace with no connection (Gamma) stays on the internal CRM.
+withFakeHubSpot(hubspot, { APP_URL, CRM_PROVIDER: "hubspot", HUBSPOT_ACCESS_TOKEN: betaAccount.accessToken });
 
 beforeAll(async () => {
   world = await twoWorkspaces();
@@ -123,7 +126,8 @@ describe("each workspace syncs into its own CRM account", () => {
     expect(links.find((link) => link.conversationId === leads.gamma1.conversationId)).toMatchObject({ crmSystem: "internal", crmAccount: `internal:${gammaId}` });
   });
 
-  it("uses the internal CRM for a workspace with no connection, with the owner and the note", async () => {
+  it("uses the internal CRM for a workspace with no connection (the old token is no fallback), with the owner and the note", async () => {
+    expect(await crmSystemFor(gammaId)).toBe("internal");
     const gammaAdmin = await db().user.findUniqueOrThrow({ where: { email: "admin@gamma.test" } });
     const contact = await db().contact.findFirstOrThrow({ where: { workspaceId: gammaId, emailNormalized: "sam.ortiz@example.com" } });
     expect(contact.ownerId).toBe(gammaAdmin.id);
@@ -167,6 +171,38 @@ describe("the record carries the conversation", () => {
     expect(again).toBe(notesOn(alphaAccount, link.crmContactId)[0]!.id);
     expect(alphaAccount.objects.deals.size).toBe(2);
     expect(contactsOf(alphaAccount)).toHaveLength(2);
+  });
+
+  it("makes one note when two runs add it at the same moment", async () => {
+    const plan = await loadSyncPlan(leads.alpha2.proposalId);
+    const link = await db().crmLink.findFirstOrThrow({ where: { conversationId: leads.alpha2.conversationId } });
+    // As if the note had never been made: a retry overlaps a run that lost its claim, both at the note step.
+    const [made] = notesOn(alphaAccount, link.crmContactId);
+    alphaAccount.objects.notes.delete(made!.id);
+    for (let i = alphaAccount.associations.length - 1; i >= 0; i--) if (alphaAccount.associations[i]!.fromId === made!.id) alphaAccount.associations.splice(i, 1);
+
+    const [one, other] = await Promise.all([recordLeadNote(plan, link.crmContactId, link.crmLeadId), recordLeadNote(plan, link.crmContactId, link.crmLeadId)]);
+
+    expect(one).toBe(other);
+    expect(notesOn(alphaAccount, link.crmContactId).map((note) => note.id)).toEqual([one]);
+  });
+
+  it("finds the lead's note behind hundreds of others on the contact (HubSpot lists 500 a page)", async () => {
+    const plan = await loadSyncPlan(leads.alpha2.proposalId);
+    const link = await db().crmLink.findFirstOrThrow({ where: { conversationId: leads.alpha2.conversationId } });
+    const [ours] = notesOn(alphaAccount, link.crmContactId);
+    // Salespeople's notes, then ours listed last: past the first page.
+    for (let i = 0; i < 520; i++) {
+      const id = alphaAccount.seed("notes", { hs_note_body: `Called, no answer (${i})` });
+      alphaAccount.associations.push({ fromType: "notes", fromId: id, toType: "contacts", toId: link.crmContactId, associationTypeId: 202 });
+    }
+    const oursLinks = alphaAccount.associations.filter((association) => association.fromId === ours!.id);
+    for (const association of oursLinks) alphaAccount.associations.splice(alphaAccount.associations.indexOf(association), 1);
+    alphaAccount.associations.push(...oursLinks);
+    const notesBefore = alphaAccount.objects.notes.size;
+
+    expect(await recordLeadNote(plan, link.crmContactId, link.crmLeadId)).toBe(ours!.id);
+    expect(alphaAccount.objects.notes.size).toBe(notesBefore);
   });
 });
 

@@ -110,7 +110,7 @@ describe("connecting a workspace's own HubSpot account", () => {
   });
 
   // Two real processes (tsx starts slowly on a busy machine): a generous timeout.
-  it("works from the command line: a wrong token says so and stores nothing; the right one prints the account", { timeout: 120_000 }, async () => {
+  it("works from the command line: a wrong token says so and stores nothing; the right one prints the account; internal goes back", { timeout: 120_000 }, async () => {
     const wrong = await crmConnect(["--workspace", world.b.slug, "--provider", "hubspot", "--access-token", "pat-eu1-wrong-token-0000"]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/HubSpot refused the access token \(HTTP 401\)/);
@@ -126,6 +126,15 @@ describe("connecting a workspace's own HubSpot account", () => {
       account: { accountId: "4420002", name: "Beta Cars", timeZone: "America/Mexico_City", uiDomain: "app-eu1.hubspot.com" },
       limits: { requestsPer10s: 100, dailyLimit: 250_000 },
     });
+
+    // `--provider internal` goes back: the token is deleted; connecting again works as before.
+    const internal = await crmConnect(["--workspace", world.b.workspaceId, "--provider", "internal"]);
+    expect(internal.code).toBe(0);
+    expect(JSON.parse(internal.stdout)).toEqual({ workspaceId: world.b.workspaceId, provider: "internal" });
+    expect(await db().crmConnection.count({ where: { workspaceId: world.b.workspaceId } })).toBe(0);
+    expect(await crmSystemFor(world.b.workspaceId)).toBe("internal");
+    expect((await crmConnect(["--workspace", world.b.slug, "--provider", "hubspot", "--access-token", TOKEN_B])).code).toBe(0);
+    expect(await crmSystemFor(world.b.workspaceId)).toBe("hubspot");
   });
 
   it("gives each workspace an adapter on its own account", async () => {

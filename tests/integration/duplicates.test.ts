@@ -74,4 +74,13 @@ describe("findDuplicateCandidates", () => {
     const found = await findDuplicateCandidates(workspaceId, query({ phones: ["+5585988887777"], excludeProposalId: current.id }));
     expect(found.map((candidate) => [candidate.kind, candidate.id])).toEqual([["lead", earlier.id]]);
   });
+
+  it("finds similar names among any number of contacts (no cap on rows looked at), accents and case aside", async () => {
+    const crowd = await db().workspace.create({ data: { name: "Crowd", slug: "dups-crowd", defaultCountry: "BR" } });
+    // 1,200 people in the same phone country first, then the one who matches.
+    await db().contact.createMany({ data: Array.from({ length: 1_200 }, (_, i) => ({ workspaceId: crowd.id, name: `Pessoa Numero ${i}`, phoneE164: `+55119${String(i).padStart(8, "0")}` })) });
+    await db().contact.create({ data: { workspaceId: crowd.id, name: "Lucía Martínez Gómez", phoneE164: "+5511977776666" } });
+    const found = await findDuplicateCandidates(crowd.id, query({ name: "LUCIA MARTINEZ", phones: ["+5521988880000"] }));
+    expect(found).toEqual([expect.objectContaining({ name: "Lucía Martínez Gómez", exact: false, reasons: ["similar name in the same phone country (+55)"] })]);
+  });
 });

@@ -112,13 +112,13 @@ describe("runDueFollowUp", () => {
   });
 });
 
-describe("cancelFollowUpsAnsweredByProspect (on prospect.replied)", () => {
+describe("cancelFollowUpsAnsweredByProspect (as ingestion stores a prospect's message)", () => {
   it("cancels follow-ups scheduled before the prospect's new message and drops their work; later ones stay", async () => {
     await proposeFollowUp(workspaceId, conversationId, PROPOSED_AT);
     const { followUpId } = await approveAndLink();
-    expect(await cancelFollowUpsAnsweredByProspect(conversationId)).toBe(0);
+    expect(await cancelFollowUpsAnsweredByProspect([conversationId])).toBe(0);
     await message("user", "Actually, call me now please", new Date(Date.now() + 1_000));
-    expect(await cancelFollowUpsAnsweredByProspect(conversationId)).toBe(1);
+    expect(await cancelFollowUpsAnsweredByProspect([conversationId])).toBe(1);
     expect(await db().followUp.findUniqueOrThrow({ where: { id: followUpId } })).toMatchObject({ status: "cancelled", cancelReason: "prospect replied first" });
     expect(await db().outboxItem.count({ where: { kind: "follow_up_due", dedupeKey: followUpId, status: "pending" } })).toBe(0);
   });

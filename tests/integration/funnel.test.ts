@@ -13,14 +13,12 @@ import type { LeadField } from "@/lib/extraction/types";
 import { funnelReport } from "@/lib/funnel/queries";
 import { todayIn } from "@/lib/funnel/period";
 import type { FunnelReport } from "@/lib/funnel/report";
-import { ingestWebhook } from "@/lib/ingest/webhook";
-import { readWebhookPayload } from "@/lib/ingest/whatsapp-payload";
 import { drainDueWork } from "@/lib/jobs/drain";
 import { listQueue } from "@/lib/leads/queue";
 import { approveProposal } from "@/lib/leads/review";
 import { call } from "../support/http";
 import { signInCookie, twoWorkspaces } from "../support/people";
-import { messagesPayload, textMessage } from "../support/whatsapp";
+import { configureWebhook, deliver, messagesPayload, textMessage } from "../support/whatsapp";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -306,9 +304,11 @@ describe("the timestamps the funnel reads", () => {
 
   it("a conversation from the webhook remembers the WhatsApp number it came in on", async () => {
     const payload = messagesPayload(NUMBER_A, "5511955554444", [textMessage("5511955554444", "Oi, quero um orçamento", new Date())]);
-    const summary = await ingestWebhook(readWebhookPayload(payload), {});
-    expect(summary.conversationIds).toHaveLength(1);
-    const conversation = await db().conversation.findUniqueOrThrow({ where: { id: summary.conversationIds[0]! } });
+    configureWebhook();
+    const { response, stored } = await deliver(payload);
+    expect(response.status).toBe(200);
+    expect(stored).toMatchObject({ stored: 1 });
+    const conversation = await db().conversation.findFirstOrThrow({ where: { workspaceId: A, contactWaId: "5511955554444" } });
     expect(conversation).toMatchObject({ source: "webhook", whatsappPhoneNumberId: NUMBER_A });
   });
 });

@@ -19,7 +19,7 @@ import type { Readiness } from "@/lib/observability/readiness";
 import { call } from "../support/http";
 import { signInCookie, twoWorkspaces } from "../support/people";
 import { freePort } from "../support/ports";
-import { configureWebhook, messagesPayload, noParams, signedRequest, textMessage, uniqueId, workspaceWithNumber } from "../support/whatsapp";
+import { configureWebhook, deliver, messagesPayload, noParams, signedRequest, textMessage, uniqueId, workspaceWithNumber } from "../support/whatsapp";
 
 const METRICS_TOKEN = "integration-metrics-token";
 const get = (handler: typeof health, url: string, headers: Record<string, string> = {}) => handler(new Request(`http://app.test${url}`, { headers }), noParams);
@@ -120,7 +120,7 @@ describe("GET /api/metrics", () => {
     const before = await scrape();
     const { phoneNumberId } = await workspaceWithNumber();
     const payload = messagesPayload(phoneNumberId, "5511987650000", [textMessage("5511987650000", "Oi, quero um orçamento", new Date())]);
-    expect((await webhook(signedRequest(JSON.stringify(payload)), noParams)).status).toBe(200);
+    expect((await deliver(payload)).response.status).toBe(200);
     expect((await webhook(signedRequest(JSON.stringify(payload), { signature: "sha256=00" }), noParams)).status).toBe(401);
     const after = await scrape();
 

@@ -2,8 +2,10 @@
 // (whose search lags a minute behind writes): in a batch, the lead HubSpot
 // rejects fails alone with HubSpot's reason; the same phone-only prospect
 // synced from two workspaces of one HubSpot account at once becomes one
-// contact; every other lead gets one contact, one deal and one CRM link.
+// contact; every other lead gets one contact, one deal and one CRM link. Both
+// workspaces are connected to that account, so they draw on its one budget.
 import { describe, expect, it } from "vitest";
+import { crmAccountKeyFor } from "@/lib/crm/adapters";
 import { db } from "@/lib/db/client";
 import { drainDueWork } from "@/lib/jobs/drain";
 import { syncLeadJob } from "@/lib/jobs/sync-lead";
@@ -81,6 +83,13 @@ for (const [index, [runner, run]] of Object.entries(runners).entries()) {
       const deals = [...fake.objects.deals.values()].filter((deal) => conversations.has(deal.properties.leadbridge_conversation_id ?? ""));
       expect(deals.map((deal) => deal.properties.leadbridge_conversation_id).sort()).toEqual([ana, rosaAtShop, rosaAtBranch].map((lead) => lead.conversationId).sort());
       for (const deal of deals) expect(fake.associationsOf("deals", deal.id)).toHaveLength(1);
+      // Two workspaces on one account: one request budget, the portal's, kept in PostgreSQL.
+      const portal = `hubspot:${fake.portalId}`;
+      expect([await crmAccountKeyFor(shop), await crmAccountKeyFor(branch)]).toEqual([portal, portal]);
+      const windows = await db().$queryRaw<{ budget_key: string; sent: number }[]>`
+        SELECT budget_key, coalesce(cardinality(sent_at), 0) AS sent FROM crm_request_windows`;
+      expect(windows.find((window) => window.budget_key === portal)?.sent).toBeGreaterThan(0);
+      expect(windows.filter((window) => [shop, branch].some((workspaceId) => window.budget_key.includes(workspaceId)))).toEqual([]);
       expect(await db().outboxItem.groupBy({ by: ["status"], where: { kind: "sync_lead" }, _count: { _all: true } })).toEqual(
         expect.not.arrayContaining([expect.objectContaining({ status: "claimed" }), expect.objectContaining({ status: "pending" })]),
       );

@@ -1,6 +1,7 @@
 // The WhatsApp webhook end to end against PostgreSQL, through the real route
-// handlers: handshake, signatures, limits, idempotent storage in the right
-// conversation, statuses, and extraction queued in the same transaction.
+// handlers and the inbox's processing: handshake, signatures, limits,
+// idempotent storage in the right conversation, statuses, and extraction
+// queued in the same transaction.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/webhooks/whatsapp/route";
 import { db } from "@/lib/db/client";
@@ -10,6 +11,7 @@ import {
   VERIFY_TOKEN,
   change,
   configureWebhook,
+  deliver,
   messagesPayload,
   noParams,
   signedRequest,
@@ -22,7 +24,9 @@ import {
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const post = (payload: unknown, options?: Parameters<typeof signedRequest>[1]) => POST(signedRequest(JSON.stringify(payload), options), noParams);
+const post = async (payload: unknown) => (await deliver(payload)).response;
+/** What storing the delivery did (the inbox's run). */
+const storing = async (payload: unknown) => (await deliver(payload)).stored;
 const messagesOf = (workspaceId: string) => db().message.findMany({ where: { workspaceId }, orderBy: { sentAt: "asc" } });
 
 beforeAll(() => configureWebhook());
@@ -63,10 +67,14 @@ describe("POST signature", () => {
     const altered = Buffer.from(body);
     altered[altered.indexOf("Ol")] = "o".charCodeAt(0);
     expect((await POST(signedRequest(altered, { signature: signBody(body, APP_SECRET) }), noParams)).status).toBe(401);
+    // Refused deliveries are not even kept in the inbox.
+    expect(await db().webhookDelivery.count()).toBe(0);
     expect(await db().message.count({ where: { workspaceId: workspace.id } })).toBe(0);
 
-    const response = await POST(signedRequest(body), noParams);
+    const { response, stored } = await deliver(body);
     expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ received: true });
+    expect(stored).toMatchObject({ deliveries: 1, stored: 1 });
     expect(await db().message.count({ where: { workspaceId: workspace.id } })).toBe(1);
   });
 
@@ -90,6 +98,7 @@ describe("POST body", () => {
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ status: 400, detail: expect.stringContaining("Not a WhatsApp Business webhook payload") });
     }
+    expect(await db().webhookDelivery.count()).toBe(0);
   });
 });
 
@@ -97,11 +106,10 @@ describe("storing messages", () => {
   it("stores a redelivered message once and keeps the conversation's counters right", async () => {
     const { workspace, phoneNumberId } = await workspaceWithNumber();
     const payload = messagesPayload(phoneNumberId, "5511900000002", [textMessage("5511900000002", "Quero um orçamento", new Date())], "Bia");
-    const first = await post(payload);
-    expect(await first.json()).toMatchObject({ received: true, stored: 1, duplicates: 0 });
-    const again = await post(payload);
-    expect(again.status).toBe(200);
-    expect(await again.json()).toMatchObject({ stored: 0, duplicates: 1 });
+    expect(await storing(payload)).toMatchObject({ stored: 1, duplicates: 0 });
+    const again = await deliver(payload);
+    expect(again.response.status).toBe(200);
+    expect(again.stored).toMatchObject({ stored: 0, duplicates: 1 });
     const conversations = await db().conversation.findMany({ where: { workspaceId: workspace.id } });
     expect(conversations).toHaveLength(1);
     expect(conversations[0]).toMatchObject({ source: "webhook", contactWaId: "5511900000002", contactProfileName: "Bia", messageCount: 1 });
@@ -157,7 +165,7 @@ describe("storing messages", () => {
       ["brand_new_type", { brand_new_type: { x: 1 } }, "[brand_new_type message]"],
     ];
     const messages = typed.map(([type, content], index) => ({ from: waId, id: `wamid.type.${index}`, timestamp: at, type, ...content }));
-    expect(await (await post(messagesPayload(phoneNumberId, waId, messages))).json()).toMatchObject({ stored: typed.length, badMessages: 0 });
+    expect(await storing(messagesPayload(phoneNumberId, waId, messages))).toMatchObject({ stored: typed.length, badMessages: 0 });
     const stored = await db().message.findMany({ where: { workspaceId: workspace.id } });
     const byId = new Map(stored.map((m) => [m.providerMessageId, m]));
     typed.forEach(([type, content, body], index) => {
@@ -176,9 +184,7 @@ describe("storing messages", () => {
       { from: waId, id: "wamid.bad", timestamp: "not-a-time", type: "text", text: { body: "lost?" } },
       textMessage(waId, "good 2", now),
     ]);
-    const response = await post(payload);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ stored: 2, badMessages: 1 });
+    expect(await storing(payload)).toMatchObject({ stored: 2, badMessages: 1 });
     expect((await messagesOf(workspace.id)).map((m) => m.body).sort()).toEqual(["good 1", "good 2"]);
     const parked = await db().parkedWebhook.findMany({ where: { phoneNumberId } });
     expect(parked).toHaveLength(1);
@@ -200,7 +206,7 @@ describe("storing messages", () => {
         { id: "WABA2", changes: [change(b.phoneNumberId, { contacts: [{ waId: "333333" }], messages: [textMessage("333333", "z", now)] }), { field: "account_update", value: {} }] },
       ],
     };
-    expect(await (await post(payload)).json()).toMatchObject({ stored: 3 });
+    expect(await storing(payload)).toMatchObject({ stored: 3 });
     expect(await db().conversation.count({ where: { workspaceId: a.workspace.id } })).toBe(2);
     expect(await db().conversation.count({ where: { workspaceId: b.workspace.id } })).toBe(1);
   });

@@ -10,6 +10,7 @@ import * as approveRoute from "@/app/api/v1/leads/[id]/approve/route";
 import * as leadsRoute from "@/app/api/v1/leads/route";
 import * as webhookRoute from "@/app/api/webhooks/whatsapp/route";
 import { db } from "@/lib/db/client";
+import { processInbox } from "@/lib/ingest/inbox-processor";
 import { extractLead } from "@/lib/leads/extract-lead";
 import { call } from "../support/http";
 import { configureWebhook, messagesPayload, noParams, signedRequest, textMessage, workspaceWithNumber } from "../support/whatsapp";
@@ -49,6 +50,8 @@ describe("text on the way in", () => {
     const body = JSON.stringify(messagesPayload(setup.phoneNumberId, "5511955550002", [textMessage("5511955550002", HOSTILE_TEXT, new Date(), "wamid.hostile\u0000.2")], "Zé\u0000"));
     const response = await webhookRoute.POST(signedRequest(body), noParams);
     expect(response.status).toBe(200);
+    // The webhook keeps the delivery in its inbox; the process_inbox job stores it, cleaned.
+    expect((await processInbox()).failed).toBe(0);
     const message = await db().message.findFirstOrThrow({ where: { workspaceId: setup.workspace.id, providerMessageId: "wamid.hostile.2" } });
     expect(message.body).toBe(CLEAN_TEXT);
   });

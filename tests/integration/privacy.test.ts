@@ -199,8 +199,12 @@ describe("webhook payload retention", () => {
     const oldParked = await db().parkedWebhook.create({ data: { phoneNumberId: "999", reason: "unknown_phone_number_id: test", payload: { old: true }, receivedAt: old } });
     const newParked = await db().parkedWebhook.create({ data: { phoneNumberId: "999", reason: "unknown_phone_number_id: test", payload: { old: false } } });
 
+    const oldFailed = await db().webhookDelivery.create({ data: { body: '{"from":"5531966665555"}', status: "failed", failedAt: old, receivedAt: old } });
+    const newFailed = await db().webhookDelivery.create({ data: { body: '{"from":"5531966665555"}', status: "failed", failedAt: new Date() } });
+
     const results = await runDuePeriodicWork(new Date(), { force: true });
-    expect(results["purge-webhook-payloads"]).toMatchObject({ parked: 1, rawMessages: 1 });
+    expect(results["purge-webhook-payloads"]).toMatchObject({ parked: 1, failedDeliveries: 1, rawMessages: 1 });
+    expect(await db().webhookDelivery.count({ where: { id: { in: [oldFailed.id, newFailed.id] } } })).toBe(1);
     expect(await db().parkedWebhook.count({ where: { id: oldParked.id } })).toBe(0);
     expect(await db().parkedWebhook.count({ where: { id: newParked.id } })).toBe(1);
     const messages = await db().message.findMany({ where: { conversationId: conversation }, orderBy: { sentAt: "asc" } });

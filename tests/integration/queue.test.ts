@@ -110,6 +110,28 @@ describe("listQueue", () => {
     expect(await keys({ from: "2026-03-11" })).toEqual([]);
   });
 
+  it("follows a proposal's status and urgency as they change, and forgets them when it goes (kept on the conversation by a trigger)", async () => {
+    await seed(B, "fern", { wa: "5551900000006", at: minutesAfter(5) });
+    const conversationId = ids.fern!.conversationId;
+    const inB = async (query: QueueQueryInput) => (await listQueue(B, query)).rows.map((row) => row.conversationId);
+    const copy = () => db().conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { proposalStatus: true, urgencyRank: true } });
+    try {
+      expect(await copy()).toEqual({ proposalStatus: "not_extracted", urgencyRank: 0 });
+      const proposal = await db().leadProposal.create({ data: { workspaceId: B, conversationId, status: "pending" } });
+      expect(await inB({ status: ["pending"] })).toEqual([conversationId]);
+      await db().leadProposal.update({ where: { id: proposal.id }, data: { status: "proposed", urgencyLevel: "high" } });
+      expect(await copy()).toEqual({ proposalStatus: "proposed", urgencyRank: 3 });
+      expect(await inB({ urgency: ["high"], sort: "urgency" })).toContain(conversationId);
+      expect(await inB({ status: ["pending"] })).toEqual([]);
+      await db().leadProposal.delete({ where: { id: proposal.id } });
+      expect(await copy()).toEqual({ proposalStatus: "not_extracted", urgencyRank: 0 });
+      expect(await inB({ status: ["not_extracted"] })).toEqual([conversationId]);
+    } finally {
+      await db().conversation.delete({ where: { id: conversationId } });
+      delete ids.fern;
+    }
+  });
+
   it("filters by validation flags", async () => {
     expect(await keys({ flag: ["email_invalid"] })).toEqual(["dora"]);
     expect(await keys({ flag: ["phone_invalid"] })).toEqual(["bruno"]);

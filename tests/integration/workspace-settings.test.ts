@@ -3,7 +3,6 @@
 // the settings take effect: business hours move a proposed follow-up, the quiet
 // period delays extraction, a routed number's webhooks are stored.
 import { beforeAll, describe, expect, it } from "vitest";
-import { POST as postWebhook } from "@/app/api/webhooks/whatsapp/route";
 import * as parkedRoute from "@/app/api/v1/parked-webhooks/route";
 import * as routeParkedRoute from "@/app/api/v1/parked-webhooks/[id]/route/route";
 import * as settingsRoute from "@/app/api/v1/workspace/settings/route";
@@ -13,7 +12,7 @@ import { db } from "@/lib/db/client";
 import { proposeFollowUp } from "@/lib/followups/propose-for-conversation";
 import { call } from "@/tests/support/http";
 import { signInCookie, twoWorkspaces } from "@/tests/support/people";
-import { configureWebhook, messagesPayload, noParams, signedRequest, textMessage, uniqueId } from "@/tests/support/whatsapp";
+import { configureWebhook, deliver, messagesPayload, textMessage, uniqueId } from "@/tests/support/whatsapp";
 
 let world: Awaited<ReturnType<typeof twoWorkspaces>>;
 let admin: string;
@@ -25,7 +24,8 @@ beforeAll(async () => {
 });
 
 const patch = (body: unknown, cookie = admin) => call(settingsRoute.PATCH, "/api/v1/workspace/settings", { method: "PATCH", cookie, body });
-const postDelivery = (payload: unknown) => postWebhook(signedRequest(JSON.stringify(payload)), noParams);
+/** A delivery as Meta sends it, then stored from the inbox as the background worker would. */
+const postDelivery = async (payload: unknown) => (await deliver(payload)).response;
 
 describe("workspace settings", () => {
   it("lets an admin change every setting, audited with what changed, and leaves the other workspace alone", async () => {

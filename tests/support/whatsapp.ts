@@ -1,9 +1,12 @@
 // Helpers for ingestion integration tests: WhatsApp webhook payloads shaped as
 // Meta sends them, signed with the test app secret, posted to the real route
-// handlers; a workspace with a number and an API key.
+// handlers and stored as the process_inbox job stores them; a workspace with a
+// number and an API key.
 import { createApiKey } from "@/lib/auth/api-keys";
+import { POST } from "@/app/api/webhooks/whatsapp/route";
 import { db } from "@/lib/db/client";
 import { env, reloadEnv } from "@/lib/env";
+import { processInbox, type InboxRun } from "@/lib/ingest/inbox-processor";
 import { signBody } from "@/lib/ingest/signature";
 
 export const APP_SECRET = "integration-app-secret";
@@ -78,3 +81,12 @@ export function signedRequest(body: string | Buffer, options: { signature?: stri
 }
 
 export const noParams = { params: Promise.resolve({}) };
+
+/**
+ * Posts a signed payload to the webhook and, when it was accepted, works the
+ * inbox as the process_inbox job does; `stored` is that run (null when refused).
+ */
+export async function deliver(payload: unknown, options?: Parameters<typeof signedRequest>[1]): Promise<{ response: Response; stored: InboxRun | null }> {
+  const response = await POST(signedRequest(typeof payload === "string" ? payload : JSON.stringify(payload), options), noParams);
+  return { response, stored: response.status === 200 ? await processInbox() : null };
+}

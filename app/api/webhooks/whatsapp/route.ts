@@ -1,6 +1,8 @@
 // Meta's WhatsApp Business webhook: the subscription handshake (GET) and
-// signed deliveries of messages and statuses (POST). Answers fast: messages are
-// stored and extraction is queued in the outbox; nothing heavy runs here.
+// signed deliveries of messages and statuses (POST). Answers in milliseconds:
+// a verified delivery is appended to the inbox in one statement and stored
+// moments later by the process_inbox job (lib/ingest/inbox.ts); nothing else
+// runs here, so Meta never waits on our storing.
 import { dispatchAfterResponse } from "@/inngest/kick";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -8,8 +10,8 @@ import { parseJson, readRawBody } from "@/lib/http/body";
 import { withErrors } from "@/lib/http/route";
 import { subscriptionChallenge } from "@/lib/ingest/handshake";
 import { isValidSignature } from "@/lib/ingest/signature";
-import { ingestWebhook } from "@/lib/ingest/webhook";
-import { readWebhookPayload } from "@/lib/ingest/whatsapp-payload";
+import { appendDelivery } from "@/lib/ingest/inbox";
+import { webhookEntries } from "@/lib/ingest/whatsapp-payload";
 import { logger } from "@/lib/log";
 import { metrics } from "@/lib/observability/metrics";
 
@@ -34,11 +36,12 @@ export const POST = withErrors(async (request) => {
     if (!isValidSignature(raw, request.headers.get("x-hub-signature-256"), appSecret)) {
       throw new AppError("unauthorized", "The X-Hub-Signature-256 header is missing or does not match the body.");
     }
-    const summary = await ingestWebhook(readWebhookPayload(parseJson(raw)), {});
-    // Every stored webhook message is the prospect's: their scheduled follow-ups stop.
-    dispatchAfterResponse({ prospectReplies: summary.conversationIds });
-    const { stored, duplicates, badMessages, statusesApplied, parked } = summary;
-    return Response.json({ received: true, stored, duplicates, badMessages, statusesApplied, parked: parked.length });
+    const body = raw.toString("utf8");
+    // What is not a WhatsApp webhook at all is refused now (4xx), not kept.
+    webhookEntries(parseJson(body));
+    const { woke } = await appendDelivery(body);
+    if (woke) dispatchAfterResponse();
+    return Response.json({ received: true });
   } catch (error) {
     // Meta retries non-2xx answers; these will not get better, so say why in the log.
     if (error instanceof AppError) logger.warn({ area: "webhook", code: error.code, reason: error.message }, "refused a delivery");
