@@ -143,7 +143,7 @@ const envSchema = z.object({
     .min(1)
     .max(3650)
     .default(30)
-    .describe("Days raw WhatsApp payloads (parked deliveries, the original object of each message) are kept; older ones are deleted hourly by the background worker (lib/privacy/retention.ts)."),
+    .describe("Days raw WhatsApp payloads (parked deliveries, deliveries the inbox failed to store, the original object of each message) are kept; older ones are deleted hourly by the background worker (lib/privacy/retention.ts)."),
   NOTIFICATION_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000).describe("Give up on a workspace's outgoing notification webhook after this long (retried later)."),
   NEXT_PHASE: optionalString.describe("Set by Next.js while `next build` runs, not by you."),
 }).refine((config) => config.SMTP_URL === undefined || config.APP_URL !== undefined, {
