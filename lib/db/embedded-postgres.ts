@@ -9,7 +9,7 @@
 // checkout inside a private folder (/root, `mktemp -d`); rather than loosen the
 // checkout's permissions, whatever it cannot reach moves to a folder of ours,
 // ROOT_RUNTIME_DIR: a copy of the binaries, and the cluster (the data folder
-// then holds a symbolic link to it). See docs/decisions/0005.
+// then holds a symbolic link to it). See docs/decisions/0009.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, createHash } from "node:crypto";
 import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";

@@ -13,25 +13,24 @@ CREATE INDEX "conversations_workspace_id_proposal_status_urgency_rank_las_idx" O
 
 -- The conversation follows its proposal: status (not_extracted without one)
 -- and urgency rank (high 3, medium 2, low 1, none 0), kept by this trigger on
--- every insert, update and delete of a proposal. (The migration engine splits a
--- script at every semicolon, even quoted: the body's are written \073.)
-CREATE FUNCTION "conversation_follows_proposal"() RETURNS trigger LANGUAGE plpgsql AS E'
+-- every insert, update and delete of a proposal.
+CREATE FUNCTION "conversation_follows_proposal"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP IN (''DELETE'', ''UPDATE'') AND (TG_OP = ''DELETE'' OR OLD."conversation_id" <> NEW."conversation_id") THEN
-    UPDATE "conversations" SET "proposal_status" = ''not_extracted'', "urgency_rank" = 0 WHERE "id" = OLD."conversation_id"\073
-  END IF\073
-  IF TG_OP = ''DELETE'' THEN
-    RETURN OLD\073
-  END IF\073
+  IF TG_OP IN ('DELETE', 'UPDATE') AND (TG_OP = 'DELETE' OR OLD."conversation_id" <> NEW."conversation_id") THEN
+    UPDATE "conversations" SET "proposal_status" = 'not_extracted', "urgency_rank" = 0 WHERE "id" = OLD."conversation_id";
+  END IF;
+  IF TG_OP = 'DELETE' THEN
+    RETURN OLD;
+  END IF;
   UPDATE "conversations" c
      SET "proposal_status" = NEW."status",
-         "urgency_rank" = CASE NEW."urgency_level" WHEN ''high'' THEN 3 WHEN ''medium'' THEN 2 WHEN ''low'' THEN 1 ELSE 0 END
+         "urgency_rank" = CASE NEW."urgency_level" WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 ELSE 0 END
    WHERE c."id" = NEW."conversation_id"
      AND (c."proposal_status", c."urgency_rank") IS DISTINCT FROM
-         (NEW."status", CASE NEW."urgency_level" WHEN ''high'' THEN 3 WHEN ''medium'' THEN 2 WHEN ''low'' THEN 1 ELSE 0 END::smallint)\073
-  RETURN NEW\073
+         (NEW."status", CASE NEW."urgency_level" WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 ELSE 0 END::smallint);
+  RETURN NEW;
 END
-';
+$$;
 
 CREATE TRIGGER "lead_proposals_to_conversation"
   AFTER INSERT OR DELETE OR UPDATE OF "status", "urgency_level", "conversation_id" ON "lead_proposals"
