@@ -4,7 +4,7 @@
 // Portuguese, and the choice stays after a reload (it is theirs, not the URL's).
 // Uses a person of its own so the demo login stays in English for other specs.
 import { expect, test } from "@playwright/test";
-import { pageApiHeaders, signIn } from "./support";
+import { addMember, signIn } from "./support";
 
 const email = `idioma.${Date.now()}@leadbridge.local`;
 const password = "senha-de-teste-1234";
@@ -22,8 +22,7 @@ test("a browser asking for Spanish gets the sign-in page in Spanish", async ({ b
 test("a person switches to Português (Brasil) and reads the queue, a lead and the funnel in Portuguese", async ({ page, browser }) => {
   // The demo admin adds a manager (managers see the funnel).
   await signIn(page);
-  const added = await page.request.post("/api/v1/members", { headers: await pageApiHeaders(page), data: { email, role: "manager", password } });
-  expect(added.status()).toBe(201);
+  await addMember(page, { email, password }, "manager");
 
   const context = await browser.newContext({ locale: "en-US" });
   const person = await context.newPage();
