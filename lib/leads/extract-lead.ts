@@ -111,9 +111,10 @@ export async function extractLead(workspaceId: string, conversationId: string, p
   // The provider is down or slow: a later attempt may succeed, so nothing is stored now.
   if (!outcome.ok && outcome.retryable) throw new Error(`The extraction provider failed: ${outcome.reason}`);
   const fields = proposalFields(outcome);
-  metrics.extractions.inc({ provider: provider ?? env().EXTRACTION_PROVIDER, outcome: fields.status });
   const proposal = await writeProposal(workspaceId, conversationId, existing, fields);
   if (!proposal) return { status: "skipped", proposalId: existing?.id ?? null, reason: "a reviewer acted while it was being extracted" };
+  // Counted once stored, so a scrape never reports an extraction the database does not show yet.
+  metrics.extractions.inc({ provider: provider ?? env().EXTRACTION_PROVIDER, outcome: fields.status });
   await refreshEmbeddedScore(workspaceId, conversationId, transcript);
   // A lead for review gets its owner from the workspace's rules (once: a reviewer's choice stays).
   if (fields.status !== "failed") await assignNewLeadOwner(workspaceId, proposal.id);
