@@ -1,7 +1,8 @@
 // Duplicate candidates for a proposed lead, matched in PostgreSQL.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { findDuplicateCandidates } from "@/lib/leads/duplicates";
+import { findDuplicateCandidates, NEAR_ANSWER_LIMIT } from "@/lib/leads/duplicates";
+import { nameSimilarity } from "@/lib/leads/name-similarity";
 
 let workspaceId: string;
 let otherWorkspaceId: string;
@@ -83,4 +84,54 @@ describe("findDuplicateCandidates", () => {
     const found = await findDuplicateCandidates(crowd.id, query({ name: "LUCIA MARTINEZ", phones: ["+5521988880000"] }));
     expect(found).toEqual([expect.objectContaining({ name: "Lucía Martínez Gómez", exact: false, reasons: ["similar name in the same phone country (+55)"] })]);
   });
+
+  it("finds initials, one-word names and names written in another order", async () => {
+    const initials = await db().workspace.create({ data: { name: "Initials", slug: "dups-initials", defaultCountry: "BR" } });
+    await db().contact.createMany({
+      data: [
+        { workspaceId: initials.id, name: "João Pedro Almeida", phoneE164: "+5511911110001" },
+        { workspaceId: initials.id, name: "M. Ferreira", phoneE164: "+5511911110002" },
+        { workspaceId: initials.id, name: "Raimunda", phoneE164: "+5511911110003" },
+        { workspaceId: initials.id, name: "Almeida Costa", phoneE164: "+5511911110004" },
+      ],
+    });
+    const names = async (name: string) =>
+      (await findDuplicateCandidates(initials.id, query({ name, phones: ["+5521988880000"] }))).map((candidate) => candidate.name).sort();
+    expect(await names("J. P. Almeida")).toEqual(["João Pedro Almeida"]);
+    expect(await names("Marta Ferreira")).toEqual(["M. Ferreira"]);
+    expect(await names("Raimunda Nonata Silva")).toEqual(["Raimunda"]);
+    expect(await names("Costa, Almeida")).toEqual(["Almeida Costa"]);
+    expect(await names("Pedro Costa")).toEqual([]);
+  });
+
+  it("answers the most similar near candidates first, at most NEAR_ANSWER_LIMIT of them", async () => {
+    const common = await db().workspace.create({ data: { name: "Common", slug: "dups-common", defaultCountry: "BR" } });
+    // Three of the four words (0.75) for more people than the answer holds, then one with all four (1.0).
+    await db().contact.createMany({
+      data: Array.from({ length: NEAR_ANSWER_LIMIT + 5 }, (_, i) => ({ workspaceId: common.id, name: `Ana Maria Silva Rocha ${i}`, phoneE164: `+55119222${String(i).padStart(5, "0")}` })),
+    });
+    await db().contact.create({ data: { workspaceId: common.id, name: "Ana Maria Silva Costa Lima", phoneE164: "+5511933330000" } });
+    const found = await findDuplicateCandidates(common.id, query({ name: "Ana Maria Silva Costa", phones: ["+5521988880000"] }));
+    expect(found).toHaveLength(NEAR_ANSWER_LIMIT);
+    expect(found[0]).toMatchObject({ name: "Ana Maria Silva Costa Lima", exact: false });
+    expect(found.slice(1).every((candidate) => candidate.name?.startsWith("Ana Maria Silva Rocha"))).toBe(true);
+  });
+
+  it("indexes every pair of names the name rule accepts (the index may offer more, never less)", async () => {
+    const names = [
+      "Ana Beatriz Souza", "Ana Souza", "A. Souza", "Ana B. Souza", "Souza Ana", "Ana", "A.", "Beatriz", "ana-beatriz souza",
+      "José Carlos da Silva", "Jose Silva", "J. C. Silva", "Silva", "Silva Silva", "Carlos Silva Silva", "Zoë O'Brien", "Zoe Brien",
+      "Lucía Martínez Gómez", "LUCIA MARTINEZ", "L. Martinez", "Martínez", "Nguyễn Văn Ánh", "Nguyen Anh", "Søren Kierkegaard", "Søren K.",
+    ];
+    const pairs = names.flatMap((looked) => names.map((contact) => ({ looked, contact })));
+    const overlaps = await db().$queryRaw<{ looked: string; contact: string; overlap: boolean }[]>`
+      SELECT x.looked, x.contact, contact_name_match_keys(x.contact) && contact_name_query_keys(x.looked) AS overlap
+        FROM unnest(${pairs.map((pair) => pair.looked)}::text[], ${pairs.map((pair) => pair.contact)}::text[]) AS x(looked, contact)`;
+    const accepted = overlaps.filter((row) => nameSimilarity(row.looked, row.contact) >= 0.75);
+    expect(accepted.length).toBeGreaterThan(names.length);
+    expect(accepted.filter((row) => !row.overlap)).toEqual([]);
+    // And the index is not everything: a different person shares no key.
+    expect(overlaps.find((row) => row.looked === "Jose Silva" && row.contact === "Ana Souza")?.overlap).toBe(false);
+  });
 });
+
