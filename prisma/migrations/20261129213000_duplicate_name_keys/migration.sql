@@ -25,7 +25,9 @@ CREATE FUNCTION "contact_name_words"(text) RETURNS text[] LANGUAGE sql IMMUTABLE
   AS $$SELECT array_remove(regexp_split_to_array(lower(regexp_replace(normalize($1, NFD), '[\u0300-\u036f]+', '', 'g')), '[^[:alpha:]]+'), '')$$;
 
 -- What a contact's name offers: each word's keys, "1:" keys when it is one word, and every pair of its words' keys.
-CREATE FUNCTION "contact_name_match_keys"(text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+-- COST: about 0.1 ms a call (as much as reading a few pages), so the planner never computes it for every contact of a
+-- workspace instead of using the index (it did for 5,000 contacts: 450 ms).
+CREATE FUNCTION "contact_name_match_keys"(text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT COST 5000 AS $$
   WITH w AS (SELECT u.word, u.n FROM unnest(public.contact_name_words($1)) WITH ORDINALITY AS u(word, n)),
        t AS (SELECT w.n, v.tok FROM w, LATERAL (VALUES (CASE WHEN length(w.word) > 1 THEN 'w:' || w.word ELSE 'i:' || w.word END), ('l:' || left(w.word, 1))) AS v(tok))
   SELECT coalesce(array_agg(DISTINCT k.key), '{}') FROM (
