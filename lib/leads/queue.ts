@@ -72,8 +72,13 @@ function phoneDigits(q: string): string | null {
   return /^[\d\s+().-]+$/.test(q) && digits.length >= 3 ? digits : null;
 }
 
-/** "The row's status is one of these" (not_extracted: no proposal yet), on the conversation's copy; FALSE for none. */
+/**
+ * "The row's status is one of these" (not_extracted: no proposal yet), on the conversation's copy; FALSE for none.
+ * One status is an equality, so (workspace_id, proposal_status, urgency_rank, ...) also gives the urgency order:
+ * with `= ANY` the planner walked the urgency index and filtered (status=not_extracted sort=urgency: 136 ms at 100,000).
+ */
 function statusCondition(list: readonly QueueStatus[]): Prisma.Sql {
+  if (list.length === 1) return sql`c.proposal_status = ${list[0]}`;
   return list.length ? sql`c.proposal_status = ANY(${[...list]}::text[])` : sql`FALSE`;
 }
 
@@ -87,6 +92,7 @@ function filterConditions(workspaceId: string, query: QueueQuery): Prisma.Sql[] 
   if (query.flag?.length) {
     where.push(sql`(${Prisma.join(query.flag.map((flag) => sql`p.validation @> ${JSON.stringify(FLAG_CONTAINS[flag])}::jsonb`), " OR ")})`);
   }
+  // On lead_proposals(workspace_id, lower(product_interest)) (migration queue_product_filter): its statistics tell the planner how common a product is.
   if (query.product) where.push(sql`lower(p.product_interest) = lower(${query.product})`);
   if (query.language) where.push(sql`lower(c.language) = lower(${query.language})`);
   if (query.from) where.push(sql`c.last_message_at >= ${startOf(query.from)}`);
