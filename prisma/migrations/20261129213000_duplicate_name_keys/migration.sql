@@ -49,7 +49,9 @@ CREATE FUNCTION "contact_name_query_keys"(text) RETURNS text[] LANGUAGE sql IMMU
 $$;
 
 -- btree_gin (migration contact_name_similarity) lets the workspace share the index.
-CREATE INDEX "contacts_workspace_name_match_keys_idx" ON "contacts" USING gin ("workspace_id", "contact_name_match_keys"("name"));
+-- fastupdate off: new contacts go into the index itself, not into a pending list that every lookup reads
+-- through until the next vacuum (20,000 pending contacts: 3.8 ms a lookup instead of 0.06 ms).
+CREATE INDEX "contacts_workspace_name_match_keys_idx" ON "contacts" USING gin ("workspace_id", "contact_name_match_keys"("name")) WITH (fastupdate = off);
 
 -- No parallel scans of contacts: the planner cannot tell how few rows a name's keys find (it guessed 10,606 for 1),
 -- and started two workers for a lookup that takes 0.1 ms (24 ms of Gather). Contacts are read a page or a key at a time.
