@@ -28,6 +28,7 @@ export function onlyResult<T extends object>(results: readonly CrmBatchResult<T>
   const [result] = results;
   if (!result) throw new Error("A batch of one answered nothing");
   if (!result.ok) throw new CrmPermanentError(result.reason, result.status);
-  const { ok: _ok, ...record } = result;
-  return record as unknown as T;
+  const record: Record<string, unknown> = { ...result };
+  delete record.ok;
+  return record as T;
 }

@@ -98,8 +98,8 @@ export async function currentScores(workspaceId: string, conversationIds: readon
   for (const [conversationId, own] of byConversation) {
     const row = own.find((candidate) => candidate.source === "platform") ?? own.find((candidate) => candidate.source === "embedded");
     if (!row) continue;
-    const { conversationId: _conversationId, ...values } = row;
-    scores.set(conversationId, { ...values, source: values.source as CurrentScore["source"], labels: labelBehavioralScores(values, bands) });
+    const values = { version: row.version, intentScore: row.intentScore, objectionType: row.objectionType, followUpTone: row.followUpTone };
+    scores.set(conversationId, { ...values, source: row.source as CurrentScore["source"], labels: labelBehavioralScores(values, bands) });
   }
   return scores;
 }

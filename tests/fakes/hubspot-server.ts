@@ -129,7 +129,8 @@ export class FakeHubSpot {
   private readonly sockets = new Set<Socket>();
   private readonly acceptedAt: number[] = [];
   private readonly searchesAt: number[] = [];
-  private faults: Array<"error" | "hang"> = [];
+  /** Injected faults, oldest first; one with a path waits for a request to a matching path. */
+  private faults: { kind: "error" | "hang"; path?: RegExp }[] = [];
   private readonly lostAnswers: { path: RegExp; count: number }[] = [];
   private outageKind: "throttling" | "failing" | undefined;
   private nextId = 1001;
@@ -199,9 +200,11 @@ export class FakeHubSpot {
   }
 
   /** The next `count` requests answer 500 Internal Server Error. */
-  failNext(count = 1): void { this.faults.push(...Array<"error">(count).fill("error")); }
+  failNext(count = 1): void { this.faults.push(...Array.from({ length: count }, () => ({ kind: "error" as const }))); }
   /** The next `count` requests are never answered (until stop()). */
-  hangNext(count = 1): void { this.faults.push(...Array<"hang">(count).fill("hang")); }
+  hangNext(count = 1): void { this.faults.push(...Array.from({ length: count }, () => ({ kind: "hang" as const }))); }
+  /** The next request to a path matching `path` is never answered (until stop()); others are answered. */
+  hangNextTo(path: RegExp): void { this.faults.push({ kind: "hang", path }); }
   /**
    * The next `count` requests to a path matching `path` are carried out, then
    * their connection drops before the answer (the write landed, the caller
@@ -258,7 +261,8 @@ export class FakeHubSpot {
         throw new HttpError(429, { status: "error", message: "You have reached your secondly limit.", errorType: "RATE_LIMIT", correlationId: randomUUID(), policyName: "TEN_SECONDLY_ROLLING" });
       }
       if (this.outageKind === "failing") throw new HttpError(502, errorBody("Bad gateway", "INTERNAL_ERROR"));
-      const fault = this.faults.shift();
+      const faultAt = this.faults.findIndex((candidate) => !candidate.path || candidate.path.test(url.pathname));
+      const fault = faultAt === -1 ? undefined : this.faults.splice(faultAt, 1)[0]!.kind;
       if (fault === "hang") return record(0);
       if (fault === "error") throw new HttpError(500, errorBody("internal error", "INTERNAL_ERROR"));
       this.checkRateLimits(url.pathname);
