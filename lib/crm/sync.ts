@@ -188,13 +188,12 @@ export async function pushLabeledScoresOf(workspaceId: string, conversationIds: 
   });
 }
 
-/** The lead's note: who, what, how hot, in their words, the last messages, and the link back. */
-export async function leadNoteContent(workspaceId: string, proposalId: string): Promise<LeadNoteContent> {
-  return (await leadNoteContents(workspaceId, [proposalId]))[0]!;
-}
-
-/** leadNoteContent of many leads of one workspace (four queries), in input order. */
-export async function leadNoteContents(workspaceId: string, proposalIds: readonly string[]): Promise<LeadNoteContent[]> {
+/**
+ * Each lead's note (who, what, how hot, in their words, the last messages, the
+ * link back), for many leads of one workspace in four queries; in input
+ * order, null for a lead deleted meanwhile.
+ */
+export async function leadNoteContents(workspaceId: string, proposalIds: readonly string[]): Promise<(LeadNoteContent | null)[]> {
   const proposals = await db().leadProposal.findMany({
     where: { id: { in: [...proposalIds] }, workspaceId },
     select: { id: true, conversationId: true, productInterest: true, urgencyLevel: true, evidence: true, name: true, contact: { select: { name: true, company: true } }, company: true },
@@ -204,7 +203,7 @@ export async function leadNoteContents(workspaceId: string, proposalIds: readonl
   const [scores, transcripts] = await Promise.all([currentScores(workspaceId, conversationIds), loadTranscripts(workspaceId, conversationIds)]);
   return proposalIds.map((proposalId) => {
     const proposal = byId.get(proposalId);
-    if (!proposal) throw new PermanentFailure(`Lead ${proposalId} no longer exists.`);
+    if (!proposal) return null;
     const score = scores.get(proposal.conversationId);
     const evidence = Object.entries((proposal.evidence ?? {}) as Record<string, { quote?: string } | null>).flatMap(([field, found]) =>
       found?.quote ? [{ field: field as LeadField, quote: found.quote }] : [],
@@ -237,16 +236,22 @@ export async function recordLeadNote(plan: SyncPlan, crmContactId: string, crmLe
 export async function recordLeadNotes(workspaceId: string, leads: readonly PlanWithLink[]): Promise<LeadStepResult<{ crmNoteId: string }>[]> {
   if (leads.length === 0) return [];
   const contents = await leadNoteContents(workspaceId, leads.map(({ plan }) => plan.proposalId));
+  const present = leads.flatMap((lead, index) => (contents[index] ? [{ ...lead, content: contents[index] }] : []));
   const adapter = await crmAdapterFor(workspaceId);
   const at = new Date();
-  const results = await adapter.addLeadNotes(leads.map(({ plan, crmContactId, crmLeadId }, index) => ({
+  const results = await adapter.addLeadNotes(present.map(({ plan, crmContactId, crmLeadId, content }) => ({
     crmContactId,
     crmLeadId,
     leadKey: plan.proposalId,
-    text: leadNoteText(contents[index]!),
-    html: leadNoteHtml(contents[index]!),
+    text: leadNoteText(content),
+    html: leadNoteHtml(content),
     at,
     owner: plan.owner,
   })));
-  return results.map((result) => refusal(result, "lead's note") ?? { crmNoteId: (result as { crmNoteId: string }).crmNoteId });
+  const byLead = new Map(present.map(({ plan }, index) => [plan.proposalId, results[index]!]));
+  return leads.map(({ plan }) => {
+    const result = byLead.get(plan.proposalId);
+    if (!result) return { refused: `Lead ${plan.proposalId} no longer exists.` };
+    return refusal(result, "lead's note") ?? { crmNoteId: (result as { crmNoteId: string }).crmNoteId };
+  });
 }

@@ -40,13 +40,16 @@ export type TracedOutcome<R> = { ok: true; record: R } | { ok: false; reason: st
 
 /**
  * Sends `inputs` (each with its trace id) in batches of 100 through `send`,
- * and answers per trace id. Throws what fails the whole call (rate limit,
- * outage, a refused token) and for inputs HubSpot answered nothing about.
+ * and answers per trace id. A result without its trace id is matched by what
+ * it says (`traceOfResult`, e.g. the key property it was written with).
+ * Throws what fails the whole call (rate limit, outage, a refused token) and
+ * for inputs HubSpot answered nothing about.
  */
 export async function writeTraced<I, R>(
   inputs: readonly I[],
   traceOf: (input: I) => string,
   send: (part: I[]) => Promise<TracedAnswer<R>>,
+  traceOfResult: (record: R) => string | undefined = () => undefined,
 ): Promise<Map<string, TracedOutcome<R>>> {
   const outcomes = new Map<string, TracedOutcome<R>>();
   async function write(part: I[]): Promise<void> {
@@ -64,7 +67,10 @@ export async function writeTraced<I, R>(
       await write(part.slice(half));
       return;
     }
-    for (const result of answer.results) if (result.objectWriteTraceId) outcomes.set(result.objectWriteTraceId, { ok: true, record: result });
+    for (const result of answer.results) {
+      const trace = result.objectWriteTraceId ?? traceOfResult(result);
+      if (trace) outcomes.set(trace, { ok: true, record: result });
+    }
     for (const error of answer.errors ?? []) {
       for (const trace of error.context?.objectWriteTraceId ?? []) outcomes.set(trace, { ok: false, reason: error.message, status: refusalStatus(error) });
     }

@@ -57,6 +57,7 @@ export async function upsertByKeys(
       batchApi(gateway, space.type).upsert({
         inputs: part.map((input) => ({ id: input.value, idProperty: space.property, objectWriteTraceId: keyOf(input.value), properties: input.properties })),
       })),
+    (object) => object.properties[space.property]?.toLowerCase(),
   );
   return inputs.map((input) => {
     const outcome = outcomes.get(keyOf(input.value))!;

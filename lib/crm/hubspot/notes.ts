@@ -8,7 +8,7 @@
 // new contacts that is two requests: the associations read, the batch create
 // (each note created with its associations, traced by our lead id).
 import { AssociationSpecAssociationCategoryEnum } from "@hubspot/api-client/lib/codegen/crm/objects/notes";
-import { crmLeadNoteMarker } from "@/lib/crm/lead-record";
+import { crmLeadNoteMarker, leadKeyOfNote } from "@/lib/crm/lead-record";
 import type { CrmBatchResult, CrmLeadNoteInput, CrmLeadNoteResult } from "@/lib/crm/types";
 import { associatedIds } from "./associations";
 import { chunk, writeTraced } from "./batches";
@@ -58,6 +58,7 @@ export async function addLeadNotes(gateway: HubSpotGateway, notes: readonly CrmL
           associations: [to(note.crmContactId, NOTE_TO_CONTACT), ...(note.crmLeadId ? [to(note.crmLeadId, NOTE_TO_DEAL)] : [])],
         })),
       })),
+      (created) => leadKeyOfNote(created.properties.hs_note_body),
     );
     return notes.map((note): CrmBatchResult<CrmLeadNoteResult> => {
       const existing = found.get(note.leadKey);

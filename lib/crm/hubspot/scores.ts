@@ -33,7 +33,9 @@ export async function setContactProperties(gateway: HubSpotGateway, writes: read
     return Object.keys(send).length > 0 ? [{ id, properties: send }] : [];
   });
   const outcomes = await writeTraced(toSend, (write) => write.id, (part) =>
-    gateway.call("standard", (client) => client.crm.contacts.batchApi.update({ inputs: part.map((write) => ({ ...write, objectWriteTraceId: write.id })) })));
+    gateway.call("standard", (client) => client.crm.contacts.batchApi.update({ inputs: part.map((write) => ({ ...write, objectWriteTraceId: write.id })) })),
+    (contact) => contact.id,
+  );
   return writes.map((write) => {
     const outcome = outcomes.get(write.crmContactId);
     if (outcome && !outcome.ok) return { ...outcome, reason: `HubSpot did not save the scores on contact ${write.crmContactId}: ${outcome.reason}` };
