@@ -143,8 +143,10 @@ export async function linkConversations(leads: readonly PlanWithRecords[]): Prom
     data: leads.map(({ plan, crmContactId, crmLeadId }) => ({ conversationId: plan.conversationId, crmSystem: plan.system, crmAccount: plan.crmAccount, crmContactId, crmLeadId })),
     skipDuplicates: true,
   });
+  // One workspace's batch: one CRM account.
+  const { system, crmAccount } = leads[0]!.plan;
   const links = await db().crmLink.findMany({
-    where: { OR: leads.map(({ plan }) => ({ conversationId: plan.conversationId, crmSystem: plan.system, crmAccount: plan.crmAccount })) },
+    where: { conversationId: { in: leads.map(({ plan }) => plan.conversationId) }, crmSystem: system, crmAccount },
     select: { conversationId: true, crmSystem: true, crmAccount: true, crmContactId: true, crmLeadId: true },
   });
   const byKey = new Map(links.map((link) => [`${link.conversationId}|${link.crmSystem}|${link.crmAccount}`, link]));

@@ -26,8 +26,9 @@ export async function withAdvisoryLock<T>(key: string, work: () => Promise<T>, t
 export async function withAdvisoryLocks<T>(keys: readonly string[], work: () => Promise<T>, timeoutMs = 120_000): Promise<T> {
   return db().$transaction(
     async (tx) => {
-      const locks = await tx.$queryRaw<{ lock: number }[]>`SELECT DISTINCT hashtext(key) AS lock FROM unnest(${[...keys]}::text[]) AS key ORDER BY lock`;
-      for (const { lock } of locks) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${lock}::int)`;
+      // One statement: the sorted subquery feeds the lock calls in its order.
+      await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(lock))::int AS locked
+        FROM (SELECT DISTINCT hashtext(key) AS lock FROM unnest(${[...keys]}::text[]) AS key ORDER BY lock) AS locks`;
       return work();
     },
     { maxWait: timeoutMs, timeout: timeoutMs },

@@ -31,7 +31,7 @@ export const syncLeadJob = defineJob({
   payload: z.object({ leadProposalId: z.uuid() }),
   batch: { maxSize: HUBSPOT_BATCH_LIMIT },
   crmRequestsPerRun: CRM_REQUESTS_PER_RUN,
-  async run({ items, step, complete, giveUp }) {
+  async run({ items, step, giveUp }) {
     const itemOf = new Map(items.map((item) => [item.payload.leadProposalId, item]));
     const { plans, refused } = await step("load-plans", () => loadSyncPlans([...itemOf.keys()]));
     for (const { proposalId, reason } of refused) await giveUp(itemOf.get(proposalId)!, reason);
@@ -62,7 +62,7 @@ export const syncLeadJob = defineJob({
     const scores = await step("push-labeled-scores", () => pushLabeledScoresOf(workspaceId, withNotes.map(({ plan }) => plan.conversationId)));
     const synced = await keep(withNotes, scores);
     await step("mark-synced", () => markSyncStatuses(synced.map(({ plan }) => plan.proposalId), "synced"));
-    for (const { plan } of synced) await complete(itemOf.get(plan.proposalId)!);
+    // The synced leads' items are completed by the runner, all at once, when this returns.
   },
   async onGiveUp({ payload }, reason) {
     await markSyncStatus(payload.leadProposalId, "failed", reason);
