@@ -369,6 +369,12 @@ export class FakeHubSpot {
     return { results: found.map((owner) => ({ ...owner, type: "PERSON", createdAt: at, updatedAt: at, archived: false })) };
   }
 
+  /** Adds an association unless the same one exists (associating twice is harmless in HubSpot). */
+  private associateOnce(link: FakeAssociation): void {
+    const same = (a: FakeAssociation) => a.fromId === link.fromId && a.toId === link.toId && a.fromType === link.fromType && a.toType === link.toType && a.associationTypeId === link.associationTypeId;
+    if (!this.associations.some(same)) this.associations.push(link);
+  }
+
   /** GET /crm/v4/objects/{from}/{id}/associations/{to}: both directions, as HubSpot lists them. */
   /** One page (at most 500, as HubSpot) of an object's associations to a type; `after` names the next. */
   private listAssociations(parts: string[], query: URLSearchParams): unknown {
@@ -407,7 +413,8 @@ export class FakeHubSpot {
     if (action === "read") {
       const idProperty = (input.idProperty as string | undefined) ?? null;
       const wanted = inputs.map((item) => String(item.id));
-      const found = wanted.map((id) => this.findOptional(type, id, idProperty));
+      const byKey = this.indexBy(type, idProperty);
+      const found = wanted.map((id) => (byKey ? byKey.get(id.toLowerCase()) : this.findOptional(type, id, idProperty)));
       const missing = wanted.filter((_, index) => !found[index]);
       const results = found.flatMap((object) => (object ? [this.present(object, input.properties as string[] | undefined)] : []));
       const errors = missing.length === 0 ? [] : [{
@@ -416,6 +423,8 @@ export class FakeHubSpot {
       }];
       return batchAnswer(results, errors, 200);
     }
+    // Per idProperty, the objects by key, built once for this batch (and kept current by its inserts).
+    const keyIndexes = new Map<string, Map<string, FakeObject>>();
     const write = (item: Record<string, unknown>): Record<string, unknown> => {
       if (action === "create") {
         if (type === "contacts") this.assertEmailFree(item.properties);
@@ -431,10 +440,14 @@ export class FakeHubSpot {
         if (!this.properties[type].get(idProperty)?.hasUniqueValue) {
           throw new HttpError(400, errorBody(`Property ${idProperty} is not a unique identifier property and cannot be used as idProperty`, "VALIDATION_ERROR"));
         }
-        const existing = this.findOptional(type, String(item.id), idProperty);
+        const byKey = keyIndexes.get(idProperty) ?? this.indexBy(type, idProperty);
+        if (byKey) keyIndexes.set(idProperty, byKey);
+        const existing = byKey ? byKey.get(String(item.id).toLowerCase()) : this.findOptional(type, String(item.id), idProperty);
         if (existing) return { ...this.present(this.update(type, existing, item.properties)), new: false };
         const properties = { ...(item.properties as Record<string, string>), [idProperty]: String(item.id) };
-        return { ...this.present(this.insert(type, properties)), new: true };
+        const inserted = this.insert(type, properties);
+        byKey?.set(String(item.id).toLowerCase(), inserted);
+        return { ...this.present(inserted), new: true };
       }
       throw notFound(`batch/${action}`);
     };
@@ -459,6 +472,17 @@ export class FakeHubSpot {
       }
     }
     return batchAnswer(results, errors, success);
+  }
+
+  /** The objects of a type by the lowercased value of a property (one pass, for a batch); none for the object id. */
+  private indexBy(type: ObjectType, property: string | null): Map<string, FakeObject> | undefined {
+    if (!property || property === "hs_object_id") return undefined;
+    const index = new Map<string, FakeObject>();
+    for (const object of this.objects[type].values()) {
+      const value = object.properties[property]?.toLowerCase();
+      if (value && !index.has(value)) index.set(value, object);
+    }
+    return index;
   }
 
   private assertBatchSize(count: number): void {
@@ -491,7 +515,7 @@ export class FakeHubSpot {
           continue;
         }
         const link = { fromType, fromId, toType, toId, associationTypeId };
-        if (!this.associations.some((a) => JSON.stringify(a) === JSON.stringify(link))) this.associations.push(link);
+        this.associateOnce(link);
         results.push({ from: { id: fromId }, to: { id: toId }, associationSpec: { associationCategory: "HUBSPOT_DEFINED", associationTypeId } });
       }
       return batchAnswer(results, errors, 200);
@@ -525,7 +549,7 @@ export class FakeHubSpot {
       throw new HttpError(400, errorBody(`One or more objects do not exist: ${fromType} ${fromId}, ${toType} ${toId}`, "VALIDATION_ERROR"));
     }
     const link = { fromType, fromId, toType, toId, associationTypeId };
-    if (!this.associations.some((a) => JSON.stringify(a) === JSON.stringify(link))) this.associations.push(link);
+    this.associateOnce(link);
     const now = new Date().toISOString();
     return { status: "COMPLETE", startedAt: now, completedAt: now, results: [
       { from: { id: fromId }, to: { id: toId }, associationSpec: { associationCategory: "HUBSPOT_DEFINED", associationTypeId } },
@@ -601,7 +625,9 @@ export class FakeHubSpot {
 
   private findOptional(type: ObjectType, id: string, idProperty: string | null): FakeObject | undefined {
     if (!idProperty || idProperty === "hs_object_id") return this.objects[type].get(id);
-    return [...this.objects[type].values()].find((o) => o.properties[idProperty]?.toLowerCase() === id.toLowerCase());
+    const wanted = id.toLowerCase();
+    for (const object of this.objects[type].values()) if (object.properties[idProperty]?.toLowerCase() === wanted) return object;
+    return undefined;
   }
 
   private find(type: ObjectType, id: string, idProperty: string | null): FakeObject {
