@@ -83,7 +83,8 @@ export function buildCatalog(names: string[], synonyms: Record<string, string[]>
         return { token, weight: (GENERIC_STEMS.has(token) && own.length > 1 ? 0.5 : 1) / Math.max(1, sharing) };
       }),
     );
-    const taught = (synonyms[name] ?? []).map((word) => stem(fold(word)));
+    // An own property only: a product named "constructor" has no synonyms from Object's prototype.
+    const taught = (Object.hasOwn(synonyms, name) ? synonyms[name]! : []).map((word) => stem(fold(word)));
     return { name, tokens: own.flat(), words, synonyms: taught, segment: segmentOf(name) };
   });
   if (compiled.size >= COMPILED_CATALOGS) compiled.delete(compiled.keys().next().value!);

@@ -5,12 +5,13 @@
 // not any one business's products. German compounds are read by their parts.
 import { stem } from "../text";
 
-const LEXICON: Record<string, string> = {};
+// A Map, not an object literal: a prospect's word is a key here, and "constructor" must not find Object's own.
+const LEXICON = new Map<string, string>();
 
 function add(stemWord: string, words: string): void {
   for (const word of words.split(" ")) {
-    LEXICON[word] = stemWord;
-    LEXICON[stem(word)] = stemWord;
+    LEXICON.set(word, stemWord);
+    LEXICON.set(stem(word), stemWord);
   }
 }
 
@@ -61,11 +62,11 @@ export const SERVICE_STEMS = new Set(["maintenance", "inspection", "installation
 /** Words too generic to tell products apart on their own ("plan", "kit"). */
 export const GENERIC_STEMS = new Set(["plan", "change", "package", "kit", "pack", "set", "service", "basic", "standard", "premium", "pro", "plus", "mass", "mesure", "medida", "measure", "custom"]);
 
-const COMPOUND_PARTS = Object.keys(LEXICON).filter((word) => word.length >= 5);
+const COMPOUND_PARTS = [...LEXICON.keys()].filter((word) => word.length >= 5);
 
 /** English stems for a folded word: itself when unknown, its parts for a German compound ("heimspeicher"). */
 export function canonical(word: string): string[] {
-  const known = LEXICON[word];
+  const known = LEXICON.get(word);
   if (known) return [known];
   if (word.length >= 8) {
     const parts = new Set<string>();
@@ -73,10 +74,10 @@ export function canonical(word: string): string[] {
     // ("Solarmodule"), so "seguramente" is not "seguro".
     const head = COMPOUND_PARTS.find((part) => word.length > part.length + 2 && word.endsWith(part));
     if (head) {
-      parts.add(LEXICON[head]!);
+      parts.add(LEXICON.get(head)!);
       const rest = word.slice(0, -head.length);
       const first = COMPOUND_PARTS.find((part) => rest.startsWith(part));
-      if (first) parts.add(LEXICON[first]!);
+      if (first) parts.add(LEXICON.get(first)!);
     }
     if (parts.size > 0) return [...parts];
   }

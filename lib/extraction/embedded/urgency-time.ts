@@ -5,7 +5,8 @@
 // was sent. A weekday said with "next week" (or as "next Tuesday") is next
 // week's: nobody calls the day after tomorrow "next Tuesday".
 
-const NUMBER_WORDS: Record<string, number> = {
+// Maps, not object literals: a prospect's word is a key here, and "constructor" must not find Object's own.
+const NUMBER_WORDS = new Map<string, number>(Object.entries({
   a: 1, an: 1, one: 1, un: 1, una: 1, uno: 1, um: 1, uma: 1, ein: 1, eine: 1, einen: 1, einem: 1, une: 1, ek: 1,
   two: 2, dos: 2, dois: 2, duas: 2, zwei: 2, deux: 2, do: 2, couple: 2, par: 2,
   three: 3, tres: 3, drei: 3, trois: 3, teen: 3,
@@ -15,15 +16,15 @@ const NUMBER_WORDS: Record<string, number> = {
   ten: 10, diez: 10, dez: 10, zehn: 10, dix: 10, das: 10,
   fifteen: 15, quince: 15, quinze: 15, funfzehn: 15,
   few: 5, some: 5, unos: 3, unas: 3, uns: 3, umas: 3, alguns: 3, algunas: 3, algunos: 3, quelques: 3, paar: 3, kuch: 3,
-};
+}));
 /** Hindi numbers that are other words elsewhere ("do" is Portuguese "of the", "par" French "per"): they count only before a Hindi unit or "de". */
-const ONLY_BEFORE: Record<string, RegExp> = {
-  do: /^(?:din|hafte|hafton|mahine|ghante|saal)$/,
-  das: /^(?:din|hafte|hafton|mahine|ghante|saal)$/,
-  teen: /^(?:din|hafte|hafton|mahine|ghante|saal)$/,
-  char: /^(?:din|hafte|hafton|mahine|ghante|saal)$/,
-  par: /^de$/,
-};
+const ONLY_BEFORE = new Map<string, RegExp>([
+  ["do", /^(?:din|hafte|hafton|mahine|ghante|saal)$/],
+  ["das", /^(?:din|hafte|hafton|mahine|ghante|saal)$/],
+  ["teen", /^(?:din|hafte|hafton|mahine|ghante|saal)$/],
+  ["char", /^(?:din|hafte|hafton|mahine|ghante|saal)$/],
+  ["par", /^de$/],
+]);
 /** Words that may stand between a count and its unit: "a couple of days", "un par de días", "ein paar Tage". */
 const BETWEEN = new Set(["of", "de", "next", "proximos", "proximas", "prochains", "nachsten", "more", "mais", "mas"]);
 
@@ -124,8 +125,9 @@ export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeR
 
   // "in 10 days", "2 hafte mein", "deux mois", "a couple of days"; not "3 days ago" or "an 8 week old lab".
   words.forEach((word, index) => {
-    const count = /^\d{1,3}$/.test(word) ? Number(word) : NUMBER_WORDS[word];
-    if (count === undefined || (ONLY_BEFORE[word] && !ONLY_BEFORE[word].test(words[index + 1] ?? ""))) return;
+    const count = /^\d{1,3}$/.test(word) ? Number(word) : NUMBER_WORDS.get(word);
+    const onlyBefore = ONLY_BEFORE.get(word);
+    if (count === undefined || (onlyBefore && !onlyBefore.test(words[index + 1] ?? ""))) return;
     let unitAt = index + 1;
     while (unitAt < index + 3 && BETWEEN.has(words[unitAt] ?? "")) unitAt++;
     const unit = UNITS.find(({ pattern }) => pattern.test(words[unitAt] ?? ""));
