@@ -12,7 +12,7 @@
 // in the catalog fits.
 import { clauses, fold } from "../text";
 import type { FieldProposal } from "../types";
-import { BROKEN_PHRASES, buildCatalog, firstMentionAt, mention, numberedIn, segmentOfText, writtenForms, type CatalogProduct } from "./product-catalog";
+import { BROKEN_PHRASES, buildCatalog, firstMentionAt, mention, numberedIn, segmentOfText, textWords, writtenForms, type CatalogProduct } from "./product-catalog";
 import type { ReadConversation } from "./context";
 
 // A refusal: a reply opening with "no", or words that turn a product down ("don't need", "sem", "ohne",
@@ -81,7 +81,8 @@ function namesPattern(names: string[]): RegExp | null {
 function firstOfOneClause(tied: Array<[CatalogProduct, Stance]>): FieldProposal<string> | null {
   const evidence = tied[0]![1].evidence;
   if (!evidence?.fromProspect || !tied.every(([, stance]) => stance.evidence?.messageId === evidence.messageId && stance.evidence.quote === evidence.quote)) return null;
-  const ordered = tied.map(([product]) => ({ product, at: firstMentionAt(product, evidence.quote) })).sort((a, b) => a.at - b.at);
+  const words = textWords(evidence.quote);
+  const ordered = tied.map(([product]) => ({ product, at: firstMentionAt(product, words) })).sort((a, b) => a.at - b.at);
   if (ordered[0]!.at === ordered[1]!.at) return null;
   return { value: ordered[0]!.product.name, evidence: { messageId: evidence.messageId, quote: evidence.quote }, confidence: 0.5 };
 }
@@ -105,13 +106,16 @@ export function findProduct(read: ReadConversation, ownNames: string[] = [], syn
     if (!reading) {
       const written = writtenForms(business.content);
       const notSold = NOT_SOLD.test(fold(business.content).replace(/['’]/g, " "));
-      const offered = notSold
-        ? []
-        : catalog
-            .map((product) => ({ product, ...mention(product, written), at: firstMentionAt(product, business.content) }))
-            .filter(({ strength, coverage }) => strength >= 1 && coverage >= 0.6)
-            .sort((a, b) => a.at - b.at)
-            .map(({ product }) => product);
+      // Only an offered product's position is read (it orders the offer).
+      const named = notSold ? [] : catalog.filter((product) => {
+        const { strength, coverage } = mention(product, written);
+        return strength >= 1 && coverage >= 0.6;
+      });
+      const words = named.length > 1 ? textWords(business.content) : [];
+      const offered = named
+        .map((product) => ({ product, at: named.length > 1 ? firstMentionAt(product, words) : 0 }))
+        .sort((a, b) => a.at - b.at)
+        .map(({ product }) => product);
       offers.set(business.id, (reading = { offered, notSold }));
     }
     return reading;

@@ -68,15 +68,20 @@ const MONTHS: string[][] = [
   ["december", "diciembre", "dezembro", "dezember", "decembre"],
 ];
 
-// Compiled once: one pattern per weekday and per month name.
+// Compiled once: one pattern per weekday and per month name. Each pattern needs its name as a
+// whole word, so it runs only when the message's words hold that name (a set lookup): most
+// messages name no month or weekday, and ~150 patterns per message were most of extraction's time.
 const WEEKDAY_PATTERNS = WEEKDAYS.map((names) =>
   names.map((name) => ({
+    name,
     named: new RegExp(`\\b${name}s?\\b`),
     past: new RegExp(`\\b${name}s?\\s+(?:passad[oa]|pasado|last|dernier|letzten)|\\b(?:last|letzten|dernier)\\s+${name}`),
     next: new RegExp(`\\b(?:${NEXT_WEEKDAY_WORDS.join("|")})\\s+${name}s?\\b|\\b${name}s?\\s+(?:${WEEKDAY_NEXT_WORDS.join("|")})\\b|\\b${name}s?\\s+(?:de la|of the|da|der)\\s+(?:semana que viene|semana que vem|next week|proxima semana|nachsten woche|semaine prochaine)`),
   })),
 );
-const MONTH_NAMES = MONTHS.flat().filter((name) => name !== "may").map((name) => new RegExp(`\\b${name}\\b`));
+const MONTH_NAMES = MONTHS.flat()
+  .filter((name) => name !== "may")
+  .map((name) => ({ name, pattern: new RegExp(`\\b${name}\\b`) }));
 const MONTH_PATTERNS = MONTHS.map((names) =>
   names.map((name) => ({
     name,
@@ -122,6 +127,7 @@ function daysUntilDayOfMonth(sent: Date, day: number): number | null {
 export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeReference[] {
   const found: TimeReference[] = [];
   const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
+  const present = new Set(words);
 
   // "in 10 days", "2 hafte mein", "deux mois", "a couple of days"; not "3 days ago" or "an 8 week old lab".
   words.forEach((word, index) => {
@@ -140,7 +146,7 @@ export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeR
   });
 
   const today = sent.getUTCDay();
-  const namesMonth = MONTH_NAMES.some((pattern) => pattern.test(folded));
+  const namesMonth = MONTH_NAMES.some(({ name, pattern }) => present.has(name) && pattern.test(folded));
   const nextWeek = NEXT_WEEK.test(folded);
   let explicit = false;
   if (!namesMonth) {
@@ -166,7 +172,7 @@ export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeR
   if (!explicit && !namesMonth) {
     // A weekday beside a month name ("the long weekend in October") is not the coming one.
     WEEKDAY_PATTERNS.forEach((names, weekday) => {
-      const named = names.filter(({ named, past }) => named.test(folded) && !past.test(folded));
+      const named = names.filter(({ name, named, past }) => (present.has(name) || present.has(`${name}s`)) && named.test(folded) && !past.test(folded));
       if (named.length === 0) return;
       // "On Tuesday" written on a Tuesday is next week's (today would be "today").
       let days = (weekday - today + 7) % 7 || 7;
@@ -184,7 +190,7 @@ export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeR
 
   MONTH_PATTERNS.forEach((names, month) => {
     for (const { name, pattern, late } of names) {
-      const match = folded.match(pattern);
+      const match = present.has(name) ? folded.match(pattern) : null;
       if (!match) continue;
       const day = match[1] ?? match[2];
       // "may" is also a verb: only with a day or a year beside it.
