@@ -25,6 +25,8 @@ const WITH_LEGAL_FORM = new RegExp(
   `(?<![\\p{L}\\d&'’.-])(${COMPANY_WORD}(?:\\s+(?:${COMPANY_WORD}|${CONNECTOR})){0,7}?\\s+${LEGAL_FORM_SOURCE}(?:\\s+(?:&\\s+)?${LEGAL_FORM_SOURCE}){0,2})(?![\\p{L}])`,
   "gu",
 );
+/** What every WITH_LEGAL_FORM match holds: a legal form after a space. One cheap scan, so a message without one skips the pattern's look ahead from every capitalized word. */
+const HAS_LEGAL_FORM = new RegExp(`\\s${LEGAL_FORM_SOURCE}`, "u");
 // "la SARL Bati-Sud": a French legal form before the name.
 const LEGAL_FORM_FIRST = new RegExp(`(?<![\\p{L}])(${PREFIX_FORM_SOURCE})\\s+(?=\\p{Lu})`, "gu");
 const CONNECTOR_WORD = new RegExp(`^${CONNECTOR}$`, "iu");
@@ -146,7 +148,7 @@ export function findCompany(read: ReadConversation, personName: string | null): 
 
   for (const { message, index, previousBusiness } of read.prospect) {
     const content = message.content;
-    for (const match of content.matchAll(WITH_LEGAL_FORM)) add(match[1]!, message.id, index, match[1]!, 0.9);
+    for (const match of HAS_LEGAL_FORM.test(content) ? content.matchAll(WITH_LEGAL_FORM) : []) add(match[1]!, message.id, index, match[1]!, 0.9);
     for (const match of content.matchAll(LEGAL_FORM_FIRST)) {
       const name = readCompanyAt(content.slice(match.index + match[0].length));
       if (name) add(`${match[1]} ${name}`, message.id, index, `${match[1]} ${name}`, 0.88);

@@ -212,12 +212,35 @@ export function firstMentionAt(product: CatalogProduct, words: TextWords): numbe
   return index < 0 ? Infinity : index;
 }
 
+/** Cue words, looked up whole, and (four letters or more) inside a longer word: "Architekturbüro" holds "buro". */
+interface CueIndex {
+  whole: Set<string>;
+  inside: Set<string>;
+  longest: number;
+}
+
+function cueIndex(cues: string[]): CueIndex {
+  const inside = cues.filter((cue) => cue.length >= 4);
+  return { whole: new Set(cues), inside: new Set(inside), longest: Math.max(0, ...inside.map((cue) => cue.length)) };
+}
+
+const BUSINESS_CUE_INDEX = cueIndex(BUSINESS_CUES);
+const PRIVATE_CUE_INDEX = cueIndex(PRIVATE_CUES);
+
+/** True when `word` is a cue or holds one with at least three letters to spare; the word's slices are looked up, not every cue scanned. */
+function isCue(word: string, cues: CueIndex): boolean {
+  if (cues.whole.has(word)) return true;
+  for (let length = 4; length <= Math.min(cues.longest, word.length - 3); length++) {
+    for (let start = 0; start + length <= word.length; start++) if (cues.inside.has(word.slice(start, start + length))) return true;
+  }
+  return false;
+}
+
 /** The segment most words of a text point to ("2-Zimmer-Wohnung" private; "Architekturbüro" business), or null. */
 export function segmentOfText(text: string): Segment {
   const words = tokens(text);
-  const count = (cues: string[]) => words.filter((word) => cues.some((cue) => word === cue || (cue.length >= 4 && word.length > cue.length + 2 && word.includes(cue)))).length;
-  const business = count(BUSINESS_CUES);
-  const personal = count(PRIVATE_CUES);
+  const business = words.filter((word) => isCue(word, BUSINESS_CUE_INDEX)).length;
+  const personal = words.filter((word) => isCue(word, PRIVATE_CUE_INDEX)).length;
   if (business === personal) return null;
   return business > personal ? "business" : "private";
 }

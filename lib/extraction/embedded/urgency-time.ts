@@ -69,19 +69,26 @@ const MONTHS: string[][] = [
 ];
 
 // Compiled once: one pattern per weekday and per month name. Each pattern needs its name as a
-// whole word, so it runs only when the message's words hold that name (a set lookup): most
-// messages name no month or weekday, and ~150 patterns per message were most of extraction's time.
+// whole word, so only the weekdays and months whose names are among the message's words are
+// tried (looked up word by word): most messages name none, and running ~150 patterns on every
+// message was most of extraction's time.
 const WEEKDAY_PATTERNS = WEEKDAYS.map((names) =>
   names.map((name) => ({
-    name,
     named: new RegExp(`\\b${name}s?\\b`),
     past: new RegExp(`\\b${name}s?\\s+(?:passad[oa]|pasado|last|dernier|letzten)|\\b(?:last|letzten|dernier)\\s+${name}`),
     next: new RegExp(`\\b(?:${NEXT_WEEKDAY_WORDS.join("|")})\\s+${name}s?\\b|\\b${name}s?\\s+(?:${WEEKDAY_NEXT_WORDS.join("|")})\\b|\\b${name}s?\\s+(?:de la|of the|da|der)\\s+(?:semana que viene|semana que vem|next week|proxima semana|nachsten woche|semaine prochaine)`),
   })),
 );
-const MONTH_NAMES = MONTHS.flat()
-  .filter((name) => name !== "may")
-  .map((name) => ({ name, pattern: new RegExp(`\\b${name}\\b`) }));
+/** The weekday each name (and its plural, "Saturdays") stands for. */
+const WEEKDAY_OF = new Map(WEEKDAYS.flatMap((names, weekday) => names.flatMap((name) => [[name, weekday] as const, [`${name}s`, weekday] as const])));
+/** Each month name's pattern, by name ("may" is a verb too: it never makes a message name a month). */
+const MONTH_NAMES = new Map(
+  MONTHS.flat()
+    .filter((name) => name !== "may")
+    .map((name) => [name, new RegExp(`\\b${name}\\b`)]),
+);
+/** The month each name stands for. */
+const MONTH_OF = new Map(MONTHS.flatMap((names, month) => names.map((name) => [name, month] as const)));
 const MONTH_PATTERNS = MONTHS.map((names) =>
   names.map((name) => ({
     name,
@@ -128,6 +135,14 @@ export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeR
   const found: TimeReference[] = [];
   const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
   const present = new Set(words);
+  const weekdaysNamed = new Set<number>();
+  const monthsNamed = new Set<number>();
+  for (const word of present) {
+    const weekday = WEEKDAY_OF.get(word);
+    if (weekday !== undefined) weekdaysNamed.add(weekday);
+    const month = MONTH_OF.get(word);
+    if (month !== undefined) monthsNamed.add(month);
+  }
 
   // "in 10 days", "2 hafte mein", "deux mois", "a couple of days"; not "3 days ago" or "an 8 week old lab".
   words.forEach((word, index) => {
@@ -146,18 +161,20 @@ export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeR
   });
 
   const today = sent.getUTCDay();
-  const namesMonth = MONTH_NAMES.some(({ name, pattern }) => present.has(name) && pattern.test(folded));
+  const namesMonth = [...present].some((word) => MONTH_NAMES.get(word)?.test(folded) === true);
   const nextWeek = NEXT_WEEK.test(folded);
   let explicit = false;
   if (!namesMonth) {
-    for (const match of folded.matchAll(EXPLICIT_DAY)) {
+    // Both need a digit.
+    const digits = /\d/.test(folded);
+    for (const match of digits ? folded.matchAll(EXPLICIT_DAY) : []) {
       const days = daysUntilDayOfMonth(sent, Number(match[1] ?? match[2]));
       if (days !== null) {
         found.push({ days, kind: "day" });
         explicit = true;
       }
     }
-    for (const match of folded.matchAll(NUMERIC_DATE)) {
+    for (const match of digits ? folded.matchAll(NUMERIC_DATE) : []) {
       const [first, second] = [Number(match[1]), Number(match[2])];
       const [day, month] = monthFirst ? [second, first] : [first, second];
       if (month < 1 || month > 12 || day < 1 || day > 31) continue;
@@ -172,7 +189,8 @@ export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeR
   if (!explicit && !namesMonth) {
     // A weekday beside a month name ("the long weekend in October") is not the coming one.
     WEEKDAY_PATTERNS.forEach((names, weekday) => {
-      const named = names.filter(({ name, named, past }) => (present.has(name) || present.has(`${name}s`)) && named.test(folded) && !past.test(folded));
+      if (!weekdaysNamed.has(weekday)) return;
+      const named = names.filter(({ named, past }) => named.test(folded) && !past.test(folded));
       if (named.length === 0) return;
       // "On Tuesday" written on a Tuesday is next week's (today would be "today").
       let days = (weekday - today + 7) % 7 || 7;
@@ -189,8 +207,9 @@ export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeR
   }
 
   MONTH_PATTERNS.forEach((names, month) => {
+    if (!monthsNamed.has(month)) return;
     for (const { name, pattern, late } of names) {
-      const match = present.has(name) ? folded.match(pattern) : null;
+      const match = folded.match(pattern);
       if (!match) continue;
       const day = match[1] ?? match[2];
       // "may" is also a verb: only with a day or a year beside it.
