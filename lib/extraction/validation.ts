@@ -57,7 +57,9 @@ export function emailTypoHint(email: string): string | null {
   if (COMMON_EMAIL_DOMAINS.includes(domain)) return null;
   let best: { domain: string; distance: number } | null = null;
   for (const candidate of COMMON_EMAIL_DOMAINS) {
-    const distance = editDistance(domain, candidate);
+    // Only distances up to two count: lengths further apart cannot be that close, and the comparison stops past two.
+    if (Math.abs(domain.length - candidate.length) > 2) continue;
+    const distance = editDistance(domain, candidate, 2);
     if (distance > 0 && distance <= 2 && (!best || distance < best.distance)) best = { domain: candidate, distance };
   }
   // Two edits only when the provider name itself is long enough to be unambiguous.
@@ -106,8 +108,10 @@ export function readPhone(text: string, defaultCountry: string): PhoneReading | 
     // An old-form number (Brazil without its 9th digit, Mexico's +521) is read in today's form.
     const canonical = canonicalPhone(parsed.number);
     const number = canonical === parsed.number ? parsed : parsePhoneNumberWithError(canonical);
-    const valid = number.isValid();
+    // A number with a type is valid (libphonenumber's isValid is "has a type" wherever types are known):
+    // ask isValid only when there is none, so a valid number's patterns are matched once, not twice.
     const numberType = number.getType();
+    const valid = numberType !== undefined || number.isValid();
     const type = valid ? (numberType ? TYPE_NAMES[numberType] : "unknown") : null;
     return { e164: number.number, valid, type, country: number.country ?? null };
   } catch {

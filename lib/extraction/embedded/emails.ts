@@ -22,6 +22,8 @@ const SPOKEN_EMAIL = new RegExp(`${SPOKEN_START}(${LOCAL_WORD}(?:${SPOKEN_DOT}${
 // A written address starts at the beginning of a token, never inside one.
 const PLAIN_EMAIL = /(?<![^\s<>()[\]{}"',;:])[^\s@<>()[\]{}"',;:]*@+[^\s@<>()[\]{}"',;:]+/g;
 const SPOKEN_DOT_ONLY = new RegExp(SPOKEN_DOT, "gi");
+/** What every spoken address holds (its "at", bracketed or between spaces, or an "@"): one cheap scan before the full pattern. */
+const HAS_SPOKEN_AT = new RegExp(`@|[[({]\\s*${AT_WORD}\\s*[\\])}]|\\s${AT_WORD}\\s`, "i");
 
 const TOP_LEVEL = new Set([
   "com", "net", "org", "edu", "gov", "info", "biz", "io", "co", "me", "app", "dev", "br", "mx", "ar", "es", "pt", "de", "fr", "be", "nl", "ch", "at",
@@ -49,7 +51,7 @@ export function emailCandidatesIn(content: string): Array<{ value: string; quote
     const value = normalizeEmail(match[0]);
     if (/^[^@]+@+[^@]+$/.test(value)) found.push({ value, quote: match[0] });
   }
-  if (found.length > 0) return found;
+  if (found.length > 0 || !HAS_SPOKEN_AT.test(content)) return found;
   for (const match of content.matchAll(SPOKEN_EMAIL)) {
     const local = match[1]!.replace(SPOKEN_DOT_ONLY, ".");
     const labels = match[2]!.replace(SPOKEN_DOT_ONLY, ".").toLowerCase().split(".");
