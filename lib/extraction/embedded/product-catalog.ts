@@ -212,26 +212,25 @@ export function firstMentionAt(product: CatalogProduct, words: TextWords): numbe
   return index < 0 ? Infinity : index;
 }
 
-/** Cue words, looked up whole, and (four letters or more) inside a longer word: "Architekturbüro" holds "buro". */
+/** Cue words, looked up whole, and (four letters or more, shortest first) inside a longer word: "Architekturbüro" holds "buro". */
 interface CueIndex {
   whole: Set<string>;
-  inside: Set<string>;
-  longest: number;
+  inside: string[];
 }
 
 function cueIndex(cues: string[]): CueIndex {
-  const inside = cues.filter((cue) => cue.length >= 4);
-  return { whole: new Set(cues), inside: new Set(inside), longest: Math.max(0, ...inside.map((cue) => cue.length)) };
+  return { whole: new Set(cues), inside: cues.filter((cue) => cue.length >= 4).sort((a, b) => a.length - b.length) };
 }
 
 const BUSINESS_CUE_INDEX = cueIndex(BUSINESS_CUES);
 const PRIVATE_CUE_INDEX = cueIndex(PRIVATE_CUES);
 
-/** True when `word` is a cue or holds one with at least three letters to spare; the word's slices are looked up, not every cue scanned. */
+/** True when `word` is a cue or holds one with at least three letters to spare (a short word is only looked up). */
 function isCue(word: string, cues: CueIndex): boolean {
   if (cues.whole.has(word)) return true;
-  for (let length = 4; length <= Math.min(cues.longest, word.length - 3); length++) {
-    for (let start = 0; start + length <= word.length; start++) if (cues.inside.has(word.slice(start, start + length))) return true;
+  for (const cue of cues.inside) {
+    if (cue.length > word.length - 3) break;
+    if (word.includes(cue)) return true;
   }
   return false;
 }

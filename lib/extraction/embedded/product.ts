@@ -12,7 +12,7 @@
 // in the catalog fits.
 import { clauses, fold } from "../text";
 import type { FieldProposal } from "../types";
-import { BROKEN_PHRASES, buildCatalog, firstMentionAt, mention, numberedIn, segmentOfText, textWords, writtenForms, type CatalogProduct } from "./product-catalog";
+import { BROKEN_PHRASES, buildCatalog, firstMentionAt, mention, numberedIn, segmentOfText, textWords, writtenForms, type CatalogProduct, type Mention } from "./product-catalog";
 import type { ReadConversation } from "./context";
 
 // A refusal: a reply opening with "no", or words that turn a product down ("don't need", "sem", "ohne",
@@ -151,7 +151,11 @@ export function findProduct(read: ReadConversation, ownNames: string[] = [], syn
       const folded = fold(part);
       const negative = DECLINE.test(folded.replace(BROKEN_PHRASES, " ")) || DEFER.test(folded) || TOO_EXPENSIVE.test(folded) || CLOSING.test(folded);
       const written = writtenForms(ownNamesPattern ? part.replace(ownNamesPattern, " ") : part);
-      const found = catalog.map((product) => ({ product, ...mention(product, written) })).filter(({ strength }) => strength >= 0.3);
+      const found: Array<{ product: CatalogProduct } & Mention> = [];
+      for (const product of catalog) {
+        const mentioned = mention(product, written);
+        if (mentioned.strength >= 0.3) found.push({ product, ...mentioned });
+      }
       const numbered = found.length === 0 ? numberedIn(written, [...offeredSoFar], catalog) : null;
       if (numbered) found.push({ product: numbered, strength: 1, coverage: 1, service: false, inferred: false });
       // "Mantenimiento de paneles": the service is what is bought, the thing it is done to counts less.
