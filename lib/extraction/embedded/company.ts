@@ -9,6 +9,7 @@
 // form keeps its own punctuation but not the sentence's full stop, a lowercase
 // description ("a fintech in Yaba") is not a company, a trailing city ("em
 // Maracanaú") is cut, and a name the business said first is the business's own.
+import { findPhrase, phraseWords } from "../phrase-search";
 import { firstWords, fold, trimEnd, trimStart } from "../text";
 import type { FieldProposal } from "../types";
 import { isBusinessWord, isDepartment, startsLikeBusiness, withoutDepartment } from "./business-words";
@@ -49,10 +50,9 @@ const PART_BREAK = /[,;!?\n]|(?<!(?:^|\s)(?:\p{L}|mr|mrs|ms|dr|sr|sra|srta|mme|m
 
 /** The text right after the person's name in `content` (accent- and case-insensitive), or null. */
 function textAfterName(content: string, personName: string): string | null {
-  const words = personName.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const pattern = new RegExp(words.join("\\s+"), "iu");
-  const match = pattern.exec(content) ?? pattern.exec(content.normalize("NFC"));
-  return match ? content.slice(match.index + match[0].length, match.index + match[0].length + AFTER_NAME_WINDOW) : null;
+  const name = phraseWords([personName]);
+  const match = findPhrase(content, name) ?? findPhrase(content.normalize("NFC"), name);
+  return match ? content.slice(match.index + match.length, match.index + match.length + AFTER_NAME_WINDOW) : null;
 }
 
 interface CompanyCandidate {

@@ -10,6 +10,7 @@
 // not fit the catalog partly; "the normal one" picks the plain variant among
 // those offered; the business/private segment breaks ties. Null when nothing
 // in the catalog fits.
+import { blankPhrases, phraseWords } from "../phrase-search";
 import { clauses, fold } from "../text";
 import type { FieldProposal } from "../types";
 import { BROKEN_PHRASES, buildCatalog, firstMentionAt, mention, numberedIn, segmentOfText, textWords, writtenForms, type CatalogProduct, type Mention } from "./product-catalog";
@@ -71,12 +72,6 @@ interface Stance {
   evidence: { messageId: string; quote: string; weight: number; fromProspect: boolean } | null;
 }
 
-/** A pattern for the given proper names (case-insensitive), to blank them out of clauses; null when none. */
-function namesPattern(names: string[]): RegExp | null {
-  const alternatives = names.map((name) => name.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+"));
-  return alternatives.length > 0 ? new RegExp(alternatives.join("|"), "giu") : null;
-}
-
 /** Among products tied on one prospect clause, the first named there; null when the tie spans clauses. */
 function firstOfOneClause(tied: Array<[CatalogProduct, Stance]>): FieldProposal<string> | null {
   const evidence = tied[0]![1].evidence;
@@ -120,7 +115,7 @@ export function findProduct(read: ReadConversation, ownNames: string[] = [], syn
     }
     return reading;
   };
-  const ownNamesPattern = namesPattern(ownNames);
+  const ownNameWords = phraseWords(ownNames);
   const credited = new Set<string>();
   // The strongest distinct mention the prospect has made so far: an offer after only vague words names their need.
   let strongestOwn = 0;
@@ -150,7 +145,7 @@ export function findProduct(read: ReadConversation, ownNames: string[] = [], syn
     parts.forEach((part, partIndex) => {
       const folded = fold(part);
       const negative = DECLINE.test(folded.replace(BROKEN_PHRASES, " ")) || DEFER.test(folded) || TOO_EXPENSIVE.test(folded) || CLOSING.test(folded);
-      const written = writtenForms(ownNamesPattern ? part.replace(ownNamesPattern, " ") : part);
+      const written = writtenForms(blankPhrases(part, ownNameWords));
       const found: Array<{ product: CatalogProduct } & Mention> = [];
       for (const product of catalog) {
         const mentioned = mention(product, written);
