@@ -98,8 +98,25 @@ function tidyPhoneText(text: string): string {
     .replace(/\(0\)/g, "");
 }
 
+// One extraction reads the same number more than once (as typed, then the proposal's value to
+// validate it; the WhatsApp id for every local candidate), and a parse costs ~17 µs. The last few
+// readings are kept, frozen so they can be shared: enough for one conversation's numbers, too few
+// to carry readings from one lead to the next.
+const RECENT_READINGS = 16;
+const recentReadings = new Map<string, PhoneReading | null>();
+
 /** Reads a phone number as written, with the workspace's default country for local numbers. */
 export function readPhone(text: string, defaultCountry: string): PhoneReading | null {
+  const key = `${defaultCountry}\n${text}`;
+  if (recentReadings.has(key)) return recentReadings.get(key)!;
+  const parsed = parsePhoneText(text, defaultCountry);
+  const reading = parsed && Object.freeze(parsed);
+  if (recentReadings.size >= RECENT_READINGS) recentReadings.delete(recentReadings.keys().next().value!);
+  recentReadings.set(key, reading);
+  return reading;
+}
+
+function parsePhoneText(text: string, defaultCountry: string): PhoneReading | null {
   const tidy = tidyPhoneText(text);
   const digits = tidy.replace(/\D/g, "");
   if (digits.length < 6 || digits.length > 17) return null;
