@@ -8,19 +8,16 @@
 export function fold(text: string): string {
   const known = folded.get(text);
   if (known !== undefined) return known;
-  const result = text
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/ß/g, "ss")
-    .replace(/\s+/g, " ")
-    .trim();
+  // ASCII has no accents to strip and no "ß": only its case and spaces change.
+  const lower = ASCII.test(text) ? text.toLowerCase() : text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/ß/g, "ss");
+  const result = lower.replace(/\s+/g, " ").trim();
   // The rules fold the same messages and lexicon words many times over: remember recent ones (bounded).
   if (folded.size >= FOLD_CACHE_SIZE) folded.clear();
   folded.set(text, result);
   return result;
 }
 const FOLD_CACHE_SIZE = 20_000;
+const ASCII = /^[\x00-\x7f]*$/;
 const folded = new Map<string, string>();
 
 /** Folded word tokens (letters and digits). */

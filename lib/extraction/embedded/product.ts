@@ -144,7 +144,9 @@ export function findProduct(read: ReadConversation, ownNames: string[] = [], syn
     let acceptedOffer: CatalogProduct | null = null;
     parts.forEach((part, partIndex) => {
       const folded = fold(part);
-      const negative = DECLINE.test(folded.replace(BROKEN_PHRASES, " ")) || DEFER.test(folded) || TOO_EXPENSIVE.test(folded) || CLOSING.test(folded);
+      // Read only when it decides something: most clauses name no product and answer no offer.
+      let negativeRead: boolean | undefined;
+      const negative = () => (negativeRead ??= DECLINE.test(folded.replace(BROKEN_PHRASES, " ")) || DEFER.test(folded) || TOO_EXPENSIVE.test(folded) || CLOSING.test(folded));
       const written = writtenForms(blankPhrases(part, ownNameWords));
       const found: Array<{ product: CatalogProduct } & Mention> = [];
       for (const product of catalog) {
@@ -158,8 +160,8 @@ export function findProduct(read: ReadConversation, ownNames: string[] = [], syn
       const mentions = found.map(({ product, strength, coverage, service, inferred }) => ({ product, coverage, inferred, strength: serviceNamed && !service ? strength * 0.3 : strength }));
       if (mentions.length === 0) {
         // Only the first reply to an offer can turn it down with a bare "no" ("es eilt nicht" later is no refusal).
-        if (negative && partIndex === 0 && firstAnswer) declinedOffer = true;
-        if (!negative && partIndex === 0 && offered.length > 0 && (ACCEPT.test(folded) || PLAIN_VARIANT.test(folded))) {
+        if (partIndex === 0 && firstAnswer && negative()) declinedOffer = true;
+        if (partIndex === 0 && offered.length > 0 && !negative() && (ACCEPT.test(folded) || PLAIN_VARIANT.test(folded))) {
           // "Vale, el normal": the plain variant (fewest words) among those offered; otherwise the first offered.
           acceptedOffer = PLAIN_VARIANT.test(folded) ? [...offered].sort((a, b) => a.words.length - b.words.length)[0]! : offered[0]!;
         }
@@ -177,7 +179,7 @@ export function findProduct(read: ReadConversation, ownNames: string[] = [], syn
         const stance = stances.get(product)!;
         mentionedHere.add(product);
         stance.mentionedByProspect = true;
-        if (negative) {
+        if (negative()) {
           // Only a distinct mention is declined: "no, it's the park's pool" says nothing about "Green Pool Rescue".
           if (strength >= DISTINCT) stance.last = -1;
         } else {
