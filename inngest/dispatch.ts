@@ -8,6 +8,7 @@
 import { crmAccountKeyFor } from "@/lib/crm/adapters";
 import { inngestConfigured } from "@/lib/env";
 import { jobDefinition } from "@/lib/jobs/registry";
+import { logger } from "@/lib/log";
 import { itemsToDispatch, markDispatched, type DispatchableItem } from "@/lib/outbox/outbox";
 import { inngest } from "./client";
 import { jobEventId, jobEventName, type JobEventData } from "./events";
@@ -66,4 +67,17 @@ export async function dispatchOutbox(options: { now?: Date } = {}): Promise<{ se
     if (items.length < PAGE_SIZE) break;
   }
   return { sent };
+}
+
+/**
+ * Dispatches what is due now, unawaited and best effort (the outbox keeps the
+ * work and the scheduled pass sends whatever this misses): after a change
+ * commits, once its answer is sent.
+ */
+export function dispatchInBackground(): void {
+  dispatchOutbox()
+    .then((dispatched) => {
+      if (dispatched.error) logger.debug({ area: "jobs", reason: dispatched.error }, "outbox not dispatched");
+    })
+    .catch((error: unknown) => logger.warn({ err: error, area: "jobs" }, "outbox dispatch failed"));
 }

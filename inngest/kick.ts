@@ -4,20 +4,14 @@
 // this misses. Without Inngest it does nothing (the background worker, woken
 // by the work's announcement, or jobs:drain runs it).
 import { after } from "next/server";
-import { logger } from "@/lib/log";
-import { dispatchOutbox } from "./dispatch";
+import { dispatchInBackground } from "./dispatch";
 
 export function dispatchAfterResponse(): void {
-  const work = async () => {
-    const dispatched = await dispatchOutbox();
-    if (dispatched.error) logger.debug({ area: "jobs", reason: dispatched.error }, "outbox not dispatched");
-  };
-  const run = () => work().catch((error: unknown) => logger.warn({ err: error, area: "jobs" }, "outbox dispatch failed"));
   try {
-    after(run);
+    after(dispatchInBackground);
   } catch (error) {
     // Called outside a request (a script or a test calling the handler): run it now, unawaited.
     if (!(error instanceof Error && error.message.includes("outside a request scope"))) throw error;
-    void run();
+    dispatchInBackground();
   }
 }

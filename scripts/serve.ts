@@ -1,7 +1,7 @@
 // `npm run dev` / `npm start`: prepares the database (embedded PostgreSQL unless
 // DATABASE_URL is set; migrations unless MIGRATE_ON_START=false; demo data on an
 // empty database), then runs the web server on HOST:PORT (`next dev`, or the
-// build's standalone server) and, when no Inngest is configured, the background
+// build's standalone Next behind scripts/web.ts) and, when no Inngest is configured, the background
 // worker in its own process beside it. Stops it all on Ctrl-C or SIGTERM.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -57,15 +57,19 @@ try {
 const prepared = database!;
 const childEnv = { ...process.env, DATABASE_URL: prepared.url, NEXT_TELEMETRY_DISABLED: "1" };
 
+/** An entry point beside this file: scripts/NAME.ts under tsx, dist/NAME.mjs in a build. */
+function siblingEntry(name: string): string {
+  const self = fileURLToPath(import.meta.url);
+  return path.join(path.dirname(self), `${name}${path.extname(self)}`);
+}
+
 /**
  * The background worker, beside this file (scripts/worker.ts under tsx,
  * dist/worker.mjs in a build): the same Node and loader flags as this process.
  * Resolves with the loopback URL of its metrics once it runs.
  */
 function startWorker(): Promise<{ child: ChildProcess; metricsUrl: string }> {
-  const self = fileURLToPath(import.meta.url);
-  const entry = path.join(path.dirname(self), `worker${path.extname(self)}`);
-  const child = spawn(process.execPath, [...process.execArgv, entry], { stdio: ["ignore", "inherit", "inherit", "ipc"], env: childEnv });
+  const child = spawn(process.execPath, [...process.execArgv, siblingEntry("worker")], { stdio: ["ignore", "inherit", "inherit", "ipc"], env: childEnv });
   return new Promise((resolve, reject) => {
     child.once("message", (message: { metricsUrl?: string }) => resolve({ child, metricsUrl: String(message.metricsUrl) }));
     child.once("exit", (code) => reject(new Error(`the background worker exited (code ${code}) before it started`)));
@@ -93,8 +97,9 @@ const webEnv = { ...childEnv, ...(workerMetricsUrl ? { WORKER_METRICS_URL: worke
 const web =
   mode === "dev"
     ? spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "--hostname", config.HOST, "--port", String(config.PORT)], { stdio: "inherit", env: webEnv })
-    : // The standalone server reads HOSTNAME and PORT (a container's own HOSTNAME must not leak in).
-      spawn(process.execPath, [STANDALONE_SERVER], { stdio: "inherit", env: { ...webEnv, NODE_ENV: "production", HOSTNAME: config.HOST, PORT: String(config.PORT) } });
+    : // The production web server beside this file (scripts/web.ts, dist/web.mjs): Next's standalone build
+      // behind Node's http server, which answers the WhatsApp webhook itself.
+      spawn(process.execPath, [...process.execArgv, siblingEntry("web")], { stdio: "inherit", env: { ...webEnv, NODE_ENV: "production", HOST: config.HOST, PORT: String(config.PORT) } });
 log(`http://${config.HOST}:${config.PORT}`);
 
 let stopping = false;

@@ -2,11 +2,13 @@
 // sent it, between the webhook's answer and its storing. Appending is one
 // statement that also asks for the inbox to be processed (a `process_inbox`
 // outbox item, unless one is pending), so the webhook answers in
-// milliseconds and nothing acknowledged can be lost. Processing takes the
+// milliseconds and nothing acknowledged can be lost; concurrent deliveries
+// share that statement (group commit). Processing takes the
 // oldest deliveries under one lock (one batch at a time, in order), and
 // removes each once stored; a delivery that cannot be stored stays, failed,
 // with its error, until an operator replays it (`webhooks:inbox`).
 import { db, type Prisma, type PrismaClient } from "@/lib/db/client";
+import { groupCommit } from "@/lib/db/group-commit";
 import { lockForTransaction } from "@/lib/db/locks";
 import { enqueueOnce, enqueueOnceCte } from "@/lib/outbox/outbox";
 
@@ -18,15 +20,37 @@ const INBOX_LOCK = "webhook-inbox";
 export type InboxDelivery = { id: bigint; receivedAt: Date; body: string };
 
 /**
- * Keeps a verified delivery and asks for processing, in one statement. `woke`:
- * this call created the processing request (the caller dispatches it).
+ * Keeps verified deliveries, in the order given, and asks for processing, in
+ * one statement. `woke`: this call created the processing request (the caller
+ * dispatches it).
  */
-export async function appendDelivery(body: string): Promise<{ id: string; woke: boolean }> {
-  const [row] = await db().$queryRaw<{ id: bigint; woke: number }[]>`
-    WITH delivery AS (INSERT INTO webhook_inbox (body) VALUES (${body}) RETURNING id),
+export async function appendDeliveries(bodies: readonly string[]): Promise<{ ids: string[]; woke: boolean }> {
+  const rows = await db().$queryRaw<{ id: bigint | null; woke: number }[]>`
+    WITH delivery AS (
+           INSERT INTO webhook_inbox (body)
+           SELECT body FROM unnest(${[...bodies]}::text[]) WITH ORDINALITY AS given(body, position) ORDER BY position
+           RETURNING id),
          ${enqueueOnceCte("wake", WAKE)}
-    SELECT (SELECT id FROM delivery) AS id, (SELECT count(*)::int FROM wake) AS woke`;
-  return { id: String(row!.id), woke: row!.woke > 0 };
+    SELECT id, (SELECT count(*)::int FROM wake) AS woke FROM delivery ORDER BY id`;
+  return { ids: rows.map((row) => String(row.id)), woke: (rows[0]?.woke ?? 0) > 0 };
+}
+
+/** Deliveries appended at once by concurrent webhook requests are written together (lib/db/group-commit.ts). */
+const appendGrouped = groupCommit(
+  async (bodies: string[]) => {
+    const { ids, woke } = await appendDeliveries(bodies);
+    // One caller of the batch dispatches the processing request it created.
+    return ids.map((id, index) => ({ id, woke: woke && index === 0 }));
+  },
+  { maxItems: 500, maxBytes: 8 * 1024 * 1024, sizeOf: (body) => body.length, concurrency: 2 },
+);
+
+/**
+ * Keeps one verified delivery and asks for processing; resolves once it is
+ * committed. Concurrent calls share a statement. `woke`: as appendDeliveries.
+ */
+export function appendDelivery(body: string): Promise<{ id: string; woke: boolean }> {
+  return appendGrouped(body);
 }
 
 /** Asks for processing (after a replay, or when a run leaves deliveries behind); true when it created the request. */

@@ -41,6 +41,12 @@ export interface JobSpec<P> {
   /** Under Inngest, one run at a time per outbox item (a debounced item is sent more than once). */
   oneRunPerItem?: boolean;
   /**
+   * The built-in runner claims this work before any other due work, even when it
+   * was asked for during a pass (Inngest runs each function on its own anyway):
+   * what people must see within seconds never waits behind a backlog.
+   */
+  firstInLine?: boolean;
+  /**
    * The steps. Items not ended by `complete`/`giveUp` are completed when this
    * returns; when it throws, the runner retries or gives up on them (failures.ts).
    */

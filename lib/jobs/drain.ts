@@ -1,11 +1,12 @@
-// The built-in runner: claims due work (earliest due first; a batched job takes
-// up to its batch of one workspace's due items), runs each job's definition
+// The built-in runner: claims due work (earliest due first, work marked first
+// in line before the rest; a batched job takes up to its batch of one
+// workspace's due items), runs each job's definition
 // with plain calls for steps, and repeats until nothing due is left. `runJobs`
 // is the one entry point: `jobs:drain` runs it once, a worker process (and the
 // development server without Inngest) runs it continuously. Safe beside
 // Inngest and other runners: every item is claimed before it is worked.
 import { logger } from "@/lib/log";
-import { claimNextDue, CLAIM_LEASE_MS, earliestLeaseEnd, earliestRetryDue, listenForNewWork } from "@/lib/outbox/outbox";
+import { claimNextDue, CLAIM_LEASE_MS, earliestLeaseEnd, earliestRetryDue, listenForNewWork, type OutboxItem } from "@/lib/outbox/outbox";
 import type { AnyJobDefinition } from "./definition";
 import { failureOf, JobFailure } from "./failures";
 import { takeBackExpiredWork } from "./recover";
@@ -52,12 +53,25 @@ export async function drainDueWork(options: { worker: string; now?: () => Date; 
   const definitions = options.definitions ?? jobDefinitions;
   const kinds = definitions.map((definition) => definition.kind);
   const batchSizes = Object.fromEntries(definitions.flatMap((definition) => (definition.batch ? [[definition.kind, definition.batch.maxSize]] : [])));
+  const firstKinds = definitions.filter((definition) => definition.firstInLine).map((definition) => definition.kind);
   const summary = emptySummary();
   const startedAt = now();
   await takeBackExpiredWork(startedAt, definitions);
+  // Work first in line is taken as soon as it is due, even if asked for during this pass,
+  // but not twice in a row while other work is due: a steady stream of it must not starve the rest.
+  let firstInLineNext = firstKinds.length > 0;
   for (;;) {
-    const claimed = await claimNextDue(options.worker, startedAt, kinds, batchSizes);
-    if (claimed.length === 0) return summary;
+    let claimed: OutboxItem[] = firstInLineNext ? await claimNextDue(options.worker, now(), firstKinds, batchSizes) : [];
+    const tookFirstInLine = claimed.length > 0;
+    if (!tookFirstInLine) claimed = await claimNextDue(options.worker, startedAt, kinds, batchSizes);
+    if (claimed.length === 0) {
+      if (!firstInLineNext && firstKinds.length > 0) {
+        firstInLineNext = true;
+        continue;
+      }
+      return summary;
+    }
+    firstInLineNext = firstKinds.length > 0 && !tookFirstInLine;
     const kind = claimed[0]!.kind;
     const definition = definitions.find((candidate) => candidate.kind === kind)!;
     const tally = (summary.byKind[kind] ??= { done: 0, retrying: 0, failed: 0 });

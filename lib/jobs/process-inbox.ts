@@ -13,6 +13,8 @@ export const processInboxJob = defineJob({
   payload: z.object({}),
   // The inbox lock already keeps batches apart; one run per request avoids a second waiting on it.
   oneRunPerItem: true,
+  // Reviewers see a message within seconds of its delivery, whatever extractions or syncs are queued.
+  firstInLine: true,
   async run({ step }) {
     await step("store-deliveries", () => processInbox());
   },

@@ -11,10 +11,19 @@ export type RequestContext = { requestId: string; workspaceId?: string };
 const storage = new AsyncLocalStorage<RequestContext>();
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** The request id for an incoming X-Request-Id header (absent or not a plain token: a new one). */
+export function requestIdFrom(given: string | null | undefined): string {
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
 /** The request id to use for an incoming request. */
 export function requestIdFor(request: Request): string {
-  const given = request.headers.get("x-request-id");
-  return given && REQUEST_ID.test(given) ? given : randomUUID();
+  return requestIdFrom(request.headers.get("x-request-id"));
+}
+
+/** Runs `work` as part of the request with this id (for edges that are not Web Requests). */
+export function runInRequestContext<T>(requestId: string, work: () => Promise<T>): Promise<T> {
+  return storage.run({ requestId }, work);
 }
 
 /** Runs `work` as part of the request; its response carries the id in X-Request-Id. */

@@ -178,6 +178,41 @@ describe("the built-in runner", () => {
 });
 
 describe("overdue work", () => {
+  it("takes work first in line as soon as it is asked for, even during a pass, taking turns with the backlog", async () => {
+    const { id: workspaceId } = await workspace("first-in-line");
+    const order: string[] = [];
+    const urgent = defineJob({
+      kind: "urgent_probe",
+      payload: z.object({ label: z.string() }),
+      firstInLine: true,
+      async run({ items, step }) {
+        const { payload } = onlyItem(items);
+        await step("record", async () => void order.push(payload.label));
+      },
+    });
+    const backlog = defineJob({
+      kind: "backlog_probe",
+      payload: z.object({ label: z.string() }),
+      async run({ items, step }) {
+        const { payload } = onlyItem(items);
+        await step("record", async () => {
+          order.push(payload.label);
+          // Asked for while the pass runs: due after the pass started.
+          if (payload.label === "backlog-1") {
+            for (const label of ["urgent-1", "urgent-2"]) await urgent.enqueue(db(), { label }, { workspaceId });
+          }
+        });
+      },
+    });
+    const past = new Date(Date.now() - 60_000);
+    for (let index = 1; index <= 4; index++) await backlog.enqueue(db(), { label: `backlog-${index}` }, { workspaceId, availableAt: new Date(past.getTime() + index) });
+
+    const summary = await drainDueWork({ worker: "first-in-line", definitions: [urgent, backlog] });
+
+    expect(summary).toMatchObject({ claimed: 6, done: 6 });
+    expect(order).toEqual(["backlog-1", "urgent-1", "backlog-2", "urgent-2", "backlog-3", "backlog-4"]);
+  });
+
   it("counts only due work nobody picked up, per kind, for the notice", async () => {
     const { id: workspaceId } = await workspace("overdue");
     const now = new Date();
