@@ -235,9 +235,12 @@ function isCue(word: string, cues: CueIndex): boolean {
   return false;
 }
 
-/** The segment most words of a text point to ("2-Zimmer-Wohnung" private; "Architekturbüro" business), or null. */
-export function segmentOfText(text: string): Segment {
-  const words = tokens(text);
+/**
+ * The segment most words of the texts point to ("2-Zimmer-Wohnung" private; "Architekturbüro" business), or null.
+ * Each text is tokenized on its own (its fold is already known), which gives the words of the texts joined.
+ */
+export function segmentOfText(texts: string[]): Segment {
+  const words = texts.flatMap((text) => tokens(text));
   const business = words.filter((word) => isCue(word, BUSINESS_CUE_INDEX)).length;
   const personal = words.filter((word) => isCue(word, PRIVATE_CUE_INDEX)).length;
   if (business === personal) return null;

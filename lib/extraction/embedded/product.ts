@@ -210,7 +210,7 @@ export function findProduct(read: ReadConversation, ownNames: string[] = [], syn
     if (previousBusiness) credited.add(previousBusiness.id);
   });
 
-  const segment = segmentOfText(read.prospect.map(({ message }) => message.content).join(" \n "));
+  const segment = segmentOfText(read.prospect.map(({ message }) => message.content));
   for (const product of catalog) {
     if (segment && product.segment === segment) stances.get(product)!.score += SEGMENT;
   }
