@@ -77,10 +77,13 @@ function firstPart(slices: (length: number) => string, shortest: number, longest
   return found;
 }
 
+/** Each lexicon word's forms, built once (callers read them, never change them). */
+const KNOWN_FORMS = new Map([...LEXICON].map(([word, stemWord]) => [word, Object.freeze([stemWord])]));
+
 /** English stems for a folded word: itself when unknown, its parts for a German compound ("heimspeicher"). */
-export function canonical(word: string): string[] {
-  const known = LEXICON.get(word);
-  if (known) return [known];
+export function canonical(word: string): readonly string[] {
+  const known = KNOWN_FORMS.get(word);
+  if (known) return known;
   if (word.length >= 8) {
     const parts = new Set<string>();
     // German puts the head noun last ("Heimspeicher"); a known first part counts only beside a known last part

@@ -134,14 +134,14 @@ function daysUntilDayOfMonth(sent: Date, day: number): number | null {
 export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeReference[] {
   const found: TimeReference[] = [];
   const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
-  const present = new Set(words);
-  const weekdaysNamed = new Set<number>();
-  const monthsNamed = new Set<number>();
-  for (const word of present) {
+  // The weekdays and months named, one bit each.
+  let weekdaysNamed = 0;
+  let monthsNamed = 0;
+  for (const word of words) {
     const weekday = WEEKDAY_OF.get(word);
-    if (weekday !== undefined) weekdaysNamed.add(weekday);
+    if (weekday !== undefined) weekdaysNamed |= 1 << weekday;
     const month = MONTH_OF.get(word);
-    if (month !== undefined) monthsNamed.add(month);
+    if (month !== undefined) monthsNamed |= 1 << month;
   }
 
   // "in 10 days", "2 hafte mein", "deux mois", "a couple of days"; not "3 days ago" or "an 8 week old lab".
@@ -161,7 +161,7 @@ export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeR
   });
 
   const today = sent.getUTCDay();
-  const namesMonth = [...present].some((word) => MONTH_NAMES.get(word)?.test(folded) === true);
+  const namesMonth = monthsNamed !== 0 && words.some((word) => MONTH_NAMES.get(word)?.test(folded) === true);
   const nextWeek = NEXT_WEEK.test(folded);
   let explicit = false;
   if (!namesMonth) {
@@ -189,7 +189,7 @@ export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeR
   if (!explicit && !namesMonth) {
     // A weekday beside a month name ("the long weekend in October") is not the coming one.
     WEEKDAY_PATTERNS.forEach((names, weekday) => {
-      if (!weekdaysNamed.has(weekday)) return;
+      if ((weekdaysNamed & (1 << weekday)) === 0) return;
       const named = names.filter(({ named, past }) => named.test(folded) && !past.test(folded));
       if (named.length === 0) return;
       // "On Tuesday" written on a Tuesday is next week's (today would be "today").
@@ -207,7 +207,7 @@ export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeR
   }
 
   MONTH_PATTERNS.forEach((names, month) => {
-    if (!monthsNamed.has(month)) return;
+    if ((monthsNamed & (1 << month)) === 0) return;
     for (const { name, pattern, late } of names) {
       const match = folded.match(pattern);
       if (!match) continue;
