@@ -20,6 +20,31 @@ const FOLD_CACHE_SIZE = 20_000;
 const ASCII = /^[\x00-\x7f]*$/;
 const folded = new Map<string, string>();
 
+/**
+ * Every match of a global pattern in `text`, what `[...text.matchAll(pattern)]` gives. matchAll
+ * copies the pattern on every call and V8 runs each fresh copy in its regexp interpreter; exec on
+ * the compiled pattern itself found the company cues' matches nine times faster.
+ */
+export function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
+  if (!pattern.global) throw new TypeError(`matchesOf needs a global pattern: /${pattern.source}/${pattern.flags}`);
+  const found: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    found.push(match);
+    // An empty match moves on by one character (a whole surrogate pair under the u flag), as matchAll does.
+    if (match[0] === "") pattern.lastIndex = nextIndex(text, pattern.lastIndex, pattern.unicode);
+  }
+  pattern.lastIndex = 0;
+  return found;
+}
+
+function nextIndex(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const code = text.charCodeAt(index);
+  const next = text.charCodeAt(index + 1);
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? index + 2 : index + 1;
+}
+
 /** Folded word tokens (letters and digits). */
 export function tokens(text: string): string[] {
   return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -4,6 +4,7 @@
 // "fin avril", "next week, maybe Tuesday", read against the date the message
 // was sent. A weekday said with "next week" (or as "next Tuesday") is next
 // week's: nobody calls the day after tomorrow "next Tuesday".
+import { matchesOf } from "../text";
 
 // Maps, not object literals: a prospect's word is a key here, and "constructor" must not find Object's own.
 const NUMBER_WORDS = new Map<string, number>(Object.entries({
@@ -167,14 +168,14 @@ export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeR
   if (!namesMonth) {
     // Both need a digit.
     const digits = /\d/.test(folded);
-    for (const match of digits ? folded.matchAll(EXPLICIT_DAY) : []) {
+    for (const match of digits ? matchesOf(EXPLICIT_DAY, folded) : []) {
       const days = daysUntilDayOfMonth(sent, Number(match[1] ?? match[2]));
       if (days !== null) {
         found.push({ days, kind: "day" });
         explicit = true;
       }
     }
-    for (const match of digits ? folded.matchAll(NUMERIC_DATE) : []) {
+    for (const match of digits ? matchesOf(NUMERIC_DATE, folded) : []) {
       const [first, second] = [Number(match[1]), Number(match[2])];
       const [day, month] = monthFirst ? [second, first] : [first, second];
       if (month < 1 || month > 12 || day < 1 || day > 31) continue;
