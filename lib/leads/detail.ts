@@ -35,6 +35,7 @@ export async function leadDetail(workspaceId: string, proposalId: string) {
       qualifies: true,
       insufficientReason: true,
       failureReason: true,
+      failurePhrase: true,
       extractor: true,
       extractedAt: true,
       contactId: true,

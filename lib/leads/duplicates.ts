@@ -10,6 +10,7 @@
 // the domain's name rule (name-similarity.ts) agrees.
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { db, Prisma } from "@/lib/db/client";
+import { phrase, type Phrase } from "@/lib/i18n/phrase";
 import { canonicalPhone } from "@/lib/phone/canonical";
 import { nameSimilarity } from "./name-similarity";
 
@@ -22,7 +23,10 @@ export type DuplicateCandidate = {
   company: string | null;
   /** Exact candidates (same phone or email) must be merged, not approved beside. */
   exact: boolean;
+  /** Why it matched, in English (the API's words since the start). */
   reasons: string[];
+  /** The same reasons as codes with their values, for the dashboard to word in the reader's language. */
+  reasonPhrases: Phrase[];
 };
 
 export type DuplicateQuery = {
@@ -52,19 +56,22 @@ export async function findDuplicateCandidates(workspaceId: string, query: Duplic
     ...(phones.length > 0 ? [{ phoneE164: { in: phones } }] : []),
   ];
   const candidates = new Map<string, DuplicateCandidate>();
-  const add = (candidate: Omit<DuplicateCandidate, "reasons">, reason: string) => {
+  const add = (candidate: Omit<DuplicateCandidate, "reasons" | "reasonPhrases">, reason: Phrase) => {
     const key = `${candidate.kind}:${candidate.id}`;
     const existing = candidates.get(key);
     if (existing) {
       existing.exact ||= candidate.exact;
-      if (!existing.reasons.includes(reason)) existing.reasons.push(reason);
+      if (!existing.reasons.includes(reason.message)) {
+        existing.reasons.push(reason.message);
+        existing.reasonPhrases.push(reason);
+      }
     } else {
-      candidates.set(key, { ...candidate, reasons: [reason] });
+      candidates.set(key, { ...candidate, reasons: [reason.message], reasonPhrases: [reason] });
     }
   };
   const exactReasons = (row: { emailNormalized: string | null; phoneE164: string | null }) => [
-    ...(email && row.emailNormalized === email ? [`same email ${email}`] : []),
-    ...(row.phoneE164 && phones.includes(row.phoneE164) ? [`same phone ${row.phoneE164}`] : []),
+    ...(email && row.emailNormalized === email ? [phrase("same_email", `same email ${email}`, { email })] : []),
+    ...(row.phoneE164 && phones.includes(row.phoneE164) ? [phrase("same_phone", `same phone ${row.phoneE164}`, { phone: row.phoneE164 })] : []),
   ];
 
   if (exactWhere.length > 0) {
@@ -108,8 +115,11 @@ export async function findDuplicateCandidates(workspaceId: string, query: Duplic
         const similarity = nameSimilarity(query.name, row.name);
         if (similarity < NEAR_NAME_THRESHOLD) continue;
         const sameCompany = company !== null && row.company?.toLowerCase() === company.toLowerCase();
-        const where = sameCompany ? `at the same company (${row.company})` : `in the same phone country (${countryCode(row.phoneE164 ?? "")})`;
-        add({ kind: "contact", id: row.id, name: row.name, email: row.email, phone: row.phoneE164, company: row.company, exact: false }, `similar name ${where}`);
+        const country = countryCode(row.phoneE164 ?? "") ?? "";
+        const reason = sameCompany
+          ? phrase("similar_name_same_company", `similar name at the same company (${row.company})`, { company: row.company ?? "" })
+          : phrase("similar_name_same_country", `similar name in the same phone country (${country})`, { country });
+        add({ kind: "contact", id: row.id, name: row.name, email: row.email, phone: row.phoneE164, company: row.company, exact: false }, reason);
       }
     }
   }
