@@ -1,10 +1,16 @@
 // The Prisma client: one per database URL per process, kept on globalThis so
-// Next.js hot reloads do not open new pools.
+// Next.js hot reloads do not open new pools. Kept per copy of the generated
+// client: the production web server runs our compiled code and Next's bundle
+// in one process (scripts/web.ts), and a query built with one copy's
+// `Prisma.sql` must run on a client of the same copy (nested fragments are
+// recognized by class).
 import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseUrl } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-const clients = ((globalThis as { __leadbridgePrisma?: Map<string, PrismaClient> }).__leadbridgePrisma ??= new Map());
+const copies = ((globalThis as { __leadbridgePrisma?: WeakMap<object, Map<string, PrismaClient>> }).__leadbridgePrisma ??= new WeakMap());
+const clients = copies.get(PrismaClient) ?? new Map<string, PrismaClient>();
+copies.set(PrismaClient, clients);
 
 /** The client for the current DATABASE_URL. */
 export function db(): PrismaClient {
