@@ -12,6 +12,23 @@ const email = `idioma.${Date.now()}@leadbridge.local`;
 const password = "senha-de-teste-1234";
 const waId = `55319${String(Date.now()).slice(-8)}`;
 
+/** The ids of the leads ready to review matching a search, once background work has extracted them (it may take a round or two). */
+async function proposedLeads(admin: Page, search: string, count: number): Promise<string[]> {
+  let ids: string[] = [];
+  await expect
+    .poll(
+      async () => {
+        operator("jobs-drain", []);
+        const body = (await (await admin.request.get(`/api/v1/leads?q=${encodeURIComponent(search)}`)).json()) as { rows: { proposal: { id: string; status: string } | null }[] };
+        ids = body.rows.flatMap((row) => (row.proposal?.status === "proposed" ? [row.proposal.id] : []));
+        return ids.length;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(count);
+  return ids;
+}
+
 /** Inês becomes a contact, then writes again from the same number and corrects her email: a lead with a duplicate and a flag with values. */
 async function seedReturningProspect(admin: Page) {
   const headers = await pageApiHeaders(admin);
@@ -20,10 +37,8 @@ async function seedReturningProspect(admin: Page) {
       headers,
       data: { id: `languages-${waId}-${n}`, channel: "whatsapp", contact: { wa_id: waId, profile_name: "Inês" }, messages: messages.map((message, index) => ({ id: `wamid.languages.${waId}.${n}.${index}`, ...message, at: new Date().toISOString() })) },
     });
-  expect((await importConversation(1, [{ role: "user", content: "Olá, sou Inês Vasconcelos, meu email é ines.vas@gmail.com. Quero o kit solar." }])).status()).toBe(200);
-  operator("jobs-drain", []);
-  const first = (await (await admin.request.get("/api/v1/leads?q=Vasconcelos")).json()) as { rows: { proposal: { id: string } }[] };
-  const id = first.rows[0]!.proposal.id;
+  expect((await importConversation(1, [{ role: "user", content: "Oi, aqui é a Inês Vasconcelos. Meu email é ines.vas@gmail.com e quero o kit solar." }])).status()).toBe(200);
+  const [id] = await proposedLeads(admin, "Vasconcelos", 1);
   const detail = (await (await admin.request.get(`/api/v1/leads/${id}`)).json()) as { lead: { version: number } };
   expect((await admin.request.post(`/api/v1/leads/${id}/approve`, { headers, data: { version: detail.lead.version } })).status()).toBe(200);
   const again = [
@@ -32,7 +47,7 @@ async function seedReturningProspect(admin: Page) {
     { role: "user" as const, content: "desculpa, o certo é inesvasconcelos@gmail.com" },
   ];
   expect((await importConversation(2, again)).status()).toBe(200);
-  operator("jobs-drain", []);
+  await proposedLeads(admin, "Vasconcelos", 1);
 }
 
 test("a browser asking for Spanish gets the sign-in page in Spanish", async ({ browser }) => {
@@ -112,6 +127,13 @@ test("a person switches to Português (Brasil) and reads the queue, a lead and t
   await expect(person.getByTestId("funnel-breakdown").getByRole("rowheader", { name: "Importação", exact: true })).toBeVisible();
   await expect(person.getByTestId("funnel-breakdown").getByRole("rowheader", { name: "Import", exact: true })).toHaveCount(0);
 
+  // The choice is the person's: it stays after a reload.
+  await person.reload();
+  await expect(person.locator("html")).toHaveAttribute("lang", "pt-BR");
+  await expect(person.getByRole("heading", { level: 1, name: "Funil" })).toBeVisible();
+  await person.goto("/account");
+  await expect(person.getByLabel("Idioma")).toHaveValue("pt-BR");
+
   // Settings pages' forms (a manager reads them; admins change them).
   await person.goto("/settings/workspace");
   await expect(person.getByRole("heading", { level: 1, name: "Configurações do espaço de trabalho" })).toBeVisible();
@@ -123,12 +145,5 @@ test("a person switches to Português (Brasil) and reads the queue, a lead and t
   await expect(person.getByRole("heading", { level: 1, name: "Números de WhatsApp" })).toBeVisible();
   await expect(person.getByRole("columnheader", { name: "Número", exact: true })).toBeVisible();
   await expect(person.getByText("Só administradores podem adicionar ou remover números.")).toBeVisible();
-
-  // The choice is the person's: it stays after a reload.
-  await person.reload();
-  await expect(person.locator("html")).toHaveAttribute("lang", "pt-BR");
-  await expect(person.getByRole("heading", { level: 1, name: "Funil" })).toBeVisible();
-  await person.goto("/account");
-  await expect(person.getByLabel("Idioma")).toHaveValue("pt-BR");
   await context.close();
 });
