@@ -113,6 +113,9 @@ test("a person switches to Português (Brasil) and reads the queue, a lead and t
   await expect(returning.getByTestId("duplicates")).toContainText(`mesmo telefone +${waId}`);
   await expect(returning.getByTestId("duplicates")).not.toContainText("same phone");
   await expect(returning.locator('[data-flag="value_corrected"]')).toContainText('O cliente informou "ines.vas@gmail.com" antes e depois "inesvasconcelos@gmail.com"; fica o último');
+  // The labeled scores (English in the CRM) read in Portuguese on the pane.
+  await expect(returning.getByTestId("score-labels")).toContainText("Intenção");
+  await expect(returning.getByTestId("score-labels")).toContainText("Objeção principal");
 
   // The funnel.
   await nav.getByRole("link", { name: "Funil" }).click();

@@ -25,6 +25,7 @@ import { LeadForm } from "./lead-form";
 import { MergeDialog } from "./merge-dialog";
 import type { Member } from "./queue-columns";
 import { RejectDialog, type RejectChoice } from "./reject-dialog";
+import { scoreWords } from "./score-words";
 import type { LeadDetailData, ReviewFlag } from "./review-types";
 import { Transcript } from "./transcript";
 import type { UndoableAction } from "./undo-bar";
@@ -287,9 +288,9 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
           )}
           {data.score && (
             <div className="rounded border border-slate-200 p-3 text-sm" data-testid="score-labels">
-              <div className="font-medium">{data.score.summary}</div>
+              <div className="font-medium">{scoreWords(t, data.score).summary}</div>
               <dl className="mt-1 grid grid-cols-2 gap-x-2 text-slate-700">
-                {Object.entries(data.score.fields).map(([label, value]) => (
+                {scoreWords(t, data.score).fields.map(([label, value]) => (
                   <div key={label} className="contents">
                     <dt>{label}</dt>
                     <dd>{value}</dd>
