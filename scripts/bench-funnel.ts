@@ -16,6 +16,7 @@
 import { randomUUID } from "node:crypto";
 import { availableParallelism, loadavg } from "node:os";
 import type pg from "pg";
+import { FUNNEL_OUTCOMES_BACKFILL_SQL } from "@/bench/data/derived-rows";
 import { funnelAggregatesSql, funnelReport } from "@/lib/funnel/queries";
 import { periodBounds, presetPeriod, todayIn, type FunnelGroupBy, type FunnelPeriod } from "@/lib/funnel/period";
 import { listQueue } from "@/lib/leads/queue";
@@ -92,7 +93,6 @@ SELECT gen_random_uuid(), workspace_id, contact_wa_id FROM conversations WHERE s
 `;
 
 /** What the migration `funnel_outcomes` runs on an existing database. */
-const BACKFILL_SQL = "INSERT INTO funnel_outcomes SELECT * FROM funnel_outcome_rows(ARRAY(SELECT id FROM conversations))";
 
 type Case = { label: string; period: FunnelPeriod; groupBy?: FunnelGroupBy; queue?: "rejected_spam" | "no_name" };
 
@@ -146,7 +146,7 @@ export async function benchFunnel({ conversations: count, runs, progress = () =>
     await client.query(`SET session_replication_role = replica; ${SEED_SQL(workspaceId, randomUUID(), count)} RESET session_replication_role;`);
     const seedMs = performance.now() - seedStart;
     const backfillStart = performance.now();
-    await client.query(BACKFILL_SQL);
+    await client.query(FUNNEL_OUTCOMES_BACKFILL_SQL);
     const backfillMs = performance.now() - backfillStart;
     await client.query("ANALYZE");
     const seeded = await client.query<FunnelBenchResult["seeded"]>(

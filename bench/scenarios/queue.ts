@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { listQueue } from "@/lib/leads/queue";
 import type { QueueQueryInput } from "@/lib/leads/queue-query";
+import { seedWithoutTriggersSql } from "../data/derived-rows";
 import { queueSeedSql } from "../data/queue-seed";
 import { startApp } from "../support/app";
 import { databaseUrl } from "@/lib/env";
@@ -76,7 +77,7 @@ export const queueScenario: Scenario = {
       const workspaceId = randomUUID();
       progress(`queue: seeding ${sizes.conversations} conversations, ${sizes.conversations * sizes.messagesPerConversation} messages`);
       const seedStart = Date.now();
-      await client.query(queueSeedSql(workspaceId, randomUUID(), sizes.conversations, sizes.messagesPerConversation));
+      await client.query(seedWithoutTriggersSql(queueSeedSql(workspaceId, randomUUID(), sizes.conversations, sizes.messagesPerConversation)));
       const seeded = (
         await client.query<{ conversations: number; messages: number; proposals: number }>(
           `SELECT (SELECT count(*)::int FROM conversations WHERE workspace_id = $1) AS conversations, (SELECT count(*)::int FROM messages WHERE workspace_id = $1) AS messages,

@@ -15,8 +15,15 @@ export type Transcript = {
 };
 
 export async function loadTranscript(workspaceId: string, conversationId: string): Promise<Transcript> {
-  const conversation = await db().conversation.findFirst({
-    where: { id: conversationId, workspaceId },
+  const transcript = (await loadTranscripts(workspaceId, [conversationId])).get(conversationId);
+  if (!transcript) throw notFound("Conversation");
+  return transcript;
+}
+
+/** The transcripts of many conversations of one workspace in one query, by conversation id (none for one that does not exist). */
+export async function loadTranscripts(workspaceId: string, conversationIds: readonly string[]): Promise<Map<string, Transcript>> {
+  const conversations = await db().conversation.findMany({
+    where: { id: { in: [...conversationIds] }, workspaceId },
     select: {
       id: true,
       workspaceId: true,
@@ -26,8 +33,7 @@ export async function loadTranscript(workspaceId: string, conversationId: string
       messages: { orderBy: [{ sentAt: "asc" }, { receivedAt: "asc" }], select: { id: true, providerMessageId: true, role: true, type: true, body: true, sentAt: true } },
     },
   });
-  if (!conversation) throw notFound("Conversation");
-  return {
+  return new Map(conversations.map((conversation) => [conversation.id, {
     conversationId: conversation.id,
     workspaceId: conversation.workspaceId,
     contactWaId: conversation.contactWaId,
@@ -41,5 +47,5 @@ export async function loadTranscript(workspaceId: string, conversationId: string
       text: message.body,
       sentAt: message.sentAt,
     })),
-  };
+  }]));
 }

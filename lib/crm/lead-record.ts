@@ -16,6 +16,11 @@ export function crmLeadNoteMarker(leadKey: string): string {
   return `LeadBridge lead ${leadKey}`;
 }
 
+/** The lead key a note's marker names (crmLeadNoteMarker), if it has one. */
+export function leadKeyOfNote(body: string | null | undefined): string | undefined {
+  return body ? /LeadBridge lead ([0-9a-zA-Z-]+)/.exec(body)?.[1] : undefined;
+}
+
 /** How many of the conversation's last messages the note quotes. */
 export const NOTE_MESSAGES = 10;
 const MESSAGE_CHARACTERS = 500;

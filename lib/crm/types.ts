@@ -78,8 +78,11 @@ export interface CrmContactUpsertResult {
   created: boolean;
 }
 
-/** One contact of a batch: upserted, or refused by the CRM for a reason of its own (the others go on). */
-export type CrmContactBatchResult = ({ ok: true } & CrmContactUpsertResult) | { ok: false; reason: string };
+/** One record of a batch: written, or refused by the CRM for a reason of its own (the others go on). */
+export type CrmBatchResult<T> = ({ ok: true } & T) | { ok: false; reason: string; /** The vendor's HTTP status for the refusal, when it said. */ status?: number };
+
+/** One contact of a batch. */
+export type CrmContactBatchResult = CrmBatchResult<CrmContactUpsertResult>;
 
 /** A lead (HubSpot: a deal) for one conversation with a contact. */
 export interface CrmLeadInput {
@@ -103,6 +106,12 @@ export interface CrmLabeledScores {
   leadScore: string;
   primaryObjection: string;
   recommendedApproach: string;
+}
+
+/** One contact's labeled scores, in a batch. */
+export interface CrmLabeledScoresUpdate {
+  crmContactId: string;
+  scores: CrmLabeledScores;
 }
 
 export type CrmTaskPriority = "LOW" | "MEDIUM" | "HIGH";
@@ -182,12 +191,26 @@ export interface CrmAdapter {
 
   /** Adds the lead's note to the contact and the lead, once per lead: a repeat returns the first. */
   addLeadNote(note: CrmLeadNoteInput): Promise<CrmLeadNoteResult>;
+  /**
+   * Adds many leads' notes at once (HubSpot: a few batch requests for up to
+   * 100), each once per lead; results in input order, a refused note in its
+   * own result. Throws only for failures of the whole call.
+   */
+  addLeadNotes(notes: readonly CrmLeadNoteInput[]): Promise<CrmBatchResult<CrmLeadNoteResult>[]>;
 
   /** Creates the lead for a conversation, or returns the one already created for it. */
   createLead(lead: CrmLeadInput): Promise<CrmLeadResult>;
+  /**
+   * Creates many leads at once (HubSpot: a batch read by key, a batch upsert
+   * by key, a batch association), each found again by its conversation on a
+   * retry; results in input order, a refused lead in its own result.
+   */
+  createLeads(leads: readonly CrmLeadInput[]): Promise<CrmBatchResult<CrmLeadResult>[]>;
 
   /** Writes the labeled scores (Lead Score, Primary Objection, Recommended Approach) on the contact. */
   setLabeledScores(crmContactId: string, scores: CrmLabeledScores): Promise<void>;
+  /** Writes many contacts' labeled scores at once; results in input order, a refused one in its own result. */
+  setLabeledScoresOf(updates: readonly CrmLabeledScoresUpdate[]): Promise<CrmBatchResult<object>[]>;
 
   /** Creates a task associated with the contact. */
   createTask(task: CrmTaskInput): Promise<CrmTaskResult>;

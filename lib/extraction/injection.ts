@@ -17,7 +17,9 @@ const INJECTION_PATTERNS: RegExp[] = [
   /\blead (?:is )?qualified\b/,
 ];
 
+/** Every pattern as one alternation: one scan of each message instead of ten. */
+const INJECTION = new RegExp(INJECTION_PATTERNS.map((pattern) => `(?:${pattern.source})`).join("|"));
+
 export function isInjectionText(content: string): boolean {
-  const text = fold(content);
-  return INJECTION_PATTERNS.some((pattern) => pattern.test(text));
+  return INJECTION.test(fold(content));
 }

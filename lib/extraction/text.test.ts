@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clauses, editDistance, fold, tokenSimilarity } from "./text";
+import { clauses, editDistance, fold, matchesOf, tokenSimilarity } from "./text";
 
 describe("text helpers", () => {
   it("folds case, accents and spacing", () => {
@@ -27,5 +27,23 @@ describe("text helpers", () => {
 
   it("splits clauses at punctuation and contrastive words", () => {
     expect(clauses("Sunset cruise sounds nice but we need catering. Ok")).toEqual(["Sunset cruise sounds nice", "but we need catering.", "Ok"]);
+  });
+});
+
+describe("matchesOf", () => {
+  it("gives what matchAll gives, empty matches and surrogate pairs included", () => {
+    const patterns = [/\S+/g, /a*/g, /a*/gu, /(?:x|)/gu, /\b(?:de|da)\s+(\p{Lu}\p{L}*)/giu, /(?<=[.!?])\s+/g];
+    const texts = ["", "Maria da Silva e Ana", "aaa bab", "😀a😀", "x😀x", "Hi. You! There? ok", "  de  Souza de Lima"];
+    for (const pattern of patterns) {
+      for (const text of texts) {
+        const expected = [...text.matchAll(pattern)].map((match) => [match.index, ...match]);
+        expect({ pattern: pattern.source, text, found: matchesOf(pattern, text).map((match) => [match.index, ...match]) }).toEqual({ pattern: pattern.source, text, found: expected });
+        expect(pattern.lastIndex).toBe(0);
+      }
+    }
+  });
+
+  it("refuses a pattern that is not global, as matchAll does", () => {
+    expect(() => matchesOf(/a/, "a")).toThrow(TypeError);
   });
 });

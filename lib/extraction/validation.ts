@@ -57,7 +57,9 @@ export function emailTypoHint(email: string): string | null {
   if (COMMON_EMAIL_DOMAINS.includes(domain)) return null;
   let best: { domain: string; distance: number } | null = null;
   for (const candidate of COMMON_EMAIL_DOMAINS) {
-    const distance = editDistance(domain, candidate);
+    // Only distances up to two count: lengths further apart cannot be that close, and the comparison stops past two.
+    if (Math.abs(domain.length - candidate.length) > 2) continue;
+    const distance = editDistance(domain, candidate, 2);
     if (distance > 0 && distance <= 2 && (!best || distance < best.distance)) best = { domain: candidate, distance };
   }
   // Two edits only when the provider name itself is long enough to be unambiguous.
@@ -96,8 +98,25 @@ function tidyPhoneText(text: string): string {
     .replace(/\(0\)/g, "");
 }
 
+// One extraction reads the same number more than once (as typed, then the proposal's value to
+// validate it; the WhatsApp id for every local candidate), and a parse costs ~17 µs. The last few
+// readings are kept, frozen so they can be shared: enough for one conversation's numbers, too few
+// to carry readings from one lead to the next.
+const RECENT_READINGS = 16;
+const recentReadings = new Map<string, PhoneReading | null>();
+
 /** Reads a phone number as written, with the workspace's default country for local numbers. */
 export function readPhone(text: string, defaultCountry: string): PhoneReading | null {
+  const key = `${defaultCountry}\n${text}`;
+  if (recentReadings.has(key)) return recentReadings.get(key)!;
+  const parsed = parsePhoneText(text, defaultCountry);
+  const reading = parsed && Object.freeze(parsed);
+  if (recentReadings.size >= RECENT_READINGS) recentReadings.delete(recentReadings.keys().next().value!);
+  recentReadings.set(key, reading);
+  return reading;
+}
+
+function parsePhoneText(text: string, defaultCountry: string): PhoneReading | null {
   const tidy = tidyPhoneText(text);
   const digits = tidy.replace(/\D/g, "");
   if (digits.length < 6 || digits.length > 17) return null;
@@ -106,8 +125,10 @@ export function readPhone(text: string, defaultCountry: string): PhoneReading | 
     // An old-form number (Brazil without its 9th digit, Mexico's +521) is read in today's form.
     const canonical = canonicalPhone(parsed.number);
     const number = canonical === parsed.number ? parsed : parsePhoneNumberWithError(canonical);
-    const valid = number.isValid();
+    // A number with a type is valid (libphonenumber's isValid is "has a type" wherever types are known):
+    // ask isValid only when there is none, so a valid number's patterns are matched once, not twice.
     const numberType = number.getType();
+    const valid = numberType !== undefined || number.isValid();
     const type = valid ? (numberType ? TYPE_NAMES[numberType] : "unknown") : null;
     return { e164: number.number, valid, type, country: number.country ?? null };
   } catch {

@@ -41,6 +41,10 @@ export function readNodeBody(request: IncomingMessage, limitBytes: number): Prom
     });
     request.once("end", () => resolve(Buffer.concat(chunks)));
     request.once("error", reject);
+    // A sender that hangs up mid-body: nothing to keep (a settled promise ignores this after the end).
+    request.once("close", () => {
+      if (!request.complete) reject(new AppError("bad_request", "The request body was cut short."));
+    });
   });
 }
 

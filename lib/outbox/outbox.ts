@@ -257,11 +257,16 @@ export async function renewClaims(ids: readonly string[], worker: string, now = 
 
 /** Marks a held item done; false when `worker` no longer held it. */
 export async function completeItem(id: string, worker: string, now = new Date()): Promise<boolean> {
+  return (await completeItems([id], worker, now)) === 1;
+}
+
+/** Marks many held items done in one statement; returns how many `worker` still held. */
+export async function completeItems(ids: readonly string[], worker: string, now = new Date()): Promise<number> {
   const { count } = await db().outboxItem.updateMany({
-    where: { id, status: "claimed", claimedBy: worker },
+    where: { id: { in: [...ids] }, status: "claimed", claimedBy: worker },
     data: { status: "done", completedAt: now, claimedUntil: null, lastError: null },
   });
-  return count === 1;
+  return count;
 }
 
 /** What becomes of a held item after a failure: pending again at `availableAt`, or failed for good. */

@@ -80,13 +80,26 @@ export async function refreshEmbeddedScore(workspaceId: string, conversationId: 
 
 /** The score a salesperson sees: the platform's newest version, else the embedded one; null when none. */
 export async function currentScore(workspaceId: string, conversationId: string): Promise<CurrentScore | null> {
+  return (await currentScores(workspaceId, [conversationId])).get(conversationId) ?? null;
+}
+
+/** currentScore of many conversations of one workspace at once (two queries), by conversation id; none for a conversation without a score. */
+export async function currentScores(workspaceId: string, conversationIds: readonly string[]): Promise<Map<string, CurrentScore>> {
   const rows = await db().behavioralScore.findMany({
-    where: { workspaceId, conversationId },
+    where: { workspaceId, conversationId: { in: [...conversationIds] } },
     orderBy: [{ version: "desc" }, { receivedAt: "desc" }],
-    select: { source: true, version: true, intentScore: true, objectionType: true, followUpTone: true },
+    select: { conversationId: true, source: true, version: true, intentScore: true, objectionType: true, followUpTone: true },
   });
-  const row = rows.find((candidate) => candidate.source === "platform") ?? rows.find((candidate) => candidate.source === "embedded");
-  if (!row) return null;
-  const labels = labelBehavioralScores(row, await workspaceIntentBands(workspaceId));
-  return { ...row, source: row.source as CurrentScore["source"], labels };
+  const scores = new Map<string, CurrentScore>();
+  if (rows.length === 0) return scores;
+  const bands = await workspaceIntentBands(workspaceId);
+  const byConversation = new Map<string, typeof rows>();
+  for (const row of rows) byConversation.set(row.conversationId, [...(byConversation.get(row.conversationId) ?? []), row]);
+  for (const [conversationId, own] of byConversation) {
+    const row = own.find((candidate) => candidate.source === "platform") ?? own.find((candidate) => candidate.source === "embedded");
+    if (!row) continue;
+    const values = { version: row.version, intentScore: row.intentScore, objectionType: row.objectionType, followUpTone: row.followUpTone };
+    scores.set(conversationId, { ...values, source: row.source as CurrentScore["source"], labels: labelBehavioralScores(values, bands) });
+  }
+  return scores;
 }

@@ -5,9 +5,15 @@
 // on a duplicate email, 400 on unknown properties, owners, pipelines or stages
 // and on batches over 100, 429 over 100 requests per 10 s or 4 searches per
 // second (with X-HubSpot-RateLimit-* headers on every answer), search index lag,
-// injected 500s or hangs, invalid emails (a batch with one fails whole), and
-// outages (every request throttled or failing until ended). Batch upsert takes
-// only a unique-value property as idProperty, as HubSpot does. Several accounts
+// injected 500s or hangs or answers lost after the write landed, invalid
+// emails, and outages (every request throttled or failing until ended). Batch
+// writes (create, upsert, update) answer per input when every input carries
+// an objectWriteTraceId (207 Multi-Status: each refused input in `errors`, its
+// trace id in the error's context), else one bad input fails the whole batch
+// (400), as HubSpot does; batch reads answer 207 naming the ids not found.
+// Batch upsert takes only a unique-value property as idProperty. v4 batch
+// associations: default associations for many pairs, and the associations of
+// many records read at once. Several accounts
 // behind one address (one per token, as HubSpot is):
 // tests/fakes/hubspot-accounts.ts. GDPR delete (POST
 // /crm/v3/objects/contacts/gdpr-delete) removes a contact for good. Its
@@ -123,7 +129,9 @@ export class FakeHubSpot {
   private readonly sockets = new Set<Socket>();
   private readonly acceptedAt: number[] = [];
   private readonly searchesAt: number[] = [];
-  private faults: Array<"error" | "hang"> = [];
+  /** Injected faults, oldest first; one with a path waits for a request to a matching path. */
+  private faults: { kind: "error" | "hang"; path?: RegExp }[] = [];
+  private readonly lostAnswers: { path: RegExp; count: number }[] = [];
   private outageKind: "throttling" | "failing" | undefined;
   private nextId = 1001;
 
@@ -192,9 +200,17 @@ export class FakeHubSpot {
   }
 
   /** The next `count` requests answer 500 Internal Server Error. */
-  failNext(count = 1): void { this.faults.push(...Array<"error">(count).fill("error")); }
+  failNext(count = 1): void { this.faults.push(...Array.from({ length: count }, () => ({ kind: "error" as const }))); }
   /** The next `count` requests are never answered (until stop()). */
-  hangNext(count = 1): void { this.faults.push(...Array<"hang">(count).fill("hang")); }
+  hangNext(count = 1): void { this.faults.push(...Array.from({ length: count }, () => ({ kind: "hang" as const }))); }
+  /** The next request to a path matching `path` is never answered (until stop()); others are answered. */
+  hangNextTo(path: RegExp): void { this.faults.push({ kind: "hang", path }); }
+  /**
+   * The next `count` requests to a path matching `path` are carried out, then
+   * their connection drops before the answer (the write landed, the caller
+   * cannot know: a timeout or a crash between HubSpot's write and ours).
+   */
+  loseAnswerNext(path: RegExp, count = 1): void { this.lostAnswers.push({ path, count }); }
 
   /** Until endOutage(), every request is answered 429 (throttling) or 500 (failing), as during an incident. */
   outage(kind: "throttling" | "failing"): void { this.outageKind = kind; }
@@ -245,12 +261,18 @@ export class FakeHubSpot {
         throw new HttpError(429, { status: "error", message: "You have reached your secondly limit.", errorType: "RATE_LIMIT", correlationId: randomUUID(), policyName: "TEN_SECONDLY_ROLLING" });
       }
       if (this.outageKind === "failing") throw new HttpError(502, errorBody("Bad gateway", "INTERNAL_ERROR"));
-      const fault = this.faults.shift();
+      const faultAt = this.faults.findIndex((candidate) => !candidate.path || candidate.path.test(url.pathname));
+      const fault = faultAt === -1 ? undefined : this.faults.splice(faultAt, 1)[0]!.kind;
       if (fault === "hang") return record(0);
       if (fault === "error") throw new HttpError(500, errorBody("internal error", "INTERNAL_ERROR"));
       this.checkRateLimits(url.pathname);
       const [status, payload] = this.route(method, url, body);
       record(status);
+      const lost = this.lostAnswers.find((loss) => loss.count > 0 && loss.path.test(url.pathname));
+      if (lost) {
+        lost.count -= 1;
+        return void res.socket?.destroy();
+      }
       this.send(res, status, payload);
     } catch (error) {
       const failure = error instanceof HttpError ? error
@@ -300,6 +322,9 @@ export class FakeHubSpot {
     const path = `/${parts.join("/")}`; // the client sends some paths with a trailing slash
     if (path === "/account-info/v3/details" && method === "GET") return [200, this.accountDetails()];
     if (parts[0] === "crm" && parts[1] === "v4" && method === "PUT") return [200, this.associateDefault(parts)];
+    if (parts[0] === "crm" && parts[1] === "v4" && parts[2] === "associations" && parts[5] === "batch" && method === "POST") {
+      return this.associationsBatch(parts[3] as ObjectType, parts[4] as ObjectType, parts.slice(6).join("/"), (body ?? {}) as Record<string, unknown>);
+    }
     if (parts[0] === "crm" && parts[1] === "v4" && method === "GET" && parts[5] === "associations") return [200, this.listAssociations(parts, url.searchParams)];
     if (path === "/crm/v3/owners" && method === "GET") return [200, this.listOwners(url.searchParams.get("email"))];
     if (path === "/crm/v3/pipelines/deals" && method === "GET") return [200, { results: this.pipelines.map((pipeline, index) => presentPipeline(pipeline, index)) }];
@@ -344,6 +369,12 @@ export class FakeHubSpot {
     return { results: found.map((owner) => ({ ...owner, type: "PERSON", createdAt: at, updatedAt: at, archived: false })) };
   }
 
+  /** Adds an association unless the same one exists (associating twice is harmless in HubSpot). */
+  private associateOnce(link: FakeAssociation): void {
+    const same = (a: FakeAssociation) => a.fromId === link.fromId && a.toId === link.toId && a.fromType === link.fromType && a.toType === link.toType && a.associationTypeId === link.associationTypeId;
+    if (!this.associations.some(same)) this.associations.push(link);
+  }
+
   /** GET /crm/v4/objects/{from}/{id}/associations/{to}: both directions, as HubSpot lists them. */
   /** One page (at most 500, as HubSpot) of an object's associations to a type; `after` names the next. */
   private listAssociations(parts: string[], query: URLSearchParams): unknown {
@@ -378,34 +409,135 @@ export class FakeHubSpot {
 
   private batch(type: ObjectType, action: string, input: Record<string, unknown>): [number, unknown] {
     const inputs = Array.isArray(input.inputs) ? (input.inputs as Array<Record<string, unknown>>) : [];
-    if (inputs.length > this.options.batchLimit) {
-      throw new HttpError(400, errorBody(`Too many inputs: ${inputs.length} is greater than the limit of ${this.options.batchLimit}`, "VALIDATION_ERROR", { context: { inputs: [String(inputs.length)] } }));
-    }
-    const done = (results: unknown[], status = 200): [number, unknown] =>
-      [status, { status: "COMPLETE", results, startedAt: new Date().toISOString(), completedAt: new Date().toISOString() }];
-    if (action === "create") {
-      for (const item of inputs) this.validate(type, item.properties);
-      if (type === "contacts") for (const item of inputs) this.assertEmailFree(item.properties);
-      return done(inputs.map((item) => this.present(this.create(type, item))), 201);
-    }
+    this.assertBatchSize(inputs.length);
     if (action === "read") {
-      const found = inputs.flatMap((item) => this.findOptional(type, String(item.id), (input.idProperty as string | undefined) ?? null) ?? []);
-      return done(found.map((o) => this.present(o, input.properties as string[] | undefined)));
+      const idProperty = (input.idProperty as string | undefined) ?? null;
+      const wanted = inputs.map((item) => String(item.id));
+      const byKey = this.indexBy(type, idProperty);
+      const found = wanted.map((id) => (byKey ? byKey.get(id.toLowerCase()) : this.findOptional(type, id, idProperty)));
+      const missing = wanted.filter((_, index) => !found[index]);
+      const results = found.flatMap((object) => (object ? [this.present(object, input.properties as string[] | undefined)] : []));
+      const errors = missing.length === 0 ? [] : [{
+        status: "error", category: "OBJECT_NOT_FOUND", context: { ids: missing },
+        message: `Could not get some ${type.replace(/s$/, "").toUpperCase()} objects, they may be deleted or not exist. Check that ids are valid.`,
+      }];
+      return batchAnswer(results, errors, 200);
     }
-    if (action === "upsert") {
-      for (const item of inputs) this.validate(type, item.properties);
-      return done(inputs.map((item) => {
+    // Per idProperty, the objects by key, built once for this batch (and kept current by its inserts).
+    const keyIndexes = new Map<string, Map<string, FakeObject>>();
+    const write = (item: Record<string, unknown>): Record<string, unknown> => {
+      if (action === "create") {
+        if (type === "contacts") this.assertEmailFree(item.properties);
+        return this.present(this.create(type, item));
+      }
+      if (action === "update") {
+        const existing = this.find(type, String(item.id), (item.idProperty as string | undefined) ?? null);
+        return this.present(this.update(type, existing, item.properties));
+      }
+      if (action === "upsert") {
+        this.validate(type, item.properties);
         const idProperty = (item.idProperty as string | undefined) ?? "hs_object_id";
         if (!this.properties[type].get(idProperty)?.hasUniqueValue) {
           throw new HttpError(400, errorBody(`Property ${idProperty} is not a unique identifier property and cannot be used as idProperty`, "VALIDATION_ERROR"));
         }
-        const existing = this.findOptional(type, String(item.id), idProperty);
+        const byKey = keyIndexes.get(idProperty) ?? this.indexBy(type, idProperty);
+        if (byKey) keyIndexes.set(idProperty, byKey);
+        const existing = byKey ? byKey.get(String(item.id).toLowerCase()) : this.findOptional(type, String(item.id), idProperty);
         if (existing) return { ...this.present(this.update(type, existing, item.properties)), new: false };
         const properties = { ...(item.properties as Record<string, string>), [idProperty]: String(item.id) };
-        return { ...this.present(this.insert(type, properties)), new: true };
-      }));
+        const inserted = this.insert(type, properties);
+        byKey?.set(String(item.id).toLowerCase(), inserted);
+        return { ...this.present(inserted), new: true };
+      }
+      throw notFound(`batch/${action}`);
+    };
+    const success = action === "create" ? 201 : 200;
+    const traced = inputs.length > 0 && inputs.every((item) => typeof item.objectWriteTraceId === "string");
+    if (!traced) {
+      // One bad input refuses the batch, and nothing of it is written.
+      for (const item of inputs) {
+        if (action !== "update") this.validate(type, item.properties);
+        if (action === "create" && type === "contacts") this.assertEmailFree(item.properties);
+      }
+      return batchAnswer(inputs.map(write), [], success);
     }
-    throw notFound(`batch/${action}`);
+    const results: Record<string, unknown>[] = [];
+    const errors: Record<string, unknown>[] = [];
+    for (const item of inputs) {
+      try {
+        results.push({ ...write(item), objectWriteTraceId: item.objectWriteTraceId });
+      } catch (error) {
+        if (!(error instanceof HttpError) || error.status >= 500) throw error;
+        errors.push({ ...error.body, context: { objectWriteTraceId: [item.objectWriteTraceId] } });
+      }
+    }
+    return batchAnswer(results, errors, success);
+  }
+
+  /** The objects of a type by the lowercased value of a property (one pass, for a batch); none for the object id. */
+  private indexBy(type: ObjectType, property: string | null): Map<string, FakeObject> | undefined {
+    if (!property || property === "hs_object_id") return undefined;
+    const index = new Map<string, FakeObject>();
+    for (const object of this.objects[type].values()) {
+      const value = object.properties[property]?.toLowerCase();
+      if (value && !index.has(value)) index.set(value, object);
+    }
+    return index;
+  }
+
+  private assertBatchSize(count: number): void {
+    if (count > this.options.batchLimit) {
+      throw new HttpError(400, errorBody(`Too many inputs: ${count} is greater than the limit of ${this.options.batchLimit}`, "VALIDATION_ERROR", { context: { inputs: [String(count)] } }));
+    }
+  }
+
+  /**
+   * POST /crm/v4/associations/{from}/{to}/batch/associate/default (each pair
+   * whose two objects exist gets the default association; the others are
+   * errors) and .../batch/read (each record's associated ids, a page of 500
+   * per record with `after`; records that do not exist are errors).
+   */
+  private associationsBatch(fromType: ObjectType, toType: ObjectType, action: string, input: Record<string, unknown>): [number, unknown] {
+    if (!OBJECT_TYPES.includes(fromType) || !OBJECT_TYPES.includes(toType)) throw notFound(`/crm/v4/associations/${fromType}/${toType}`);
+    const inputs = Array.isArray(input.inputs) ? (input.inputs as Array<Record<string, unknown>>) : [];
+    if (action === "associate/default") {
+      this.assertBatchSize(inputs.length);
+      const associationTypeId = DEFAULT_ASSOCIATION_TYPES[`${fromType}->${toType}`];
+      if (!associationTypeId) throw new HttpError(400, errorBody(`No default association from ${fromType} to ${toType}`, "VALIDATION_ERROR"));
+      const results: unknown[] = [];
+      const errors: unknown[] = [];
+      for (const item of inputs) {
+        const fromId = String((item.from as { id?: unknown } | undefined)?.id);
+        const toId = String((item.to as { id?: unknown } | undefined)?.id);
+        if (!this.objects[fromType].has(fromId) || !this.objects[toType].has(toId)) {
+          errors.push({ status: "error", category: "VALIDATION_ERROR", context: { fromObjectId: [fromId], toObjectId: [toId] },
+            message: `One or more objects do not exist: ${fromType} ${fromId}, ${toType} ${toId}` });
+          continue;
+        }
+        const link = { fromType, fromId, toType, toId, associationTypeId };
+        this.associateOnce(link);
+        results.push({ from: { id: fromId }, to: { id: toId }, associationSpec: { associationCategory: "HUBSPOT_DEFINED", associationTypeId } });
+      }
+      return batchAnswer(results, errors, 200);
+    }
+    if (action === "read") {
+      if (inputs.length > 1_000) throw new HttpError(400, errorBody(`Too many inputs: ${inputs.length} is greater than the limit of 1000`, "VALIDATION_ERROR"));
+      const results: unknown[] = [];
+      const missing: string[] = [];
+      for (const item of inputs) {
+        const id = String(item.id);
+        if (!this.objects[fromType].has(id)) {
+          missing.push(id);
+          continue;
+        }
+        const query = new URLSearchParams(item.after ? { after: String(item.after) } : {});
+        const page = this.listAssociations(["crm", "v4", "objects", fromType, id, "associations", toType], query) as { results: unknown[]; paging?: unknown };
+        results.push({ from: { id }, to: page.results, ...(page.paging ? { paging: page.paging } : {}) });
+      }
+      const errors = missing.length === 0 ? [] : [{ status: "error", category: "OBJECT_NOT_FOUND", context: { fromObjectId: missing }, message: `No ${fromType} with ids ${missing.join(", ")}` }];
+      return batchAnswer(results, errors, 200);
+    }
+    throw notFound(`/crm/v4/associations/${fromType}/${toType}/batch/${action}`);
   }
 
   /** PUT /crm/v4/objects/{from}/{fromId}/associations/default/{to}/{toId}; idempotent. */
@@ -417,7 +549,7 @@ export class FakeHubSpot {
       throw new HttpError(400, errorBody(`One or more objects do not exist: ${fromType} ${fromId}, ${toType} ${toId}`, "VALIDATION_ERROR"));
     }
     const link = { fromType, fromId, toType, toId, associationTypeId };
-    if (!this.associations.some((a) => JSON.stringify(a) === JSON.stringify(link))) this.associations.push(link);
+    this.associateOnce(link);
     const now = new Date().toISOString();
     return { status: "COMPLETE", startedAt: now, completedAt: now, results: [
       { from: { id: fromId }, to: { id: toId }, associationSpec: { associationCategory: "HUBSPOT_DEFINED", associationTypeId } },
@@ -493,7 +625,9 @@ export class FakeHubSpot {
 
   private findOptional(type: ObjectType, id: string, idProperty: string | null): FakeObject | undefined {
     if (!idProperty || idProperty === "hs_object_id") return this.objects[type].get(id);
-    return [...this.objects[type].values()].find((o) => o.properties[idProperty]?.toLowerCase() === id.toLowerCase());
+    const wanted = id.toLowerCase();
+    for (const object of this.objects[type].values()) if (object.properties[idProperty]?.toLowerCase() === wanted) return object;
+    return undefined;
   }
 
   private find(type: ObjectType, id: string, idProperty: string | null): FakeObject {
@@ -545,6 +679,13 @@ function presentPipeline(pipeline: FakePipeline, displayOrder: number): Record<s
       metadata: { isClosed: String(index >= pipeline.stages.length - 2 && pipeline.id === "default"), probability: "0.2" },
     })),
   };
+}
+
+/** A batch answer: `success` when every input went through, 207 Multi-Status with the errors otherwise. */
+function batchAnswer(results: unknown[], errors: unknown[], success: number): [number, unknown] {
+  const now = new Date().toISOString();
+  const body = { status: "COMPLETE", results, ...(errors.length > 0 ? { errors, numErrors: errors.length } : {}), startedAt: now, completedAt: now };
+  return [errors.length > 0 ? 207 : success, body];
 }
 
 function notFound(path: string): HttpError {

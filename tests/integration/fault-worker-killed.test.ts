@@ -1,5 +1,6 @@
 // Fault: `jobs:drain` is killed (SIGKILL) in the middle of a 30-lead HubSpot
-// sync, some contacts, deals and links made and others not, its claims left
+// sync, after HubSpot made the batch's contacts and deals and before the deals
+// were associated or any link, note or status written, its claims left
 // behind; `jobs:drain` is run again at once. The second run waits out the dead
 // run's lease, takes its work over and finishes it: exactly one contact, one
 // deal and one CRM link per approved lead, nothing claimed or pending. Both runs
@@ -72,13 +73,17 @@ describe("jobs:drain killed mid-sync", () => {
       leads.push({ proposalId: proposal.id, conversationId: conversation.id });
     }
 
-    // Killed once it has made some deals: mid-batch, between HubSpot's answers and our writes.
+    // Killed mid-batch, between HubSpot's writes and ours: its deals made, their
+    // association never answered (it waits there), nothing of ours written yet.
+    fake.hangNextTo(/\/batch\/associate\/default$/);
     const first = jobsDrain();
-    await until(() => fake.objects.deals.size >= 8 || first.child.exitCode !== null, 120_000);
+    await until(() => fake.requests.some((request) => request.path.endsWith("/batch/associate/default")) || first.child.exitCode !== null, 120_000);
     first.child.kill("SIGKILL");
     const killed = await first.exit;
     expect(killed.signal).toBe("SIGKILL");
-    expect(fake.objects.deals.size).toBeLessThan(LEADS);
+    expect(fake.objects.deals.size).toBe(LEADS);
+    expect(fake.associations).toEqual([]);
+    expect(await db().crmLink.count({ where: { conversation: { workspaceId } } })).toBe(0);
     const left = await db().outboxItem.count({ where: { workspaceId, status: "claimed" } });
     expect(left).toBeGreaterThan(0);
 

@@ -27,7 +27,7 @@ beforeEach(async () => {
 
 
 describe("sync-leads function", () => {
-  it("runs each CRM call as its own step, links the conversation once and marks the work done", async () => {
+  it("runs each CRM call of the batch as its own step, links the conversation once and marks the work done", async () => {
     const { result, stepIds } = await runInInngest("sync_lead", [lead.outboxItemId]);
     expect(result).toMatchObject({ done: [lead.outboxItemId], failed: [], retrying: [] });
     expect(stepIds).toEqual([
@@ -36,11 +36,11 @@ describe("sync-leads function", () => {
       "load-plans",
       "mark-syncing",
       "upsert-contacts",
-      `create-lead-${lead.proposalId}`,
-      `write-crm-link-${lead.proposalId}`,
-      `add-lead-note-${lead.proposalId}`,
-      `push-labeled-scores-${lead.proposalId}`,
-      `mark-synced-${lead.proposalId}`,
+      "create-leads",
+      "write-crm-links",
+      "add-lead-notes",
+      "push-labeled-scores",
+      "mark-synced",
       `complete-${lead.outboxItemId}`,
     ]);
     expect(await db().crmLink.count({ where: { conversationId: lead.conversationId } })).toBe(1);

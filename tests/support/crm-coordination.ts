@@ -7,9 +7,10 @@ import { takeSlot } from "@/lib/crm/rate-limit";
 
 function serializeInMemory(): CrmCoordination["serialize"] {
   const tails = new Map<string, Promise<unknown>>();
-  return (key, work) => {
-    const result = (tails.get(key) ?? Promise.resolve()).then(work, work);
-    tails.set(key, result.catch(() => undefined));
+  return (keys, work) => {
+    const before = Promise.all(keys.map((key) => tails.get(key)));
+    const result = before.then(work, work);
+    for (const key of keys) tails.set(key, result.catch(() => undefined));
     return result;
   };
 }

@@ -5,22 +5,27 @@
 // property each labeled score lands in, and which of our fields may overwrite
 // a value already in HubSpot (none by default); the lead's owner becomes the
 // HubSpot owner with the same email.
+import { onlyResult } from "@/lib/crm/batch";
 import { CrmPermanentError } from "@/lib/crm/errors";
-import { propertiesToWrite, type SyncedField } from "@/lib/crm/mapping";
+import type { SyncedField } from "@/lib/crm/mapping";
 import type {
   CrmAdapter,
+  CrmBatchResult,
   CrmContactInput,
   CrmCustomPropertiesResult,
   CrmLabeledScores,
+  CrmLabeledScoresUpdate,
   CrmLeadInput,
   CrmLeadNoteInput,
+  CrmOwner,
   CrmTaskInput,
 } from "@/lib/crm/types";
 import * as contacts from "./contacts";
 import { createHubSpotGateway, type HubSpotConfig, type HubSpotGateway } from "./gateway";
-import { createLead, DEFAULT_DEAL_PLACEMENT, type DealPlacement } from "./leads";
-import { addLeadNote } from "./notes";
+import { createLeads, DEFAULT_DEAL_PLACEMENT, type DealPlacement } from "./leads";
+import { addLeadNotes } from "./notes";
 import { hubSpotOwnerId, ownerProperty } from "./owners";
+import { setContactProperties } from "./scores";
 import { ensureCustomProperties, PROPERTY_OBJECT_TYPES, SCORE_PROPERTIES, type PropertyObjectType } from "./properties";
 import { createTask } from "./tasks";
 
@@ -118,25 +123,52 @@ export class HubSpotCrmAdapter implements CrmAdapter {
     if (list.some((contact) => !contact.email?.trim() && contact.phone?.trim())) await this.ensureFields(["contacts"]);
   }
 
+  /** The HubSpot owner of each record (owners are looked up once per account and email, then kept). */
+  private async ownerIds(owners: readonly (CrmOwner | null | undefined)[]): Promise<(string | null)[]> {
+    const ids = [];
+    for (const owner of owners) ids.push(await hubSpotOwnerId(this.gateway, owner));
+    return ids;
+  }
+
   async createLead(lead: CrmLeadInput) {
+    return onlyResult(await this.createLeads([lead]));
+  }
+
+  async createLeads(leads: readonly CrmLeadInput[]) {
     await this.ensureFields(["deals"]);
-    return createLead(this.gateway, lead, this.dealPlacement, await hubSpotOwnerId(this.gateway, lead.owner));
+    return createLeads(this.gateway, leads, this.dealPlacement, await this.ownerIds(leads.map((lead) => lead.owner)));
   }
 
   async addLeadNote(note: CrmLeadNoteInput) {
-    return addLeadNote(this.gateway, note, await hubSpotOwnerId(this.gateway, note.owner));
+    return onlyResult(await this.addLeadNotes([note]));
+  }
+
+  async addLeadNotes(notes: readonly CrmLeadNoteInput[]) {
+    return addLeadNotes(this.gateway, notes, await this.ownerIds(notes.map((note) => note.owner)));
   }
 
   async setLabeledScores(crmContactId: string, scores: CrmLabeledScores): Promise<void> {
-    let properties = toScoreProperties(scores, this.scoreProperties);
-    await this.ensureFields(["contacts"]);
-    // A score mapped to one of the account's own properties keeps what was typed there.
-    if (Object.keys(properties).some((property) => !this.mayOverwrite(property))) {
-      const current = await this.gateway.call("standard", (client) => client.crm.contacts.basicApi.getById(crmContactId, Object.keys(properties)));
-      properties = propertiesToWrite(properties, current.properties, this.mayOverwrite);
+    onlyResult(await this.setLabeledScoresOf([{ crmContactId, scores }]));
+  }
+
+  async setLabeledScoresOf(updates: readonly CrmLabeledScoresUpdate[]): Promise<CrmBatchResult<object>[]> {
+    const writes: { crmContactId: string; properties: Record<string, string> }[] = [];
+    const refused = new Map<number, string>();
+    for (const [index, update] of updates.entries()) {
+      try {
+        writes.push({ crmContactId: update.crmContactId, properties: toScoreProperties(update.scores, this.scoreProperties) });
+      } catch (error) {
+        if (!(error instanceof CrmPermanentError)) throw error;
+        refused.set(index, error.reason);
+      }
     }
-    if (Object.keys(properties).length === 0) return;
-    await this.gateway.call("standard", (client) => client.crm.contacts.basicApi.update(crmContactId, { properties }));
+    if (writes.length > 0) await this.ensureFields(["contacts"]);
+    const written = writes.length > 0 ? await setContactProperties(this.gateway, writes, this.mayOverwrite) : [];
+    let next = 0;
+    return updates.map((_, index) => {
+      const reason = refused.get(index);
+      return reason !== undefined ? { ok: false, reason } : written[next++]!;
+    });
   }
 
   async createTask(task: CrmTaskInput) {

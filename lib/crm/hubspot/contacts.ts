@@ -9,17 +9,16 @@
 // (lib/crm/mapping.ts).
 import type { SimplePublicObject } from "@hubspot/api-client/lib/codegen/crm/contacts";
 import { FilterOperatorEnum } from "@hubspot/api-client/lib/codegen/crm/contacts";
+import { refusesTheAccount } from "@/lib/crm/batch";
 import { CrmPermanentError } from "@/lib/crm/errors";
 import { propertiesToWrite } from "@/lib/crm/mapping";
 import type { CrmContact, CrmContactBatchResult, CrmContactInput, CrmContactUpsertResult } from "@/lib/crm/types";
 import { canonicalPhone } from "@/lib/phone/canonical";
+import { chunk } from "./batches";
 import { findByKey, upsertByKey } from "./by-key";
 import { existingContactId } from "./errors";
 import type { HubSpotGateway } from "./gateway";
 import { PHONE_KEY_PROPERTY } from "./properties";
-
-/** HubSpot takes at most 100 inputs per batch call. */
-export const HUBSPOT_BATCH_LIMIT = 100;
 
 const CONTACT_PROPERTIES = ["email", "firstname", "lastname", "phone", "mobilephone", "company", "hubspot_owner_id", PHONE_KEY_PROPERTY];
 
@@ -174,12 +173,6 @@ async function readByEmail(gateway: HubSpotGateway, emails: string[]): Promise<M
   return new Map(response.results.map((found) => [found.properties.email?.toLowerCase() ?? "", found]));
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
-
 /** One contact on its own: a refusal of this contact is its result, anything else is thrown. */
 async function upsertOne(gateway: HubSpotGateway, write: ContactWrite, overwritable: Overwritable): Promise<CrmContactBatchResult> {
   try {
@@ -190,20 +183,18 @@ async function upsertOne(gateway: HubSpotGateway, write: ContactWrite, overwrita
   }
 }
 
-/** A bad token or missing scope refuses every contact, not one. */
-const refusesTheAccount = (error: CrmPermanentError) => error.status === 401 || error.status === 403;
-
 /**
- * Contacts with an email go through batch upsert keyed by email (100 per call);
- * phone-only contacts one by one (upsertPhoneOnlyContact). HubSpot refuses a
- * whole batch for one bad input, so a refused batch is retried contact by
- * contact: only the contact HubSpot rejects fails, with HubSpot's reason.
+ * Contacts with an email go through batch upsert keyed by email (100 per call),
+ * each input traced by its email so HubSpot answers per contact (207
+ * Multi-Status): a contact it refuses fails alone, with HubSpot's reason.
+ * Phone-only contacts go one by one (upsertPhoneOnlyContact). A batch refused
+ * as a whole is retried contact by contact.
  */
 export async function upsertContacts(gateway: HubSpotGateway, writes: readonly ContactWrite[], overwritable: Overwritable = fillEmptyOnly): Promise<CrmContactBatchResult[]> {
   const results: CrmContactBatchResult[] = new Array(writes.length);
   const withEmail = writes.flatMap((write, index) => (write.contact.email?.trim() ? [{ ...write, index }] : []));
 
-  for (const part of chunk(withEmail, HUBSPOT_BATCH_LIMIT)) {
+  for (const part of chunk(withEmail)) {
     // Two inputs with one email in one batch make HubSpot reject the batch: last one wins.
     const byKey = new Map(part.map((item) => [normalizeEmail(item.contact.email!), item]));
     let response;
@@ -215,7 +206,7 @@ export async function upsertContacts(gateway: HubSpotGateway, writes: readonly C
           inputs: [...byKey.entries()].map(([email, item]) => {
             const current = existing.get(email);
             const properties = current ? { ...propertiesToWrite(item.properties, current.properties, overwritable), email } : item.properties;
-            return { id: email, idProperty: "email", properties };
+            return { id: email, idProperty: "email", objectWriteTraceId: email, properties };
           }),
         }),
       );
@@ -224,11 +215,16 @@ export async function upsertContacts(gateway: HubSpotGateway, writes: readonly C
       for (const item of part) results[item.index] = await upsertOne(gateway, item, overwritable);
       continue;
     }
-    const answered = new Map(response.results.map((r) => [r.properties.email?.toLowerCase(), r]));
+    const answered = new Map(response.results.map((r) => [r.objectWriteTraceId ?? r.properties.email?.toLowerCase(), r]));
+    const refused = new Map((("errors" in response ? response.errors : undefined) ?? []).flatMap((error) => (error.context?.objectWriteTraceId ?? []).map((email) => [email, error.message] as const)));
     for (const item of part) {
-      const result = answered.get(normalizeEmail(item.contact.email!));
-      // Not in the answer (a partial failure): on its own it gets its own answer.
-      results[item.index] = result ? { ok: true, crmContactId: result.id, created: result._new } : await upsertOne(gateway, item, overwritable);
+      const email = normalizeEmail(item.contact.email!);
+      const result = answered.get(email);
+      const reason = refused.get(email);
+      // Neither in the results nor refused: on its own it gets its own answer.
+      results[item.index] = result ? { ok: true, crmContactId: result.id, created: result._new }
+        : reason ? { ok: false, reason }
+          : await upsertOne(gateway, item, overwritable);
     }
   }
   for (const [index, write] of writes.entries()) {

@@ -41,6 +41,8 @@ export interface HubSpotGateway {
   readonly accountKey: string;
   /** Runs `work` while no other process runs work for this account and key. */
   serialize<T>(key: string, work: () => Promise<T>): Promise<T>;
+  /** Runs `work` while no other process runs work for this account and any of these keys. */
+  serializeAll<T>(keys: readonly string[], work: () => Promise<T>): Promise<T>;
   call<T>(kind: HubSpotRequestKind, request: (client: Client) => Promise<T>): Promise<T>;
   /** A GET the official client has no method for (e.g. /account-info/v3/details), with the same budget and deadline. */
   getJson(path: string): Promise<HubSpotJsonResponse>;
@@ -100,7 +102,8 @@ export function createHubSpotGateway(config: HubSpotConfig): HubSpotGateway {
   return {
     client,
     accountKey: account,
-    serialize: (key, work) => coordination.serialize(`${account}:${key}`, work),
+    serialize: (key, work) => coordination.serialize([`${account}:${key}`], work),
+    serializeAll: (keys, work) => coordination.serialize(keys.map((key) => `${account}:${key}`), work),
     call,
     getJson: (path) =>
       call("standard", async () => {

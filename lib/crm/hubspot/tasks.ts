@@ -3,7 +3,9 @@
 // with the contact so it shows on the contact's record, and given to the lead
 // owner's HubSpot user so it lands in their task queue. A retry after a crash finds the task it made and only (re)makes the
 // association; it never creates a second task.
+import { CrmPermanentError } from "@/lib/crm/errors";
 import type { CrmTaskInput, CrmTaskResult } from "@/lib/crm/types";
+import { associateDefaults } from "./associations";
 import { ensureByKey } from "./by-key";
 import type { HubSpotGateway } from "./gateway";
 import { ownerProperty } from "./owners";
@@ -28,6 +30,7 @@ export function toTaskProperties(task: CrmTaskInput): Record<string, string> {
 export async function createTask(gateway: HubSpotGateway, task: CrmTaskInput, ownerId: string | null = null): Promise<CrmTaskResult> {
   const properties = { ...toTaskProperties(task), ...ownerProperty(ownerId) };
   const created = await ensureByKey(gateway, { type: "tasks", property: FOLLOW_UP_ID_PROPERTY, value: task.followUpId }, properties);
-  await gateway.call("standard", (client) => client.crm.associations.v4.basicApi.createDefault("tasks", created.id, "contacts", task.crmContactId));
+  const associated = (await associateDefaults(gateway, "tasks", "contacts", [{ index: 0, fromId: created.id, toId: task.crmContactId }])).get(0);
+  if (associated && !associated.ok) throw new CrmPermanentError(`HubSpot did not associate the task with its contact: ${associated.reason}`, associated.status);
   return { crmTaskId: created.id };
 }

@@ -8,8 +8,9 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "@/lib/db/client";
 import { isUuid } from "@/lib/http/params";
 import { canonicalPhone } from "@/lib/phone/canonical";
+import { oneByOne } from "../batch";
 import { CrmPermanentError } from "../errors";
-import type { CrmAdapter, CrmContact, CrmContactBatchResult, CrmContactInput, CrmContactUpsertResult, CrmLabeledScores, CrmLeadInput, CrmLeadNoteInput, CrmTaskInput } from "../types";
+import type { CrmAdapter, CrmContact, CrmContactInput, CrmContactUpsertResult, CrmLabeledScores, CrmLeadInput, CrmLeadNoteInput, CrmTaskInput } from "../types";
 
 const contactSelect = { id: true, name: true, email: true, phoneE164: true, company: true } as const;
 
@@ -60,6 +61,40 @@ export function createInternalCrm(workspaceId: string): CrmAdapter {
     throw new Error("unreachable");
   }
 
+  async function createLead(lead: CrmLeadInput) {
+    const existing = await db().crmLead.findUnique({ where: { conversationId: lead.conversationId }, select: { id: true } });
+    if (existing) return { crmLeadId: existing.id, created: false };
+    try {
+      const created = await db().crmLead.create({
+        data: { workspaceId, contactId: lead.crmContactId, conversationId: lead.conversationId, title: lead.title, ownerId: lead.owner?.userId ?? null },
+        select: { id: true },
+      });
+      return { crmLeadId: created.id, created: true };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const raced = await db().crmLead.findUniqueOrThrow({ where: { conversationId: lead.conversationId }, select: { id: true } });
+      return { crmLeadId: raced.id, created: false };
+    }
+  }
+
+  async function setLabeledScores(crmContactId: string, scores: CrmLabeledScores) {
+    const { count } = await db().contact.updateMany({
+      where: { id: crmContactId, workspaceId },
+      data: { leadScore: scores.leadScore, primaryObjection: scores.primaryObjection, recommendedApproach: scores.recommendedApproach },
+    });
+    if (count === 0) throw new CrmPermanentError(`Contact ${crmContactId} does not exist in the internal CRM.`);
+  }
+
+  async function addLeadNote(note: CrmLeadNoteInput) {
+    if (!note.crmLeadId) throw new CrmPermanentError("The internal CRM keeps a lead's note on the lead: the lead is missing.");
+    // Written once: a lead that has its note keeps it.
+    const { count } = await db().crmLead.updateMany({ where: { id: note.crmLeadId, workspaceId, note: null }, data: { note: note.text } });
+    if (count === 0 && !(await db().crmLead.count({ where: { id: note.crmLeadId, workspaceId } }))) {
+      throw new CrmPermanentError(`Lead ${note.crmLeadId} does not exist in the internal CRM.`);
+    }
+    return { crmNoteId: note.crmLeadId, created: count === 1 };
+  }
+
   return {
     system: "internal",
     accountKey: `internal:${workspaceId}`,
@@ -72,40 +107,17 @@ export function createInternalCrm(workspaceId: string): CrmAdapter {
       return row ? toCrmContact(row) : null;
     },
     upsertContact,
-    async upsertContacts(contacts) {
-      const results: CrmContactBatchResult[] = [];
-      for (const contact of contacts) {
-        try {
-          results.push({ ok: true, ...(await upsertContact(contact)) });
-        } catch (error) {
-          if (!(error instanceof CrmPermanentError)) throw error;
-          results.push({ ok: false, reason: error.reason });
-        }
-      }
-      return results;
-    },
-    async createLead(lead: CrmLeadInput) {
-      const existing = await db().crmLead.findUnique({ where: { conversationId: lead.conversationId }, select: { id: true } });
-      if (existing) return { crmLeadId: existing.id, created: false };
-      try {
-        const created = await db().crmLead.create({
-          data: { workspaceId, contactId: lead.crmContactId, conversationId: lead.conversationId, title: lead.title, ownerId: lead.owner?.userId ?? null },
-          select: { id: true },
-        });
-        return { crmLeadId: created.id, created: true };
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        const raced = await db().crmLead.findUniqueOrThrow({ where: { conversationId: lead.conversationId }, select: { id: true } });
-        return { crmLeadId: raced.id, created: false };
-      }
-    },
-    async setLabeledScores(crmContactId: string, scores: CrmLabeledScores) {
-      const { count } = await db().contact.updateMany({
-        where: { id: crmContactId, workspaceId },
-        data: { leadScore: scores.leadScore, primaryObjection: scores.primaryObjection, recommendedApproach: scores.recommendedApproach },
-      });
-      if (count === 0) throw new CrmPermanentError(`Contact ${crmContactId} does not exist in the internal CRM.`);
-    },
+    upsertContacts: (contacts) => oneByOne(contacts, upsertContact),
+    createLead,
+    createLeads: (leads) => oneByOne(leads, createLead),
+    addLeadNote,
+    addLeadNotes: (notes) => oneByOne(notes, addLeadNote),
+    setLabeledScores,
+    setLabeledScoresOf: (updates) =>
+      oneByOne(updates, async ({ crmContactId, scores }) => {
+        await setLabeledScores(crmContactId, scores);
+        return {};
+      }),
     async deleteContact(crmContactId: string) {
       if (!isUuid(crmContactId)) return { deleted: false };
       // Its tasks name the person too; its leads go with it (cascade).
@@ -138,15 +150,6 @@ export function createInternalCrm(workspaceId: string): CrmAdapter {
         const raced = await db().crmTask.findUniqueOrThrow({ where: { followUpId: task.followUpId }, select: { id: true } });
         return { crmTaskId: raced.id };
       }
-    },
-    async addLeadNote(note: CrmLeadNoteInput) {
-      if (!note.crmLeadId) throw new CrmPermanentError("The internal CRM keeps a lead's note on the lead: the lead is missing.");
-      // Written once: a lead that has its note keeps it.
-      const { count } = await db().crmLead.updateMany({ where: { id: note.crmLeadId, workspaceId, note: null }, data: { note: note.text } });
-      if (count === 0 && !(await db().crmLead.count({ where: { id: note.crmLeadId, workspaceId } }))) {
-        throw new CrmPermanentError(`Lead ${note.crmLeadId} does not exist in the internal CRM.`);
-      }
-      return { crmNoteId: note.crmLeadId, created: count === 1 };
     },
     async ensureCustomProperties() {
       // Our own tables have the labeled score columns.

@@ -9,7 +9,8 @@
 // form keeps its own punctuation but not the sentence's full stop, a lowercase
 // description ("a fintech in Yaba") is not a company, a trailing city ("em
 // Maracanaú") is cut, and a name the business said first is the business's own.
-import { firstWords, fold, trimEnd, trimStart } from "../text";
+import { findPhrase, phraseWords } from "../phrase-search";
+import { firstWords, fold, matchesOf, trimEnd, trimStart } from "../text";
 import type { FieldProposal } from "../types";
 import { isBusinessWord, isDepartment, startsLikeBusiness, withoutDepartment } from "./business-words";
 import type { ReadConversation } from "./context";
@@ -25,6 +26,8 @@ const WITH_LEGAL_FORM = new RegExp(
   `(?<![\\p{L}\\d&'’.-])(${COMPANY_WORD}(?:\\s+(?:${COMPANY_WORD}|${CONNECTOR})){0,7}?\\s+${LEGAL_FORM_SOURCE}(?:\\s+(?:&\\s+)?${LEGAL_FORM_SOURCE}){0,2})(?![\\p{L}])`,
   "gu",
 );
+/** What every WITH_LEGAL_FORM match holds: a legal form after a space. One cheap scan, so a message without one skips the pattern's look ahead from every capitalized word. */
+const HAS_LEGAL_FORM = new RegExp(`\\s${LEGAL_FORM_SOURCE}`, "u");
 // "la SARL Bati-Sud": a French legal form before the name.
 const LEGAL_FORM_FIRST = new RegExp(`(?<![\\p{L}])(${PREFIX_FORM_SOURCE})\\s+(?=\\p{Lu})`, "gu");
 const CONNECTOR_WORD = new RegExp(`^${CONNECTOR}$`, "iu");
@@ -47,10 +50,9 @@ const PART_BREAK = /[,;!?\n]|(?<!(?:^|\s)(?:\p{L}|mr|mrs|ms|dr|sr|sra|srta|mme|m
 
 /** The text right after the person's name in `content` (accent- and case-insensitive), or null. */
 function textAfterName(content: string, personName: string): string | null {
-  const words = personName.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const pattern = new RegExp(words.join("\\s+"), "iu");
-  const match = pattern.exec(content) ?? pattern.exec(content.normalize("NFC"));
-  return match ? content.slice(match.index + match[0].length, match.index + match[0].length + AFTER_NAME_WINDOW) : null;
+  const name = phraseWords([personName]);
+  const match = findPhrase(content, name) ?? findPhrase(content.normalize("NFC"), name);
+  return match ? content.slice(match.index + match.length, match.index + match.length + AFTER_NAME_WINDOW) : null;
 }
 
 interface CompanyCandidate {
@@ -83,10 +85,12 @@ export function readCompanyAt(text: string): string | null {
   return /\p{L}{2,}/u.test(name) ? name : null;
 }
 
+const WORD_RUN = /\S+/g;
+
 /** A name around a kind-of-business word in `content`: opening with it ("Tischlerei Becker") or closing with it ("Sweet Crumbs Bakery"). */
 function namesAroundBusinessWords(content: string): Array<{ value: string; at: number }> {
   const found: Array<{ value: string; at: number }> = [];
-  const words = [...content.matchAll(/\S+/g)];
+  const words = matchesOf(WORD_RUN, content);
   words.forEach((match, position) => {
     const raw = match[0];
     const bare = trimStart(trimEnd(raw, ',;:!?()."'), '("');
@@ -146,12 +150,12 @@ export function findCompany(read: ReadConversation, personName: string | null): 
 
   for (const { message, index, previousBusiness } of read.prospect) {
     const content = message.content;
-    for (const match of content.matchAll(WITH_LEGAL_FORM)) add(match[1]!, message.id, index, match[1]!, 0.9);
-    for (const match of content.matchAll(LEGAL_FORM_FIRST)) {
+    for (const match of HAS_LEGAL_FORM.test(content) ? matchesOf(WITH_LEGAL_FORM, content) : []) add(match[1]!, message.id, index, match[1]!, 0.9);
+    for (const match of matchesOf(LEGAL_FORM_FIRST, content)) {
       const name = readCompanyAt(content.slice(match.index + match[0].length));
       if (name) add(`${match[1]} ${name}`, message.id, index, `${match[1]} ${name}`, 0.88);
     }
-    for (const match of content.matchAll(ROLE_CUES)) {
+    for (const match of matchesOf(ROLE_CUES, content)) {
       // "dueño de la Ferretería Vera": an article before a capitalized name is not part of it.
       const article = /^(?:la|el|le|les|l['’]|the|o|a|os|as|der|die|das|dem|den)\s+(?=\p{Lu})/iu.exec(content.slice(match.index + match[0].length, match.index + match[0].length + 12));
       const start = match.index + match[0].length + (article?.[0].length ?? 0);
@@ -159,7 +163,7 @@ export function findCompany(read: ReadConversation, personName: string | null): 
       if (value) add(value, message.id, index, content.slice(match.index, start + value.length), 0.8);
     }
     // "this is Priyanka from Nexa Pharma": a company after a self-introduction.
-    for (const match of content.matchAll(COMPANY_CUES)) {
+    for (const match of matchesOf(COMPANY_CUES, content)) {
       const before = content.slice(Math.max(0, match.index - 40), match.index);
       if (!/\b(?:this is|it['’]s|c['’]est|hier ist|i['’]?m|i am|soy|sou|ich bin|je suis|here|aqui|aquí)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?(?:\s+(?:again|otra vez|de nuevo|de novo|encore|nochmal|wieder))?\s*,?\s*$/iu.test(before)) continue;
       const start = match.index + match[0].length;

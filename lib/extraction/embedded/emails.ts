@@ -4,6 +4,7 @@
 // business's own addresses (said first by the assistant) are never the lead's.
 // The patterns are linear: a match may only start where an address can start
 // (not inside a word or a dotted chain it would re-read from every position).
+import { matchesOf } from "../text";
 import { normalizeEmail } from "../validation";
 import type { FieldProposal, ReviewFlag } from "../types";
 import type { ReadConversation } from "./context";
@@ -22,6 +23,8 @@ const SPOKEN_EMAIL = new RegExp(`${SPOKEN_START}(${LOCAL_WORD}(?:${SPOKEN_DOT}${
 // A written address starts at the beginning of a token, never inside one.
 const PLAIN_EMAIL = /(?<![^\s<>()[\]{}"',;:])[^\s@<>()[\]{}"',;:]*@+[^\s@<>()[\]{}"',;:]+/g;
 const SPOKEN_DOT_ONLY = new RegExp(SPOKEN_DOT, "gi");
+/** What every spoken address holds (its "at", bracketed or between spaces, or an "@"): one cheap scan before the full pattern. */
+const HAS_SPOKEN_AT = new RegExp(`@|[[({]\\s*${AT_WORD}\\s*[\\])}]|\\s${AT_WORD}\\s`, "i");
 
 const TOP_LEVEL = new Set([
   "com", "net", "org", "edu", "gov", "info", "biz", "io", "co", "me", "app", "dev", "br", "mx", "ar", "es", "pt", "de", "fr", "be", "nl", "ch", "at",
@@ -45,12 +48,12 @@ function hasTopLevel(email: string): boolean {
 /** Addresses written in one message, plain or spelled out, lowercased. */
 export function emailCandidatesIn(content: string): Array<{ value: string; quote: string }> {
   const found: Array<{ value: string; quote: string }> = [];
-  for (const match of content.matchAll(PLAIN_EMAIL)) {
+  for (const match of matchesOf(PLAIN_EMAIL, content)) {
     const value = normalizeEmail(match[0]);
     if (/^[^@]+@+[^@]+$/.test(value)) found.push({ value, quote: match[0] });
   }
-  if (found.length > 0) return found;
-  for (const match of content.matchAll(SPOKEN_EMAIL)) {
+  if (found.length > 0 || !HAS_SPOKEN_AT.test(content)) return found;
+  for (const match of matchesOf(SPOKEN_EMAIL, content)) {
     const local = match[1]!.replace(SPOKEN_DOT_ONLY, ".");
     const labels = match[2]!.replace(SPOKEN_DOT_ONLY, ".").toLowerCase().split(".");
     // The sentence may run on after the address ("...dot com. Thank you"): end at the last known top-level label.

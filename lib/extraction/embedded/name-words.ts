@@ -35,7 +35,7 @@ const STOPWORDS = new Set(
 
 /** True when a folded word is never part of a person's name ("amanha", "possible", "someone", "bahut"). */
 export function isCommonWord(folded: string): boolean {
-  return STOPWORDS.has(folded.replace(/['’]/g, ""));
+  return STOPWORDS.has(folded.includes("'") || folded.includes("’") ? folded.replace(/['’]/g, "") : folded);
 }
 
 /** True when a folded word is a common word written in lowercase, though capitalized it is a name ("dale" / "Dale", "will" / "Will"). */

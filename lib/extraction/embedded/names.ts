@@ -8,7 +8,7 @@
 // l'assistante, Émilie Rousseau") is not a name, nor a business ("Farmacia San
 // Judas"), nor people named as the subject of an enquiry ("my son Jack"). The
 // WhatsApp profile name is a fallback only when it looks like a person's name.
-import { firstWords, fold, tokens, trimEnd, trimStart } from "../text";
+import { firstWords, fold, matchesOf, tokens, trimEnd, trimStart } from "../text";
 import type { FieldProposal, ReviewFlag } from "../types";
 import { isBusinessWord, startsLikeBusiness } from "./business-words";
 import type { ReadConversation } from "./context";
@@ -277,7 +277,7 @@ export function findName(read: ReadConversation): NameFinding {
     const before = candidates.length;
     // "mon nom de famille c'est Lambrechts": a surname statement, not "c'est <first name>".
     const statements: Array<[number, number]> = [];
-    for (const match of content.matchAll(SURNAME_STATEMENT)) {
+    for (const match of matchesOf(SURNAME_STATEMENT, content)) {
       const surname = readSurnameAt(content.slice(match.index + match[0].length), false);
       statements.push([match.index, match.index + match[0].length + (surname?.length ?? 0)]);
       const first = firstGiven();
@@ -285,7 +285,7 @@ export function findName(read: ReadConversation): NameFinding {
       else if (surname) add(surname, 0.7, surname, message.id, isFullName(surname) ? "name" : "surname");
     }
     for (const { cue, lowercase, confidence, fullOnly } of INTRODUCTIONS) {
-      for (const match of content.matchAll(cue)) {
+      for (const match of matchesOf(cue, content)) {
         if (statements.some(([from, to]) => match.index >= from && match.index < to)) continue;
         const start = match.index + match[0].length;
         const person = personAt(content.slice(start), lowercase);
@@ -301,7 +301,7 @@ export function findName(read: ReadConversation): NameFinding {
       const name = readNameAt(rest, false);
       if (name && isFullName(name) && FROM_COMPANY.test(rest.slice(name.length))) add(name, 0.75, rest.slice(0, name.length), message.id);
     }
-    for (const match of content.matchAll(TRAILING_CUE)) {
+    for (const match of matchesOf(TRAILING_CUE, content)) {
       const windowStart = Math.max(0, match.index - TRAILING_CUE_WINDOW);
       const pieces = content.slice(windowStart, match.index).split(/[.!?,]\s*/);
       // Text running past the window without a sentence break is longer than a name.

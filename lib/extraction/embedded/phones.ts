@@ -7,7 +7,7 @@
 // runs without phone context (order numbers, prices, dates) are ignored. Also
 // notices "this WhatsApp is my sister's".
 import { findPhoneNumbersInText, type CountryCode } from "libphonenumber-js/max";
-import { fold } from "../text";
+import { fold, matchesOf } from "../text";
 import { readPhone } from "../validation";
 import { readLocalPhone } from "./phone-home";
 import type { FieldProposal, ReviewFlag } from "../types";
@@ -39,7 +39,7 @@ function digitsOf(text: string): string {
 /** Phone-like runs in a message, with a neighbour's fragment joined when the number was split. */
 function runsIn(content: string): Array<{ text: string; start: number; end: number }> {
   const runs: Array<{ text: string; start: number; end: number }> = [];
-  for (const match of content.matchAll(PHONE_RUN)) {
+  for (const match of matchesOf(PHONE_RUN, content)) {
     const text = match[0].trim();
     const digits = digitsOf(text);
     // Dates and ids written with a year ("2026-0812-331") are not phones.

@@ -38,12 +38,14 @@ export const BROKEN_PHRASES =
 export type Segment = "business" | "private" | null;
 
 /** One word of a product's name in the forms it can be written: "Gitarrenunterricht" as itself and as "lesson". */
-export type WordForms = Array<{ token: string; weight: number }>;
+export type WordForms = Array<{ token: string; weight: number; number: boolean; service: boolean }>;
 
 export interface CatalogProduct {
   name: string;
   /** Every form of every word (for position and number lookups). */
   tokens: string[];
+  /** The forms that are not numbers (what names the product in running text). */
+  wordTokens: string[];
   /** Per word of the name, its forms with their distinctiveness (1 when only this product has it). */
   words: WordForms[];
   /** Words a reviewer taught for this product (folded, stemmed); each is a distinctive mention. */
@@ -59,6 +61,7 @@ function segmentOf(name: string): Segment {
   return business ? "business" : "private";
 }
 
+const NUMBER = /^\d+$/;
 const compiled = new Map<string, CatalogProduct[]>();
 const COMPILED_CATALOGS = 256;
 
@@ -80,11 +83,14 @@ export function buildCatalog(names: string[], synonyms: Record<string, string[]>
       forms.map((token) => {
         const sharing = everyForm.filter((list) => list.some((other) => tokenSimilarity(other, token) >= 0.85)).length;
         // "Plan" or "Kit" alone says little ("mudou o plano"): a generic word counts half.
-        return { token, weight: (GENERIC_STEMS.has(token) && own.length > 1 ? 0.5 : 1) / Math.max(1, sharing) };
+        const weight = (GENERIC_STEMS.has(token) && own.length > 1 ? 0.5 : 1) / Math.max(1, sharing);
+        return { token, weight, number: NUMBER.test(token), service: SERVICE_STEMS.has(token) };
       }),
     );
-    const taught = (synonyms[name] ?? []).map((word) => stem(fold(word)));
-    return { name, tokens: own.flat(), words, synonyms: taught, segment: segmentOf(name) };
+    // An own property only: a product named "constructor" has no synonyms from Object's prototype.
+    const taught = (Object.hasOwn(synonyms, name) ? synonyms[name]! : []).map((word) => stem(fold(word)));
+    const tokens = own.flat();
+    return { name, tokens, wordTokens: tokens.filter((token) => !NUMBER.test(token)), words, synonyms: taught, segment: segmentOf(name) };
   });
   if (compiled.size >= COMPILED_CATALOGS) compiled.delete(compiled.keys().next().value!);
   compiled.set(key, catalog);
@@ -99,6 +105,8 @@ export interface Written {
   exact: string[];
   /** A broken thing was described: a repair the prospect did not name but needs. */
   inferredRepair: boolean;
+  /** The services named (or, for a broken thing, inferred), "service" itself aside. */
+  namedServices: string[];
 }
 
 /** The written forms of `text`; a broken thing ("lädt nicht mehr", "no enfría") infers a repair. */
@@ -111,11 +119,13 @@ export function writtenForms(text: string): Written {
     for (const form of canonical(stemmed)) if (form !== stemmed) exact.push(form);
   }
   BROKEN_PHRASES.lastIndex = 0;
-  return { fuzzy, exact, inferredRepair: BROKEN_PHRASES.test(fold(text).replace(/['’]/g, " ")) };
+  const inferredRepair = BROKEN_PHRASES.test(fold(text).replace(/['’]/g, " "));
+  const namedServices = [...exact, ...fuzzy, ...(inferredRepair ? ["repair"] : [])].filter((word) => SERVICE_STEMS.has(word) && word !== "service");
+  return { fuzzy, exact, inferredRepair, namedServices };
 }
 
-function similarity(written: Written, token: string): number {
-  if (/^\d+$/.test(token)) return written.fuzzy.includes(token) || written.exact.includes(token) ? 1 : 0;
+function similarity(written: Written, token: string, number: boolean): number {
+  if (number) return written.fuzzy.includes(token) || written.exact.includes(token) ? 1 : 0;
   if (written.exact.includes(token)) return 1;
   let best = 0;
   for (const word of written.fuzzy) if ((best = Math.max(best, tokenSimilarity(word, token))) === 1) break;
@@ -155,52 +165,84 @@ export function mention(product: CatalogProduct, written: Written): Mention {
     let best = 0;
     let numeric = false;
     let serviceForm = false;
-    for (const { token, weight } of forms) {
-      const isNumber = /^\d+$/.test(token);
-      let match = similarity(written, token);
+    for (const { token, weight, number, service: isService } of forms) {
+      let match = similarity(written, token, number);
       if (match > 0) explicit = true;
       if (match === 0 && token === "repair" && written.inferredRepair) match = 1;
       if (match * weight > best) {
         best = match * weight;
-        numeric = isNumber;
-        serviceForm = SERVICE_STEMS.has(token);
+        numeric = number;
+        serviceForm = isService;
       }
     }
     if (numeric) numbers += best;
     else words += best;
     if (best > 0) found++;
     if (best > 0 && serviceForm) service = true;
-    if (best === 0 && forms.some(({ token }) => SERVICE_STEMS.has(token) && token !== "service")) missingService = true;
+    if (best === 0 && forms.some(({ token, service: isService }) => isService && token !== "service")) missingService = true;
   }
-  const namedServices = [...written.exact, ...written.fuzzy, ...(written.inferredRepair ? ["repair"] : [])].filter((word) => SERVICE_STEMS.has(word) && word !== "service");
-  if (missingService && !service && namedServices.some((word) => !product.tokens.includes(word))) return NONE;
+  if (missingService && !service && written.namedServices.some((word) => !product.tokens.includes(word))) return NONE;
   if (taught) return { strength: Math.max(1, words + numbers), coverage: 1, service, inferred: false };
   return words > 0 ? { strength: words + numbers, coverage: found / Math.max(1, product.words.length), service, inferred: !explicit } : NONE;
 }
 
 /** The product named only by a number the catalog gives it alone ("o de 600" for "Plano 600 Mega"), among `among`. */
 export function numberedIn(written: Written, among: CatalogProduct[], catalog: CatalogProduct[]): CatalogProduct | null {
-  const numbers = written.fuzzy.filter((word) => /^\d+$/.test(word));
+  const numbers = written.fuzzy.filter((word) => NUMBER.test(word));
   const named = among.filter((product) => product.tokens.some((token) => numbers.includes(token) && catalog.filter((other) => other.tokens.includes(token)).length === 1));
   return named.length === 1 ? named[0]! : null;
 }
 
-/** Position of the first word of `text` that names the product (Infinity when none): "panels plus battery" names panels first. */
-export function firstMentionAt(product: CatalogProduct, text: string): number {
-  const words = tokens(text);
-  const index = words.findIndex((word) => {
-    const forms = [stem(word), ...canonical(stem(word))];
-    return product.tokens.some((token) => !/^\d+$/.test(token) && forms.some((form) => tokenSimilarity(form, token) > 0)) || product.synonyms.includes(stem(word));
+/** The words of a text, each in the forms a catalog token is compared with, for `firstMentionAt`. */
+export type TextWords = Array<{ stemmed: string; forms: string[] }>;
+
+/** `text`'s words in order, each stemmed and with its lexicon forms: read once, then asked of every product. */
+export function textWords(text: string): TextWords {
+  return tokens(text).map((word) => {
+    const stemmed = stem(word);
+    return { stemmed, forms: [stemmed, ...canonical(stemmed)] };
   });
+}
+
+/** Position of the first of `words` that names the product (Infinity when none): "panels plus battery" names panels first. */
+export function firstMentionAt(product: CatalogProduct, words: TextWords): number {
+  const index = words.findIndex(
+    ({ stemmed, forms }) => product.wordTokens.some((token) => forms.some((form) => tokenSimilarity(form, token) > 0)) || product.synonyms.includes(stemmed),
+  );
   return index < 0 ? Infinity : index;
 }
 
-/** The segment most words of a text point to ("2-Zimmer-Wohnung" private; "Architekturbüro" business), or null. */
-export function segmentOfText(text: string): Segment {
-  const words = tokens(text);
-  const count = (cues: string[]) => words.filter((word) => cues.some((cue) => word === cue || (cue.length >= 4 && word.length > cue.length + 2 && word.includes(cue)))).length;
-  const business = count(BUSINESS_CUES);
-  const personal = count(PRIVATE_CUES);
+/** Cue words, looked up whole, and (four letters or more, shortest first) inside a longer word: "Architekturbüro" holds "buro". */
+interface CueIndex {
+  whole: Set<string>;
+  inside: string[];
+}
+
+function cueIndex(cues: string[]): CueIndex {
+  return { whole: new Set(cues), inside: cues.filter((cue) => cue.length >= 4).sort((a, b) => a.length - b.length) };
+}
+
+const BUSINESS_CUE_INDEX = cueIndex(BUSINESS_CUES);
+const PRIVATE_CUE_INDEX = cueIndex(PRIVATE_CUES);
+
+/** True when `word` is a cue or holds one with at least three letters to spare (a short word is only looked up). */
+function isCue(word: string, cues: CueIndex): boolean {
+  if (cues.whole.has(word)) return true;
+  for (const cue of cues.inside) {
+    if (cue.length > word.length - 3) break;
+    if (word.includes(cue)) return true;
+  }
+  return false;
+}
+
+/**
+ * The segment most words of the texts point to ("2-Zimmer-Wohnung" private; "Architekturbüro" business), or null.
+ * Each text is tokenized on its own (its fold is already known), which gives the words of the texts joined.
+ */
+export function segmentOfText(texts: string[]): Segment {
+  const words = texts.flatMap((text) => tokens(text));
+  const business = words.filter((word) => isCue(word, BUSINESS_CUE_INDEX)).length;
+  const personal = words.filter((word) => isCue(word, PRIVATE_CUE_INDEX)).length;
   if (business === personal) return null;
   return business > personal ? "business" : "private";
 }

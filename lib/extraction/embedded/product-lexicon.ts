@@ -5,12 +5,13 @@
 // not any one business's products. German compounds are read by their parts.
 import { stem } from "../text";
 
-const LEXICON: Record<string, string> = {};
+// A Map, not an object literal: a prospect's word is a key here, and "constructor" must not find Object's own.
+const LEXICON = new Map<string, string>();
 
 function add(stemWord: string, words: string): void {
   for (const word of words.split(" ")) {
-    LEXICON[word] = stemWord;
-    LEXICON[stem(word)] = stemWord;
+    LEXICON.set(word, stemWord);
+    LEXICON.set(stem(word), stemWord);
   }
 }
 
@@ -61,22 +62,38 @@ export const SERVICE_STEMS = new Set(["maintenance", "inspection", "installation
 /** Words too generic to tell products apart on their own ("plan", "kit"). */
 export const GENERIC_STEMS = new Set(["plan", "change", "package", "kit", "pack", "set", "service", "basic", "standard", "premium", "pro", "plus", "mass", "mesure", "medida", "measure", "custom"]);
 
-const COMPOUND_PARTS = Object.keys(LEXICON).filter((word) => word.length >= 5);
+/** Lexicon words that can be part of a compound, each with its rank: the first listed wins, as when they were scanned in order. */
+const COMPOUND_PARTS = new Map([...LEXICON.keys()].filter((word) => word.length >= 5).map((word, rank) => [word, rank]));
+
+/** The first-listed compound part among `text`'s slices from `from` to each end in [shortest, longest]; read in place of scanning every part. */
+function firstPart(slices: (length: number) => string, shortest: number, longest: number): string | undefined {
+  let found: string | undefined;
+  let rank = Infinity;
+  for (let length = Math.max(5, shortest); length <= longest; length++) {
+    const slice = slices(length);
+    const at = COMPOUND_PARTS.get(slice);
+    if (at !== undefined && at < rank) [found, rank] = [slice, at];
+  }
+  return found;
+}
+
+/** Each lexicon word's forms, built once (callers read them, never change them). */
+const KNOWN_FORMS = new Map([...LEXICON].map(([word, stemWord]) => [word, Object.freeze([stemWord])]));
 
 /** English stems for a folded word: itself when unknown, its parts for a German compound ("heimspeicher"). */
-export function canonical(word: string): string[] {
-  const known = LEXICON[word];
-  if (known) return [known];
+export function canonical(word: string): readonly string[] {
+  const known = KNOWN_FORMS.get(word);
+  if (known) return known;
   if (word.length >= 8) {
     const parts = new Set<string>();
     // German puts the head noun last ("Heimspeicher"); a known first part counts only beside a known last part
-    // ("Solarmodule"), so "seguramente" is not "seguro".
-    const head = COMPOUND_PARTS.find((part) => word.length > part.length + 2 && word.endsWith(part));
+    // ("Solarmodule"), so "seguramente" is not "seguro". The head leaves at least three letters before it.
+    const head = firstPart((length) => word.slice(word.length - length), 5, word.length - 3);
     if (head) {
-      parts.add(LEXICON[head]!);
+      parts.add(LEXICON.get(head)!);
       const rest = word.slice(0, -head.length);
-      const first = COMPOUND_PARTS.find((part) => rest.startsWith(part));
-      if (first) parts.add(LEXICON[first]!);
+      const first = firstPart((length) => rest.slice(0, length), 5, rest.length);
+      if (first) parts.add(LEXICON.get(first)!);
     }
     if (parts.size > 0) return [...parts];
   }

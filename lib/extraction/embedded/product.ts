@@ -10,9 +10,10 @@
 // not fit the catalog partly; "the normal one" picks the plain variant among
 // those offered; the business/private segment breaks ties. Null when nothing
 // in the catalog fits.
+import { blankPhrases, phraseWords } from "../phrase-search";
 import { clauses, fold } from "../text";
 import type { FieldProposal } from "../types";
-import { BROKEN_PHRASES, buildCatalog, firstMentionAt, mention, numberedIn, segmentOfText, writtenForms, type CatalogProduct } from "./product-catalog";
+import { BROKEN_PHRASES, buildCatalog, firstMentionAt, mention, numberedIn, segmentOfText, textWords, writtenForms, type CatalogProduct, type Mention } from "./product-catalog";
 import type { ReadConversation } from "./context";
 
 // A refusal: a reply opening with "no", or words that turn a product down ("don't need", "sem", "ohne",
@@ -71,17 +72,12 @@ interface Stance {
   evidence: { messageId: string; quote: string; weight: number; fromProspect: boolean } | null;
 }
 
-/** A pattern for the given proper names (case-insensitive), to blank them out of clauses; null when none. */
-function namesPattern(names: string[]): RegExp | null {
-  const alternatives = names.map((name) => name.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+"));
-  return alternatives.length > 0 ? new RegExp(alternatives.join("|"), "giu") : null;
-}
-
 /** Among products tied on one prospect clause, the first named there; null when the tie spans clauses. */
 function firstOfOneClause(tied: Array<[CatalogProduct, Stance]>): FieldProposal<string> | null {
   const evidence = tied[0]![1].evidence;
   if (!evidence?.fromProspect || !tied.every(([, stance]) => stance.evidence?.messageId === evidence.messageId && stance.evidence.quote === evidence.quote)) return null;
-  const ordered = tied.map(([product]) => ({ product, at: firstMentionAt(product, evidence.quote) })).sort((a, b) => a.at - b.at);
+  const words = textWords(evidence.quote);
+  const ordered = tied.map(([product]) => ({ product, at: firstMentionAt(product, words) })).sort((a, b) => a.at - b.at);
   if (ordered[0]!.at === ordered[1]!.at) return null;
   return { value: ordered[0]!.product.name, evidence: { messageId: evidence.messageId, quote: evidence.quote }, confidence: 0.5 };
 }
@@ -105,18 +101,21 @@ export function findProduct(read: ReadConversation, ownNames: string[] = [], syn
     if (!reading) {
       const written = writtenForms(business.content);
       const notSold = NOT_SOLD.test(fold(business.content).replace(/['’]/g, " "));
-      const offered = notSold
-        ? []
-        : catalog
-            .map((product) => ({ product, ...mention(product, written), at: firstMentionAt(product, business.content) }))
-            .filter(({ strength, coverage }) => strength >= 1 && coverage >= 0.6)
-            .sort((a, b) => a.at - b.at)
-            .map(({ product }) => product);
+      // Only an offered product's position is read (it orders the offer).
+      const named = notSold ? [] : catalog.filter((product) => {
+        const { strength, coverage } = mention(product, written);
+        return strength >= 1 && coverage >= 0.6;
+      });
+      const words = named.length > 1 ? textWords(business.content) : [];
+      const offered = named
+        .map((product) => ({ product, at: named.length > 1 ? firstMentionAt(product, words) : 0 }))
+        .sort((a, b) => a.at - b.at)
+        .map(({ product }) => product);
       offers.set(business.id, (reading = { offered, notSold }));
     }
     return reading;
   };
-  const ownNamesPattern = namesPattern(ownNames);
+  const ownNameWords = phraseWords(ownNames);
   const credited = new Set<string>();
   // The strongest distinct mention the prospect has made so far: an offer after only vague words names their need.
   let strongestOwn = 0;
@@ -145,9 +144,15 @@ export function findProduct(read: ReadConversation, ownNames: string[] = [], syn
     let acceptedOffer: CatalogProduct | null = null;
     parts.forEach((part, partIndex) => {
       const folded = fold(part);
-      const negative = DECLINE.test(folded.replace(BROKEN_PHRASES, " ")) || DEFER.test(folded) || TOO_EXPENSIVE.test(folded) || CLOSING.test(folded);
-      const written = writtenForms(ownNamesPattern ? part.replace(ownNamesPattern, " ") : part);
-      const found = catalog.map((product) => ({ product, ...mention(product, written) })).filter(({ strength }) => strength >= 0.3);
+      // Read only when it decides something: most clauses name no product and answer no offer.
+      let negativeRead: boolean | undefined;
+      const negative = () => (negativeRead ??= DECLINE.test(folded.replace(BROKEN_PHRASES, " ")) || DEFER.test(folded) || TOO_EXPENSIVE.test(folded) || CLOSING.test(folded));
+      const written = writtenForms(blankPhrases(part, ownNameWords));
+      const found: Array<{ product: CatalogProduct } & Mention> = [];
+      for (const product of catalog) {
+        const mentioned = mention(product, written);
+        if (mentioned.strength >= 0.3) found.push({ product, ...mentioned });
+      }
       const numbered = found.length === 0 ? numberedIn(written, [...offeredSoFar], catalog) : null;
       if (numbered) found.push({ product: numbered, strength: 1, coverage: 1, service: false, inferred: false });
       // "Mantenimiento de paneles": the service is what is bought, the thing it is done to counts less.
@@ -155,8 +160,8 @@ export function findProduct(read: ReadConversation, ownNames: string[] = [], syn
       const mentions = found.map(({ product, strength, coverage, service, inferred }) => ({ product, coverage, inferred, strength: serviceNamed && !service ? strength * 0.3 : strength }));
       if (mentions.length === 0) {
         // Only the first reply to an offer can turn it down with a bare "no" ("es eilt nicht" later is no refusal).
-        if (negative && partIndex === 0 && firstAnswer) declinedOffer = true;
-        if (!negative && partIndex === 0 && offered.length > 0 && (ACCEPT.test(folded) || PLAIN_VARIANT.test(folded))) {
+        if (partIndex === 0 && firstAnswer && negative()) declinedOffer = true;
+        if (partIndex === 0 && offered.length > 0 && !negative() && (ACCEPT.test(folded) || PLAIN_VARIANT.test(folded))) {
           // "Vale, el normal": the plain variant (fewest words) among those offered; otherwise the first offered.
           acceptedOffer = PLAIN_VARIANT.test(folded) ? [...offered].sort((a, b) => a.words.length - b.words.length)[0]! : offered[0]!;
         }
@@ -174,7 +179,7 @@ export function findProduct(read: ReadConversation, ownNames: string[] = [], syn
         const stance = stances.get(product)!;
         mentionedHere.add(product);
         stance.mentionedByProspect = true;
-        if (negative) {
+        if (negative()) {
           // Only a distinct mention is declined: "no, it's the park's pool" says nothing about "Green Pool Rescue".
           if (strength >= DISTINCT) stance.last = -1;
         } else {
@@ -205,7 +210,7 @@ export function findProduct(read: ReadConversation, ownNames: string[] = [], syn
     if (previousBusiness) credited.add(previousBusiness.id);
   });
 
-  const segment = segmentOfText(read.prospect.map(({ message }) => message.content).join(" \n "));
+  const segment = segmentOfText(read.prospect.map(({ message }) => message.content));
   for (const product of catalog) {
     if (segment && product.segment === segment) stances.get(product)!.score += SEGMENT;
   }

@@ -4,8 +4,10 @@
 // "fin avril", "next week, maybe Tuesday", read against the date the message
 // was sent. A weekday said with "next week" (or as "next Tuesday") is next
 // week's: nobody calls the day after tomorrow "next Tuesday".
+import { matchesOf } from "../text";
 
-const NUMBER_WORDS: Record<string, number> = {
+// Maps, not object literals: a prospect's word is a key here, and "constructor" must not find Object's own.
+const NUMBER_WORDS = new Map<string, number>(Object.entries({
   a: 1, an: 1, one: 1, un: 1, una: 1, uno: 1, um: 1, uma: 1, ein: 1, eine: 1, einen: 1, einem: 1, une: 1, ek: 1,
   two: 2, dos: 2, dois: 2, duas: 2, zwei: 2, deux: 2, do: 2, couple: 2, par: 2,
   three: 3, tres: 3, drei: 3, trois: 3, teen: 3,
@@ -15,15 +17,15 @@ const NUMBER_WORDS: Record<string, number> = {
   ten: 10, diez: 10, dez: 10, zehn: 10, dix: 10, das: 10,
   fifteen: 15, quince: 15, quinze: 15, funfzehn: 15,
   few: 5, some: 5, unos: 3, unas: 3, uns: 3, umas: 3, alguns: 3, algunas: 3, algunos: 3, quelques: 3, paar: 3, kuch: 3,
-};
+}));
 /** Hindi numbers that are other words elsewhere ("do" is Portuguese "of the", "par" French "per"): they count only before a Hindi unit or "de". */
-const ONLY_BEFORE: Record<string, RegExp> = {
-  do: /^(?:din|hafte|hafton|mahine|ghante|saal)$/,
-  das: /^(?:din|hafte|hafton|mahine|ghante|saal)$/,
-  teen: /^(?:din|hafte|hafton|mahine|ghante|saal)$/,
-  char: /^(?:din|hafte|hafton|mahine|ghante|saal)$/,
-  par: /^de$/,
-};
+const ONLY_BEFORE = new Map<string, RegExp>([
+  ["do", /^(?:din|hafte|hafton|mahine|ghante|saal)$/],
+  ["das", /^(?:din|hafte|hafton|mahine|ghante|saal)$/],
+  ["teen", /^(?:din|hafte|hafton|mahine|ghante|saal)$/],
+  ["char", /^(?:din|hafte|hafton|mahine|ghante|saal)$/],
+  ["par", /^de$/],
+]);
 /** Words that may stand between a count and its unit: "a couple of days", "un par de días", "ein paar Tage". */
 const BETWEEN = new Set(["of", "de", "next", "proximos", "proximas", "prochains", "nachsten", "more", "mais", "mas"]);
 
@@ -67,7 +69,10 @@ const MONTHS: string[][] = [
   ["december", "diciembre", "dezembro", "dezember", "decembre"],
 ];
 
-// Compiled once: one pattern per weekday and per month name.
+// Compiled once: one pattern per weekday and per month name. Each pattern needs its name as a
+// whole word, so only the weekdays and months whose names are among the message's words are
+// tried (looked up word by word): most messages name none, and running ~150 patterns on every
+// message was most of extraction's time.
 const WEEKDAY_PATTERNS = WEEKDAYS.map((names) =>
   names.map((name) => ({
     named: new RegExp(`\\b${name}s?\\b`),
@@ -75,7 +80,16 @@ const WEEKDAY_PATTERNS = WEEKDAYS.map((names) =>
     next: new RegExp(`\\b(?:${NEXT_WEEKDAY_WORDS.join("|")})\\s+${name}s?\\b|\\b${name}s?\\s+(?:${WEEKDAY_NEXT_WORDS.join("|")})\\b|\\b${name}s?\\s+(?:de la|of the|da|der)\\s+(?:semana que viene|semana que vem|next week|proxima semana|nachsten woche|semaine prochaine)`),
   })),
 );
-const MONTH_NAMES = MONTHS.flat().filter((name) => name !== "may").map((name) => new RegExp(`\\b${name}\\b`));
+/** The weekday each name (and its plural, "Saturdays") stands for. */
+const WEEKDAY_OF = new Map(WEEKDAYS.flatMap((names, weekday) => names.flatMap((name) => [[name, weekday] as const, [`${name}s`, weekday] as const])));
+/** Each month name's pattern, by name ("may" is a verb too: it never makes a message name a month). */
+const MONTH_NAMES = new Map(
+  MONTHS.flat()
+    .filter((name) => name !== "may")
+    .map((name) => [name, new RegExp(`\\b${name}\\b`)]),
+);
+/** The month each name stands for. */
+const MONTH_OF = new Map(MONTHS.flatMap((names, month) => names.map((name) => [name, month] as const)));
 const MONTH_PATTERNS = MONTHS.map((names) =>
   names.map((name) => ({
     name,
@@ -121,11 +135,21 @@ function daysUntilDayOfMonth(sent: Date, day: number): number | null {
 export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeReference[] {
   const found: TimeReference[] = [];
   const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
+  // The weekdays and months named, one bit each.
+  let weekdaysNamed = 0;
+  let monthsNamed = 0;
+  for (const word of words) {
+    const weekday = WEEKDAY_OF.get(word);
+    if (weekday !== undefined) weekdaysNamed |= 1 << weekday;
+    const month = MONTH_OF.get(word);
+    if (month !== undefined) monthsNamed |= 1 << month;
+  }
 
   // "in 10 days", "2 hafte mein", "deux mois", "a couple of days"; not "3 days ago" or "an 8 week old lab".
   words.forEach((word, index) => {
-    const count = /^\d{1,3}$/.test(word) ? Number(word) : NUMBER_WORDS[word];
-    if (count === undefined || (ONLY_BEFORE[word] && !ONLY_BEFORE[word].test(words[index + 1] ?? ""))) return;
+    const count = /^\d{1,3}$/.test(word) ? Number(word) : NUMBER_WORDS.get(word);
+    const onlyBefore = ONLY_BEFORE.get(word);
+    if (count === undefined || (onlyBefore && !onlyBefore.test(words[index + 1] ?? ""))) return;
     let unitAt = index + 1;
     while (unitAt < index + 3 && BETWEEN.has(words[unitAt] ?? "")) unitAt++;
     const unit = UNITS.find(({ pattern }) => pattern.test(words[unitAt] ?? ""));
@@ -138,18 +162,20 @@ export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeR
   });
 
   const today = sent.getUTCDay();
-  const namesMonth = MONTH_NAMES.some((pattern) => pattern.test(folded));
+  const namesMonth = monthsNamed !== 0 && words.some((word) => MONTH_NAMES.get(word)?.test(folded) === true);
   const nextWeek = NEXT_WEEK.test(folded);
   let explicit = false;
   if (!namesMonth) {
-    for (const match of folded.matchAll(EXPLICIT_DAY)) {
+    // Both need a digit.
+    const digits = /\d/.test(folded);
+    for (const match of digits ? matchesOf(EXPLICIT_DAY, folded) : []) {
       const days = daysUntilDayOfMonth(sent, Number(match[1] ?? match[2]));
       if (days !== null) {
         found.push({ days, kind: "day" });
         explicit = true;
       }
     }
-    for (const match of folded.matchAll(NUMERIC_DATE)) {
+    for (const match of digits ? matchesOf(NUMERIC_DATE, folded) : []) {
       const [first, second] = [Number(match[1]), Number(match[2])];
       const [day, month] = monthFirst ? [second, first] : [first, second];
       if (month < 1 || month > 12 || day < 1 || day > 31) continue;
@@ -164,6 +190,7 @@ export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeR
   if (!explicit && !namesMonth) {
     // A weekday beside a month name ("the long weekend in October") is not the coming one.
     WEEKDAY_PATTERNS.forEach((names, weekday) => {
+      if ((weekdaysNamed & (1 << weekday)) === 0) return;
       const named = names.filter(({ named, past }) => named.test(folded) && !past.test(folded));
       if (named.length === 0) return;
       // "On Tuesday" written on a Tuesday is next week's (today would be "today").
@@ -181,6 +208,7 @@ export function daysAhead(folded: string, sent: Date, monthFirst = false): TimeR
   }
 
   MONTH_PATTERNS.forEach((names, month) => {
+    if ((monthsNamed & (1 << month)) === 0) return;
     for (const { name, pattern, late } of names) {
       const match = folded.match(pattern);
       if (!match) continue;

@@ -58,6 +58,16 @@ export function findUrgency(read: ReadConversation): FieldProposal<UrgencyLevel>
     }
   };
 
+  const offered = new Map<string, Set<number>>();
+  const offeredDaysOf = (business: { id: string; content: string; at: string }): Set<number> => {
+    let days = offered.get(business.id);
+    if (!days) {
+      const times = daysAhead(fold(business.content).replace(/['’]/g, " "), localDate(business.at), monthFirst);
+      offered.set(business.id, (days = new Set(times.filter(({ kind }) => kind === "day").map(({ days: ahead }) => ahead))));
+    }
+    return days;
+  };
+
   for (const { message, previousBusiness } of read.prospect) {
     const folded = fold(message.content).replace(/['’]/g, " ");
     const calm = folded.replace(NOT_URGENT, " ");
@@ -68,9 +78,8 @@ export function findUrgency(read: ReadConversation): FieldProposal<UrgencyLevel>
     if (HIGH.test(calm) || EMERGENCY.test(calm) || CRY_FOR_HELP.test(calm)) raise("high", message.id, quote);
     const sent = localDate(message.at);
     // A day the business offered ("Thursday at 4:30?") and the prospect takes says nothing about their urgency.
-    const offeredDays = new Set(
-      previousBusiness ? daysAhead(fold(previousBusiness.content).replace(/['’]/g, " "), localDate(previousBusiness.at), monthFirst).filter(({ kind }) => kind === "day").map(({ days }) => days) : [],
-    );
+    // Read once per business message, however many prospect messages answer it.
+    const offeredDays = previousBusiness ? offeredDaysOf(previousBusiness) : new Set<number>();
     const later = AFTER_THAT.test(calm);
     const times = later ? [] : daysAhead(calm, sent, monthFirst).filter(({ days, kind }) => !(kind === "day" && offeredDays.has(days)));
     for (const { days } of times) raise(levelForDays(days), message.id, quote);
