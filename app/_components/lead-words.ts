@@ -36,8 +36,16 @@ export function urgencyWords(t: Translate, level: string): string {
   return word(t, `lead.urgency.${level}`, level);
 }
 
-/** A review flag in words: the catalog's for its code (with the field's value), else the server's message. */
-export function flagWords(t: Translate, flag: { code: string; message: string; suggestion?: string }, value: string | null): string {
+/**
+ * A review flag in words. A flag that carries the values of its sentence
+ * (params) is worded from them ("lead.flagPhrases.<code>"); the others by the
+ * catalog's words for their code with the field's current value
+ * ("lead.flags.<code>"); a code neither knows (or a flag stored before flags
+ * carried params) shows the server's message.
+ */
+export function flagWords(t: Translate, flag: { code: string; message: string; suggestion?: string; params?: Record<string, string | number> }, value: string | null): string {
+  const phraseKey = `lead.flagPhrases.${flag.code}`;
+  if (flag.params && t.has(phraseKey)) return t(phraseKey, flag.params);
   const key = `lead.flags.${flag.code}`;
   return t.has(key) ? t(key, { value: value ?? "", suggestion: flag.suggestion ?? "" }) : flag.message;
 }

@@ -8,7 +8,8 @@ import { useTranslations } from "next-intl";
 import type { NotificationItem } from "@/lib/notifications/inbox";
 import { notificationKeys } from "@/lib/notifications/query-keys";
 import { apiFetch } from "./api";
-import { DateTimeText } from "./time";
+import { useNotificationWords } from "./notification-words";
+import { DateTimeText, useNow } from "./time";
 import { buttonClass } from "./ui/button";
 import { Menu, MenuItem, MenuLabel } from "./ui/menu";
 
@@ -18,6 +19,8 @@ export function NotificationBell({ workspaceId }: { workspaceId: string }) {
   const router = useRouter();
   const t = useTranslations("bell");
   const queryClient = useQueryClient();
+  const notificationWords = useNotificationWords();
+  const now = useNow();
   const { data } = useQuery({
     queryKey: notificationKeys.inbox(workspaceId),
     queryFn: () => apiFetch<Inbox>("/api/v1/notifications"),
@@ -52,15 +55,18 @@ export function NotificationBell({ workspaceId }: { workspaceId: string }) {
     >
       <MenuLabel>{t("title")}</MenuLabel>
       {items.length === 0 ? <div className="px-2 py-1.5 text-slate-600">{t("empty")}</div> : null}
-      {items.map((item) => (
-        <MenuItem key={item.id} onSelect={() => item.link && router.push(item.link)}>
-          <span className="flex max-w-80 flex-col gap-0.5">
-            <span className={item.unread ? "font-semibold" : "font-medium"}>{item.title}</span>
-            <span className="text-xs text-slate-600">{item.body}</span>
-            <span className="text-xs text-slate-500"><DateTimeText iso={item.createdAt} relative /></span>
-          </span>
-        </MenuItem>
-      ))}
+      {items.map((item) => {
+        const { title, body } = notificationWords(item, now);
+        return (
+          <MenuItem key={item.id} onSelect={() => item.link && router.push(item.link)}>
+            <span className="flex max-w-80 flex-col gap-0.5">
+              <span className={item.unread ? "font-semibold" : "font-medium"}>{title}</span>
+              <span className="text-xs text-slate-600">{body}</span>
+              <span className="text-xs text-slate-500"><DateTimeText iso={item.createdAt} relative /></span>
+            </span>
+          </MenuItem>
+        );
+      })}
     </Menu>
   );
 }

@@ -63,7 +63,7 @@ describe("previewMapping", () => {
       "ana.owner@verde.example",
     );
     expect(preview.deal).toEqual({ pipeline: "WhatsApp leads", stage: "New", title: "WhatsApp lead: Ana Souza" });
-    expect(preview.rows.find((row) => row.field === "Lead Score")).toEqual({ field: "Lead Score", crmProperty: "Lead rating (lead_rating)", example: "Hot: ready to buy", rule: "overwrites" });
+    expect(preview.rows.find((row) => row.field === "Lead Score")).toEqual({ key: "leadScore", field: "Lead Score", crmProperty: "Lead rating (lead_rating)", example: "Hot: ready to buy", rule: "overwrites" });
     expect(preview.rows.find((row) => row.field === "Company")).toMatchObject({ example: null, rule: "fills empty only" });
     expect(preview.rows.find((row) => row.field === "Owner")).toMatchObject({ crmProperty: "Contact owner", example: "ana.owner@verde.example" });
     // LeadBridge's own score fields are ours: always kept current.

@@ -97,6 +97,9 @@ export function propertiesToWrite(
 
 /** One line of the preview: our field, where it goes, the value a lead would send, and whether it may overwrite. */
 export interface MappingPreviewRow {
+  /** Which of our fields (the dashboard words it in the reader's language). */
+  key: SyncedField;
+  /** Its English name (SYNCED_FIELDS). */
   field: string;
   crmProperty: string;
   example: string | null;
@@ -132,12 +135,13 @@ export function previewMapping(mapping: CrmMapping, options: CrmMappingOptions, 
   return {
     deal: { pipeline: pipeline?.label ?? "(the account has no deal pipeline)", stage: stage?.label ?? "(none)", title: lead.dealTitle },
     rows: [
-      { field: SYNCED_FIELDS.name, crmProperty: contactFieldLabels.name, example: lead.name, rule: rule("name") },
-      { field: SYNCED_FIELDS.email, crmProperty: contactFieldLabels.email, example: lead.email, rule: rule("email") },
-      { field: SYNCED_FIELDS.phone, crmProperty: contactFieldLabels.phone, example: lead.phone, rule: rule("phone") },
-      { field: SYNCED_FIELDS.company, crmProperty: contactFieldLabels.company, example: lead.company, rule: rule("company") },
-      { field: SYNCED_FIELDS.owner, crmProperty: contactFieldLabels.owner, example: ownerExample, rule: rule("owner") },
+      { key: "name", field: SYNCED_FIELDS.name, crmProperty: contactFieldLabels.name, example: lead.name, rule: rule("name") },
+      { key: "email", field: SYNCED_FIELDS.email, crmProperty: contactFieldLabels.email, example: lead.email, rule: rule("email") },
+      { key: "phone", field: SYNCED_FIELDS.phone, crmProperty: contactFieldLabels.phone, example: lead.phone, rule: rule("phone") },
+      { key: "company", field: SYNCED_FIELDS.company, crmProperty: contactFieldLabels.company, example: lead.company, rule: rule("company") },
+      { key: "owner", field: SYNCED_FIELDS.owner, crmProperty: contactFieldLabels.owner, example: ownerExample, rule: rule("owner") },
       ...LABELED_SCORE_FIELDS.map((field) => ({
+        key: field,
         field: LABELED_SCORES[field],
         crmProperty: labelOf(scoreTargets[field]),
         example: lead.scores?.[field] ?? null,

@@ -31,6 +31,7 @@ export function combineDrafts(input: ConversationInput, model: LeadProposalDraft
       code: "extractors_disagree",
       field,
       message: `The model read ${JSON.stringify(fromModel)} for ${field}, the rules ${JSON.stringify(fromRules)}`,
+      params: { model: fromModel ?? "—", rules: fromRules ?? "—" },
       ...(fromRules !== null ? { suggestion: fromRules } : {}),
     });
   }
@@ -48,7 +49,7 @@ export function createCombinedExtractor(draftWithModel: LlmDrafter): LeadExtract
       const rules = draftWithRules(input);
       const drafted = await draftWithModel(input);
       if (!drafted.ok) {
-        const flag: ReviewFlag = { code: "llm_unavailable", field: null, message: `The model could not check this lead (${drafted.reason}); the rules' reading is shown` };
+        const flag: ReviewFlag = { code: "llm_unavailable", field: null, message: `The model could not check this lead (${drafted.reason.message}); the rules' reading is shown`, params: { reason: drafted.reason.message } };
         return { ok: true, result: finalizeProposal(input, { ...rules, flags: [...rules.flags, flag] }, name) };
       }
       return { ok: true, result: finalizeProposal(input, combineDrafts(input, drafted.draft, rules), name) };

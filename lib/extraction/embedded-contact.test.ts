@@ -37,6 +37,8 @@ describe("embedded provider: emails", () => {
     expect(result.lead.email).toBe("anna@gmail.com");
     expect(result.evidence.email?.messageId).toBe("m4");
     expect(result.flags.map((flag) => flag.code)).toContain("value_corrected");
+    // The values the flag's sentence is built from, for the dashboard to word it in the reader's language.
+    expect(result.flags.find((flag) => flag.code === "value_corrected")?.params).toEqual({ earlier: "ana@gmail.com", kept: "anna@gmail.com" });
   });
 
   it("never takes the business's own address", () => {

@@ -34,7 +34,7 @@ export function finalizeProposal(input: ConversationInput, draft: LeadProposalDr
   const name = draft.name?.value ?? null;
   const profile = input.contact.profileName;
   if (name && profile && !sameFirstName(name, profile) && !flags.some((flag) => flag.code === "name_from_profile")) {
-    flags.push({ code: "name_differs_from_profile", field: "name", message: `The name given ("${name}") differs from the WhatsApp profile ("${profile}")` });
+    flags.push({ code: "name_differs_from_profile", field: "name", message: `The name given ("${name}") differs from the WhatsApp profile ("${profile}")`, params: { name, profile } });
   }
 
   const lead: LeadFields = {

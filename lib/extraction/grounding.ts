@@ -26,8 +26,10 @@ export function groundLlmLead(input: ConversationInput, proposal: LlmLead): Lead
     flags.push({ code: "prompt_injection_ignored", field: null, message: "A message reads like instructions to the extractor and cannot support lead values", messageId: id });
   }
 
-  const reject = (field: LeadField, value: string, why: string) => {
-    flags.push({ code: "unsupported_value", field, message: `The model proposed "${value}" for ${field}, but ${why}; it was dropped` });
+  /** `why`: the code of the English reason (the catalog words each). */
+  const WHY = { not_written: "the prospect never wrote it", not_in_messages: "it is not in the prospect's messages", digits_not_in_messages: "those digits are not in the prospect's messages", quote_not_genuine: "its quote is not in a genuine message of the conversation" } as const;
+  const reject = (field: LeadField, value: string, why: keyof typeof WHY) => {
+    flags.push({ code: "unsupported_value", field, message: `The model proposed "${value}" for ${field}, but ${WHY[why]}; it was dropped`, params: { proposed: value, why } });
     return null;
   };
 
@@ -50,10 +52,10 @@ export function groundLlmLead(input: ConversationInput, proposal: LlmLead): Lead
     if (words.length > 0 && words.every((word) => prospectText.includes(word))) return accept(value, evidence);
     const profile = squash(input.contact.profileName ?? "");
     if (words.length > 0 && words.every((word) => profile.includes(word))) {
-      flags.push({ code: "name_from_profile", field: "name", message: `The name "${value}" comes from the WhatsApp profile, not the conversation` });
+      flags.push({ code: "name_from_profile", field: "name", message: `The name "${value}" comes from the WhatsApp profile, not the conversation`, params: { name: value } });
       return { value, evidence: null, confidence: 0.6 };
     }
-    return reject("name", value, "the prospect never wrote it");
+    return reject("name", value, "not_written");
   })();
 
   const email = ((): FieldProposal<string> | null => {
@@ -64,7 +66,7 @@ export function groundLlmLead(input: ConversationInput, proposal: LlmLead): Lead
     const domainHead = domain.split(".")[0] ?? "";
     const spelled = local !== "" && prospectText.includes(squash(local)) && prospectText.includes(squash(domainHead));
     if (written.some((candidate) => candidate.value === value) || spelled) return accept(value, evidenceFor(proposal.email, false));
-    return reject("email", value, "it is not in the prospect's messages");
+    return reject("email", value, "not_in_messages");
   })();
 
   const phone = ((): FieldProposal<string> | null => {
@@ -76,14 +78,14 @@ export function groundLlmLead(input: ConversationInput, proposal: LlmLead): Lead
     const national = reading ? reading.e164.replace(/\D/g, "").slice(-8) : value.replace(/\D/g, "");
     const digits = prospect.map((message) => message.content.replace(/\D/g, "")).join("");
     if (national.length >= 6 && digits.includes(national)) return accept(value, evidenceFor(proposal.phone, false));
-    return reject("phone", value, "those digits are not in the prospect's messages");
+    return reject("phone", value, "digits_not_in_messages");
   })();
 
   const company = ((): FieldProposal<string> | null => {
     if (!proposal.company) return null;
     const value = proposal.company.value.trim();
     if (squash(value) !== "" && prospectText.includes(squash(value))) return accept(value, evidenceFor(proposal.company, false));
-    return reject("company", value, "the prospect never wrote it");
+    return reject("company", value, "not_written");
   })();
 
   const product = ((): FieldProposal<string> | null => {
@@ -91,11 +93,11 @@ export function groundLlmLead(input: ConversationInput, proposal: LlmLead): Lead
     const value = proposal.product_interest.value.trim();
     const catalogName = input.products.find((name) => fold(name) === fold(value));
     if (!catalogName) {
-      flags.push({ code: "product_not_in_catalog", field: "product_interest", message: `The model proposed "${value}", which is not in the catalog; it was dropped` });
+      flags.push({ code: "product_not_in_catalog", field: "product_interest", message: `The model proposed "${value}", which is not in the catalog; it was dropped`, params: { proposed: value } });
       return null;
     }
     const evidence = evidenceFor(proposal.product_interest, true);
-    if (!evidence) return reject("product_interest", value, "its quote is not in a genuine message of the conversation");
+    if (!evidence) return reject("product_interest", value, "quote_not_genuine");
     return accept(catalogName, evidence);
   })();
 
@@ -104,7 +106,7 @@ export function groundLlmLead(input: ConversationInput, proposal: LlmLead): Lead
     if (value === "low") return { value, evidence: null, confidence: 0.6 };
     const evidence = messageId && quote ? evidenceFor({ value, message_id: messageId, quote }, false) : null;
     if (evidence) return { value, evidence, confidence: 0.8 };
-    flags.push({ code: "unsupported_value", field: "urgency_level", message: `The model proposed "${value}" urgency without a quote from the prospect; read as low` });
+    flags.push({ code: "unsupported_value", field: "urgency_level", message: `The model proposed "${value}" urgency without a quote from the prospect; read as low`, params: { proposed: value, why: "no_urgency_quote" } });
     return { value: "low", evidence: null, confidence: 0.3 };
   })();
 

@@ -87,6 +87,8 @@ describe("LLM provider", () => {
     fakeServer().enqueue({ kind: "content", content: '{"name": {"value": "Denise Carter", ' });
     const outcome = await extractor().extract(chat);
     expect(expectFailure(outcome)).toMatch(/invalid JSON/);
+    // The same reason as a code, which the dashboard words in the reader's language.
+    expect(outcome).toMatchObject({ reasonPhrase: { code: "llm_invalid_json", params: {} } });
     // A bad answer is not retried by the job: the lead shows as failed at once.
     expect(outcome).not.toHaveProperty("retryable");
   });
@@ -150,6 +152,7 @@ describe("LLM provider", () => {
     expect(result.lead.company).toBeNull();
     expect(result.lead.product_interest).toBeNull();
     expect(result.flags.filter((flag) => flag.code === "unsupported_value").map((flag) => flag.field).sort()).toEqual(["company", "email"]);
+    expect(result.flags.find((flag) => flag.code === "unsupported_value" && flag.field === "email")?.params).toMatchObject({ why: "not_in_messages" });
     expect(result.flags.map((flag) => flag.code)).toContain("product_not_in_catalog");
     // The phone still qualifies the lead.
     expect(result.qualifies).toBe(true);

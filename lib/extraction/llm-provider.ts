@@ -8,6 +8,7 @@
 import OpenAI from "openai";
 import { ContentFilterFinishReasonError, LengthFinishReasonError } from "openai/error";
 import { zodResponseFormat } from "openai/helpers/zod";
+import { phrase, type Phrase } from "@/lib/i18n/phrase";
 import { boundConversation } from "./bounds";
 import { finalizeProposal } from "./finalize";
 import { groundLlmLead } from "./grounding";
@@ -34,21 +35,24 @@ function isRetryable(error: unknown): boolean {
   return error instanceof OpenAI.APIError && error.status !== undefined && (error.status === 408 || error.status === 429 || error.status >= 500);
 }
 
-function failureReason(error: unknown, timeoutMs: number): string {
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return `the model did not answer within ${timeoutMs} ms`;
-  if (error instanceof OpenAI.APIError) return `the model API failed${error.status ? ` with HTTP ${error.status}` : ""}: ${error.message}`;
-  if (error instanceof SyntaxError) return "the model returned invalid JSON";
+/** Why a model call failed, as a phrase (the dashboard words it; `message` is the English). */
+function failureReason(error: unknown, timeoutMs: number): Phrase {
+  if (error instanceof OpenAI.APIConnectionTimeoutError) return phrase("llm_timeout", `the model did not answer within ${timeoutMs} ms`, { ms: timeoutMs });
+  if (error instanceof OpenAI.APIError) return phrase("llm_api_error", `the model API failed${error.status ? ` with HTTP ${error.status}` : ""}: ${error.message}`, { detail: error.status ? `HTTP ${error.status}` : error.message });
+  if (error instanceof SyntaxError) return phrase("llm_invalid_json", "the model returned invalid JSON");
   if (error instanceof Error && error.name === "ZodError" && "issues" in error && Array.isArray(error.issues)) {
     const issues = (error.issues as Array<{ path: PropertyKey[]; message: string }>).map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`);
-    return `the model's answer violates the lead schema (${issues.slice(0, 5).join("; ")})`;
+    const detail = issues.slice(0, 5).join("; ");
+    return phrase("llm_schema_violation", `the model's answer violates the lead schema (${detail})`, { detail });
   }
-  if (error instanceof LengthFinishReasonError) return "the model's answer was cut off (length limit)";
-  if (error instanceof ContentFilterFinishReasonError) return "the model's answer was blocked by a content filter";
-  return `the model call failed: ${error instanceof Error ? error.message : String(error)}`;
+  if (error instanceof LengthFinishReasonError) return phrase("llm_cut_off", "the model's answer was cut off (length limit)");
+  if (error instanceof ContentFilterFinishReasonError) return phrase("llm_content_filter", "the model's answer was blocked by a content filter");
+  const detail = error instanceof Error ? error.message : String(error);
+  return phrase("llm_call_failed", `the model call failed: ${detail}`, { detail });
 }
 
 /** Asks the model for a lead and grounds its answer in the (already bounded) conversation. */
-export type LlmDrafter = (input: ConversationInput) => Promise<{ ok: true; draft: LeadProposalDraft } | { ok: false; reason: string; retryable?: boolean }>;
+export type LlmDrafter = (input: ConversationInput) => Promise<{ ok: true; draft: LeadProposalDraft } | { ok: false; reason: Phrase; retryable?: boolean }>;
 
 export function createLlmDrafter(options: LlmExtractorOptions): LlmDrafter {
   const timeoutMs = options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
@@ -69,9 +73,9 @@ export function createLlmDrafter(options: LlmExtractorOptions): LlmDrafter {
         response_format: zodResponseFormat(llmLeadSchema, "lead_proposal"),
       });
       const message = completion.choices[0]?.message;
-      if (!message) return { ok: false, reason: "the model returned no choices" };
-      if (message.refusal) return { ok: false, reason: `the model refused: ${message.refusal}` };
-      if (!message.parsed) return { ok: false, reason: "the model returned no structured answer" };
+      if (!message) return { ok: false, reason: phrase("llm_no_answer", "the model returned no choices") };
+      if (message.refusal) return { ok: false, reason: phrase("llm_refused", `the model refused: ${message.refusal}`, { detail: message.refusal }) };
+      if (!message.parsed) return { ok: false, reason: phrase("llm_no_structured_answer", "the model returned no structured answer") };
       return { ok: true, draft: groundLlmLead(input, message.parsed) };
     } catch (error) {
       return { ok: false, reason: failureReason(error, timeoutMs), ...(isRetryable(error) ? { retryable: true } : {}) };
@@ -88,7 +92,7 @@ export function createLlmExtractor(options: LlmExtractorOptions): LeadExtractor 
       // The model reads, and its answer is grounded in, the same bounded conversation as the rules.
       const input = boundConversation(whole);
       const drafted = await draft(input);
-      if (!drafted.ok) return { ok: false, conversationId: input.id, provider: name, reason: drafted.reason, ...(drafted.retryable ? { retryable: true } : {}) };
+      if (!drafted.ok) return { ok: false, conversationId: input.id, provider: name, reason: drafted.reason.message, reasonPhrase: drafted.reason, ...(drafted.retryable ? { retryable: true } : {}) };
       return { ok: true, result: finalizeProposal(input, drafted.draft, name) };
     },
   };

@@ -1,6 +1,7 @@
 // The extraction contract: what a provider reads (a conversation shaped after the
 // export format) and what it proposes (a lead with evidence, confidence,
 // validation flags and reviewer flags), plus the provider interface itself.
+import type { Phrase, PhraseParams } from "@/lib/i18n/phrase";
 
 export type MessageRole = "user" | "assistant" | "agent";
 
@@ -117,6 +118,8 @@ export interface ReviewFlag {
   /** A suggested replacement (e.g. the corrected email domain). */
   suggestion?: string;
   messageId?: string;
+  /** The values `message` is built from, for the dashboard to word the flag in the reader's language (lib/i18n/phrase.ts). */
+  params?: PhraseParams;
 }
 
 export type FieldMap<T> = { [K in LeadField]: T };
@@ -141,6 +144,8 @@ export type ExtractionOutcome =
       conversationId: string;
       provider: string;
       reason: string;
+      /** The same reason as a code and its values, for the dashboard to word (none: only `reason` is known). */
+      reasonPhrase?: Phrase;
       /** The provider was unreachable, slow or overloaded: the same call may succeed later (not a bad answer). */
       retryable?: boolean;
     };

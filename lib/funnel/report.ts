@@ -2,6 +2,7 @@
 // database's aggregates (outcome counts per group, stage-time percentiles,
 // reviewers' corrections per field) with the stages of stages.ts.
 import { LEAD_FIELDS, type LeadField } from "@/lib/extraction/types";
+import { phrase, type Phrase } from "@/lib/i18n/phrase";
 import { FUNNEL_OUTCOME_KEYS, type FunnelOutcome } from "./outcomes";
 import type { FunnelGroupBy, FunnelQuery } from "./period";
 import { addOutcomeCounts, stagesFromOutcomes, type FunnelStage, type OutcomeCounts } from "./stages";
@@ -12,7 +13,8 @@ export type TimedStage = (typeof TIMED_STAGES)[number];
 /** From the first message to reaching a stage, over the cohort's conversations that reached it. */
 export type StageTime = { conversations: number; medianSeconds: number | null; p90Seconds: number | null };
 
-export type FunnelGroup = { key: string | null; label: string; stages: FunnelStage[] };
+/** `label` in English (the API's and the CSV's); `labelPhrase` for the dashboard to word the groups that are not data. */
+export type FunnelGroup = { key: string | null; label: string; labelPhrase: Phrase; stages: FunnelStage[] };
 
 export type FunnelReport = {
   from: string;
@@ -44,6 +46,14 @@ export type Aggregates = {
   corrections: Partial<Record<LeadField, number>>;
 };
 
+/** Where a group's label is the product's own word (no value, an urgency level, a source), a code; else the data as it is. */
+function groupPhrase(groupBy: FunnelGroupBy, key: string | null, label: string): Phrase {
+  if (key === null) return phrase(`none_${groupBy}`, label);
+  if (groupBy === "urgency") return phrase(`urgency_${key}`, label);
+  if (groupBy === "source" && !key.startsWith("whatsapp:")) return phrase(`source_${key}`, label);
+  return phrase("as_stored", label);
+}
+
 function groupsOf(buckets: Aggregates["buckets"], groupBy: FunnelGroupBy): FunnelGroup[] {
   const byKey = new Map<string | null, { label: string; counts: OutcomeCounts; total: number }>();
   for (const bucket of buckets) {
@@ -54,7 +64,7 @@ function groupsOf(buckets: Aggregates["buckets"], groupBy: FunnelGroupBy): Funne
   }
   return [...byKey.entries()]
     .sort(([keyA, a], [keyB, b]) => Number(keyA === null) - Number(keyB === null) || b.total - a.total || a.label.localeCompare(b.label))
-    .map(([key, group]) => ({ key, label: group.label, stages: stagesFromOutcomes(group.counts) }));
+    .map(([key, group]) => ({ key, label: group.label, labelPhrase: groupPhrase(groupBy, key, group.label), stages: stagesFromOutcomes(group.counts) }));
 }
 
 /** The report from the database's aggregates. */

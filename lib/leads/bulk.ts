@@ -11,6 +11,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { phrase, type Phrase } from "@/lib/i18n/phrase";
 import type { ReviewFlag } from "@/lib/extraction/types";
 import { isOpenStatus, REJECT_REASONS } from "./lead-status";
 import { listQueue, parseQueueQuery, resolveOwner } from "./queue";
@@ -43,7 +44,8 @@ export type BulkResult = {
   batchId: string;
   action: BulkRequest["action"];
   done: BulkItem[];
-  skipped: { id: string; name: string | null; reason: string }[];
+  /** Each skipped lead, why in English (`reason`) and as a phrase the dashboard words. */
+  skipped: { id: string; name: string | null; reason: string; reasonPhrase: Phrase }[];
   undo: { until: string; remainingMs: number } | null;
 };
 
@@ -73,18 +75,20 @@ async function selectedIds(workspaceId: string, selection: Selection, viewerId: 
 }
 
 /** Why a lead cannot be approved in bulk, or null when it can. */
-function bulkApprovalBlocker(lead: { status: string; qualifies: boolean; name: string | null; email: string | null; phone: string | null; validation: unknown; confidence: unknown }): string | null {
-  if (lead.status !== "proposed") return "not ready to review";
-  if (!lead.qualifies) return "missing a name or a valid way to reach them";
+function bulkApprovalBlocker(lead: { status: string; qualifies: boolean; name: string | null; email: string | null; phone: string | null; validation: unknown; confidence: unknown }): Phrase | null {
+  if (lead.status !== "proposed") return phrase("not_ready", "not ready to review");
+  if (!lead.qualifies) return phrase("not_qualified", "missing a name or a valid way to reach them");
   const flags = ((lead.validation as { flags?: ReviewFlag[] } | null)?.flags ?? []).filter((flag) => !INFORMATIONAL_FLAGS.has(flag.code));
-  if (flags.length > 0) return `flagged: ${flags[0]!.message}`;
-  if (confidenceLevel(leadConfidence(lead, lead.confidence)) !== "high") return "confidence is not high";
+  if (flags.length > 0) return phrase("flagged", `flagged: ${flags[0]!.message}`, { flag: flags[0]!.code });
+  if (confidenceLevel(leadConfidence(lead, lead.confidence)) !== "high") return phrase("confidence_not_high", "confidence is not high");
   return null;
 }
 
-function failure(error: unknown): string {
-  if (error instanceof AppError) return error.message;
-  throw error;
+/** A refused step as a skip reason: the problem's code (e.g. "duplicate_contact") and its message. */
+function failure(error: unknown): Phrase {
+  if (!(error instanceof AppError)) throw error;
+  const code = typeof error.details?.code === "string" ? error.details.code : error.code;
+  return phrase(code, error.message);
 }
 
 /** Runs one bulk action; every lead it changed is listed (with its new version) for the batch's undo. */
@@ -100,16 +104,16 @@ export async function runBulkAction(workspaceId: string, request: BulkRequest, a
   const done: BulkItem[] = [];
   const skipped: BulkResult["skipped"] = [];
   for (const lead of leads) {
-    const skip = (reason: string) => skipped.push({ id: lead.id, name: lead.name, reason });
+    const skip = (reason: Phrase) => skipped.push({ id: lead.id, name: lead.name, reason: reason.message, reasonPhrase: reason });
     if (request.action === "assign") {
       if (lead.ownerId === request.ownerId) continue;
       const updated = await assignOwner(workspaceId, lead, request.ownerId, review);
       if (updated) done.push({ id: lead.id, version: updated.version, ownerBefore: lead.ownerId });
-      else skip("changed while the batch ran");
+      else skip(phrase("changed_meanwhile", "changed while the batch ran"));
       continue;
     }
     if (!isOpenStatus(lead.status)) {
-      skip(`already ${lead.status}`);
+      skip(phrase("already_reviewed", `already ${lead.status}`, { status: lead.status }));
       continue;
     }
     try {
@@ -159,7 +163,7 @@ async function assignOwner(workspaceId: string, lead: { id: string; version: num
   });
 }
 
-export type BulkUndoResult = { batchId: string; undone: number; skipped: { id: string; reason: string }[] };
+export type BulkUndoResult = { batchId: string; undone: number; skipped: { id: string; reason: string; reasonPhrase: Phrase }[] };
 
 /**
  * Undoes a bulk action within the undo window: each lead it changed goes back,
@@ -178,13 +182,14 @@ export async function undoBulkAction(workspaceId: string, batchId: string, actor
     try {
       if (after.action === "assign") {
         const restored = await assignOwner(workspaceId, { id: item.id, version: item.version, ownerId: after.ownerId ?? null }, item.ownerBefore ?? null, { actor, batchId });
-        if (!restored) throw new AppError("conflict", "changed since the bulk action");
+        if (!restored) throw new AppError("conflict", "changed since the bulk action", { code: "changed_meanwhile" });
       } else {
         await undoReview({ workspaceId, proposalId: item.id, expectedVersion: item.version, actor, now, batchId });
       }
       count += 1;
     } catch (error) {
-      skipped.push({ id: item.id, reason: failure(error) });
+      const reason = failure(error);
+      skipped.push({ id: item.id, reason: reason.message, reasonPhrase: reason });
     }
   }
   await recordAuditEvent({ ...actor, workspaceId, action: "leads.bulk_undone", targetType: "lead_batch", targetId: batchId, after: { undone: count, skipped: skipped.length } });

@@ -35,6 +35,7 @@ export async function leadDetail(workspaceId: string, proposalId: string) {
       qualifies: true,
       insufficientReason: true,
       failureReason: true,
+      failurePhrase: true,
       extractor: true,
       extractedAt: true,
       contactId: true,
@@ -76,7 +77,18 @@ export async function leadDetail(workspaceId: string, proposalId: string) {
     crmLinks: conversation.crmLinks.map((link) => ({ ...link, url: crmContactUrl(link, workspace.crmConnection) })),
     transcript,
     duplicates,
-    score: score && { source: score.source, version: score.version, summary: score.labels.summary, fields: score.labels.fields },
+    // summary and fields in English (the CRM's words); the values behind them for the dashboard to word in the reader's language.
+    score: score && {
+      source: score.source,
+      version: score.version,
+      summary: score.labels.summary,
+      fields: score.labels.fields,
+      objectionType: score.objectionType,
+      followUpTone: score.followUpTone,
+      band: score.labels.band,
+      intentText: score.labels.intentText,
+      known: score.labels.objectionKnown && score.labels.toneKnown,
+    },
     audit,
   };
 }

@@ -14,6 +14,7 @@
 // a large workspace has thousands).
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { db, Prisma } from "@/lib/db/client";
+import { phrase, type Phrase } from "@/lib/i18n/phrase";
 import { canonicalPhone } from "@/lib/phone/canonical";
 import { OPEN_STATUSES } from "./lead-status";
 import { nameSimilarity } from "./name-similarity";
@@ -27,7 +28,10 @@ export type DuplicateCandidate = {
   company: string | null;
   /** Exact candidates (same phone or email) must be merged, not approved beside. */
   exact: boolean;
+  /** Why it matched, in English (the API's words since the start). */
   reasons: string[];
+  /** The same reasons as codes with their values, for the dashboard to word in the reader's language. */
+  reasonPhrases: Phrase[];
 };
 
 export type DuplicateQuery = {
@@ -96,21 +100,34 @@ export async function findDuplicateCandidates(workspaceId: string, query: Duplic
   const rows = await db().$queryRaw<CandidateRow[]>`${Prisma.join(parts, " UNION ALL ")} ORDER BY part, created_at DESC`;
 
   const candidates = new Map<string, DuplicateCandidate>();
-  const add = (row: CandidateRow, reason: string) => {
+  const add = (row: CandidateRow, reason: Phrase) => {
     const key = `${row.kind}:${row.id}`;
     const existing = candidates.get(key);
     if (existing) {
       existing.exact ||= row.exact;
-      if (!existing.reasons.includes(reason)) existing.reasons.push(reason);
+      if (!existing.reasons.includes(reason.message)) {
+        existing.reasons.push(reason.message);
+        existing.reasonPhrases.push(reason);
+      }
     } else {
-      candidates.set(key, { kind: row.kind, id: row.id, name: row.name, email: row.email, phone: row.phoneE164, company: row.company, exact: row.exact, reasons: [reason] });
+      candidates.set(key, {
+        kind: row.kind,
+        id: row.id,
+        name: row.name,
+        email: row.email,
+        phone: row.phoneE164,
+        company: row.company,
+        exact: row.exact,
+        reasons: [reason.message],
+        reasonPhrases: [reason],
+      });
     }
   };
   const similar: { row: CandidateRow; similarity: number }[] = [];
   for (const row of rows) {
     if (row.exact) {
-      if (email && row.emailNormalized === email) add(row, `same email ${email}`);
-      if (row.phoneE164 && phones.includes(row.phoneE164)) add(row, `same phone ${row.phoneE164}`);
+      if (email && row.emailNormalized === email) add(row, phrase("same_email", `same email ${email}`, { email }));
+      if (row.phoneE164 && phones.includes(row.phoneE164)) add(row, phrase("same_phone", `same phone ${row.phoneE164}`, { phone: row.phoneE164 }));
     } else {
       const similarity = nameSimilarity(query.name!, row.name ?? "");
       if (similarity >= NEAR_NAME_THRESHOLD) similar.push({ row, similarity });
@@ -119,7 +136,13 @@ export async function findDuplicateCandidates(workspaceId: string, query: Duplic
   similar.sort((a, b) => b.similarity - a.similarity || (a.row.name ?? "").localeCompare(b.row.name ?? ""));
   for (const { row } of similar.slice(0, NEAR_ANSWER_LIMIT)) {
     const sameCompany = company !== null && row.company?.toLowerCase() === company.toLowerCase();
-    add(row, `similar name ${sameCompany ? `at the same company (${row.company})` : `in the same phone country (${countryCode(row.phoneE164 ?? "")})`}`);
+    const country = countryCode(row.phoneE164 ?? "") ?? "";
+    add(
+      row,
+      sameCompany
+        ? phrase("similar_name_same_company", `similar name at the same company (${row.company})`, { company: row.company ?? "" })
+        : phrase("similar_name_same_country", `similar name in the same phone country (${country})`, { country }),
+    );
   }
   // Exact matches first; then contacts before leads.
   return [...candidates.values()].sort((a, b) => Number(b.exact) - Number(a.exact) || (a.kind === b.kind ? 0 : a.kind === "contact" ? -1 : 1));

@@ -6,8 +6,9 @@
 // (the embedded score, the follow-up proposal); the workspace's reviewers'
 // corrections teach the extractor (lib/leads/learning.ts).
 import { loadTranscript, type Transcript } from "@/lib/conversations/transcript";
-import { db, type Prisma } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { phrase } from "@/lib/i18n/phrase";
 import { notFound } from "@/lib/errors";
 import { extractorFor, type ConversationInput, type ExtractionOutcome, type ProviderName } from "@/lib/extraction";
 import { canonicalPhone } from "@/lib/phone/canonical";
@@ -48,6 +49,7 @@ export function proposalFields(outcome: ExtractionOutcome): Omit<Prisma.LeadProp
     return {
       status: "failed",
       failureReason: outcome.reason,
+      failurePhrase: outcome.reasonPhrase ?? phrase("extraction_failed", outcome.reason, { detail: outcome.reason }),
       extractor: outcome.provider,
       extractedAt: new Date(),
       qualifies: false,
@@ -71,6 +73,7 @@ export function proposalFields(outcome: ExtractionOutcome): Omit<Prisma.LeadProp
     qualifies: result.qualifies,
     insufficientReason: result.insufficientReason,
     failureReason: null,
+    failurePhrase: Prisma.DbNull,
     extractor: result.provider,
     extractedAt: new Date(),
   };
@@ -97,7 +100,7 @@ export async function recordExtractionGaveUp(workspaceId: string, conversationId
   if (!conversation) return;
   const existing = await db().leadProposal.findUnique({ where: { conversationId }, select: { id: true, workspaceId: true } });
   if (existing && existing.workspaceId !== workspaceId) return;
-  await writeProposal(workspaceId, conversationId, existing, proposalFields({ ok: false, conversationId, provider: env().EXTRACTION_PROVIDER, reason }));
+  await writeProposal(workspaceId, conversationId, existing, proposalFields({ ok: false, conversationId, provider: env().EXTRACTION_PROVIDER, reason, reasonPhrase: phrase("extraction_gave_up", reason) }));
 }
 
 export async function extractLead(workspaceId: string, conversationId: string, provider?: ProviderName): Promise<ExtractLeadResult> {

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { contactValueFlags, emailTypoHint, isValidEmail, normalizeEmail, qualify, readPhone, validationFlags } from "@/lib/extraction/validation";
 import type { LeadField, ReviewFlag, ValidationFlags } from "@/lib/extraction/types";
+import { phrase, type Phrase } from "@/lib/i18n/phrase";
 
 export const LEAD_FIELD_NAMES = ["name", "email", "phone", "company", "productInterest", "urgencyLevel"] as const;
 export type LeadFieldName = (typeof LEAD_FIELD_NAMES)[number];
@@ -131,7 +132,7 @@ const APPROVAL_WARNING: Record<ApprovalProblem["code"], (value: string | null) =
   no_contact_method: () => "There is no valid email or phone: nobody will be able to reach this person from the CRM.",
 };
 
-/** approvalProblems in plain English words (the API's answer). */
-export function approvalWarnings(check: LeadCheck): string[] {
-  return approvalProblems(check).map((problem) => APPROVAL_WARNING[problem.code](problem.value));
+/** approvalProblems as phrases: plain English words (the API's answer) with the code and value the dashboard words. */
+export function approvalWarnings(check: LeadCheck): Phrase[] {
+  return approvalProblems(check).map((problem) => phrase(problem.code, APPROVAL_WARNING[problem.code](problem.value), { value: problem.value ?? "" }));
 }

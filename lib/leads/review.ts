@@ -232,11 +232,13 @@ export async function approveProposal(input: ReviewInput & { edits?: LeadEdits; 
     if (!check.values.name?.trim()) {
       throw new AppError("validation_failed", "This lead cannot be approved without a name: add the person's name first.", { errors: [{ path: "edits.name", message: "a name is needed" }] });
     }
-    const warnings = approvalWarnings(check);
+    const warningPhrases = approvalWarnings(check);
+    const warnings = warningPhrases.map((warning) => warning.message);
     if (warnings.length > 0 && !input.confirmInvalid) {
       throw new AppError("validation_failed", `Confirm to approve: ${warnings.join(" ")}`, {
         code: "confirmation_required",
         warnings,
+        warningPhrases,
         errors: check.invalidContactFields.map((field) => ({ path: `edits.${field}`, message: `the ${field} is not valid` })),
       });
     }

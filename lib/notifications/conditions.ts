@@ -6,11 +6,17 @@
 // follow-up due on another day, raises a new one).
 import { DateTime } from "luxon";
 import { db } from "@/lib/db/client";
+import type { PhraseParams } from "@/lib/i18n/phrase";
 import { compactSpan, formatClock } from "@/lib/time/format";
 
 export type NotificationKind = "hot_lead_waiting" | "sync_failed" | "follow_up_due_today";
 
-export type NotificationDraft = { kind: NotificationKind; dedupeKey: string; title: string; body: string; link: string };
+/**
+ * `title` and `body` in English (the outgoing webhook's words); `params` the
+ * values they are built from, so the bell words the kind in each reader's
+ * language when it is read (app/_components/notification-words.ts).
+ */
+export type NotificationDraft = { kind: NotificationKind; dedupeKey: string; title: string; body: string; params: PhraseParams; link: string };
 
 const CHANNEL = { call: "Call", whatsapp: "WhatsApp message", email: "Email" } as Record<string, string>;
 
@@ -45,6 +51,7 @@ export async function notificationsDue(workspace: WorkspaceForNotifications, now
       dedupeKey: `hot_lead_waiting:${lead.id}`,
       title: `A hot lead is waiting: ${lead.name ?? lead.conversation.contactProfileName ?? "a prospect"}`,
       body: `High urgency${lead.productInterest ? `, interested in ${lead.productInterest}` : ""}; waiting ${compactSpan(now.getTime() - lead.createdAt.getTime())} for review.`,
+      params: { name: lead.name ?? lead.conversation.contactProfileName ?? "", product: lead.productInterest ?? "", since: lead.createdAt.toISOString() },
       link: `/leads/${lead.id}`,
     })),
     ...failedSyncs.map((lead) => ({
@@ -52,6 +59,7 @@ export async function notificationsDue(workspace: WorkspaceForNotifications, now
       dedupeKey: `sync_failed:${lead.id}:${lead.version}`,
       title: `CRM sync failed: ${lead.name ?? "a lead"}`,
       body: `${lead.syncError ?? "The CRM refused the lead."} Fix the cause, then retry the sync from the lead.`,
+      params: { name: lead.name ?? "", error: lead.syncError ?? "" },
       link: `/leads/${lead.id}`,
     })),
     ...dueToday.map((followUp) => ({
@@ -59,6 +67,7 @@ export async function notificationsDue(workspace: WorkspaceForNotifications, now
       dedupeKey: `follow_up_due_today:${followUp.id}:${today.toISODate()}`,
       title: `Follow-up due today: ${followUp.contact?.name ?? "a prospect"}`,
       body: `${CHANNEL[followUp.channel] ?? followUp.channel} at ${formatClock(followUp.dueAt.toISOString(), followUp.timezone)} their time. ${followUp.reason}`,
+      params: { name: followUp.contact?.name ?? "", channel: followUp.channel, dueAt: followUp.dueAt.toISOString(), timezone: followUp.timezone, reason: followUp.reason },
       link: "/follow-ups",
     })),
   ];

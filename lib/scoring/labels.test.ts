@@ -11,6 +11,7 @@ describe("labelBehavioralScores", () => {
     expect(label(0.73)).toEqual({
       summary: "High intent — timing objection — recommend urgency alignment",
       band: "High",
+      intentText: "0.73",
       fields: {
         "Lead Score": "High (0.73)",
         "Primary Objection": "Timing: not ready to buy yet",

@@ -20,6 +20,8 @@ export type BehavioralScoreLabels = {
   /** "High intent — timing objection — recommend urgency alignment" */
   summary: string;
   band: IntentBand;
+  /** The intent score as the Lead Score field shows it ("0.73"), for the dashboard's own words around it. */
+  intentText: string;
   /** The CRM fields, keyed as the CRM shows them. */
   fields: { "Lead Score": string; "Primary Objection": string; "Recommended Approach": string };
   objectionKnown: boolean;
@@ -91,11 +93,13 @@ export function labelBehavioralScores(score: BehavioralScoreInput, bands: Intent
   const band = intentBand(score.intentScore, bands);
   const objection = describeObjection(score.objectionType);
   const tone = describeTone(score.followUpTone);
+  const intentText = formatIntentScore(score.intentScore, bands);
   return {
     summary: `${band} intent — ${objection.phrase} — recommend ${tone.phrase}`,
     band,
+    intentText,
     fields: {
-      "Lead Score": `${band} (${formatIntentScore(score.intentScore, bands)})`,
+      "Lead Score": `${band} (${intentText})`,
       "Primary Objection": objection.field,
       "Recommended Approach": tone.field,
     },

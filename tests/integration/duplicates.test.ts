@@ -30,6 +30,8 @@ describe("findDuplicateCandidates", () => {
     const found = await findDuplicateCandidates(workspaceId, query({ email: "ANA.SOUZA@GMAIL.COM" }));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ kind: "contact", name: "Ana Beatriz Souza", exact: true, reasons: ["same email ana.souza@gmail.com"] });
+    // The dashboard words the reason from its code and value in the reader's language.
+    expect(found[0]!.reasonPhrases).toEqual([{ code: "same_email", params: { email: "ana.souza@gmail.com" }, message: "same email ana.souza@gmail.com" }]);
   });
 
   it("matches a Brazilian wa_id without the 9th digit to the contact with it", async () => {
@@ -51,11 +53,13 @@ describe("findDuplicateCandidates", () => {
   it("offers a similar name at the same company as a near match", async () => {
     const found = await findDuplicateCandidates(workspaceId, query({ name: "Carlos Lima", company: "transportes lima", phones: ["+5511900000000"] }));
     expect(found).toEqual([expect.objectContaining({ name: "Carlos Eduardo Lima", exact: false, reasons: ["similar name at the same company (Transportes Lima)"] })]);
+    expect(found[0]!.reasonPhrases).toEqual([expect.objectContaining({ code: "similar_name_same_company", params: { company: "Transportes Lima" } })]);
   });
 
   it("offers a similar name in the same phone country as a near match, and not a different person", async () => {
     const found = await findDuplicateCandidates(workspaceId, query({ name: "roberto alves", phones: ["+5551911112222"] }));
     expect(found).toEqual([expect.objectContaining({ name: "Roberto Alves", exact: false, reasons: ["similar name in the same phone country (+55)"] })]);
+    expect(found[0]!.reasonPhrases).toEqual([expect.objectContaining({ code: "similar_name_same_country", params: { country: "+55" } })]);
     expect(await findDuplicateCandidates(workspaceId, query({ name: "Paulo Mendes", phones: ["+5541999990000"] }))).toEqual([]);
   });
 

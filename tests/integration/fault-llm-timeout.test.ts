@@ -94,6 +94,7 @@ describe("the LLM timing out", () => {
     expect(failed).toMatchObject({
       status: "failed",
       failureReason: `Gave up after ${extractLeadJob.maxAttempts} attempts: The extraction provider failed: the model did not answer within 300 ms`,
+      failurePhrase: expect.objectContaining({ code: "extraction_gave_up" }),
     });
     expect(await db().outboxItem.count({ where: { workspaceId, status: { in: ["pending", "claimed"] } } })).toBe(0);
 

@@ -268,6 +268,8 @@ describe("funnelReport", () => {
       "manager@alpha.test": [2, 2, 2, 0, 0],
     });
     expect(byReviewer.groups.map((group) => group.label)).toEqual(["reviewer@alpha.test", "manager@alpha.test", "Not reviewed"]);
+    // People's names are data; the group without a reviewer is the product's word, coded for the dashboard to translate.
+    expect(byReviewer.groups.map((group) => group.labelPhrase.code)).toEqual(["as_stored", "as_stored", "none_reviewer"]);
     expect(stage(byReviewer.groups[0]!, "approved").dropped).toMatchObject({ rejected_spam: 1, rejected_duplicate: 1 });
 
     const bySource = await funnelReport(A, { ...MARCH, groupBy: "source" }, NOW);
@@ -323,6 +325,7 @@ describe("GET /api/v1/funnel", () => {
     expect(body).toMatchObject({ from: "2026-03-01", to: "2026-03-31", timezone: TIMEZONE, groupBy: "urgency" });
     expect(body.stages.map((s) => s.key)).toEqual(["conversations", "proposed", "approved", "synced", "followed_up"]);
     expect(body.groups.map((group) => group.label)).toEqual(["high", "No urgency"]);
+    expect(body.groups.map((group) => group.labelPhrase.code)).toEqual(["urgency_high", "none_urgency"]);
     expect((await call(funnelRoute.GET, url, { cookie: await signInCookie("admin@alpha.test") })).status).toBe(200);
     const key = await call(funnelRoute.GET, url, { key: world.a.apiKey.key });
     expect(key.status).toBe(200);

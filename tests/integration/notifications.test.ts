@@ -56,13 +56,17 @@ describe("notifications", () => {
     await lead(world.b.workspaceId, { name: "Otro Cliente", urgency: "high", minutesAgo: 60 });
 
     const reviewer = await signInCookie("reviewer@alpha.test");
-    const inbox = async () => (await (await call(inboxRoute.GET, "/api/v1/notifications", { cookie: reviewer })).json()) as { unread: number; items: { kind: string; title: string; body: string; link: string; unread: boolean }[] };
+    const inbox = async () => (await (await call(inboxRoute.GET, "/api/v1/notifications", { cookie: reviewer })).json()) as { unread: number; items: { kind: string; title: string; body: string; params: Record<string, unknown>; link: string; unread: boolean }[] };
     const first = await inbox();
     expect(first.unread).toBe(3);
     expect(first.items.map((item) => item.kind).sort()).toEqual(["follow_up_due_today", "hot_lead_waiting", "sync_failed"]);
     expect(first.items.find((item) => item.kind === "hot_lead_waiting")).toMatchObject({ title: "A hot lead is waiting: Jorge Ruiz", link: `/leads/${waiting.id}`, unread: true });
     expect(first.items.find((item) => item.kind === "sync_failed")).toMatchObject({ body: expect.stringContaining("Property values were not valid"), link: `/leads/${failed.id}` });
     expect(first.items.find((item) => item.kind === "follow_up_due_today")).toMatchObject({ title: "Follow-up due today: Meg Carter", body: expect.stringMatching(/^Call at \d\d:\d\d E[SD]T their time\. Prospect asked to be called$/) });
+    // The values behind the English words, for the bell to word each kind in its reader's language.
+    expect(first.items.find((item) => item.kind === "hot_lead_waiting")?.params).toMatchObject({ name: "Jorge Ruiz", since: expect.any(String) });
+    expect(first.items.find((item) => item.kind === "sync_failed")?.params).toMatchObject({ error: expect.stringContaining("Property values were not valid") });
+    expect(first.items.find((item) => item.kind === "follow_up_due_today")?.params).toMatchObject({ name: "Meg Carter", channel: "call", reason: "Prospect asked to be called" });
 
     // Asking again raises nothing new; opening the bell reads them all.
     expect((await inbox()).unread).toBe(first.unread);

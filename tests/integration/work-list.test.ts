@@ -135,7 +135,7 @@ describe("bulk actions", () => {
     expect(response.status).toBe(200);
     const result = await response.json();
     expect(result.done.map((item: { id: string }) => item.id).sort()).toEqual([one.id, two.id].sort());
-    expect(result.skipped).toEqual([expect.objectContaining({ id: decided.id, reason: "already approved" })]);
+    expect(result.skipped).toEqual([expect.objectContaining({ id: decided.id, reason: "already approved", reasonPhrase: { code: "already_reviewed", params: { status: "approved" }, message: "already approved" } })]);
     expect(await db().leadProposal.count({ where: { id: { in: [one.id, two.id] }, status: "rejected", rejectReason: "spam" } })).toBe(2);
     expect(await db().auditEvent.count({ where: { action: "lead.rejected", targetId: { in: [one.id, two.id] }, after: { path: ["batchId"], equals: result.batchId } } })).toBe(2);
     expect(await db().auditEvent.findFirstOrThrow({ where: { targetType: "lead_batch", targetId: result.batchId } })).toMatchObject({ action: "leads.bulk_rejected", actorLabel: "reviewer@alpha.test" });
@@ -179,6 +179,10 @@ describe("bulk actions", () => {
     expect(Object.fromEntries(result.skipped.map((skip: { id: string; reason: string }) => [skip.id, skip.reason]))).toEqual({
       [flagged.id]: expect.stringContaining("flagged"),
       [unsure.id]: "confidence is not high",
+    });
+    expect(Object.fromEntries(result.skipped.map((skip: { id: string; reasonPhrase: { code: string; params: object } }) => [skip.id, skip.reasonPhrase]))).toEqual({
+      [flagged.id]: expect.objectContaining({ code: "flagged", params: { flag: "email_typo_hint" } }),
+      [unsure.id]: expect.objectContaining({ code: "confidence_not_high" }),
     });
     expect(await db().contact.count({ where: { leadProposals: { some: { id: { in: [clean.id, fromWhatsApp.id] } } } } })).toBe(2);
     expect(await db().outboxItem.count({ where: { kind: "sync_lead", dedupeKey: { in: [clean.id, fromWhatsApp.id] } } })).toBe(2);

@@ -2,12 +2,14 @@
 // source, owner, reviewer): each stage's count and conversion, one row a group.
 "use client";
 import { useLocale, useTranslations } from "next-intl";
+import { phraseWords } from "@/lib/i18n/phrase";
 import { percentText } from "@/lib/funnel/format";
 import type { FunnelReport } from "@/lib/funnel/report";
 
 export function BreakdownTable({ report }: { report: FunnelReport }) {
   const groupBy = report.groupBy!;
   const t = useTranslations("funnel");
+  const root = useTranslations();
   const locale = useLocale();
   const group = t(`groups.${groupBy}`);
   return (
@@ -25,7 +27,7 @@ export function BreakdownTable({ report }: { report: FunnelReport }) {
         <tbody>
           {report.groups.map((group) => (
             <tr key={group.key ?? "none"} className="border-t border-slate-100" data-testid="funnel-group">
-              <th scope="row" className="px-3 py-2 text-left font-medium">{group.label}</th>
+              <th scope="row" className="px-3 py-2 text-left font-medium">{phraseWords(root, "funnel.groupLabel", group.labelPhrase)}</th>
               {group.stages.map((stage, index) => (
                 <td key={stage.key} className="px-3 py-2 text-right tabular-nums">
                   {stage.count}

@@ -8,6 +8,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/app/_components/api";
 import type { Translate } from "@/app/_components/lead-words";
+import { phraseWords, type Phrase } from "@/lib/i18n/phrase";
 import { useProblemText } from "@/app/_components/problem-text";
 import { buttonClass } from "@/app/_components/ui/button";
 import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
@@ -20,7 +21,7 @@ export type BulkResult = {
   batchId: string;
   action: "reject" | "assign" | "approve";
   done: { id: string }[];
-  skipped: { id: string; name: string | null; reason: string }[];
+  skipped: { id: string; name: string | null; reason: string; reasonPhrase: Phrase }[];
   undo: { until: string; remainingMs: number } | null;
 };
 
@@ -44,7 +45,7 @@ function summarize(t: Translate, result: BulkResult, members: Member[], ownerId?
   const did =
     result.action === "assign" ? (owner ? t("bulk.done.assign", { count, owner: owner.name ?? owner.email }) : t("bulk.done.unassign", { count })) : t(`bulk.done.${result.action}`, { count });
   if (result.skipped.length === 0) return did;
-  const examples = result.skipped.slice(0, 3).map((skip) => `${skip.name ?? t("review.unnamed")} (${skip.reason})`).join("; ");
+  const examples = result.skipped.slice(0, 3).map((skip) => `${skip.name ?? t("review.unnamed")} (${phraseWords(t, "bulk.skip", skip.reasonPhrase)})`).join("; ");
   return t("bulk.skipped", { did, count: result.skipped.length, examples: `${examples}${result.skipped.length > 3 ? "; …" : ""}` });
 }
 

@@ -10,6 +10,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, apiFetch } from "@/app/_components/api";
+import { phraseWords, type Phrase } from "@/lib/i18n/phrase";
 import { useProblemText } from "@/app/_components/problem-text";
 import { leadStatusWords, rejectReasonWords, syncStatusWords } from "@/app/_components/lead-words";
 import { DateTimeText } from "@/app/_components/time";
@@ -24,6 +25,7 @@ import { LeadForm } from "./lead-form";
 import { MergeDialog } from "./merge-dialog";
 import type { Member } from "./queue-columns";
 import { RejectDialog, type RejectChoice } from "./reject-dialog";
+import { scoreWords } from "./score-words";
 import type { LeadDetailData, ReviewFlag } from "./review-types";
 import { Transcript } from "./transcript";
 import type { UndoableAction } from "./undo-bar";
@@ -57,7 +59,7 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
   const [edited, setEdited] = useState<{ version: number; values: LeadValues } | null>(null);
   const [highlight, setHighlight] = useState<{ messageId: string; quote: string } | null>(null);
   const [dialog, setDialog] = useState<"merge" | "reject" | "confirm-approve" | null>(null);
-  const [serverWarnings, setServerWarnings] = useState<string[] | null>(null);
+  const [serverWarnings, setServerWarnings] = useState<Phrase[] | null>(null);
   const [problem, setProblem] = useState<{ message: string; conflict: boolean } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const firstInput = useRef<HTMLInputElement>(null);
@@ -91,8 +93,8 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
     },
     onError: (error) => {
       const api = error instanceof ApiError ? error : null;
-      if (api?.body.code === "confirmation_required" && Array.isArray(api.body.warnings)) {
-        setServerWarnings(api.body.warnings as string[]);
+      if (api?.body.code === "confirmation_required" && Array.isArray(api.body.warningPhrases)) {
+        setServerWarnings(api.body.warningPhrases as Phrase[]);
         setDialog("confirm-approve");
         return;
       }
@@ -236,7 +238,11 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
           {notice}
         </p>
       )}
-      {lead.status === "failed" && lead.failureReason && <p className="rounded bg-red-50 p-2 text-sm text-red-900">{t("review.extractionFailed", { reason: lead.failureReason })}</p>}
+      {lead.status === "failed" && lead.failureReason && (
+        <p className="rounded bg-red-50 p-2 text-sm text-red-900" data-testid="extraction-failure">
+          {t("review.extractionFailed", { reason: lead.failurePhrase ? phraseWords(t, "review.failure", lead.failurePhrase as Phrase) : lead.failureReason })}
+        </p>
+      )}
       {lead.rejectReason && (
         <p className="text-sm text-slate-700" data-testid="reject-reason">
           {t("review.rejectedAs", { reason: rejectReasonWords(t, lead.rejectReason).toLowerCase() })}
@@ -264,7 +270,7 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
               <ul className="mt-1 grid gap-2">
                 {data.duplicates.map((candidate) => (
                   <li key={`${candidate.kind}-${candidate.id}`} className="break-words">
-                    {candidate.kind === "contact" ? t("review.duplicateContact") : t("review.duplicateLead")} {candidate.name ?? t("review.unnamed")} — {candidate.reasons.join("; ")}
+                    {candidate.kind === "contact" ? t("review.duplicateContact") : t("review.duplicateLead")} {candidate.name ?? t("review.unnamed")} — {candidate.reasonPhrases.map((reason) => phraseWords(t, "duplicateReason", reason)).join("; ")}
                     {candidate.kind === "lead" && (
                       <button type="button" className="ml-2 underline" onClick={() => onOpenLead(candidate.id)}>
                         {t("review.openThatLead")}
@@ -282,9 +288,9 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
           )}
           {data.score && (
             <div className="rounded border border-slate-200 p-3 text-sm" data-testid="score-labels">
-              <div className="font-medium">{data.score.summary}</div>
+              <div className="font-medium">{scoreWords(t, data.score).summary}</div>
               <dl className="mt-1 grid grid-cols-2 gap-x-2 text-slate-700">
-                {Object.entries(data.score.fields).map(([label, value]) => (
+                {scoreWords(t, data.score).fields.map(([label, value]) => (
                   <div key={label} className="contents">
                     <dt>{label}</dt>
                     <dd>{value}</dd>
@@ -345,7 +351,7 @@ export function LeadReview({ proposalId, members, onDecided, onOpenLead }: Props
         title={t("review.confirm.title")}
         description={
           <ul className="grid list-disc gap-1 pl-5" data-testid="approve-warnings">
-            {(serverWarnings ?? warnings).map((warning) => (
+            {(serverWarnings?.map((warning) => phraseWords(t, "review.warnings", warning)) ?? warnings).map((warning) => (
               <li key={warning}>{warning}</li>
             ))}
           </ul>

@@ -6,13 +6,14 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/app/_components/api";
+import { phraseWords, type Phrase } from "@/lib/i18n/phrase";
 import { useProblemText } from "@/app/_components/problem-text";
 import { buttonClass } from "@/app/_components/ui/button";
 import { Dialog, DialogClose } from "@/app/_components/ui/dialog";
 import type { LeadValues } from "@/lib/leads/lead-fields";
 import { leadKeys } from "@/lib/leads/query-keys";
 
-type Candidate = { id: string; name: string | null; email: string | null; phone: string | null; company: string | null; reasons: string[] };
+type Candidate = { id: string; name: string | null; email: string | null; phone: string | null; company: string | null; reasonPhrases: Phrase[] };
 type Preview = { before: LeadValues; after: LeadValues; changes: { field: keyof LeadValues; from: string | null; to: string | null }[] };
 type Choices = Partial<Record<keyof LeadValues, "lead" | "contact">>;
 
@@ -70,7 +71,7 @@ export function MergeDialog(props: {
           <select id="merge-contact" value={contactId} onChange={(event) => setContactId(event.target.value)} className="w-full rounded border border-slate-300 px-2 py-1">
             {props.candidates.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
-                {candidate.name} — {candidate.reasons.join(", ")}
+                {candidate.name} — {candidate.reasonPhrases.map((reason) => phraseWords(t, "duplicateReason", reason)).join(", ")}
               </option>
             ))}
           </select>

@@ -5,7 +5,7 @@ import type { LeadDetail } from "@/lib/leads/detail";
 
 export type LeadDetailData = Jsonified<LeadDetail>;
 export type Evidence = { messageId: string; quote: string } | null;
-export type ReviewFlag = { code: string; field: string | null; message: string; suggestion?: string; messageId?: string };
+export type ReviewFlag = { code: string; field: string | null; message: string; suggestion?: string; messageId?: string; params?: Record<string, string | number> };
 
 /** The extractor's field names (evidence, confidence) for the review form's fields. */
 export const EXTRACTION_FIELD: Record<string, string> = {

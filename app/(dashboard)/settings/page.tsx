@@ -1,6 +1,5 @@
 // The settings hub: one link per settings page (each checks its own role), and
-// the CRM, catalog and intent bands form for admins (its inner form is still
-// in English). A page with a `key` takes its title and description from the
+// the catalog and intent bands form for admins. A page with a `key` takes its title and description from the
 // catalogs ("settings.pages.<key>"), else shows its own.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";

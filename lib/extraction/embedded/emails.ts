@@ -119,6 +119,7 @@ export function findEmail(read: ReadConversation): EmailFinding {
       code: "value_corrected",
       field: "email",
       message: `The prospect gave "${earlier.at(-1)!.value}" earlier and later "${chosen.value}"; the later one is kept`,
+      params: { earlier: earlier.at(-1)!.value, kept: chosen.value },
       messageId: chosen.messageId,
     });
   }

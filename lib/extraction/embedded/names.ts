@@ -359,12 +359,12 @@ export function findName(read: ReadConversation): NameFinding {
     }
     const distinct = new Set(full.map((candidate) => fold(candidate.value)));
     if (distinct.size > 1 && ![...distinct].every((value) => fold(chosen.value).startsWith(value.split(" ")[0]!))) {
-      flags.push({ code: "value_corrected", field: "name", message: `Several names were given (${[...distinct].join(", ")}); the latest is kept`, messageId: chosen.messageId });
+      flags.push({ code: "value_corrected", field: "name", message: `Several names were given (${[...distinct].join(", ")}); the latest is kept`, messageId: chosen.messageId, params: { earlier: [...new Set(full.filter((candidate) => fold(candidate.value) !== fold(chosen.value)).map((candidate) => candidate.value))].join(", "), kept: chosen.value } });
     }
     return { name: { value: chosen.value, evidence: { messageId: chosen.messageId, quote: chosen.quote }, confidence: chosen.confidence }, flags };
   }
   if (profile) {
-    flags.push({ code: "name_from_profile", field: "name", message: `No name in the conversation: using the WhatsApp profile name "${profile}"` });
+    flags.push({ code: "name_from_profile", field: "name", message: `No name in the conversation: using the WhatsApp profile name "${profile}"`, params: { name: profile } });
     return { name: { value: profile, evidence: null, confidence: isFullName(profile) ? 0.65 : 0.4 }, flags };
   }
   return { name: null, flags };

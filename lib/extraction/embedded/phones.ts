@@ -129,6 +129,7 @@ export function findPhone(read: ReadConversation): PhoneFinding {
       code: "value_corrected",
       field: "phone",
       message: `The prospect gave ${earlier.at(-1)!.e164} earlier and later ${chosen.e164}; the later one is kept`,
+      params: { earlier: earlier.at(-1)!.e164, kept: chosen.e164 },
       messageId: chosen.messageId,
     });
   }

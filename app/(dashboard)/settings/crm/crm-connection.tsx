@@ -5,8 +5,11 @@
 // replace the token, or go back to the internal CRM.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/app/_components/api";
+import { useProblemText } from "@/app/_components/problem-text";
+import { DateTimeText } from "@/app/_components/time";
 import type { Jsonified } from "@/app/_components/jsonified";
 import { buttonClass } from "@/app/_components/ui/button";
 import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
@@ -17,26 +20,29 @@ import type { CrmAccount } from "@/lib/crm/types";
 export type ConnectionData = Jsonified<CrmConnectionView>;
 
 function AccountDetails({ account }: { account: CrmAccount }) {
+  const t = useTranslations("crmSettings.account");
+  const locale = useLocale();
   const { limits } = account;
   return (
     <dl className="grid grid-cols-3 gap-x-4 gap-y-1" data-testid="crm-account">
-      <dt className="text-slate-600">Account</dt>
-      <dd className="col-span-2 font-medium">{account.name ?? "(HubSpot gives no name)"}</dd>
-      <dt className="text-slate-600">Portal id</dt>
+      <dt className="text-slate-600">{t("name")}</dt>
+      <dd className="col-span-2 font-medium">{account.name ?? t("noName")}</dd>
+      <dt className="text-slate-600">{t("portal")}</dt>
       <dd className="col-span-2">{account.accountId}</dd>
-      <dt className="text-slate-600">Time zone</dt>
+      <dt className="text-slate-600">{t("timeZone")}</dt>
       <dd className="col-span-2">{account.timeZone ?? "—"}</dd>
-      <dt className="text-slate-600">API limits</dt>
+      <dt className="text-slate-600">{t("limits")}</dt>
       <dd className="col-span-2" data-testid="crm-limits">
-        {limits.requestsPer10s ?? "?"} requests per 10 s
-        {limits.dailyLimit !== null ? `; ${limits.dailyLimit.toLocaleString("en")} per day` : ""}
-        {limits.dailyRemaining !== null ? ` (${limits.dailyRemaining.toLocaleString("en")} left today)` : ""}
+        {t("per10s", { requests: limits.requestsPer10s ?? "?" })}
+        {limits.dailyLimit !== null ? `; ${t("perDay", { requests: limits.dailyLimit.toLocaleString(locale) })}` : ""}
+        {limits.dailyRemaining !== null ? ` ${t("leftToday", { requests: limits.dailyRemaining.toLocaleString(locale) })}` : ""}
       </dd>
     </dl>
   );
 }
 
 function TestOutcome({ result }: { result: CrmTestResult }) {
+  const t = useTranslations("crmSettings");
   if (!result.ok) {
     return (
       <p role="alert" className="rounded bg-red-50 p-2 text-red-900" data-testid="crm-test-error">
@@ -46,7 +52,7 @@ function TestOutcome({ result }: { result: CrmTestResult }) {
   }
   return (
     <div role="status" className="grid gap-2 rounded bg-emerald-50 p-3 text-emerald-950">
-      <p className="font-medium">Connection works.</p>
+      <p className="font-medium">{t("works")}</p>
       <AccountDetails account={result.account} />
     </div>
   );
@@ -56,6 +62,8 @@ function TestOutcome({ result }: { result: CrmTestResult }) {
 function TokenForm({ replacing, onDone }: { replacing: boolean; onDone: () => void }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const t = useTranslations("crmSettings.token");
+  const problemText = useProblemText();
   const [token, setToken] = useState("");
   const test = useMutation({ mutationFn: () => apiFetch<CrmTestResult>("/api/v1/crm/connection/test", { method: "POST", body: { provider: "hubspot", accessToken: token } }) });
   const connect = useMutation({
@@ -72,9 +80,9 @@ function TokenForm({ replacing, onDone }: { replacing: boolean; onDone: () => vo
   };
   const busy = !hydrated || test.isPending || connect.isPending;
   return (
-    <form onSubmit={submit} className="grid gap-3" aria-label="HubSpot access token">
+    <form onSubmit={submit} className="grid gap-3" aria-label={t("form")}>
       <label htmlFor="crm-token" className="font-medium">
-        {replacing ? "New private app access token" : "HubSpot private app access token"}
+        {replacing ? t("newLabel") : t("label")}
       </label>
       <input
         id="crm-token"
@@ -87,22 +95,19 @@ function TokenForm({ replacing, onDone }: { replacing: boolean; onDone: () => vo
         placeholder="pat-na1-…"
         className="rounded border border-slate-300 px-2 py-1 font-mono"
       />
-      <p className="text-slate-600">
-        In HubSpot: Settings → Integrations → Private apps → create an app with the CRM scopes listed in the README, then copy its access token. It is stored encrypted
-        and never shown again.
-      </p>
+      <p className="text-slate-600">{t("hint")}</p>
       <div className="flex gap-2">
         <button type="button" disabled={busy || token.trim() === ""} onClick={() => test.mutate()} className={buttonClass("secondary")}>
-          Test connection
+          {t("test")}
         </button>
         <button type="submit" disabled={busy || token.trim() === ""} className={buttonClass("primary")}>
-          {replacing ? "Save new token" : "Connect HubSpot"}
+          {replacing ? t("saveNew") : t("connect")}
         </button>
       </div>
       {test.data && <TestOutcome result={test.data} />}
       {connect.isError && (
         <p role="alert" className="rounded bg-red-50 p-2 text-red-900">
-          {connect.error.message}
+          {problemText(connect.error)}
         </p>
       )}
     </form>
@@ -112,6 +117,8 @@ function TokenForm({ replacing, onDone }: { replacing: boolean; onDone: () => vo
 export function CrmConnectionCard({ connection }: { connection: ConnectionData }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const t = useTranslations("crmSettings");
+  const problemText = useProblemText();
   const [replacing, setReplacing] = useState(false);
   const test = useMutation({ mutationFn: () => apiFetch<CrmTestResult>("/api/v1/crm/connection/test", { method: "POST", body: {} }), onSuccess: () => router.refresh() });
   const disconnect = useMutation({ mutationFn: () => apiFetch("/api/v1/crm/connection", { method: "DELETE" }), onSuccess: () => router.refresh() });
@@ -119,8 +126,8 @@ export function CrmConnectionCard({ connection }: { connection: ConnectionData }
   if (connection.provider === "internal") {
     return (
       <section aria-labelledby="crm-account-heading" className="grid max-w-3xl gap-3 rounded-lg border border-slate-200 bg-white p-6 text-sm">
-        <h2 id="crm-account-heading" className="text-base font-semibold">Account</h2>
-        <p data-testid="crm-provider">Approved leads go to the internal CRM (the Contacts page). Connect your own HubSpot account to send them there instead.</p>
+        <h2 id="crm-account-heading" className="text-base font-semibold">{t("account.title")}</h2>
+        <p data-testid="crm-provider">{t("internal")}</p>
         <TokenForm replacing={false} onDone={() => undefined} />
       </section>
     );
@@ -128,39 +135,49 @@ export function CrmConnectionCard({ connection }: { connection: ConnectionData }
   const { account, limits } = connection;
   return (
     <section aria-labelledby="crm-account-heading" className="grid max-w-3xl gap-3 rounded-lg border border-slate-200 bg-white p-6 text-sm">
-      <h2 id="crm-account-heading" className="text-base font-semibold">Account</h2>
+      <h2 id="crm-account-heading" className="text-base font-semibold">{t("account.title")}</h2>
       <p data-testid="crm-provider">
-        Approved leads go to HubSpot: <span className="font-medium">{account.name ?? "account"}</span> (portal {account.accountId}
-        {account.timeZone ? `, ${account.timeZone}` : ""}). Up to {limits.requestsPer10s} requests per 10 s.
+        {t.rich("hubspot", {
+          name: account.name ?? t("account.fallbackName"),
+          portal: account.accountId,
+          zone: account.timeZone ? `, ${account.timeZone}` : "",
+          requests: limits.requestsPer10s ?? "?",
+          strong: (chunks) => <span className="font-medium">{chunks}</span>,
+        })}
       </p>
       <p className="text-slate-600">
-        Connected {connection.connectedBy ? `by ${connection.connectedBy} ` : ""}on {connection.connectedAt.slice(0, 10)}
-        {connection.testedAt ? `; last tested ${connection.testedAt.slice(0, 16).replace("T", " ")} UTC` : ""}.
+        {connection.connectedBy ? t("connectedBy", { who: connection.connectedBy }) : t("connected")} <DateTimeText iso={connection.connectedAt} />
+        {connection.testedAt ? (
+          <>
+            ; {t("lastTested")} <DateTimeText iso={connection.testedAt} />
+          </>
+        ) : null}
+        .
       </p>
       <div className="flex flex-wrap gap-2">
         <button type="button" disabled={!hydrated || test.isPending} onClick={() => test.mutate()} className={buttonClass("primary")}>
-          Test connection
+          {t("token.test")}
         </button>
         <button type="button" disabled={!hydrated} onClick={() => setReplacing((open) => !open)} className={buttonClass("secondary")} aria-expanded={replacing}>
-          Replace token
+          {t("replace")}
         </button>
         <ConfirmDialog
-          title="Use the internal CRM?"
-          description="The stored HubSpot token is deleted. Leads approved from now on go to the Contacts page; what is already in HubSpot stays there."
-          confirmLabel="Disconnect HubSpot"
+          title={t("disconnect.title")}
+          description={t("disconnect.description")}
+          confirmLabel={t("disconnect.confirm")}
           tone="danger"
           busy={disconnect.isPending}
           onConfirm={() => disconnect.mutate()}
           trigger={
             <button type="button" disabled={!hydrated} className={buttonClass("danger")}>
-              Disconnect
+              {t("disconnect.button")}
             </button>
           }
         />
       </div>
       {test.data && <TestOutcome result={test.data} />}
-      {test.isError && <p role="alert" className="text-red-800">{test.error.message}</p>}
-      {disconnect.isError && <p role="alert" className="text-red-800">{disconnect.error.message}</p>}
+      {test.isError && <p role="alert" className="text-red-800">{problemText(test.error)}</p>}
+      {disconnect.isError && <p role="alert" className="text-red-800">{problemText(disconnect.error)}</p>}
       {replacing && <TokenForm replacing onDone={() => setReplacing(false)} />}
     </section>
   );

@@ -5,8 +5,10 @@
 // default). The preview shows where the latest approved lead's values would
 // land before anything is saved.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/app/_components/api";
+import { useProblemText } from "@/app/_components/problem-text";
 import { buttonClass } from "@/app/_components/ui/button";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import { LABELED_SCORES, SYNCED_FIELDS, type CrmMapping, type CrmMappingOptions, type LabeledScoreField, type MappingPreview, type MappingProblem, type SyncedField } from "@/lib/crm/mapping";
@@ -14,47 +16,63 @@ import { crmKeys } from "@/lib/crm/query-keys";
 
 type MappingData = { mapping: CrmMapping; options: CrmMappingOptions };
 
+/** Our field in the reader's words: the catalog's ("crmSettings.mapping.fields.<key>"). */
+function useFieldWords(): (field: SyncedField) => string {
+  const t = useTranslations("crmSettings.mapping.fields");
+  return (field) => (t.has(field) ? t(field) : SYNCED_FIELDS[field]);
+}
+
+/** How a preview row's value treats HubSpot's own, as catalog keys. */
+const RULE_KEYS = { overwrites: "overwrites", "fills empty only": "fillsEmpty", ours: "ours" } as const;
+
 function Preview({ workspaceId, draft }: { workspaceId: string; draft: CrmMapping }) {
+  const t = useTranslations("crmSettings.mapping.preview");
+  const fieldWords = useFieldWords();
+  const problemText = useProblemText();
   const preview = useQuery({
     queryKey: crmKeys.preview(workspaceId, draft),
     queryFn: () => apiFetch<{ preview: MappingPreview; problems: MappingProblem[] }>("/api/v1/crm/mapping/preview", { method: "POST", body: draft }),
     placeholderData: keepPreviousData,
   });
-  if (preview.isError) return <p role="alert" className="text-red-800">{preview.error.message}</p>;
-  if (!preview.data) return <p className="text-slate-600">Loading the preview…</p>;
+  if (preview.isError) return <p role="alert" className="text-red-800">{problemText(preview.error)}</p>;
+  if (!preview.data) return <p className="text-slate-600">{t("loading")}</p>;
   const { deal, rows } = preview.data.preview;
   return (
     <div className="grid gap-2" data-testid="crm-mapping-preview">
-      <h3 className="font-medium">Preview: the latest approved lead in HubSpot</h3>
+      <h3 className="font-medium">{t("title")}</h3>
       <p>
-        Deal <span className="font-medium">“{deal.title}”</span> in <span className="font-medium" data-testid="preview-pipeline">{deal.pipeline}</span>, stage{" "}
-        <span className="font-medium" data-testid="preview-stage">{deal.stage}</span>.
+        {t.rich("deal", {
+          title: deal.title,
+          pipeline: deal.pipeline,
+          stage: deal.stage,
+          strong: (chunks) => <span className="font-medium">{chunks}</span>,
+          pipelineName: (chunks) => <span className="font-medium" data-testid="preview-pipeline">{chunks}</span>,
+          stageName: (chunks) => <span className="font-medium" data-testid="preview-stage">{chunks}</span>,
+        })}
       </p>
       <div className="overflow-x-auto">
         <table className="w-full text-left">
           <thead className="text-slate-600">
             <tr>
-              <th scope="col" className="py-1 pr-2 font-medium">Our field</th>
-              <th scope="col" className="py-1 pr-2 font-medium">HubSpot property</th>
-              <th scope="col" className="py-1 pr-2 font-medium">Example</th>
-              <th scope="col" className="py-1 font-medium">HubSpot&apos;s own value</th>
+              <th scope="col" className="py-1 pr-2 font-medium">{t("ourField")}</th>
+              <th scope="col" className="py-1 pr-2 font-medium">{t("property")}</th>
+              <th scope="col" className="py-1 pr-2 font-medium">{t("example")}</th>
+              <th scope="col" className="py-1 font-medium">{t("theirValue")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.field} className="border-t border-slate-100 align-top">
-                <td className="py-1 pr-2">{row.field}</td>
+                <td className="py-1 pr-2">{fieldWords(row.key)}</td>
                 <td className="py-1 pr-2">{row.crmProperty}</td>
                 <td className="py-1 pr-2">{row.example ?? "—"}</td>
-                <td className="py-1">{{ overwrites: "ours replaces it", "fills empty only": "kept (filled only if empty)", ours: "LeadBridge's field: kept current" }[row.rule]}</td>
+                <td className="py-1">{t(`rules.${RULE_KEYS[row.rule]}`)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <p className="text-slate-600">
-        Every synced contact also gets one note with the lead&apos;s summary, scores, evidence quotes, the last messages and a link back to the lead here.
-      </p>
+      <p className="text-slate-600">{t("note")}</p>
     </div>
   );
 }
@@ -62,6 +80,9 @@ function Preview({ workspaceId, draft }: { workspaceId: string; draft: CrmMappin
 function MappingForm({ workspaceId, data }: { workspaceId: string; data: MappingData }) {
   const queryClient = useQueryClient();
   const hydrated = useHydrated();
+  const t = useTranslations("crmSettings.mapping");
+  const fieldWords = useFieldWords();
+  const problemText = useProblemText();
   const [draft, setDraft] = useState<CrmMapping>(data.mapping);
   const { options } = data;
   const pipeline = draft.dealPipelineId === null ? options.pipelines[0] : options.pipelines.find((candidate) => candidate.id === draft.dealPipelineId);
@@ -80,29 +101,32 @@ function MappingForm({ workspaceId, data }: { workspaceId: string; data: Mapping
   return (
     <form
       className="grid gap-4"
-      aria-label="CRM mapping"
+      aria-label={t("form")}
       onSubmit={(event) => {
         event.preventDefault();
         save.mutate();
       }}
     >
       <fieldset className="grid grid-cols-[10rem_minmax(0,1fr)] items-center gap-2">
-        <legend className="mb-1 font-medium">New deals</legend>
-        <label htmlFor="crm-pipeline">Pipeline</label>
+        <legend className="mb-1 font-medium">{t("deals")}</legend>
+        <label htmlFor="crm-pipeline">{t("pipeline")}</label>
         <select
           id="crm-pipeline"
           value={draft.dealPipelineId ?? ""}
           onChange={(event) => setDraft({ ...draft, dealPipelineId: event.target.value || null, dealStageId: null })}
           className="rounded border border-slate-300 px-2 py-1"
         >
-          <option value="">The account&apos;s first pipeline{options.pipelines[0] ? ` (${options.pipelines[0].label})` : ""}</option>
+          <option value="">
+            {t("firstPipeline")}
+            {options.pipelines[0] ? ` (${options.pipelines[0].label})` : ""}
+          </option>
           {options.pipelines.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
               {candidate.label}
             </option>
           ))}
         </select>
-        <label htmlFor="crm-stage">Stage</label>
+        <label htmlFor="crm-stage">{t("stage")}</label>
         <select
           id="crm-stage"
           value={draft.dealStageId ?? ""}
@@ -110,7 +134,10 @@ function MappingForm({ workspaceId, data }: { workspaceId: string; data: Mapping
           onChange={(event) => setDraft({ ...draft, dealStageId: event.target.value || null })}
           className="rounded border border-slate-300 px-2 py-1"
         >
-          <option value="">First stage{pipeline?.stages[0] ? ` (${pipeline.stages[0].label})` : ""}</option>
+          <option value="">
+            {t("firstStage")}
+            {pipeline?.stages[0] ? ` (${pipeline.stages[0].label})` : ""}
+          </option>
           {(draft.dealPipelineId === null ? [] : (pipeline?.stages ?? [])).map((stage) => (
             <option key={stage.id} value={stage.id}>
               {stage.label}
@@ -120,10 +147,10 @@ function MappingForm({ workspaceId, data }: { workspaceId: string; data: Mapping
       </fieldset>
 
       <fieldset className="grid grid-cols-[10rem_minmax(0,1fr)] items-center gap-2">
-        <legend className="mb-1 font-medium">Labeled scores go to these contact properties</legend>
+        <legend className="mb-1 font-medium">{t("scores")}</legend>
         {(Object.keys(LABELED_SCORES) as LabeledScoreField[]).map((field) => (
           <div key={field} className="contents">
-            <label htmlFor={`crm-score-${field}`}>{LABELED_SCORES[field]}</label>
+            <label htmlFor={`crm-score-${field}`}>{fieldWords(field)}</label>
             <select
               id={`crm-score-${field}`}
               value={draft.scoreProperties[field] ?? options.ownScoreProperties[field].name}
@@ -145,13 +172,13 @@ function MappingForm({ workspaceId, data }: { workspaceId: string; data: Mapping
       </fieldset>
 
       <fieldset className="grid gap-1">
-        <legend className="mb-1 font-medium">May overwrite a value already in HubSpot</legend>
-        <p className="text-slate-600">Unticked fields are only filled when empty: what a salesperson typed in HubSpot stays.</p>
+        <legend className="mb-1 font-medium">{t("overwrite")}</legend>
+        <p className="text-slate-600">{t("overwriteHint")}</p>
         <div className="flex flex-wrap gap-x-4 gap-y-1">
           {(Object.keys(SYNCED_FIELDS) as SyncedField[]).map((field) => (
             <label key={field} className="flex items-center gap-1">
               <input type="checkbox" checked={draft.overwriteFields.includes(field)} onChange={(event) => toggleOverwrite(field, event.target.checked)} />
-              {SYNCED_FIELDS[field]}
+              {fieldWords(field)}
             </label>
           ))}
         </div>
@@ -161,24 +188,26 @@ function MappingForm({ workspaceId, data }: { workspaceId: string; data: Mapping
 
       {save.isError && (
         <div role="alert" className="rounded bg-red-50 p-2 text-red-900">
-          {problems.length > 0 ? problems.map((problem) => <p key={problem.path}>{problem.message}</p>) : save.error.message}
+          {problems.length > 0 ? problems.map((problem) => <p key={problem.path}>{problem.message}</p>) : problemText(save.error)}
         </div>
       )}
-      {save.isSuccess && <p role="status" className="text-emerald-800">Mapping saved: new syncs use it.</p>}
+      {save.isSuccess && <p role="status" className="text-emerald-800">{t("saved")}</p>}
       <button type="submit" disabled={!hydrated || save.isPending} className={buttonClass("primary", "justify-self-start")}>
-        Save mapping
+        {t("save")}
       </button>
     </form>
   );
 }
 
 export function CrmMappingCard({ workspaceId }: { workspaceId: string }) {
+  const t = useTranslations("crmSettings.mapping");
+  const problemText = useProblemText();
   const mapping = useQuery({ queryKey: crmKeys.mapping(workspaceId), queryFn: () => apiFetch<MappingData>("/api/v1/crm/mapping") });
   return (
     <section aria-labelledby="crm-mapping-heading" className="grid max-w-3xl gap-3 rounded-lg border border-slate-200 bg-white p-6 text-sm">
-      <h2 id="crm-mapping-heading" className="text-base font-semibold">Mapping</h2>
-      {mapping.isError && <p role="alert" className="text-red-800">Could not read the account&apos;s pipelines and properties: {mapping.error.message}</p>}
-      {mapping.isPending && <p className="text-slate-600">Reading the account&apos;s pipelines and properties…</p>}
+      <h2 id="crm-mapping-heading" className="text-base font-semibold">{t("title")}</h2>
+      {mapping.isError && <p role="alert" className="text-red-800">{t("readFailed", { problem: problemText(mapping.error) })}</p>}
+      {mapping.isPending && <p className="text-slate-600">{t("reading")}</p>}
       {mapping.data && <MappingForm workspaceId={workspaceId} data={mapping.data} />}
     </section>
   );

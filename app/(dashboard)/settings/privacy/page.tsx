@@ -1,6 +1,7 @@
 // Settings -> Privacy (admins): a person's data in this workspace, exported as
 // JSON or erased (with their contact in an outside CRM), and how long raw
 // WhatsApp payloads are kept.
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/app/_components/page-header";
 import { requireMember } from "@/lib/auth/page";
 import { env } from "@/lib/env";
@@ -8,13 +9,13 @@ import { PrivacyRequestForm } from "./privacy-request-form";
 
 export default async function PrivacyPage() {
   await requireMember({ role: "admin" });
+  const t = await getTranslations("privacySettings");
   return (
     <>
-      <PageHeader title="Privacy" description="Answer a person's request about their data: export everything this workspace holds about them, or erase it." />
+      <PageHeader title={t("title")} description={t("description")} />
       <PrivacyRequestForm />
       <p className="mt-6 max-w-2xl text-sm text-slate-600">
-        Raw WhatsApp payloads (parked deliveries and the original message objects) are deleted after {env().WEBHOOK_PAYLOAD_RETENTION_DAYS} days
-        (<code>WEBHOOK_PAYLOAD_RETENTION_DAYS</code>). Conversations, leads and contacts stay until erased.
+        {t.rich("retention", { days: env().WEBHOOK_PAYLOAD_RETENTION_DAYS, variable: "WEBHOOK_PAYLOAD_RETENTION_DAYS", code: (chunks) => <code>{chunks}</code> })}
       </p>
     </>
   );

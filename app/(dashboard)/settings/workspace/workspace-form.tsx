@@ -3,19 +3,22 @@
 // names the field; its message is shown beside it. Read-only for managers.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { apiFetch, fieldErrorsOf } from "@/app/_components/api";
+import { useProblemText } from "@/app/_components/problem-text";
 import { useHydrated } from "@/app/_components/use-hydrated";
 import type { WorkspaceSettings } from "@/lib/workspaces/settings";
 
+/** ISO weekdays (1 = Monday) and their catalog keys. */
 const WEEKDAYS = [
-  [1, "Mon"],
-  [2, "Tue"],
-  [3, "Wed"],
-  [4, "Thu"],
-  [5, "Fri"],
-  [6, "Sat"],
-  [7, "Sun"],
+  [1, "mon"],
+  [2, "tue"],
+  [3, "wed"],
+  [4, "thu"],
+  [5, "fri"],
+  [6, "sat"],
+  [7, "sun"],
 ] as const;
 
 const input = "rounded border border-slate-300 px-2 py-1 disabled:bg-slate-50";
@@ -36,6 +39,8 @@ const numberOrText = (value: string) => (value.trim() === "" || Number.isNaN(Num
 export function WorkspaceForm({ initial, canEdit, timeZones }: { initial: WorkspaceSettings; canEdit: boolean; timeZones: string[] }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const t = useTranslations("workspaceSettings");
+  const problemText = useProblemText();
   const [name, setName] = useState(initial.name);
   const [country, setCountry] = useState(initial.defaultCountry);
   const [timezone, setTimezone] = useState(initial.timezone);
@@ -69,7 +74,7 @@ export function WorkspaceForm({ initial, canEdit, timeZones }: { initial: Worksp
   const toggleDay = (day: number) => setDays((current) => (current.includes(day) ? current.filter((d) => d !== day) : [...current, day].sort()));
   return (
     <form
-      aria-label="Workspace settings"
+      aria-label={t("form")}
       className="max-w-3xl rounded-lg border border-slate-200 bg-white p-6 text-sm"
       onSubmit={(event) => {
         event.preventDefault();
@@ -77,14 +82,14 @@ export function WorkspaceForm({ initial, canEdit, timeZones }: { initial: Worksp
       }}
     >
       <fieldset disabled={!hydrated || !canEdit || save.isPending} className="grid gap-4">
-        <Field id="ws-name" label="Business name" error={errors.name}>
+        <Field id="ws-name" label={t("name")} error={errors.name}>
           <input id="ws-name" value={name} onChange={(event) => setName(event.target.value)} className={input} />
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="ws-country" label="Default country" hint="Two letters (BR, US): how local phone numbers are read." error={errors.defaultCountry}>
+          <Field id="ws-country" label={t("country")} hint={t("countryHint")} error={errors.defaultCountry}>
             <input id="ws-country" value={country} maxLength={2} onChange={(event) => setCountry(event.target.value)} className={`${input} uppercase`} />
           </Field>
-          <Field id="ws-timezone" label="Time zone" hint="Used when a prospect's number does not tell theirs." error={errors.timezone}>
+          <Field id="ws-timezone" label={t("timezone")} hint={t("timezoneHint")} error={errors.timezone}>
             <input id="ws-timezone" list="ws-timezones" value={timezone} onChange={(event) => setTimezone(event.target.value)} className={input} />
             <datalist id="ws-timezones">
               {timeZones.map((zone) => <option key={zone} value={zone} />)}
@@ -92,52 +97,52 @@ export function WorkspaceForm({ initial, canEdit, timeZones }: { initial: Worksp
           </Field>
         </div>
         <fieldset className="grid gap-2 rounded-md border border-slate-200 p-3">
-          <legend className="px-1 font-medium">Business hours (in the prospect&apos;s local time)</legend>
-          <p className="text-xs text-slate-600">Follow-ups are planned inside these hours and days.</p>
-          <div className="flex flex-wrap gap-3" role="group" aria-label="Business days">
+          <legend className="px-1 font-medium">{t("hours")}</legend>
+          <p className="text-xs text-slate-600">{t("hoursHint")}</p>
+          <div className="flex flex-wrap gap-3" role="group" aria-label={t("days")}>
             {WEEKDAYS.map(([day, label]) => (
               <label key={day} className="flex items-center gap-1">
                 <input type="checkbox" checked={days.includes(day)} onChange={() => toggleDay(day)} />
-                {label}
+                {t(`weekdays.${label}`)}
               </label>
             ))}
           </div>
           {errors["businessHours.days"] ? <span role="alert" className="text-xs text-red-700">{errors["businessHours.days"]}</span> : null}
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field id="ws-opens" label="Opens at" error={errors["businessHours.opensAt"]}>
+            <Field id="ws-opens" label={t("opensAt")} error={errors["businessHours.opensAt"]}>
               <input id="ws-opens" type="time" value={opensAt} onChange={(event) => setOpensAt(event.target.value)} className={input} />
             </Field>
-            <Field id="ws-closes" label="Closes at" error={errors["businessHours.closesAt"]}>
+            <Field id="ws-closes" label={t("closesAt")} error={errors["businessHours.closesAt"]}>
               <input id="ws-closes" type="time" value={closesAt} onChange={(event) => setClosesAt(event.target.value)} className={input} />
             </Field>
           </div>
         </fieldset>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="ws-idle" label="Conversation idle gap (hours)" hint="A message after this much silence starts a new conversation." error={errors.conversationIdleHours}>
+          <Field id="ws-idle" label={t("idle")} hint={t("idleHint")} error={errors.conversationIdleHours}>
             <input id="ws-idle" type="number" min={1} max={720} value={idleHours} onChange={(event) => setIdleHours(event.target.value)} className={input} />
           </Field>
-          <Field id="ws-quiet" label="Extraction quiet period (seconds)" hint="A conversation must be quiet this long before its lead is read." error={errors.extractionQuietSeconds}>
+          <Field id="ws-quiet" label={t("quiet")} hint={t("quietHint")} error={errors.extractionQuietSeconds}>
             <input id="ws-quiet" type="number" min={0} max={86400} value={quietSeconds} onChange={(event) => setQuietSeconds(event.target.value)} className={input} />
           </Field>
         </div>
-        <Field id="ws-languages" label="Languages" hint="Two-letter codes, separated by commas: pt, es, en." error={errors.languages ?? Object.entries(errors).find(([path]) => path.startsWith("languages."))?.[1]}>
+        <Field id="ws-languages" label={t("languages")} hint={t("languagesHint")} error={errors.languages ?? Object.entries(errors).find(([path]) => path.startsWith("languages."))?.[1]}>
           <input id="ws-languages" value={languages} onChange={(event) => setLanguages(event.target.value)} className={input} />
         </Field>
         <fieldset className="grid gap-4 rounded-md border border-slate-200 p-3 sm:grid-cols-2">
-          <legend className="px-1 font-medium">Notifications</legend>
-          <Field id="ws-hot-lead" label="Hot lead waiting after (minutes)" hint="A high-urgency lead unreviewed this long raises a notification." error={errors.hotLeadWaitMinutes}>
+          <legend className="px-1 font-medium">{t("notifications")}</legend>
+          <Field id="ws-hot-lead" label={t("hotLead")} hint={t("hotLeadHint")} error={errors.hotLeadWaitMinutes}>
             <input id="ws-hot-lead" type="number" min={1} max={1440} value={hotLeadMinutes} onChange={(event) => setHotLeadMinutes(event.target.value)} className={input} />
           </Field>
-          <Field id="ws-webhook" label="Outgoing webhook (optional)" hint="A Slack-compatible incoming webhook address; leave empty for in-app only." error={errors.notificationWebhookUrl}>
+          <Field id="ws-webhook" label={t("webhook")} hint={t("webhookHint")} error={errors.notificationWebhookUrl}>
             <input id="ws-webhook" type="url" value={webhookUrl} onChange={(event) => setWebhookUrl(event.target.value)} className={input} placeholder="https://hooks.slack.com/services/…" />
           </Field>
         </fieldset>
         {canEdit ? (
           <div className="flex items-center gap-3">
-            <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white disabled:opacity-50">Save settings</button>
-            {save.isError && Object.keys(errors).length === 0 ? <p role="alert" className="text-red-800">{save.error.message}</p> : null}
-            {Object.keys(errors).length > 0 ? <p className="text-red-800">Check the fields marked above.</p> : null}
-            {save.isSuccess ? <p role="status" className="text-emerald-800">Saved.</p> : null}
+            <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white disabled:opacity-50">{t("save")}</button>
+            {save.isError && Object.keys(errors).length === 0 ? <p role="alert" className="text-red-800">{problemText(save.error)}</p> : null}
+            {Object.keys(errors).length > 0 ? <p className="text-red-800">{t("checkFields")}</p> : null}
+            {save.isSuccess ? <p role="status" className="text-emerald-800">{t("saved")}</p> : null}
           </div>
         ) : null}
       </fieldset>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "lead_proposals" ADD COLUMN     "failure_phrase" JSONB;
