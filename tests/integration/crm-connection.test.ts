@@ -173,7 +173,7 @@ describe("the mapping, chosen with a preview", () => {
     const preview = await (await call(previewRoute.POST, "/x", { method: "POST", cookie: adminA, body: choice })).json();
     expect(preview.problems).toEqual([]);
     expect(preview.preview.deal).toMatchObject({ pipeline: "WhatsApp leads", stage: "New" });
-    expect(preview.preview.rows).toContainEqual({ field: "Lead Score", crmProperty: "Lead rating (lead_rating)", example: expect.any(String), rule: "fills empty only" });
+    expect(preview.preview.rows).toContainEqual({ key: "leadScore", field: "Lead Score", crmProperty: "Lead rating (lead_rating)", example: expect.any(String), rule: "fills empty only" });
     expect(preview.preview.rows).toContainEqual(expect.objectContaining({ field: "Company", rule: "overwrites" }));
 
     const wrong = await call(mappingRoute.PUT, "/x", { method: "PUT", cookie: adminA, body: { ...choice, dealStageId: "appointmentscheduled", scoreProperties: { leadScore: "no_such_property" } } });
