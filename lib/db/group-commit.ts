@@ -43,15 +43,10 @@ export function groupCommit<T, R>(writeAll: (items: T[]) => Promise<R[]>, limits
       const batch = takeBatch();
       inFlight += 1;
       writeAll(batch.map((waiting) => waiting.item))
-        .then(
-          (results) => {
-            if (results.length !== batch.length) throw new Error(`group commit: ${results.length} results for ${batch.length} items`);
-            batch.forEach((waiting, index) => waiting.resolve(results[index]!));
-          },
-          (error: unknown) => {
-            for (const waiting of batch) waiting.reject(error);
-          },
-        )
+        .then((results) => {
+          if (results.length !== batch.length) throw new Error(`group commit: ${results.length} results for ${batch.length} items`);
+          batch.forEach((waiting, index) => waiting.resolve(results[index]!));
+        })
         .catch((error: unknown) => {
           for (const waiting of batch) waiting.reject(error);
         })

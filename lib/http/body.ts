@@ -1,14 +1,17 @@
 // Reads request bodies safely: a size limit (measured on the raw bytes), JSON
 // parsing with a clear error, text sanitized for storage (lib/http/sanitize.ts),
 // and zod validation.
+import type { IncomingMessage } from "node:http";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { sanitizeJson, sanitizeText } from "./sanitize";
 
+const bodyTooLarge = (limitBytes: number) => new AppError("payload_too_large", `The body is larger than ${limitBytes} bytes.`);
+
 /** The raw body, refusing more than `limitBytes` (checked while reading, not trusted from headers). */
 export async function readRawBody(request: Request, limitBytes: number): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limitBytes) throw new AppError("payload_too_large", `The body is larger than ${limitBytes} bytes.`);
+  if (declared > limitBytes) throw bodyTooLarge(limitBytes);
   if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -19,11 +22,36 @@ export async function readRawBody(request: Request, limitBytes: number): Promise
     size += value.byteLength;
     if (size > limitBytes) {
       await reader.cancel();
-      throw new AppError("payload_too_large", `The body is larger than ${limitBytes} bytes.`);
+      throw bodyTooLarge(limitBytes);
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks);
+}
+
+/** The same for a Node request (servers that answer before Next.js: lib/ingest/webhook-node.ts). */
+export function readNodeBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  if (Number(request.headers["content-length"] ?? "0") > limitBytes) return Promise.reject(bodyTooLarge(limitBytes));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limitBytes) {
+        request.removeAllListeners("data");
+        request.resume();
+        reject(bodyTooLarge(limitBytes));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.once("end", () => resolve(Buffer.concat(chunks)));
+    request.once("error", reject);
+    // A sender that hangs up mid-body: nothing to keep (a settled promise ignores this after the end).
+    request.once("close", () => {
+      if (!request.complete) reject(new AppError("bad_request", "The request body was cut short."));
+    });
+  });
 }
 
 export function parseJson(raw: Buffer | string): unknown {

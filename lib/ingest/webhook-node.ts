@@ -7,7 +7,7 @@
 // the same status and detail, with the API's security headers and X-Request-Id.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { readNodeBody } from "@/lib/http/body";
 import { problemFromError } from "@/lib/http/problem";
 import { API_CONTENT_SECURITY_POLICY, commonSecurityHeaders } from "@/lib/http/security-headers";
 import { requestIdFrom, runInRequestContext } from "@/lib/observability/request-context";
@@ -20,32 +20,6 @@ export function isWebhookDelivery(request: IncomingMessage): boolean {
   if (request.method !== "POST" || !request.url) return false;
   const query = request.url.indexOf("?");
   return (query === -1 ? request.url : request.url.slice(0, query)) === WEBHOOK_PATH;
-}
-
-/** The raw body of a Node request, refusing more than `limitBytes` (checked while reading). */
-export function readNodeBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
-  const tooLarge = () => new AppError("payload_too_large", `The body is larger than ${limitBytes} bytes.`);
-  if (Number(request.headers["content-length"] ?? "0") > limitBytes) return Promise.reject(tooLarge());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limitBytes) {
-        request.removeAllListeners("data");
-        request.resume();
-        reject(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.once("end", () => resolve(Buffer.concat(chunks)));
-    request.once("error", reject);
-    // A sender that hangs up mid-body: nothing to keep (a settled promise ignores this after the end).
-    request.once("close", () => {
-      if (!request.complete) reject(new AppError("bad_request", "The request body was cut short."));
-    });
-  });
 }
 
 function securityHeaders(requestId: string): Record<string, string> {
