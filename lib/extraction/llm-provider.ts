@@ -5,9 +5,7 @@
 // with the reason: no lead is proposed. A timeout, a connection failure, a 429
 // or a 5xx (after the SDK's retries) is marked retryable: it says nothing
 // about the conversation.
-import OpenAI from "openai";
-import { ContentFilterFinishReasonError, LengthFinishReasonError } from "openai/error";
-import { zodResponseFormat } from "openai/helpers/zod";
+import type OpenAI from "openai";
 import { phrase, type Phrase } from "@/lib/i18n/phrase";
 import { boundConversation } from "./bounds";
 import { finalizeProposal } from "./finalize";
@@ -29,24 +27,37 @@ export interface LlmExtractorOptions {
 export const DEFAULT_LLM_TIMEOUT_MS = 30_000;
 export const DEFAULT_LLM_MAX_RETRIES = 2;
 
+type Sdk = { OpenAI: typeof OpenAI; errors: typeof import("openai/error"); zodResponseFormat: typeof import("openai/helpers/zod").zodResponseFormat };
+
+let sdk: Promise<Sdk> | undefined;
+/** The SDK, loaded when a model is first asked: a process with no model configured never holds it. */
+function loadSdk(): Promise<Sdk> {
+  sdk ??= Promise.all([import("openai"), import("openai/error"), import("openai/helpers/zod")]).then(([main, errors, helpers]) => ({
+    OpenAI: main.default,
+    errors,
+    zodResponseFormat: helpers.zodResponseFormat,
+  }));
+  return sdk;
+}
+
 /** The model was unreachable, slow or overloaded, rather than answering badly. */
-function isRetryable(error: unknown): boolean {
-  if (error instanceof OpenAI.APIConnectionError) return true; // includes timeouts
-  return error instanceof OpenAI.APIError && error.status !== undefined && (error.status === 408 || error.status === 429 || error.status >= 500);
+function isRetryable(error: unknown, { errors }: Sdk): boolean {
+  if (error instanceof errors.APIConnectionError) return true; // includes timeouts
+  return error instanceof errors.APIError && error.status !== undefined && (error.status === 408 || error.status === 429 || error.status >= 500);
 }
 
 /** Why a model call failed, as a phrase (the dashboard words it; `message` is the English). */
-function failureReason(error: unknown, timeoutMs: number): Phrase {
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return phrase("llm_timeout", `the model did not answer within ${timeoutMs} ms`, { ms: timeoutMs });
-  if (error instanceof OpenAI.APIError) return phrase("llm_api_error", `the model API failed${error.status ? ` with HTTP ${error.status}` : ""}: ${error.message}`, { detail: error.status ? `HTTP ${error.status}` : error.message });
+function failureReason(error: unknown, timeoutMs: number, { errors }: Sdk): Phrase {
+  if (error instanceof errors.APIConnectionTimeoutError) return phrase("llm_timeout", `the model did not answer within ${timeoutMs} ms`, { ms: timeoutMs });
+  if (error instanceof errors.APIError) return phrase("llm_api_error", `the model API failed${error.status ? ` with HTTP ${error.status}` : ""}: ${error.message}`, { detail: error.status ? `HTTP ${error.status}` : error.message });
   if (error instanceof SyntaxError) return phrase("llm_invalid_json", "the model returned invalid JSON");
   if (error instanceof Error && error.name === "ZodError" && "issues" in error && Array.isArray(error.issues)) {
     const issues = (error.issues as Array<{ path: PropertyKey[]; message: string }>).map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`);
     const detail = issues.slice(0, 5).join("; ");
     return phrase("llm_schema_violation", `the model's answer violates the lead schema (${detail})`, { detail });
   }
-  if (error instanceof LengthFinishReasonError) return phrase("llm_cut_off", "the model's answer was cut off (length limit)");
-  if (error instanceof ContentFilterFinishReasonError) return phrase("llm_content_filter", "the model's answer was blocked by a content filter");
+  if (error instanceof errors.LengthFinishReasonError) return phrase("llm_cut_off", "the model's answer was cut off (length limit)");
+  if (error instanceof errors.ContentFilterFinishReasonError) return phrase("llm_content_filter", "the model's answer was blocked by a content filter");
   const detail = error instanceof Error ? error.message : String(error);
   return phrase("llm_call_failed", `the model call failed: ${detail}`, { detail });
 }
@@ -56,13 +67,15 @@ export type LlmDrafter = (input: ConversationInput) => Promise<{ ok: true; draft
 
 export function createLlmDrafter(options: LlmExtractorOptions): LlmDrafter {
   const timeoutMs = options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL: options.baseURL,
-    timeout: timeoutMs,
-    maxRetries: options.maxRetries ?? DEFAULT_LLM_MAX_RETRIES,
-  });
+  let client: OpenAI | undefined;
   return async (input) => {
+    const loaded = await loadSdk();
+    client ??= new loaded.OpenAI({
+      apiKey: options.apiKey,
+      baseURL: options.baseURL,
+      timeout: timeoutMs,
+      maxRetries: options.maxRetries ?? DEFAULT_LLM_MAX_RETRIES,
+    });
     try {
       const completion = await client.chat.completions.parse({
         model: options.model,
@@ -70,7 +83,7 @@ export function createLlmDrafter(options: LlmExtractorOptions): LlmDrafter {
           { role: "system", content: SYSTEM_PROMPT },
           { role: "user", content: conversationPrompt(input) },
         ],
-        response_format: zodResponseFormat(llmLeadSchema, "lead_proposal"),
+        response_format: loaded.zodResponseFormat(llmLeadSchema, "lead_proposal"),
       });
       const message = completion.choices[0]?.message;
       if (!message) return { ok: false, reason: phrase("llm_no_answer", "the model returned no choices") };
@@ -78,7 +91,7 @@ export function createLlmDrafter(options: LlmExtractorOptions): LlmDrafter {
       if (!message.parsed) return { ok: false, reason: phrase("llm_no_structured_answer", "the model returned no structured answer") };
       return { ok: true, draft: groundLlmLead(input, message.parsed) };
     } catch (error) {
-      return { ok: false, reason: failureReason(error, timeoutMs), ...(isRetryable(error) ? { retryable: true } : {}) };
+      return { ok: false, reason: failureReason(error, timeoutMs, loaded), ...(isRetryable(error, loaded) ? { retryable: true } : {}) };
     }
   };
 }
