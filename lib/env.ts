@@ -64,6 +64,13 @@ const envSchema = z.object({
     .transform((value) => value === "true")
     .describe("With no Inngest configured, run the background worker (the jobs:drain runner, continuously) beside the web server. false: do not."),
   WORKER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5).describe("Seconds between the background worker's runs when nothing is due."),
+  WORKER_HEAP_MB: z.coerce
+    .number()
+    .int()
+    .min(64)
+    .max(16384)
+    .default(160)
+    .describe("The background worker thread's JavaScript heap (old generation) in MB; it keeps about 60 MB live at 1,000 messages/s. Past it the thread stops and the app with it."),
   METRICS_TOKEN: optionalString
     .pipe(z.string().min(16, "must be at least 16 characters").optional())
     .describe("Bearer token for GET /api/metrics (Prometheus). Empty: /api/metrics answers 503."),

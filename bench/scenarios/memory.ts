@@ -1,5 +1,6 @@
-// memory: the peak resident memory of the app (every process the launcher
-// starts: web server, background worker) during the ingest run. Reads the
+// memory: the peak resident memory of the app (the launcher's process tree: one
+// process since docs/decisions/0022, its web server and background worker being
+// threads of it) during the ingest run. Reads the
 // ingest scenario's measurement when it ran in the same invocation, else runs it.
 import { runIngest } from "./ingest";
 import { below, type Scenario } from "../support/scenario";

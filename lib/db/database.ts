@@ -23,7 +23,8 @@ export async function connectDatabaseServer(log: (line: string) => void = () => 
     return { url: config.DATABASE_URL, embedded: false, release: async () => {} };
   }
   const cluster = await ensureEmbeddedPostgres({
-    clusterDir: path.join(config.LEADBRIDGE_DATA_DIR, "postgres"),
+    // Absolute: the web server makes .next/standalone the working directory once it starts.
+    clusterDir: path.resolve(config.LEADBRIDGE_DATA_DIR, "postgres"),
     port: config.EMBEDDED_POSTGRES_PORT,
     log,
   });
