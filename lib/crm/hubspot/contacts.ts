@@ -7,8 +7,7 @@
 // existing contact keeps what a salesperson typed: only its empty properties
 // are filled, unless the workspace's mapping lets that field overwrite
 // (lib/crm/mapping.ts).
-import type { SimplePublicObject } from "@hubspot/api-client/lib/codegen/crm/contacts";
-import { FilterOperatorEnum } from "@hubspot/api-client/lib/codegen/crm/contacts";
+import type { FilterOperatorEnum, SimplePublicObject } from "@hubspot/api-client/lib/codegen/crm/contacts";
 import { refusesTheAccount } from "@/lib/crm/batch";
 import { CrmPermanentError } from "@/lib/crm/errors";
 import { propertiesToWrite } from "@/lib/crm/mapping";
@@ -65,7 +64,7 @@ type Filter = { propertyName: string; value: string };
 async function searchContacts(gateway: HubSpotGateway, filters: Filter[]): Promise<SimplePublicObject[]> {
   const response = await gateway.call("search", (client) =>
     client.crm.contacts.searchApi.doSearch({
-      filterGroups: filters.map((filter) => ({ filters: [{ ...filter, operator: FilterOperatorEnum.Eq }] })),
+      filterGroups: filters.map((filter) => ({ filters: [{ ...filter, operator: "EQ" as FilterOperatorEnum.Eq }] })),
       properties: CONTACT_PROPERTIES,
       limit: 10,
     }),

@@ -3,11 +3,14 @@
 // through PostgreSQL, bounds the request with a socket deadline, and turns
 // failures into CRM errors. The official client does
 // the wire format; its own retries stay off because retrying is the job's call.
+// The client (thousands of modules) is loaded on the first request, so a
+// process that never talks to HubSpot (the web server answering webhooks, the
+// launcher) never holds it.
 import { createHash } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import type { Socket } from "node:net";
-import { Client } from "@hubspot/api-client";
+import type { Client } from "@hubspot/api-client";
 import { sharedCoordination, type CrmCoordination } from "@/lib/crm/coordination";
 import type { RequestBudget } from "@/lib/crm/request-budget";
 import { crmCallResult, metrics } from "@/lib/observability/metrics";
@@ -36,7 +39,6 @@ export interface HubSpotJsonResponse {
 }
 
 export interface HubSpotGateway {
-  readonly client: Client;
   /** The HubSpot account, as the request budget and the job throttle key it. */
   readonly accountKey: string;
   /** Runs `work` while no other process runs work for this account and key. */
@@ -68,17 +70,22 @@ function deadlineAgent(basePath: string, timeoutMs: number): http.Agent {
 export function createHubSpotGateway(config: HubSpotConfig): HubSpotGateway {
   const basePath = (config.basePath ?? "https://api.hubapi.com").replace(/\/+$/, "");
   const timeoutMs = config.timeoutMs ?? 10_000;
-  const client = new Client({
-    accessToken: config.accessToken,
-    basePath,
-    numberOfApiCallRetries: 0,
-    httpAgent: deadlineAgent(basePath, timeoutMs),
-  });
-  // The client keeps its retry/limiter decorators in a process-wide singleton,
-  // replaced by every `new Client()`, and applies them when an API group is first
-  // touched. Touch ours now, so another client built later with retries cannot
-  // make these retry behind our budget.
-  void [client.crm.contacts, client.crm.deals, client.crm.objects.tasks, client.crm.objects.notes, client.crm.owners, client.crm.properties, client.crm.associations.v4];
+  let client: Promise<Client> | undefined;
+  const loadClient = () =>
+    (client ??= import("@hubspot/api-client").then(({ Client }) => {
+      const loaded = new Client({
+        accessToken: config.accessToken,
+        basePath,
+        numberOfApiCallRetries: 0,
+        httpAgent: deadlineAgent(basePath, timeoutMs),
+      });
+      // The client keeps its retry/limiter decorators in a process-wide singleton,
+      // replaced by every `new Client()`, and applies them when an API group is first
+      // touched. Touch ours now, so another client built later with retries cannot
+      // make these retry behind our budget.
+      void [loaded.crm.contacts, loaded.crm.deals, loaded.crm.objects.tasks, loaded.crm.objects.notes, loaded.crm.owners, loaded.crm.properties, loaded.crm.associations.v4];
+      return loaded;
+    }));
   // The budget belongs to the HubSpot account, identified without keeping the token around.
   const account = config.portalId
     ? `hubspot:${config.portalId}`
@@ -88,9 +95,10 @@ export function createHubSpotGateway(config: HubSpotConfig): HubSpotGateway {
   const coordination = config.coordination ?? sharedCoordination;
 
   async function call<T>(kind: HubSpotRequestKind, request: (client: Client) => Promise<T>): Promise<T> {
+    const loaded = await loadClient();
     await coordination.takeSlot(kind === "search" ? [searchBudget, accountBudget] : [accountBudget]);
     try {
-      const result = await request(client);
+      const result = await request(loaded);
       metrics.crmCalls.inc({ crm: "hubspot", result: crmCallResult() });
       return result;
     } catch (error) {
@@ -100,7 +108,6 @@ export function createHubSpotGateway(config: HubSpotConfig): HubSpotGateway {
   }
 
   return {
-    client,
     accountKey: account,
     serialize: (key, work) => coordination.serialize([`${account}:${key}`], work),
     serializeAll: (keys, work) => coordination.serialize(keys.map((key) => `${account}:${key}`), work),

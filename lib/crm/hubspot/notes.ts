@@ -7,7 +7,7 @@
 // overlapping a run that lost its claim) still make one note. For a batch of
 // new contacts that is two requests: the associations read, the batch create
 // (each note created with its associations, traced by our lead id).
-import { AssociationSpecAssociationCategoryEnum } from "@hubspot/api-client/lib/codegen/crm/objects/notes";
+import type { AssociationSpecAssociationCategoryEnum } from "@hubspot/api-client/lib/codegen/crm/objects/notes";
 import { crmLeadNoteMarker, leadKeyOfNote } from "@/lib/crm/lead-record";
 import type { CrmBatchResult, CrmLeadNoteInput, CrmLeadNoteResult } from "@/lib/crm/types";
 import { associatedIds } from "./associations";
@@ -41,7 +41,7 @@ async function existingNotes(gateway: HubSpotGateway, notes: readonly CrmLeadNot
 
 const to = (id: string, associationTypeId: number) => ({
   to: { id },
-  types: [{ associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId }],
+  types: [{ associationCategory: "HUBSPOT_DEFINED" as AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId }],
 });
 
 /** `ownerIds[i]`: the HubSpot owner of note i. Per note, in input order: found, created, or refused. */

@@ -1,7 +1,7 @@
 // The custom HubSpot fields LeadBridge writes, kept in a property group of ours
 // so a HubSpot admin sees where they come from. Ensuring them lists what exists
 // and creates only what is missing; a 409 (someone else just created it) is fine.
-import { PropertyCreateFieldTypeEnum, PropertyCreateTypeEnum } from "@hubspot/api-client/lib/codegen/crm/properties";
+import type { PropertyCreateFieldTypeEnum, PropertyCreateTypeEnum } from "@hubspot/api-client/lib/codegen/crm/properties";
 import { CrmPermanentError } from "@/lib/crm/errors";
 import type { HubSpotGateway } from "./gateway";
 
@@ -40,17 +40,17 @@ interface CustomProperty {
 }
 
 export const CUSTOM_PROPERTIES: readonly CustomProperty[] = [
-  { objectType: "contacts", name: SCORE_PROPERTIES.leadScore, label: "Lead Score", fieldType: PropertyCreateFieldTypeEnum.Text,
+  { objectType: "contacts", name: SCORE_PROPERTIES.leadScore, label: "Lead Score", fieldType: "text" as PropertyCreateFieldTypeEnum.Text,
     description: "How ready this prospect is to buy, in words (from LeadBridge's conversation analysis)." },
-  { objectType: "contacts", name: SCORE_PROPERTIES.primaryObjection, label: "Primary Objection", fieldType: PropertyCreateFieldTypeEnum.Text,
+  { objectType: "contacts", name: SCORE_PROPERTIES.primaryObjection, label: "Primary Objection", fieldType: "text" as PropertyCreateFieldTypeEnum.Text,
     description: "What holds this prospect back (from LeadBridge)." },
-  { objectType: "contacts", name: SCORE_PROPERTIES.recommendedApproach, label: "Recommended Approach", fieldType: PropertyCreateFieldTypeEnum.Textarea,
+  { objectType: "contacts", name: SCORE_PROPERTIES.recommendedApproach, label: "Recommended Approach", fieldType: "textarea" as PropertyCreateFieldTypeEnum.Textarea,
     description: "How to follow up with this prospect (from LeadBridge)." },
-  { objectType: "contacts", name: PHONE_KEY_PROPERTY, label: "LeadBridge Phone Key", fieldType: PropertyCreateFieldTypeEnum.Text,
+  { objectType: "contacts", name: PHONE_KEY_PROPERTY, label: "LeadBridge Phone Key", fieldType: "text" as PropertyCreateFieldTypeEnum.Text,
     description: "The phone number LeadBridge matches this contact by when it has no email.", hasUniqueValue: true },
-  { objectType: "deals", name: CONVERSATION_ID_PROPERTY, label: "LeadBridge Conversation ID", fieldType: PropertyCreateFieldTypeEnum.Text,
+  { objectType: "deals", name: CONVERSATION_ID_PROPERTY, label: "LeadBridge Conversation ID", fieldType: "text" as PropertyCreateFieldTypeEnum.Text,
     description: "The WhatsApp conversation this deal came from.", hasUniqueValue: true },
-  { objectType: "tasks", name: FOLLOW_UP_ID_PROPERTY, label: "LeadBridge Follow-up ID", fieldType: PropertyCreateFieldTypeEnum.Text,
+  { objectType: "tasks", name: FOLLOW_UP_ID_PROPERTY, label: "LeadBridge Follow-up ID", fieldType: "text" as PropertyCreateFieldTypeEnum.Text,
     description: "The LeadBridge follow-up this task was created for.", hasUniqueValue: true },
 ];
 
@@ -74,7 +74,7 @@ export async function ensureCustomProperties(gateway: HubSpotGateway, objectType
         name: property.name,
         label: property.label,
         description: property.description,
-        type: PropertyCreateTypeEnum.String,
+        type: "string" as PropertyCreateTypeEnum.String,
         fieldType: property.fieldType,
         groupName: LEADBRIDGE_GROUP.name,
         hasUniqueValue: property.hasUniqueValue ?? false,
