@@ -4,8 +4,9 @@ import { reportFromAggregates } from "./report";
 
 const report = reportFromAggregates({ from: "2026-03-01", to: "2026-03-31", groupBy: "product" }, "UTC", {
   buckets: [
-    { group_key: "=HYPERLINK(\"x\")", group_label: "=HYPERLINK(\"x\")", outcome: "followed_up", conversations: 2 },
-    { group_key: null, group_label: null, outcome: "no_name", conversations: 1 },
+    { group_key: "=HYPERLINK(\"x\")", group_label: "=HYPERLINK(\"x\")", outcome: "followed_up", corrected_fields: ["name"], conversations: 1 },
+    { group_key: "=HYPERLINK(\"x\")", group_label: "=HYPERLINK(\"x\")", outcome: "followed_up", corrected_fields: [], conversations: 1 },
+    { group_key: null, group_label: null, outcome: "no_name", corrected_fields: [], conversations: 1 },
   ],
   times: {
     proposed: { conversations: 2, percentiles: [60, 90] },
@@ -13,7 +14,6 @@ const report = reportFromAggregates({ from: "2026-03-01", to: "2026-03-31", grou
     synced: { conversations: 2, percentiles: [180, 200] },
     followed_up: { conversations: 0, percentiles: null },
   },
-  corrections: { name: 1 },
 });
 
 describe("funnelCsv", () => {

@@ -1,49 +1,83 @@
 // The funnel report of one workspace for one period, computed in the database
-// in one statement: the cohort's stored outcomes (outcome-sql.ts) are aggregated into
-// counts per group and outcome, the stage times' percentiles, and the
-// reviewers' corrections per field; only those aggregates come back. The pure
-// core (report.ts) turns them into stages, rates and groups.
+// in one statement over the cohort's stored rows (funnel_outcomes, read through
+// outcome-sql.ts) in two parts, each one pass over the cohort with no join and
+// no per-row arithmetic: the count of conversations per breakdown group,
+// outcome and corrected fields, and the stage times' percentiles over the
+// stored seconds to each stage (docs/decisions/0021). Only those aggregates
+// come back; the pure core (report.ts) turns them into stages, rates,
+// accuracy and groups.
 import { db, Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/problem";
-import { cohortOutcomesSql } from "./outcome-sql";
-import { outcomesReaching } from "./outcomes";
+import { cohortConditionsSql, outcomeAsOfSql } from "./outcome-sql";
 import { funnelQuerySchema, periodBounds, type FunnelGroupBy, type FunnelQuery } from "./period";
 import { reportFromAggregates, TIMED_STAGES, type Aggregates, type FunnelReport, type TimedStage } from "./report";
 
 const sql = Prisma.sql;
 
-/** Which timestamp marks reaching each timed stage (columns of the cohort rows). */
-const REACHED_AT: Record<TimedStage, Prisma.Sql> = {
-  proposed: sql`extracted_at`,
-  approved: sql`reviewed_at`,
-  synced: sql`synced_at`,
-  followed_up: sql`first_follow_up_done_at`,
+/** The stored seconds from the first message to reaching each timed stage (null where not reached). */
+const SECONDS_TO: Record<TimedStage, Prisma.Sql> = {
+  proposed: sql`o.seconds_to_proposed`,
+  approved: sql`o.seconds_to_approved`,
+  synced: sql`o.seconds_to_synced`,
+  followed_up: sql`o.seconds_to_followed_up`,
 };
 
-function timeSql(stage: TimedStage): Prisma.Sql {
-  const column = REACHED_AT[stage];
-  const reached = sql`outcome = ANY(${outcomesReaching(stage)}::text[]) AND ${column} IS NOT NULL`;
-  return sql`json_build_object(
-    'conversations', count(*) FILTER (WHERE ${reached}),
-    'percentiles', percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM ${column} - first_message_at)::float8) FILTER (WHERE ${reached}))`;
+/**
+ * Each breakdown: the stored columns its groups are counted by (`columns`, as
+ * `g.<name>` after counting), and its group key and label (null: the "none"
+ * group) from those, with `joins` for what the label needs, joined to the
+ * groups once counted rather than to every row.
+ */
+const GROUPS: Record<FunnelGroupBy, { columns: string[]; key: Prisma.Sql; label: Prisma.Sql; joins?: Prisma.Sql }> = {
+  product: { columns: ["product_interest"], key: sql`g.product_interest`, label: sql`g.product_interest` },
+  urgency: { columns: ["urgency_level"], key: sql`g.urgency_level`, label: sql`g.urgency_level` },
+  language: { columns: ["language"], key: sql`g.language`, label: sql`g.language` },
+  source: {
+    columns: ["source", "whatsapp_phone_number_id"],
+    key: sql`CASE WHEN g.source = 'webhook' THEN 'whatsapp:' || coalesce(g.whatsapp_phone_number_id, 'unknown') ELSE g.source END`,
+    label: sql`CASE g.source
+      WHEN 'webhook' THEN 'WhatsApp ' || coalesce(wn.display_phone_number, g.whatsapp_phone_number_id, '(number unknown)')
+      WHEN 'import' THEN 'Import'
+      WHEN 'demo' THEN 'Demo'
+      ELSE g.source END`,
+    joins: sql`LEFT JOIN whatsapp_numbers wn ON wn.phone_number_id = g.whatsapp_phone_number_id`,
+  },
+  owner: { columns: ["owner_id"], key: sql`g.owner_id::text`, label: sql`coalesce(u.name, u.email)`, joins: sql`LEFT JOIN users u ON u.id = g.owner_id` },
+  reviewer: { columns: ["reviewed_by"], key: sql`g.reviewed_by`, label: sql`g.reviewed_by` },
+};
+
+/** Conversations per group, outcome (as of `now`) and corrected fields. */
+function bucketsSql(cohort: Prisma.Sql, now: Date, groupBy: FunnelGroupBy | undefined): Prisma.Sql {
+  const group = groupBy ? GROUPS[groupBy] : { columns: [], key: sql`NULL::text`, label: sql`NULL::text` };
+  const columns = group.columns.map((column) => sql`o.${Prisma.raw(column)}`);
+  // By position: the outcome's expression carries a parameter, and a repeated one would be another expression.
+  const positions = Array.from({ length: columns.length + 2 }, (_, index) => index + 1).join(", ");
+  return sql`
+    SELECT ${group.key} AS group_key, ${group.label} AS group_label, g.outcome, g.corrected_fields, g.conversations
+      FROM (SELECT ${Prisma.join([...columns, sql`${outcomeAsOfSql(now)} AS outcome`, sql`o.corrected_fields`], ", ")}, count(*)::int AS conversations
+              FROM funnel_outcomes o
+             WHERE ${cohort}
+             GROUP BY ${Prisma.raw(positions)}) g
+      ${group.joins ?? Prisma.empty}`;
+}
+
+/** Per timed stage, the conversations that reached it with a known time, and the median and 90th percentile of their seconds. */
+function timesSql(cohort: Prisma.Sql): Prisma.Sql {
+  const stages = TIMED_STAGES.map(
+    (stage) => sql`${stage}::text, json_build_object(
+      'conversations', count(${SECONDS_TO[stage]}),
+      'percentiles', percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${SECONDS_TO[stage]}))`,
+  );
+  return sql`SELECT json_build_object(${Prisma.join(stages, ", ")}) FROM funnel_outcomes o WHERE ${cohort}`;
 }
 
 export function funnelAggregatesSql(workspaceId: string, query: Pick<FunnelQuery, "from" | "to" | "groupBy">, timezone: string, now: Date): Prisma.Sql {
   const { start, end } = periodBounds(query, timezone);
-  // Each aggregate reads the cohort's stored rows by the index itself (a shared, materialized cohort spills to disk for a year).
-  const cohort = (groupBy?: FunnelGroupBy) => sql`(${cohortOutcomesSql({ workspaceId, start, end, now, groupBy })})`;
-  const timed = TIMED_STAGES.map((stage) => sql`${stage}::text, ${timeSql(stage)}`);
+  const cohort = cohortConditionsSql({ workspaceId, start, end, now });
   return sql`
-    SELECT
-      (SELECT coalesce(json_agg(b), '[]'::json) FROM (
-         SELECT group_key, group_label, outcome, count(*)::int AS conversations FROM ${cohort(query.groupBy)} k GROUP BY group_key, group_label, outcome) b) AS buckets,
-      (SELECT json_build_object(${Prisma.join(timed, ", ")}) FROM ${cohort()} k) AS times,
-      (SELECT coalesce(json_object_agg(field, corrections), '{}'::json) FROM (
-         SELECT lc.field, count(*)::int AS corrections
-           FROM ${cohort()} k JOIN lead_corrections lc ON lc.lead_proposal_id = k.proposal_id
-          WHERE k.outcome = ANY(${outcomesReaching("approved")}::text[])
-          GROUP BY lc.field) x) AS corrections`;
+    SELECT (SELECT coalesce(json_agg(b), '[]'::json) FROM (${bucketsSql(cohort, now, query.groupBy)}) b) AS buckets,
+           (${timesSql(cohort)}) AS times`;
 }
 
 /** Parses a raw query (the API's query string) or throws a 422 naming each bad parameter. */

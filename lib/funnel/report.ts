@@ -1,9 +1,9 @@
 // Pure: the funnel report's shape, and how it is assembled from the
-// database's aggregates (outcome counts per group, stage-time percentiles,
-// reviewers' corrections per field) with the stages of stages.ts.
+// database's aggregates (counts per group, outcome and corrected fields;
+// stage-time percentiles) with the stages of stages.ts.
 import { LEAD_FIELDS, type LeadField } from "@/lib/extraction/types";
 import { phrase, type Phrase } from "@/lib/i18n/phrase";
-import { FUNNEL_OUTCOME_KEYS, type FunnelOutcome } from "./outcomes";
+import { FUNNEL_OUTCOME_KEYS, outcomesReaching, type FunnelOutcome } from "./outcomes";
 import type { FunnelGroupBy, FunnelQuery } from "./period";
 import { addOutcomeCounts, stagesFromOutcomes, type FunnelStage, type OutcomeCounts } from "./stages";
 
@@ -40,10 +40,10 @@ export const NONE_LABELS: Record<FunnelGroupBy, string> = {
   reviewer: "Not reviewed",
 };
 
+/** What the database counts: conversations per group, outcome and the fields a reviewer corrected (sorted), and the stage times. */
 export type Aggregates = {
-  buckets: { group_key: string | null; group_label: string | null; outcome: FunnelOutcome; conversations: number }[];
+  buckets: { group_key: string | null; group_label: string | null; outcome: FunnelOutcome; corrected_fields: string[]; conversations: number }[];
   times: Record<TimedStage, { conversations: number; percentiles: [number, number] | null }>;
-  corrections: Partial<Record<LeadField, number>>;
 };
 
 /** Where a group's label is the product's own word (no value, an urgency level, a source), a code; else the data as it is. */
@@ -67,6 +67,19 @@ function groupsOf(buckets: Aggregates["buckets"], groupBy: FunnelGroupBy): Funne
     .map(([key, group]) => ({ key, label: group.label, labelPhrase: groupPhrase(groupBy, key, group.label), stages: stagesFromOutcomes(group.counts) }));
 }
 
+/** Per field, the approved and merged leads a reviewer corrected it on. */
+function correctionsOfApproved(buckets: Aggregates["buckets"]): Record<LeadField, number> {
+  const approved = new Set<string>(outcomesReaching("approved"));
+  const corrections = Object.fromEntries(LEAD_FIELDS.map((field) => [field, 0])) as Record<LeadField, number>;
+  for (const bucket of buckets) {
+    if (!approved.has(bucket.outcome)) continue;
+    for (const field of bucket.corrected_fields) {
+      if (field in corrections) corrections[field as LeadField] += bucket.conversations;
+    }
+  }
+  return corrections;
+}
+
 /** The report from the database's aggregates. */
 export function reportFromAggregates(query: Pick<FunnelQuery, "from" | "to" | "groupBy">, timezone: string, aggregates: Aggregates): FunnelReport {
   const known = new Set<string>(FUNNEL_OUTCOME_KEYS);
@@ -75,7 +88,7 @@ export function reportFromAggregates(query: Pick<FunnelQuery, "from" | "to" | "g
   const counts = aggregates.buckets.reduce<OutcomeCounts>((sum, bucket) => addOutcomeCounts(sum, { [bucket.outcome]: bucket.conversations }), {});
   const stages = stagesFromOutcomes(counts);
   const approvedLeads = stages.find((stage) => stage.key === "approved")!.count;
-  const corrections = Object.fromEntries(LEAD_FIELDS.map((field) => [field, aggregates.corrections[field] ?? 0])) as Record<LeadField, number>;
+  const corrections = correctionsOfApproved(aggregates.buckets);
   const times = Object.fromEntries(
     TIMED_STAGES.map((stage) => {
       const time = aggregates.times[stage];

@@ -14,7 +14,7 @@
 //   phone, and the conversation's profile name and wa_id;
 // - the last message of each row is read for the page's rows only.
 import { db, Prisma } from "@/lib/db/client";
-import { cohortOutcomesSql } from "@/lib/funnel/outcome-sql";
+import { cohortConversationIdsSql } from "@/lib/funnel/outcome-sql";
 import { invalidInput } from "@/lib/http/problem";
 import { decodeQueueCursor, encodeQueueCursor, type QueueCursor } from "./queue-cursor";
 import { AppError } from "@/lib/errors";
@@ -102,7 +102,7 @@ function filterConditions(workspaceId: string, query: QueueQuery): Prisma.Sql[] 
   if (cohort.end) where.push(sql`c.first_message_at < ${cohort.end}`);
   if (query.funnel) {
     // The funnel's own definition of each outcome, over the same cohort.
-    where.push(sql`c.id IN (SELECT f.conversation_id FROM (${cohortOutcomesSql({ workspaceId, ...cohort, now: new Date(), outcome: query.funnel })}) f)`);
+    where.push(sql`c.id IN (${cohortConversationIdsSql({ workspaceId, ...cohort, now: new Date(), outcome: query.funnel })})`);
   }
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;

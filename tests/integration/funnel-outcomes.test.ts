@@ -3,15 +3,17 @@
 // conversation arriving or moving, its proposal extracted, approved, rejected,
 // undone, synced or failing, its follow-ups scheduled, done, cancelled, given
 // up or deleted, their due work failing, its contact opting out and back in,
-// the conversation deleted), every stored row equals the row the function
-// computes from the current state, and has the outcome the rules give. Two
+// the conversation deleted, a reviewer's corrections written or removed),
+// every stored row equals the row the function computes from the current
+// state, and has the outcome the rules give, the seconds to each stage it
+// reached and the fields corrected. Two
 // transactions changing different facts of one conversation at once leave
 // the row the rules give for both.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { databaseUrl } from "@/lib/env";
-import type { FunnelOutcome } from "@/lib/funnel/outcomes";
+import { FUNNEL_OUTCOME_KEYS, FUNNEL_STAGES, reachedStage, type FunnelOutcome } from "@/lib/funnel/outcomes";
 import { drainDueWork } from "@/lib/jobs/drain";
 import { REJECT_REASONS } from "@/lib/leads/lead-status";
 import { approveProposal, rejectProposal, undoReview, type ReviewActor } from "@/lib/leads/review";
@@ -154,6 +156,44 @@ describe("stored funnel outcomes follow every kind of change", () => {
     expect((await db().funnelOutcome.findUniqueOrThrow({ where: { conversationId: conversation.id } })).firstFollowUpDoneAt).toBeInstanceOf(Date);
     await db().followUp.delete({ where: { id: followUp.id } });
     await expectOutcome(conversation.id, "no_follow_up_planned");
+  });
+
+  it("a reviewer's corrections, and the seconds to each stage the outcome reached", async () => {
+    const conversation = await newConversation();
+    const at = (minutes: number) => new Date(conversation.firstMessageAt.getTime() + minutes * MINUTE);
+    const stored = () => db().funnelOutcome.findUniqueOrThrow({ where: { conversationId: conversation.id } });
+    const proposal = await db().leadProposal.create({ data: { workspaceId: A, conversationId: conversation.id, ...reviewable, extractedAt: at(5) } });
+    await expectOutcome(conversation.id, "awaiting_review");
+    expect(await stored()).toMatchObject({ secondsToProposed: 300, secondsToApproved: null, secondsToSynced: null, secondsToFollowedUp: null, correctedFields: [] });
+
+    await db().leadProposal.update({ where: { id: proposal.id }, data: { status: "approved", syncStatus: "synced", reviewedAt: at(10.5), syncedAt: at(20) } });
+    await expectOutcome(conversation.id, "no_follow_up_planned");
+    expect(await stored()).toMatchObject({ secondsToProposed: 300, secondsToApproved: 630, secondsToSynced: 1200, secondsToFollowedUp: null });
+
+    // Corrections written on their own, as the review writes them, and removed.
+    const phone = await db().leadCorrection.create({ data: { workspaceId: A, leadProposalId: proposal.id, field: "phone", extractedValue: "1", approvedValue: "2" } });
+    await db().leadCorrection.create({ data: { workspaceId: A, leadProposalId: proposal.id, field: "email", extractedValue: "a", approvedValue: "b" } });
+    await expectOutcome(conversation.id, "no_follow_up_planned");
+    expect((await stored()).correctedFields).toEqual(["email", "phone"]);
+    await db().leadCorrection.update({ where: { id: phone.id }, data: { field: "name" } });
+    await expectOutcome(conversation.id, "no_follow_up_planned");
+    expect((await stored()).correctedFields).toEqual(["email", "name"]);
+    await db().leadCorrection.deleteMany({ where: { leadProposalId: proposal.id, field: "email" } });
+    await expectOutcome(conversation.id, "no_follow_up_planned");
+    expect((await stored()).correctedFields).toEqual(["name"]);
+
+    // Rejected: it reached `proposed` only, whatever timestamps the proposal keeps.
+    await db().leadProposal.update({ where: { id: proposal.id }, data: { status: "rejected", rejectReason: "spam", syncStatus: "none" } });
+    await expectOutcome(conversation.id, "rejected_spam");
+    expect(await stored()).toMatchObject({ secondsToProposed: 300, secondsToApproved: null, secondsToSynced: null, correctedFields: ["name"] });
+  });
+
+  it("the database's stage reached by each outcome is the funnel's", async () => {
+    const rows = await db().$queryRaw<{ outcome: string; stage: number | null }[]>`
+      SELECT outcome, funnel_stage_reached(outcome) AS stage FROM unnest(${FUNNEL_OUTCOME_KEYS}::text[]) AS outcome`;
+    expect(Object.fromEntries(rows.map((row) => [row.outcome, row.stage === null ? null : FUNNEL_STAGES[row.stage]]))).toEqual(
+      Object.fromEntries(FUNNEL_OUTCOME_KEYS.map((outcome) => [outcome, reachedStage(outcome)])),
+    );
   });
 
   it("a deleted conversation leaves no row", async () => {
