@@ -17,7 +17,7 @@ import { randomUUID } from "node:crypto";
 import { availableParallelism, loadavg } from "node:os";
 import type pg from "pg";
 import { FUNNEL_OUTCOMES_BACKFILL_SQL } from "@/bench/data/derived-rows";
-import { funnelAggregatesSql, funnelReport } from "@/lib/funnel/queries";
+import { funnelAggregateStatements, funnelReport } from "@/lib/funnel/queries";
 import { periodBounds, presetPeriod, todayIn, type FunnelGroupBy, type FunnelPeriod } from "@/lib/funnel/period";
 import { listQueue } from "@/lib/leads/queue";
 import { intArgument, percentile, planScans, withBenchDatabase } from "./bench-database";
@@ -178,8 +178,10 @@ export async function benchFunnel({ conversations: count, runs, progress = () =>
         ? async () => (await listQueue(workspaceId, { funnel: queue, firstMessageFrom: start.toISOString(), firstMessageTo: end.toISOString() })).rows.length
         : async () => (await funnelReport(workspaceId, { ...period, groupBy })).stages[0]!.count;
       const { size, times } = await timeRuns(runs, run);
-      const statement = funnelAggregatesSql(workspaceId, { ...period, groupBy }, "America/Sao_Paulo", new Date());
-      const plan = queue ? null : (await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (COSTS OFF) ${statement.text}`, statement.values as unknown[])).rows.map((row) => row["QUERY PLAN"]);
+      const statements = Object.values(funnelAggregateStatements(workspaceId, { ...period, groupBy }, "America/Sao_Paulo", new Date()));
+      const explain = async (statement: (typeof statements)[number]) =>
+        (await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (COSTS OFF) ${statement.text}`, statement.values as unknown[])).rows.map((row) => row["QUERY PLAN"]);
+      const plan = queue ? null : (await Promise.all(statements.map(explain))).flat();
       const scans = plan ? planScans(plan) : { indexes: [], seqScans: [] };
       results.push({ case: label, size, ...timing(times), ...scans });
     }
