@@ -5,12 +5,12 @@
 // now; an item sent, due and still pending after RESEND_AFTER_MS was lost on
 // the way and is sent again under a new event id. A failed send changes
 // nothing: the next pass sends the same events again (same ids, de-duplicated).
-import { crmAccountKeyFor } from "@/lib/crm/adapters";
+// The Inngest client, the job registry and the CRM adapters are loaded only
+// when Inngest is configured: the web server calls this after every webhook,
+// and without an engine it should not hold every job's code.
 import { inngestConfigured } from "@/lib/env";
-import { jobDefinition } from "@/lib/jobs/registry";
 import { logger } from "@/lib/log";
 import { itemsToDispatch, markDispatched, type DispatchableItem } from "@/lib/outbox/outbox";
-import { inngest } from "./client";
 import { jobEventId, jobEventName, type JobEventData } from "./events";
 
 /** Items due within this long are sent now; their run sleeps until due. */
@@ -27,13 +27,16 @@ type AccountKeys = Map<string, Promise<string>>;
 function crmAccountOf(workspaceId: string, accounts: AccountKeys): Promise<string> {
   let key = accounts.get(workspaceId);
   if (!key) {
-    key = crmAccountKeyFor(workspaceId).catch(() => `workspace:${workspaceId}`);
+    key = import("@/lib/crm/adapters")
+      .then(({ crmAccountKeyFor }) => crmAccountKeyFor(workspaceId))
+      .catch(() => `workspace:${workspaceId}`);
     accounts.set(workspaceId, key);
   }
   return key;
 }
 
 export async function jobEventDataOf(item: Pick<DispatchableItem, "id" | "kind" | "workspaceId">, accounts: AccountKeys = new Map()): Promise<JobEventData> {
+  const { jobDefinition } = await import("@/lib/jobs/registry");
   const throttled = item.workspaceId && jobDefinition(item.kind)?.crmRequestsPerRun;
   return {
     outboxItemId: item.id,
@@ -58,6 +61,7 @@ export async function dispatchOutbox(options: { now?: Date } = {}): Promise<{ se
       items.map(async (item) => ({ id: jobEventId(item.id, item.dispatchCount + 1), name: jobEventName(item.kind), data: await jobEventDataOf(item, accounts) })),
     );
     try {
+      const { inngest } = await import("./client");
       await inngest.send(events);
     } catch (error) {
       return { sent, error: (error as Error).message };

@@ -46,6 +46,10 @@ await build({
   platform: "node",
   format: "esm",
   target: "node22",
+  // Code shared by entry points, and what is imported lazily (`import()`), goes into chunks: an entry
+  // loads only what it reaches, and the launcher and the web server in one process share one copy.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   // Our own code (`@/...` through tsconfig paths) is bundled; packages load from node_modules.
   plugins: [packagesExternal],
   logLevel: "warning",

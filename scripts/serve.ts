@@ -15,7 +15,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import { connectDatabaseServer } from "@/lib/db/database";
-import { env, inngestConfigured, publishDatabaseUrl, startWarnings } from "@/lib/env";
+import { env, inngestConfigured, publishDatabaseUrl, reloadEnv, startWarnings } from "@/lib/env";
 import type { DatabaseSetupRequest, DatabaseSetupResult } from "./database-setup";
 import type { WebServer } from "./web";
 import type { WorkerThreadMessage } from "./worker";
@@ -95,6 +95,7 @@ if (inngestConfigured(config)) {
     const message = await started.first;
     // /api/metrics adds the worker's counters from here (lib/observability).
     if (typeof message === "object") process.env.WORKER_METRICS_URL = message.metricsUrl;
+    reloadEnv();
   } catch (error) {
     await prepared.release();
     fail(`the background worker did not start: ${(error as Error).message}`);

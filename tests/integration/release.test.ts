@@ -52,7 +52,10 @@ describe("the release", () => {
     for (const devOnly of ["tsx", "vitest", "esbuild", "eslint", "node"]) expect(existsSync(path.join(release, "node_modules", devOnly)), devOnly).toBe(false);
     for (const built of ["dist/serve.mjs", "dist/worker.mjs", "dist/jobs-drain.mjs", ".next/standalone/server.js", ".next/standalone/prisma/migrations"]) expect(existsSync(path.join(release, built)), built).toBe(true);
     expect(existsSync(path.join(release, ".next/standalone/node_modules/typescript")), "the server traced typescript").toBe(false);
-    const compiled = readdirSync(path.join(release, "dist")).map((file) => readFileSync(path.join(release, "dist", file), "utf8"));
+    const compiled = readdirSync(path.join(release, "dist"), { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".mjs"))
+      .map((file) => readFileSync(path.join(release, "dist", file), "utf8"));
+    expect(compiled.length, "compiled entries and chunks").toBeGreaterThan(20);
     expect(compiled.filter((code) => /from "(typescript|prisma|tsx)(\/[^"]*)?"/.test(code))).toEqual([]);
 
     // Operator commands run from the pruned tree: migrations as their own step, a workspace, the drain.
