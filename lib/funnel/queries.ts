@@ -2,9 +2,10 @@
 // over the cohort's stored rows (funnel_outcomes, read through outcome-sql.ts)
 // by two statements run at once on two connections (a year's cohort takes two
 // passes of tens of milliseconds each; side by side they take the longer one),
-// each one pass over the cohort with no join and no per-row arithmetic: the count of conversations per breakdown group,
-// outcome and corrected fields, and the stage times' percentiles over the
-// stored seconds to each stage (docs/decisions/0021). Only those aggregates
+// each one pass over the cohort with no join and no per-row arithmetic: the
+// count of conversations per breakdown group, outcome and corrected fields,
+// and the stage times' percentiles over the stored seconds to each stage
+// (docs/decisions/0021). Only those aggregates
 // come back; the pure core (report.ts) turns them into stages, rates,
 // accuracy and groups.
 import { db, Prisma } from "@/lib/db/client";
