@@ -39,16 +39,18 @@ export function NotificationBell({ workspaceId }: { workspaceId: string }) {
         <button
           type="button"
           className={buttonClass("secondary", "relative mt-3 w-full justify-start")}
-          aria-label={unread > 0 ? t("unread", { count: unread }) : t("title")}
           onPointerDown={() => unread > 0 && seen.mutate()}
           onKeyDown={(event) => (event.key === "Enter" || event.key === " " || event.key === "ArrowDown") && unread > 0 && seen.mutate()}
           data-testid="notification-bell"
         >
           <span aria-hidden="true">🔔</span> {t("title")}
           {unread > 0 ? (
-            <span className="ml-auto rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white" data-testid="notification-count">
-              {unread}
-            </span>
+            <>
+              <span className="sr-only">{t("unread", { count: unread })}</span>
+              <span aria-hidden="true" className="ml-auto rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white" data-testid="notification-count">
+                {unread}
+              </span>
+            </>
           ) : null}
         </button>
       }
