@@ -2,8 +2,9 @@
 // applies the migrations (Prisma's schema engine, compiled to WebAssembly) and
 // seeds the demo workspace where it belongs (lib/demo/login.ts shouldSeedDemo).
 // In a thread of its own, the schema engine's memory and every module it loaded
-// go away with the thread instead of staying for the app's lifetime. The launcher (scripts/serve.ts) passes the
-// database's URL and what to do, and gets back what was done.
+// go away with the thread instead of staying for the app's lifetime. The
+// launcher (scripts/serve.ts) passes the database's URL and what to do, and
+// gets back what was done.
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { disconnectDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
