@@ -4,9 +4,8 @@
 // follows a drop-off reason to the queue filtered to that lead, and the page
 // passes an accessibility check. Saves a screenshot.
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { addMember, operator, pageApiHeaders, signIn, whatsappDelivery } from "./support";
+import { accessibilityProblems, addMember, operator, pageApiHeaders, signIn, whatsappDelivery } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -119,7 +118,5 @@ test("the funnel has no serious accessibility problems", async ({ page }) => {
   await signIn(page, MANAGER.email, MANAGER.password);
   await page.goto("/funnel?groupBy=product");
   await expect(page.getByTestId("funnel-table")).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  expect(await accessibilityProblems(page)).toEqual([]);
 });

@@ -4,9 +4,8 @@
 // the same number offers the merge and merging keeps one contact, reject
 // records its reason, a stale second reviewer gets the conflict, keyboard
 // shortcuts work, and the screen passes an accessibility check.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { operator, pageApiHeaders, signIn, whatsappDelivery } from "./support";
+import { accessibilityProblems, operator, pageApiHeaders, signIn, whatsappDelivery } from "./support";
 
 const waId = `55119${String(Date.now()).slice(-8)}`;
 
@@ -143,7 +142,5 @@ test("the queue with a lead open has no serious accessibility problems", async (
   await signIn(page);
   await openLead(page, "Roberto");
   await expect(page.getByRole("button", { name: /^Notifications\W+1 unread$/ })).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  expect(await accessibilityProblems(page)).toEqual([]);
 });

@@ -1,8 +1,10 @@
 // Shared by the end-to-end specs and playwright.config.ts: the ports (overridable
 // so checkouts can test side by side), the demo login, signing in through the
-// real form, and the operators' command line against the e2e database.
+// real form, the operators' command line against the e2e database, and axe's
+// findings on a page.
 import { execFileSync } from "node:child_process";
 import { createHmac } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -98,4 +100,15 @@ export function whatsappDelivery(message: { waId: string; profileName: string; i
     ],
   });
   return { body, signature: `sha256=${createHmac("sha256", WEBHOOK_APP_SECRET).update(body).digest("hex")}` };
+}
+
+/**
+ * What axe finds on the page as it stands, one `rule: first targets` line per
+ * rule broken: every finding, or (the default) only serious and critical ones.
+ */
+export async function accessibilityProblems(page: Page, at: "every" | "serious" = "serious"): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => at === "every" || violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`);
 }
