@@ -3,7 +3,7 @@
 // WhatsApp number and routes a parked one; a manager reads them; a reviewer is
 // refused, page and API alike.
 import { expect, test, type Page } from "@playwright/test";
-import { addMember, DEMO_EMAIL, operator, pageApiHeaders, signIn, whatsappDelivery } from "./support";
+import { accessibilityProblems, addMember, DEMO_EMAIL, operator, pageApiHeaders, signIn, whatsappDelivery } from "./support";
 
 const WORKSPACE = "Horizon Energy";
 
@@ -71,7 +71,8 @@ test("an admin edits business hours and adds a WhatsApp number", async ({ page }
 
   const parked = page.getByTestId("parked-numbers").locator("li", { hasText: parkedNumber });
   await expect(parked).toContainText("1 delivery");
-  await parked.getByRole("button", { name: `Route ${parkedNumber} to this workspace` }).click();
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await parked.getByRole("button", { name: `Route to this workspace: ${parkedNumber}` }).click();
   await expect(numbers).toContainText(parkedNumber);
   await expect(page.getByTestId("parked-numbers").locator("li", { hasText: parkedNumber })).toHaveCount(0);
 
