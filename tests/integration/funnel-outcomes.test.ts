@@ -8,7 +8,9 @@
 // state, and has the outcome the rules give, the seconds to each stage it
 // reached and the fields corrected. Two
 // transactions changing different facts of one conversation at once leave
-// the row the rules give for both.
+// the row the rules give for both. One transaction changing many
+// conversations (as a batch of WhatsApp deliveries does) refreshes them all at
+// its commit, a savepoint rolled back included, and leaves nothing noted.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
@@ -233,5 +235,59 @@ describe("two transactions changing one conversation at once", () => {
     await first.query("COMMIT");
     await secondCommit;
     await expectOutcome(conversation.id, "followed_up");
+  });
+});
+
+describe("one transaction changing many conversations", () => {
+  let client: pg.Client;
+  beforeAll(async () => {
+    client = new pg.Client({ connectionString: databaseUrl() });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client.end();
+  });
+  const noted = async () => (await client.query<{ count: number }>("SELECT count(*)::int AS count FROM funnel_outcomes_stale")).rows[0]!.count;
+
+  it("refreshes every one at commit, what a rolled-back savepoint did undone, and leaves nothing noted", async () => {
+    await client.query("BEGIN");
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO conversations (id, workspace_id, source, channel, contact_wa_id, first_message_at, last_message_at, message_count, updated_at)
+       SELECT gen_random_uuid(), $1, 'webhook', 'whatsapp', '55119' || lpad(g::text, 8, '0'), now() - interval '1 hour', now() - interval '1 hour', 0, now()
+         FROM generate_series(1, 40) g
+       RETURNING id`,
+      [A],
+    );
+    const ids = rows.map((row) => row.id);
+    await client.query("UPDATE conversations SET message_count = message_count + 1, first_message_at = first_message_at - interval '1 minute' WHERE id = ANY($1::uuid[])", [ids]);
+    const proposalInsert = `INSERT INTO lead_proposals (id, workspace_id, conversation_id, status, name, qualifies, validation, updated_at)
+      SELECT gen_random_uuid(), $1, id, 'proposed', 'Lote', true, '{}'::jsonb, now() FROM unnest($2::uuid[]) AS t(id)`;
+    await client.query(proposalInsert, [A, ids.slice(0, 20)]);
+    await client.query("SAVEPOINT later");
+    await client.query(proposalInsert, [A, ids.slice(20)]);
+    await client.query("ROLLBACK TO SAVEPOINT later");
+    // Nothing is computed before the commit: the rows are noted, none stored yet.
+    expect(await noted()).toBeGreaterThan(0);
+    expect((await client.query("SELECT 1 FROM funnel_outcomes WHERE conversation_id = ANY($1::uuid[])", [ids])).rowCount).toBe(0);
+    await client.query("COMMIT");
+
+    expect(await noted()).toBe(0);
+    expect(await drifted()).toEqual([]);
+    const outcomes = await db().funnelOutcome.findMany({ where: { conversationId: { in: ids } }, select: { conversationId: true, outcome: true } });
+    const outcomeOf = new Map(outcomes.map((row) => [row.conversationId, row.outcome]));
+    expect(ids.map((id) => outcomeOf.get(id))).toEqual([...ids.slice(0, 20).map(() => "awaiting_review"), ...ids.slice(20).map(() => "not_extracted")]);
+  });
+
+  it("a transaction rolled back leaves nothing noted and nothing stored", async () => {
+    await client.query("BEGIN");
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO conversations (id, workspace_id, source, channel, contact_wa_id, first_message_at, last_message_at, message_count, updated_at)
+       VALUES (gen_random_uuid(), $1, 'webhook', 'whatsapp', '5511977770000', now(), now(), 1, now()) RETURNING id`,
+      [A],
+    );
+    await client.query("ROLLBACK");
+    expect(await noted()).toBe(0);
+    expect(await storedOutcome(rows[0]!.id)).toBeUndefined();
+    expect(await drifted()).toEqual([]);
   });
 });
