@@ -1,10 +1,12 @@
 // The end-to-end tests' web server: a fake HubSpot (tests/fakes) on an
 // ephemeral port, with one account the specs connect to (E2E_HUBSPOT_TOKEN,
 // which has a second deal pipeline to choose), then the release's own launcher
-// (dist/serve.mjs start, compiled by `npm run build`, as `npm start` runs it)
+// (`bash scripts/release.sh start`, what `npm start` runs: dist/serve.mjs,
+// compiled by `npm run build`)
 // with HUBSPOT_BASE_URL pointing at the fake. Stops
 // both when Playwright stops it.
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { FakeHubSpotAccounts } from "@/tests/fakes/hubspot-accounts";
 import { E2E_HUBSPOT_ACCOUNT as ACCOUNT, E2E_HUBSPOT_TOKEN } from "./fake-hubspot";
 
@@ -15,7 +17,9 @@ account.addOwner({ email: "demo@leadbridge.local", firstName: "Demo", lastName: 
 const url = await hubspot.start();
 process.stdout.write(`[e2e] fake HubSpot on ${url}\n`);
 
-const app = spawn(process.execPath, ["dist/serve.mjs", "start"], { stdio: "inherit", env: { ...process.env, HUBSPOT_BASE_URL: url } });
+// The launcher's `node` is the one running this.
+const PATH = `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ""}`;
+const app = spawn("bash", ["scripts/release.sh", "start"], { stdio: "inherit", env: { ...process.env, PATH, HUBSPOT_BASE_URL: url } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => app.kill(signal));
 app.on("exit", async (code, signal) => {
   await hubspot.stop();

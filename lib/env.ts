@@ -71,6 +71,13 @@ const envSchema = z.object({
     .max(16384)
     .default(160)
     .describe("The background worker thread's JavaScript heap (old generation) in MB; it keeps about 60 MB live at 1,000 messages/s. Past it the thread stops and the app with it."),
+  WEB_HEAP_MB: z.coerce
+    .number()
+    .int()
+    .min(96)
+    .max(16384)
+    .default(224)
+    .describe("The web server's JavaScript heap (old generation) in MB, set when `npm start` (scripts/release.sh start) starts Node, so from the environment, not .env; it keeps about 90 MB live at 1,000 messages/s."),
   METRICS_TOKEN: optionalString
     .pipe(z.string().min(16, "must be at least 16 characters").optional())
     .describe("Bearer token for GET /api/metrics (Prometheus). Empty: /api/metrics answers 503."),

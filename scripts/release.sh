@@ -6,8 +6,9 @@
 #   bash scripts/release.sh migrate     applies committed migrations to DATABASE_URL (the
 #                                       separate release step when several replicas start
 #                                       with MIGRATE_ON_START=false)
-#   bash scripts/release.sh start       the launcher: web server, plus the background
-#                                       worker when no Inngest is configured (npm start)
+#   bash scripts/release.sh start       the launcher: web server (its heap bounded by
+#                                       WEB_HEAP_MB), plus the background worker when no
+#                                       Inngest is configured (npm start)
 #   bash scripts/release.sh probe URL   exits 0 when URL/api/health answers 200 (the
 #                                       image's HEALTHCHECK)
 set -euo pipefail
@@ -23,7 +24,10 @@ case "${1:-}" in
     exec node scripts/run.mjs db-migrate
     ;;
   start)
-    exec node dist/serve.mjs start
+    # The heap of the main thread (the web server) can only be bounded as Node
+    # starts; unbounded, V8 let it grow to 240-280 MB holding about 90 MB live
+    # at 1,000 messages/s (BENCHMARKS.md, memory). WEB_HEAP_MB, lib/env.ts.
+    exec node --max-old-space-size="${WEB_HEAP_MB:-224}" dist/serve.mjs start
     ;;
   probe)
     url="${2:?usage: release.sh probe URL}"

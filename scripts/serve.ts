@@ -13,6 +13,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { getHeapStatistics } from "node:v8";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import { connectDatabaseServer } from "@/lib/db/database";
 import { env, inngestConfigured, publishDatabaseUrl, reloadEnv, startWarnings } from "@/lib/env";
@@ -46,6 +47,10 @@ try {
 }
 for (const warning of startWarnings(config)) log(`warning: ${warning}`);
 if (mode === "start" && !existsSync(STANDALONE_SERVER)) fail(`${STANDALONE_SERVER} is missing: run \`npm run build\` first.`);
+// WEB_HEAP_MB is applied by `npm start` (scripts/release.sh) as Node starts; started otherwise, say so.
+if (mode === "start" && getHeapStatistics().heap_size_limit > 2 * config.WEB_HEAP_MB * 1024 * 1024) {
+  log(`warning: the web server's heap is not bounded by WEB_HEAP_MB (${config.WEB_HEAP_MB} MB): start with \`npm start\` or \`bash scripts/release.sh start\`.`);
+}
 
 /** An entry point beside this file: scripts/NAME.ts under tsx, dist/NAME.mjs in a build. */
 function siblingEntry(name: string): string {
