@@ -108,11 +108,14 @@ function filterConditions(workspaceId: string, query: QueueQuery): Prisma.Sql[] 
     const pattern = `%${escapeLike(query.q)}%`;
     const digits = phoneDigits(query.q);
     const digitPattern = digits ? `%${digits}%` : null;
+    // A number written as one ("+55 11 9876-5432") is no name or email: only the phone fields (and the
+    // profile name, which can be a number) are searched, sparing two trigram scans of short tokens.
+    const proposalText = digits !== null && /\D/.test(query.q) ? sql`FALSE` : sql`sp.name ILIKE ${pattern} OR sp.email_normalized ILIKE ${pattern}`;
     // Two indexed lookups (proposal fields, conversation fields) instead of an OR across the join.
     where.push(sql`c.id IN (
       SELECT sp.conversation_id FROM lead_proposals sp
        WHERE sp.workspace_id = ${workspaceId}::uuid
-         AND (sp.name ILIKE ${pattern} OR sp.email_normalized ILIKE ${pattern}${digitPattern ? sql` OR sp.phone_e164 LIKE ${digitPattern}` : Prisma.empty})
+         AND (${proposalText}${digitPattern ? sql` OR sp.phone_e164 LIKE ${digitPattern}` : Prisma.empty})
       UNION
       SELECT sc.id FROM conversations sc
        WHERE sc.workspace_id = ${workspaceId}::uuid
