@@ -6,7 +6,7 @@
 // with HUBSPOT_BASE_URL pointing at the fake. Stops
 // both when Playwright stops it.
 import { spawn } from "node:child_process";
-import path from "node:path";
+import { RELEASE_START, releaseStartEnv } from "@/tests/support/release-start";
 import { FakeHubSpotAccounts } from "@/tests/fakes/hubspot-accounts";
 import { E2E_HUBSPOT_ACCOUNT as ACCOUNT, E2E_HUBSPOT_TOKEN } from "./fake-hubspot";
 
@@ -17,9 +17,8 @@ account.addOwner({ email: "demo@leadbridge.local", firstName: "Demo", lastName: 
 const url = await hubspot.start();
 process.stdout.write(`[e2e] fake HubSpot on ${url}\n`);
 
-// The launcher's `node` is the one running this.
-const PATH = `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ""}`;
-const app = spawn("bash", ["scripts/release.sh", "start"], { stdio: "inherit", env: { ...process.env, PATH, HUBSPOT_BASE_URL: url } });
+const [command, ...args] = RELEASE_START;
+const app = spawn(command, args, { stdio: "inherit", env: releaseStartEnv({ ...process.env, HUBSPOT_BASE_URL: url }) });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => app.kill(signal));
 app.on("exit", async (code, signal) => {
   await hubspot.stop();

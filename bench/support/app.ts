@@ -9,10 +9,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync }
 import net from "node:net";
 import path from "node:path";
 import { LOCAL_ENCRYPTION_KEY } from "@/lib/env";
+import { RELEASE_START, releaseStartEnv } from "@/tests/support/release-start";
 
-/** The launcher `npm start` runs (compiled by `npm run build`). */
-// `npm start` without npm: bash execs Node in its place, so the app keeps this process.
-const LAUNCHER = ["bash", "scripts/release.sh", "start"];
 const BUILD_MARKERS = [".next/BUILD_ID", ".next/standalone/server.js", "dist/serve.mjs"];
 export const BENCH_LOG_DIR = ".data/bench";
 
@@ -108,14 +106,13 @@ export async function startApp(name: string, options: { databaseUrl: string; env
   mkdirSync(BENCH_LOG_DIR, { recursive: true });
   const logFile = path.join(BENCH_LOG_DIR, `${name}.log`);
   const log = openSync(logFile, "w");
-  const child = spawn(LAUNCHER[0]!, LAUNCHER.slice(1), {
+  const [command, ...args] = RELEASE_START;
+  const child = spawn(command, args, {
     // Its own process group, so stopping it stops the web server and the worker too.
     detached: true,
     stdio: ["ignore", log, log],
-    env: {
+    env: releaseStartEnv({
       ...process.env,
-      // The launcher's `node` is the one running this.
-      PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ""}`,
       NODE_ENV: "production",
       HOST: "127.0.0.1",
       PORT: String(port),
@@ -128,7 +125,7 @@ export async function startApp(name: string, options: { databaseUrl: string; env
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
       ...options.env,
-    },
+    }),
   });
   closeSync(log);
   const stop = async () => {
