@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { EnvError, LOCAL_AUTH_SECRET, LOCAL_ENCRYPTION_KEY, parseEnv, startWarnings } from "./env";
 
@@ -76,5 +78,17 @@ describe("CRM settings", () => {
     expect(parseEnv({ PORT: "3070" })).toMatchObject({ ENCRYPTION_KEY: LOCAL_ENCRYPTION_KEY, APP_URL: "http://127.0.0.1:3070", ENCRYPTION_KEY_PREVIOUS: [] });
     expect(parseEnv({ ENCRYPTION_KEY_PREVIOUS: `${key}, ${key}` }).ENCRYPTION_KEY_PREVIOUS).toEqual([key, key]);
     expect(() => parseEnv({ ENCRYPTION_KEY_PREVIOUS: "nope" })).toThrow(/ENCRYPTION_KEY_PREVIOUS/);
+  });
+});
+
+describe("WEB_HEAP_MB, applied by scripts/release.sh as Node starts", () => {
+  it("has the same default there as here", () => {
+    expect(/WEB_HEAP_MB:-(\d+)/.exec(readFileSync("scripts/release.sh", "utf8"))?.[1]).toBe(String(parseEnv({}).WEB_HEAP_MB));
+  });
+
+  it("is refused in words before Node starts when it is not a number", () => {
+    const started = spawnSync("bash", ["scripts/release.sh", "start"], { env: { ...process.env, WEB_HEAP_MB: "lots" }, encoding: "utf8" });
+    expect(started.status).toBe(2);
+    expect(started.stderr).toContain("WEB_HEAP_MB must be a whole number of megabytes, not 'lots'");
   });
 });

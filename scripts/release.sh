@@ -27,7 +27,13 @@ case "${1:-}" in
     # The heap of the main thread (the web server) can only be bounded as Node
     # starts; unbounded, V8 let it grow to 240-280 MB holding about 90 MB live
     # at 1,000 messages/s (BENCHMARKS.md, memory). WEB_HEAP_MB, lib/env.ts.
-    exec node --max-old-space-size="${WEB_HEAP_MB:-224}" dist/serve.mjs start
+    # The default is lib/env.ts's (lib/env.test.ts checks they agree); the app checks the range.
+    heap="${WEB_HEAP_MB:-224}"
+    if [[ ! "$heap" =~ ^[0-9]+$ ]]; then
+      echo "WEB_HEAP_MB must be a whole number of megabytes, not '$heap'" >&2
+      exit 2
+    fi
+    exec node --max-old-space-size="$heap" dist/serve.mjs start
     ;;
   probe)
     url="${2:?usage: release.sh probe URL}"
