@@ -15,12 +15,22 @@ export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const DEMO_EMAIL = "demo@leadbridge.local";
 export const DEMO_PASSWORD = "leadbridge-demo";
 
+/**
+ * Waits until React has hydrated the page (app/providers.tsx marks <html>). The
+ * URL changes as soon as a form's redirect arrives, while the rows rendered on
+ * the server are already clickable to Playwright but have no handler yet.
+ */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 export async function signIn(page: Page, email = DEMO_EMAIL, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/queue$/);
+  await waitForApp(page);
 }
 
 /** The headers a dashboard page's API client sends: our Origin and the workspace the page shows. */
@@ -48,6 +58,7 @@ export async function acceptAsNewPerson(page: Page, invitationPath: string, pass
   await page.getByLabel(/Choose a password/).fill(password);
   await page.getByRole("button", { name: "Create my account and join" }).click();
   await expect(page).toHaveURL(/\/queue$/);
+  await waitForApp(page);
 }
 
 /**
