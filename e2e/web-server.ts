@@ -2,9 +2,8 @@
 // ephemeral port, with one account the specs connect to (E2E_HUBSPOT_TOKEN,
 // which has a second deal pipeline to choose), then the release's own launcher
 // (`bash scripts/release.sh start`, what `npm start` runs: dist/serve.mjs,
-// compiled by `npm run build`)
-// with HUBSPOT_BASE_URL pointing at the fake. Stops
-// both when Playwright stops it.
+// compiled by `npm run build`) with HUBSPOT_BASE_URL pointing at the fake.
+// Stops both when Playwright stops it.
 import { spawn } from "node:child_process";
 import { RELEASE_START, releaseStartEnv } from "@/tests/support/release-start";
 import { FakeHubSpotAccounts } from "@/tests/fakes/hubspot-accounts";

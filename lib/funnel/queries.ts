@@ -5,9 +5,8 @@
 // each one pass over the cohort with no join and no per-row arithmetic: the
 // count of conversations per breakdown group, outcome and corrected fields,
 // and the stage times' percentiles over the stored seconds to each stage
-// (docs/decisions/0021). Only those aggregates
-// come back; the pure core (report.ts) turns them into stages, rates,
-// accuracy and groups.
+// (docs/decisions/0021). Only those aggregates come back; the pure core
+// (report.ts) turns them into stages, rates, accuracy and groups.
 import { db, Prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/problem";
